@@ -1,0 +1,232 @@
+"""
+Exceptions raised by goudenoor.
+
+Every error a user can cause is a :class:`GoudenoorError`.
+Each message says what was found, what was expected and where.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+
+__all__ = [
+    "FileFormatError",
+    "GoudenoorError",
+    "ModelError",
+    "Problem",
+    "UnknownAreaError",
+    "UnknownEditionError",
+    "UnknownItemError",
+    "UnknownRequirementError",
+    "ValidationError",
+    "format_path",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+PathElement = str | int
+"""One step of a path into a document: a mapping key or a list index."""
+
+
+def format_path(path: Sequence[PathElement]) -> str:
+    """
+    Render a path into a document the way error messages show it.
+
+    Keys that are plain identifiers are joined with dots, other keys are
+    double-quoted and list indices are written in brackets.
+
+    >>> format_path(("areas", 0, "requirements", 2, "id"))
+    'areas[0].requirements[2].id'
+    >>> format_path(("ratings", "5.3", "value"))
+    'ratings."5.3".value'
+    """
+    out: list[str] = []
+    for element in path:
+        if isinstance(element, int):
+            out.append(f"[{element}]")
+            continue
+        text = element if element.isidentifier() else f'"{element}"'
+        out.append(f".{text}" if out else text)
+    return "".join(out)
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """
+    One thing wrong with an input, with where it is.
+
+    Attributes:
+        message: What is wrong, with the expected and the found value.
+        path: Keys and indices from the top of the document to the item.
+        line: 1-based line in the source file, if known.
+        column: 1-based column in the source file, if known.
+    """
+
+    message: str
+    path: tuple[PathElement, ...] = ()
+    line: int | None = None
+    column: int | None = None
+
+    def located(self, line: int | None, column: int | None) -> Problem:
+        """
+        Return a copy of this problem with a file position.
+        """
+        return attrs.evolve(self, line=line, column=column)
+
+    def prefixed(self, prefix: Sequence[PathElement]) -> Problem:
+        """
+        Return a copy of this problem with *prefix* in front of its path.
+        """
+        return attrs.evolve(self, path=(*prefix, *self.path))
+
+    def render(self, source: str | None = None) -> str:
+        """
+        Format as ``source:line:column path: message``.
+
+        Parts that are unknown are left out.
+        """
+        where = source or ""
+        if self.line is not None:
+            where += f":{self.line}" if where else f"line {self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        path = format_path(self.path)
+        head = " ".join(part for part in (where, path) if part)
+        return f"{head}: {self.message}" if head else self.message
+
+
+class GoudenoorError(Exception):
+    """
+    Base class of every error goudenoor raises on bad input or bad use.
+    """
+
+
+class ModelError(GoudenoorError, ValueError):
+    """
+    A model object was built with values that break an invariant.
+
+    Attributes:
+        problems: Each broken invariant, with the path to the offending
+            value relative to the object being built.
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("; ".join(problem.render() for problem in self.problems))
+
+
+class ValidationError(GoudenoorError, ValueError):
+    """
+    The content of a file (or mapping) does not match what was expected.
+
+    All problems found are reported together.
+
+    Attributes:
+        problems: Every problem, each with its path and file position.
+        source: The file or document name the problems were found in.
+    """
+
+    def __init__(self, problems: Iterable[Problem], source: str | None = None) -> None:
+        self.problems = tuple(problems)
+        self.source = source
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        lines = [problem.render(self.source) for problem in self.problems]
+        if len(lines) == 1:
+            return lines[0]
+        where = f" in {self.source}" if self.source else ""
+        body = "\n".join(f"  {line}" for line in lines)
+        return f"{len(lines)} problems{where}:\n{body}"
+
+
+class FileFormatError(GoudenoorError, ValueError):
+    """
+    A file could not be read as YAML: bad syntax, encoding or size,
+    duplicate keys, or structures the loader refuses.
+
+    Attributes:
+        source: The file name.
+        line: 1-based line, if known.
+        column: 1-based column, if known.
+        reason: What is wrong, without the position.
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        source: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        self.reason = reason
+        self.source = source
+        self.line = line
+        self.column = column
+        problem = Problem(message=reason, line=line, column=column)
+        super().__init__(problem.render(source))
+
+
+class UnknownItemError(GoudenoorError, KeyError):
+    """
+    A lookup by id or name found nothing.
+
+    Attributes:
+        key: What was looked up.
+        suggestions: Close matches that do exist, best first.
+    """
+
+    kind = "item"
+
+    def __init__(
+        self,
+        key: str,
+        suggestions: Sequence[str] = (),
+        where: str = "",
+        *,
+        kind: str | None = None,
+    ) -> None:
+        if kind is not None:
+            self.kind = kind
+        self.key = key
+        self.suggestions = tuple(suggestions)
+        self.where = where
+        super().__init__(key)
+
+    def __str__(self) -> str:
+        where = f" in {self.where}" if self.where else ""
+        message = f"unknown {self.kind} {self.key!r}{where}"
+        if self.suggestions:
+            quoted = ", ".join(repr(s) for s in self.suggestions)
+            message += f"; did you mean {quoted}?"
+        return message
+
+
+class UnknownEditionError(UnknownItemError):
+    """
+    No edition of the standard has this id.
+    """
+
+    kind = "edition"
+
+
+class UnknownAreaError(UnknownItemError):
+    """
+    No area has this id, number, name or alias.
+    """
+
+    kind = "area"
+
+
+class UnknownRequirementError(UnknownItemError):
+    """
+    No requirement has this id.
+    """
+
+    kind = "requirement"
