@@ -12,10 +12,19 @@ from __future__ import annotations
 from typing import Any
 
 from . import exceptions
+from .assessment import (
+    Assessment,
+    Evidence,
+    Rating,
+    Ratings,
+    assessment_problems,
+    check_assessment,
+)
 from .exceptions import (
     FileFormatError,
     GoudenoorError,
     ModelError,
+    ScoringError,
     UnknownAreaError,
     UnknownEditionError,
     UnknownItemError,
@@ -23,9 +32,15 @@ from .exceptions import (
     ValidationError,
 )
 from .io import (
+    ASSESSMENT_FORMAT,
+    assessment_from_mapping,
+    assessment_to_mapping,
+    dump_assessment,
     editions,
+    load_assessment,
     load_standard,
     load_standard_file,
+    save_assessment,
     standard_from_mapping,
     standard_to_mapping,
 )
@@ -46,23 +61,49 @@ from .model import (
     Term,
     Theme,
 )
+from .scoring import (
+    AreaResult,
+    Gap,
+    Improvement,
+    RequirementResult,
+    ScoreCard,
+    ScoreWarning,
+    ScoringMethod,
+    register_method,
+    score,
+    scoring_methods,
+    what_if,
+)
 
 
 __all__ = [
+    "ASSESSMENT_FORMAT",
     "Area",
+    "AreaResult",
+    "Assessment",
     "Checkpoint",
     "Condition",
+    "Evidence",
     "FileFormatError",
+    "Gap",
     "GoudenoorError",
+    "Improvement",
     "Influence",
     "ModelError",
     "Parameter",
     "Principle",
+    "Rating",
+    "Ratings",
     "RecognitionLevel",
     "RecognitionScheme",
     "Requirement",
+    "RequirementResult",
     "Scale",
     "ScaleLevel",
+    "ScoreCard",
+    "ScoreWarning",
+    "ScoringError",
+    "ScoringMethod",
     "Source",
     "Standard",
     "Term",
@@ -72,17 +113,28 @@ __all__ = [
     "UnknownItemError",
     "UnknownRequirementError",
     "ValidationError",
+    "assessment_from_mapping",
+    "assessment_problems",
+    "assessment_to_mapping",
+    "check_assessment",
+    "dump_assessment",
     "editions",
     "exceptions",
+    "load_assessment",
     "load_standard",
     "load_standard_file",
+    "register_method",
+    "save_assessment",
+    "score",
+    "scoring_methods",
     "standard_from_mapping",
     "standard_to_mapping",
+    "what_if",
 ]
 
 
 def __dir__() -> list[str]:
-    return [*globals().keys() & {"__version__"}, *__all__]
+    return [*__all__, "__version__"]
 
 
 def __getattr__(name: str) -> Any:

@@ -11,6 +11,7 @@ with a path, which the loaders turn into one
 
 from __future__ import annotations
 
+import collections.abc
 import datetime
 import math
 import typing
@@ -27,6 +28,7 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
+from .assessment import Assessment, Rating
 from .exceptions import ModelError, PathElement, Problem
 
 
@@ -152,7 +154,11 @@ def _tuple_hook(
 
 def _is_str_dict(tp: Any) -> bool:
     args = typing.get_args(tp)
-    return typing.get_origin(tp) is dict and len(args) == 2 and args[0] is str  # noqa: PLR2004
+    return (
+        typing.get_origin(tp) in (dict, collections.abc.Mapping)
+        and len(args) == 2  # noqa: PLR2004
+        and args[0] is str
+    )
 
 
 def _dict_hook(
@@ -204,6 +210,47 @@ def _attrs_hook(
     return factory
 
 
+def _rating_hook(
+    converter: cattrs.Converter,
+) -> Callable[[object, type], Rating]:
+    inner = _attrs_hook(converter)(Rating)
+
+    def structure(value: object, tp: type) -> Rating:
+        if value is None:
+            return Rating()
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return Rating(value=_structure_float(value, float))
+        if isinstance(value, dict):
+            rating = inner(value, tp)
+            assert isinstance(rating, Rating)  # noqa: S101 - for the type checker
+            return rating
+        raise _expect("a value, a mapping or null", value)
+
+    return structure
+
+
+_NOT_IN_FILES: dict[type, tuple[str, ...]] = {Assessment: ("source",)}
+"""Fields that are not read from files (they describe where it came from)."""
+
+
+def _assessment_hook(
+    converter: cattrs.Converter,
+) -> Callable[[object, type], Assessment]:
+    inner = cattrs.gen.make_dict_structure_fn(
+        Assessment,
+        converter,
+        _cattrs_forbid_extra_keys=True,
+        source=cattrs.gen.override(omit=True),
+    )
+
+    def structure(value: object, tp: type) -> Assessment:
+        if not isinstance(value, dict):
+            raise _expect("a mapping", value)
+        return inner(value, tp)
+
+    return structure
+
+
 @cache
 def _converter() -> cattrs.Converter:
     """
@@ -225,6 +272,8 @@ def _converter() -> cattrs.Converter:
     )
     converter.register_structure_hook_factory(_is_str_dict, _dict_hook(converter))
     converter.register_structure_hook_factory(attrs.has, _attrs_hook(converter))
+    converter.register_structure_hook(Rating, _rating_hook(converter))
+    converter.register_structure_hook(Assessment, _assessment_hook(converter))
     converter.register_unstructure_hook(datetime.date, lambda d: d)
     return converter
 
@@ -295,7 +344,10 @@ def _leaf_or_group(
         for problem in exc.problems:
             yield problem.prefixed(path)
     elif isinstance(exc, ForbiddenExtraKeysError):
-        allowed = ", ".join(f.name for f in attrs.fields(exc.cl))
+        omitted = _NOT_IN_FILES.get(exc.cl, ())
+        allowed = ", ".join(
+            f.name for f in attrs.fields(exc.cl) if f.name not in omitted
+        )
         for key in sorted(exc.extra_fields):
             yield Problem(
                 message=f"unknown key {key!r} (expected one of: {allowed})",

@@ -8,15 +8,20 @@ Every error the user causes is printed as one line,
 from __future__ import annotations
 
 import argparse
+import datetime
+import json
+import math
 import shutil
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from typing import NoReturn, TextIO
 
+from ._template import assessment_schema, assessment_template
 from .exceptions import GoudenoorError
-from .io import editions, load_standard
+from .io import editions, load_assessment, load_standard, write_text_atomic
 from .model import Area, Requirement, Standard
+from .scoring import ScoreCard, score, scoring_methods
 
 
 __all__ = ["build_parser", "main"]
@@ -51,7 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="goudenoor",
         description="Work with the Gouden Oor Standaard: look up its "
-        "editions, areas and requirements.",
+        "editions, areas and requirements, write audit templates and score "
+        "assessments.",
     )
     commands = parser.add_subparsers(
         title="commands",
@@ -89,7 +95,100 @@ def build_parser() -> argparse.ArgumentParser:
         help="area number, name or alias (default: all areas in brief)",
     )
     show.set_defaults(handler=_show)
+
+    template = commands.add_parser(
+        "template",
+        help="write a ready-to-fill assessment file for an edition",
+        description="Write an assessment file listing every requirement of "
+        "the edition, unrated, with its text, evidence clause and checkpoints "
+        "as comments. Fill in the values and score it with 'goudenoor score'.",
+    )
+    template.add_argument("edition", metavar="EDITION", help="edition id")
+    template.add_argument(
+        "--organisation", default="Naam van de organisatie", help="organisation name"
+    )
+    template.add_argument(
+        "--date",
+        type=_date,
+        default=None,
+        help="audit date, YYYY-MM-DD (default: today)",
+    )
+    template.add_argument(
+        "--scale", default=None, help="scale id (default: the edition's)"
+    )
+    _output_options(template)
+    template.set_defaults(handler=_template)
+
+    scoring = commands.add_parser(
+        "score",
+        help="score an assessment file",
+        description="Score an assessment: points per area, organisation, "
+        "result and total points, the recognition level, what is missing for "
+        "the next level, warnings and the best improvements.",
+    )
+    scoring.add_argument("file", metavar="FILE", help="assessment file (YAML)")
+    scoring.add_argument(
+        "--method",
+        default="weighted-mean",
+        help=f"scoring method: {', '.join(scoring_methods())} (default: weighted-mean)",
+    )
+    scoring.add_argument(
+        "--scheme", default=None, help="recognition scheme id (default: the edition's)"
+    )
+    scoring.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        type=_parameter,
+        help="a recognition scheme parameter, e.g. threshold=0.75 (repeatable)",
+    )
+    scoring.add_argument(
+        "--evidence-policy",
+        choices=["warn", "strict"],
+        default="warn",
+        help="a high rating without evidence: warn (default) or cap it (strict)",
+    )
+    scoring.add_argument(
+        "--format", choices=["text", "json"], default="text", help="output format"
+    )
+    scoring.set_defaults(handler=_score)
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of a file format",
+        description="Print the JSON Schema of a goudenoor file format.",
+    )
+    schema.add_argument("format", choices=["assessment"], help="the file format")
+    schema.set_defaults(handler=_schema)
     return parser
+
+
+def _output_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o", "--output", default=None, metavar="OUT", help="write to OUT, not stdout"
+    )
+    parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a date YYYY-MM-DD, got {text!r}"
+        ) from None
+
+
+def _parameter(text: str) -> tuple[str, float]:
+    name, sep, value = text.partition("=")
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if not sep or not name or not math.isfinite(number):
+        raise argparse.ArgumentTypeError(f"expected NAME=NUMBER, got {text!r}")
+    return name, number
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -110,6 +209,92 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except BrokenPipeError:  # pragma: no cover - e.g. `goudenoor show | head`
         sys.stderr.close()
         return EXIT_OK
+
+
+def _emit(args: argparse.Namespace, out: TextIO, text: str) -> None:
+    if args.output is None:
+        out.write(text)
+    else:
+        write_text_atomic(args.output, text, overwrite=args.force)
+
+
+def _template(args: argparse.Namespace, out: TextIO) -> int:
+    standard = load_standard(args.edition)
+    text = assessment_template(
+        standard, organisation=args.organisation, date=args.date, scale=args.scale
+    )
+    _emit(args, out, text)
+    return EXIT_OK
+
+
+def _schema(_: argparse.Namespace, out: TextIO) -> int:
+    out.write(json.dumps(assessment_schema(), indent=2, ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
+def _score(args: argparse.Namespace, out: TextIO) -> int:
+    assessment = load_assessment(args.file)
+    standard = load_standard(assessment.edition)
+    card = score(
+        standard,
+        assessment,
+        method=args.method,
+        scheme=args.scheme,
+        parameters=dict(args.param),
+        evidence_policy=args.evidence_policy,
+        check=False,
+    )
+    if args.format == "json":
+        out.write(json.dumps(card.as_dict(), indent=2, ensure_ascii=False) + "\n")
+    else:
+        _write_card(card, out)
+    return EXIT_OK
+
+
+def _write_card(card: ScoreCard, out: TextIO) -> None:
+    a = card.assessment
+    out.write(
+        f"{a.organisation}: {card.standard.title} ({card.standard.id}), "
+        f"audit of {a.date.isoformat()}\n"
+        f"scale {card.scale.id}, method {card.method}, scheme {card.scheme.id}, "
+        f"evidence policy {card.evidence_policy}\n\n"
+    )
+    out.write(f"{'area':<36} {'points':>7} {'max':>7} {'share':>6}\n")
+    for area in card.areas.values():
+        label = f"{area.area_id:>2} {area.name}"
+        out.write(
+            f"{label:<36} {area.points:7.2f} {area.max_points:7.2f} "
+            f"{area.fraction:6.0%}\n"
+        )
+    maxima = {
+        kind: sum(x.max_points for x in card.areas.values() if x.kind == kind)
+        for kind in ("organisation", "result")
+    }
+    out.write(
+        f"{'organisation':<36} {card.organisation:7.2f} {maxima['organisation']:7.2f}\n"
+        f"{'result':<36} {card.result:7.2f} {maxima['result']:7.2f}\n"
+        f"{'total':<36} {card.total:7.2f} "
+        f"{maxima['organisation'] + maxima['result']:7.2f}\n\n"
+    )
+    level = card.level
+    out.write(f"level: {level.name if level else 'none'}\n")
+    if card.next_level is not None:
+        out.write(f"next level: {card.next_level.name}\n")
+        out.writelines(f"  - {gap}\n" for gap in card.gaps)
+    if card.warnings:
+        out.write(f"\nwarnings ({len(card.warnings)}):\n")
+        out.writelines(
+            f"  {warning.requirement_id:<6} {warning.code}: {warning.message}\n"
+            for warning in card.warnings
+        )
+    improvements = card.improvements(3)
+    if improvements:
+        out.write("\nbest improvements:\n")
+        for item in improvements:
+            text = textwrap.shorten(item.text, width=60, placeholder=" ...")
+            out.write(
+                f"  {item.requirement_id:<6} +{item.points_gained:5.2f}  {text}\n"
+            )
 
 
 def _one_line(message: str) -> str:

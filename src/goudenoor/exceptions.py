@@ -17,6 +17,7 @@ __all__ = [
     "GoudenoorError",
     "ModelError",
     "Problem",
+    "ScoringError",
     "UnknownAreaError",
     "UnknownEditionError",
     "UnknownItemError",
@@ -144,6 +145,13 @@ class ValidationError(GoudenoorError, ValueError):
         where = f" in {self.source}" if self.source else ""
         body = "\n".join(f"  {line}" for line in lines)
         return f"{len(lines)} problems{where}:\n{body}"
+
+
+class ScoringError(GoudenoorError, ValueError):
+    """
+    An assessment cannot be scored with the options given (unknown method
+    or parameter, a scoring method that returned a value out of range).
+    """
 
 
 class FileFormatError(GoudenoorError, ValueError):

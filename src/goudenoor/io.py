@@ -7,16 +7,23 @@ about YAML.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import tempfile
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from importlib.resources import abc as resources_abc
 from pathlib import Path
 from typing import Any, TypeVar
 
+import attrs
+
 from . import _convert, _yaml
+from .assessment import Assessment, Rating, assessment_problems
 from .exceptions import (
     FileFormatError,
+    GoudenoorError,
     Problem,
     UnknownEditionError,
     ValidationError,
@@ -25,9 +32,15 @@ from .model import Standard
 
 
 __all__ = [
+    "ASSESSMENT_FORMAT",
+    "assessment_from_mapping",
+    "assessment_to_mapping",
+    "dump_assessment",
     "editions",
+    "load_assessment",
     "load_standard",
     "load_standard_file",
+    "save_assessment",
     "standard_from_mapping",
     "standard_to_mapping",
 ]
@@ -99,6 +112,19 @@ def _load_shipped(edition: str) -> Standard:
     return standard
 
 
+def _read(path: str | os.PathLike[str]) -> tuple[str, str]:
+    """
+    Read a YAML file's text, refusing what the YAML layer refuses.
+    """
+    name = os.fspath(path)
+    try:
+        with Path(name).open("rb") as file:
+            raw = file.read(_yaml.MAX_BYTES + 1)
+    except OSError as exc:
+        raise FileFormatError(f"cannot read file: {exc.strerror}", name) from None
+    return name, _yaml.read_text(raw, name)
+
+
 def load_standard_file(path: str | os.PathLike[str]) -> Standard:
     """
     Load an edition of the standard from a YAML file of your own, in the
@@ -109,13 +135,8 @@ def load_standard_file(path: str | os.PathLike[str]) -> Standard:
         ValidationError: The content does not describe a valid edition;
             every problem is listed with its line, column and key path.
     """
-    name = os.fspath(path)
-    try:
-        with Path(name).open("rb") as file:
-            data = file.read(_yaml.MAX_BYTES + 1)
-    except OSError as exc:
-        raise FileFormatError(f"cannot read file: {exc.strerror}", name) from None
-    return _parse(data, name, Standard)
+    name, text = _read(path)
+    return _structure_text(text, name, Standard)
 
 
 def standard_from_mapping(data: object, source: str = "<mapping>") -> Standard:
@@ -146,13 +167,221 @@ def _parse(raw: bytes, source: str, cls: type[_T]) -> _T:
     """
     Parse YAML bytes into a *cls*, with positions in every error.
     """
-    text = _yaml.read_text(raw, source)
+    return _structure_text(_yaml.read_text(raw, source), source, cls)
+
+
+def _structure_text(text: str, source: str, cls: type[_T]) -> _T:
     data = _yaml.load(text, source)
+    return _structure_data(data, text, source, cls)
+
+
+def _structure_data(data: object, text: str, source: str, cls: type[_T]) -> _T:
     try:
         return _convert.structure(data, cls)
     except _convert.StructureFailedError as exc:
-        located = []
-        for problem in exc.problems:
-            position = _yaml.locate(text, problem.path)
-            located.append(problem.located(*position) if position else problem)
-        raise ValidationError(located, source) from exc.__cause__
+        raise _located(exc.problems, text, source) from exc.__cause__
+
+
+def _located(problems: Iterable[Problem], text: str, source: str) -> ValidationError:
+    located = []
+    for problem in problems:
+        position = _yaml.locate(text, problem.path)
+        located.append(problem.located(*position) if position else problem)
+    return ValidationError(located, source)
+
+
+ASSESSMENT_FORMAT = "assessment/1"
+"""The format marker of assessment files this version reads and writes."""
+
+_MARKER = "goudenoor"
+
+
+def load_assessment(
+    path: str | os.PathLike[str], standard: Standard | None = None
+) -> Assessment:
+    """
+    Load an assessment file and check it against its edition.
+
+    Args:
+        path: The YAML file (format ``assessment/1``).
+        standard: The standard to check against (default: the shipped
+            edition the file names).
+
+    Raises:
+        FileFormatError: The file cannot be read as YAML.
+        ValidationError: The content is not a valid assessment, or does
+            not fit the standard; every problem is listed with its line,
+            column and key path.
+    """
+    name, text = _read(path)
+    data = _yaml.load(text, name)
+    return _assessment_from_data(data, text, name, standard)
+
+
+def _assessment_from_data(
+    data: object, text: str, source: str, standard: Standard | None
+) -> Assessment:
+    if isinstance(data, dict):
+        data = dict(data)
+        marker = data.pop(_MARKER, None)
+        if marker != ASSESSMENT_FORMAT:
+            found = "missing" if marker is None else f"got {marker!r}"
+            problem = Problem(
+                message=f"expected the format marker {ASSESSMENT_FORMAT!r} ({found})",
+                path=(_MARKER,),
+            )
+            raise _located([problem], text, source)
+    assessment = attrs.evolve(
+        _structure_data(data, text, source, Assessment), source=source
+    )
+    if standard is None:
+        try:
+            standard = load_standard(assessment.edition)
+        except UnknownEditionError as exc:
+            problem = Problem(message=str(exc), path=("edition",))
+            raise _located([problem], text, source) from None
+    problems = assessment_problems(assessment, standard)
+    if problems:
+        raise _located(problems, text, source)
+    return assessment
+
+
+def assessment_from_mapping(
+    data: object, standard: Standard | None = None, source: str = "<mapping>"
+) -> Assessment:
+    """
+    Build an :class:`~goudenoor.assessment.Assessment` from plain data in
+    the file format (with the ``goudenoor`` marker) and check it.
+
+    Raises:
+        ValidationError: The data is not a valid assessment for the
+            standard.
+    """
+    return _assessment_from_data(data, "", source, standard)
+
+
+def assessment_to_mapping(assessment: Assessment) -> dict[str, Any]:
+    """
+    The assessment as plain data in the file format: defaults left out,
+    ratings that are only a value in the short form.
+    """
+    data: dict[str, Any] = {
+        _MARKER: ASSESSMENT_FORMAT,
+        "edition": assessment.edition,
+        "organisation": assessment.organisation,
+        "date": assessment.date,
+    }
+    if assessment.scale is not None:
+        data["scale"] = assessment.scale
+    data["auditors"] = list(assessment.auditors)
+    data["extensions"] = list(assessment.extensions)
+    data["ratings"] = {
+        rid: _rating_to_data(rating) for rid, rating in assessment.ratings.items()
+    }
+    return data
+
+
+def _number(value: float) -> float | int:
+    return int(value) if value.is_integer() else value
+
+
+def _rating_to_data(rating: Rating) -> object:
+    if rating == Rating():
+        return None
+    if rating.value is not None and rating.is_short:
+        return _number(rating.value)
+    data: dict[str, Any] = {}
+    if rating.value is not None:
+        data["value"] = _number(rating.value)
+    if rating.not_applicable:
+        data["not_applicable"] = True
+        data["justification"] = rating.justification
+    if rating.evidence:
+        data["evidence"] = [
+            {
+                key: value
+                for key, value in attrs.asdict(item).items()
+                if value is not None
+            }
+            for item in rating.evidence
+        ]
+    if rating.checkpoints_met:
+        data["checkpoints_met"] = list(rating.checkpoints_met)
+    if rating.note is not None:
+        data["note"] = rating.note
+    return data
+
+
+def dump_assessment(assessment: Assessment) -> str:
+    """
+    The assessment as YAML text in the file format.
+    """
+    return _yaml.dump(assessment_to_mapping(assessment))
+
+
+def save_assessment(
+    assessment: Assessment,
+    path: str | os.PathLike[str],
+    *,
+    overwrite: bool = False,
+) -> None:
+    """
+    Write *assessment* to *path* atomically: a crash leaves either the old
+    file or the new one, never a mix. ``load_assessment(path)`` gives an
+    equal assessment back.
+
+    Raises:
+        GoudenoorError: *path* exists and *overwrite* is false, or it
+            cannot be written.
+    """
+    write_text_atomic(path, dump_assessment(assessment), overwrite=overwrite)
+
+
+def write_text_atomic(
+    path: str | os.PathLike[str], text: str, *, overwrite: bool = False
+) -> None:
+    """
+    Write *text* to *path* through a temporary file in the same folder,
+    flushed to disk and moved into place with :func:`os.replace`.
+
+    Raises:
+        GoudenoorError: *path* exists and *overwrite* is false, or it
+            cannot be written.
+    """
+    target = Path(path)
+    if target.exists() and not overwrite:
+        raise GoudenoorError(
+            f"{target}: file exists; not overwritten (pass overwrite=True, or "
+            "--force on the command line, to replace it)"
+        )
+    folder = target.parent
+    try:
+        fd, temporary = tempfile.mkstemp(
+            dir=folder, prefix=f".{target.name}.", suffix=".tmp"
+        )
+    except OSError as exc:
+        raise GoudenoorError(f"{target}: cannot write: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        Path(temporary).replace(target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(temporary).unlink()
+        raise
+    _fsync_folder(folder)
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - not every platform opens folders
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover - idem
+        pass
+    finally:
+        os.close(fd)

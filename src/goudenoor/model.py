@@ -695,6 +695,8 @@ class Standard:
         default_scale: Id of the scale used when none is chosen.
         default_scheme: Id of the recognition scheme used when none is
             chosen.
+        extensions: Ids of the sector extensions applied, in order
+            (empty for a shipped edition).
         notes: What is uncertain about the edition.
     """
 
@@ -710,6 +712,7 @@ class Standard:
     scales: tuple[Scale, ...] = ()
     recognition_schemes: tuple[RecognitionScheme, ...] = ()
     influences: tuple[Influence, ...] = ()
+    extensions: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
 
     def __attrs_post_init__(self) -> None:
@@ -831,6 +834,13 @@ class Standard:
             seen.add(pair)
             if not influence.rationale.strip():
                 check.add("must not be empty", "influences", i, "rationale")
+
+    @cached_property
+    def _memo(self) -> dict[object, object]:
+        # Derived data other modules precompute per Standard (for example
+        # scoring plans). Not a field: not part of equality, hashing,
+        # pickling or conversion.
+        return {}
 
     @cached_property
     def requirements(self) -> tuple[Requirement, ...]:

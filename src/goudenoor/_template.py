@@ -1,0 +1,185 @@
+"""
+The ready-to-fill assessment template and the JSON Schema of the
+assessment file format.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import textwrap
+from typing import Any
+
+from .model import Area, Requirement, Standard
+
+
+_WIDTH = 88
+
+
+def _scalar(text: str) -> str:
+    # A JSON string is a valid YAML double-quoted scalar.
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _comment(text: str, indent: str, first: str | None = None) -> list[str]:
+    return textwrap.wrap(
+        " ".join(text.split()),
+        width=_WIDTH,
+        initial_indent=f"{indent}# {first or ''}",
+        subsequent_indent=f"{indent}#   ",
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
+
+
+def assessment_template(
+    standard: Standard,
+    *,
+    organisation: str = "Naam van de organisatie",
+    date: datetime.date | None = None,
+    scale: str | None = None,
+) -> str:
+    """
+    A YAML assessment file with every requirement of *standard* listed
+    unrated, its text, evidence clause and checkpoints as comments.
+
+    The unfilled template loads and scores 0, with one warning per
+    unrated requirement.
+    """
+    chosen = standard.scale(scale)
+    legend = ", ".join(f"{level.value:g} {level.label}" for level in chosen.levels)
+    when = (date or datetime.date.today()).isoformat()  # noqa: DTZ011 - a calendar date
+    lines = [
+        f"# {standard.title} ({standard.id}): audit template.",
+        f"# Give each requirement a value on scale {chosen.id}:",
+        *_comment(legend, "", ""),
+    ]
+    if chosen.evidence_from is not None:
+        lines.append(
+            f"# A value of {chosen.evidence_from:g} or more needs evidence "
+            "(kind: document, interview, observation, measurement or other)."
+        )
+    lines += [
+        "# Not applicable: replace 'value:' by 'not_applicable: true' and a",
+        "# 'justification:'. Short form: '\"1.3\": 2'. Leave a value empty to",
+        "# keep it unrated (it counts as 0, with a warning).",
+        "# Score it with: goudenoor score FILE",
+        "goudenoor: assessment/1",
+        f"edition: {standard.id}",
+        f"organisation: {_scalar(organisation)}",
+        f"date: {when}",
+        f"scale: {chosen.id}",
+        "auditors: []",
+        f"extensions: {json.dumps(list(standard.extensions))}",
+        "ratings:",
+    ]
+    for area in standard.areas:
+        lines += _area_lines(area)
+    return "\n".join(lines) + "\n"
+
+
+def _area_lines(area: Area) -> list[str]:
+    lines = [
+        "",
+        f"  # == {area.id} {area.name} ({area.kind} area, {area.points:g} points) ==",
+    ]
+    theme: str | None = None
+    for requirement in area.requirements:
+        if requirement.theme is not None and requirement.theme != theme:
+            theme = requirement.theme
+            lines.append(f"  # -- {theme} --")
+        lines += _requirement_lines(requirement)
+    return lines
+
+
+def _requirement_lines(requirement: Requirement) -> list[str]:
+    lines = ["", *_comment(requirement.full_text, "  ", f"{requirement.id} ")]
+    if requirement.evidence:
+        lines += _comment(requirement.evidence, "  ", "  ")
+    for checkpoint in requirement.checkpoints:
+        lines += _comment(checkpoint.text, "  ", f"  [{checkpoint.id}] ")
+    lines += [
+        f"  {_scalar(requirement.id)}:",
+        "    value:",
+        "    evidence: []",
+        "    checkpoints_met: []",
+        "    note:",
+    ]
+    return lines
+
+
+def assessment_schema() -> dict[str, Any]:
+    """
+    The JSON Schema (draft 2020-12) of the ``assessment/1`` file format.
+
+    It checks the shape of a file; whether ids exist in the edition and
+    values are on the scale is checked by the loader.
+    """
+    date = {"type": "string", "format": "date"}
+    text = {"type": "string", "minLength": 1}
+    evidence = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["kind", "reference"],
+        "properties": {
+            "kind": {
+                "enum": ["document", "interview", "observation", "measurement", "other"]
+            },
+            "reference": text,
+            "date": date,
+            "valid_until": date,
+        },
+    }
+    rating = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "value": {"type": ["number", "null"]},
+            "not_applicable": {"type": "boolean"},
+            "justification": {"type": ["string", "null"]},
+            "evidence": {"type": "array", "items": evidence},
+            "checkpoints_met": {
+                "type": "array",
+                "items": {"type": "string"},
+                "uniqueItems": True,
+            },
+            "note": {"type": ["string", "null"]},
+        },
+        "if": {
+            "properties": {"not_applicable": {"const": True}},
+            "required": ["not_applicable"],
+        },
+        "then": {
+            "required": ["justification"],
+            "properties": {"value": {"type": "null"}, "justification": text},
+        },
+        "else": {"not": {"required": ["justification"]}},
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://goudenoor.invalid/schema/assessment-1.json",
+        "title": "goudenoor assessment (format assessment/1)",
+        "description": "An audit of one organisation against one edition of the "
+        "Gouden Oor Standaard.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["goudenoor", "edition", "organisation", "date"],
+        "properties": {
+            "goudenoor": {"const": "assessment/1"},
+            "edition": text,
+            "organisation": text,
+            "date": date,
+            "scale": {"type": ["string", "null"]},
+            "auditors": {"type": "array", "items": {"type": "string"}},
+            "extensions": {"type": "array", "items": {"type": "string"}},
+            "ratings": {
+                "type": "object",
+                "propertyNames": {
+                    "pattern": r"^([a-z][a-z0-9_-]*:)?[1-9][0-9]*\.[1-9][0-9]*$"
+                },
+                "additionalProperties": {
+                    "oneOf": [{"type": "number"}, {"type": "null"}, rating]
+                },
+            },
+        },
+    }

@@ -1,0 +1,382 @@
+"""
+What an auditor records: an assessment of one organisation against one
+edition, with a rating per requirement and the evidence behind it.
+
+Objects are frozen and check their own invariants; whether an assessment
+fits a particular :class:`~goudenoor.model.Standard` (known requirement
+ids, values on the scale, checkpoints of the right requirement) is checked
+by :func:`check_assessment`, which :func:`goudenoor.load_assessment` and
+:func:`goudenoor.score` call.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import math
+from collections.abc import Iterator, Mapping
+from typing import Literal
+
+import attrs
+
+from .exceptions import ModelError, PathElement, Problem, ValidationError
+from .model import Requirement, Standard
+
+
+__all__ = [
+    "Assessment",
+    "Evidence",
+    "EvidenceKind",
+    "Rating",
+    "Ratings",
+    "assessment_problems",
+    "check_assessment",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+EvidenceKind = Literal["document", "interview", "observation", "measurement", "other"]
+"""What kind of evidence an item is."""
+
+
+@attrs.frozen(kw_only=True)
+class Evidence:
+    """
+    One piece of evidence behind a rating.
+
+    Attributes:
+        kind: document, interview, observation, measurement or other.
+        reference: What it is, so that someone else can find it again.
+        date: When it was made or seen.
+        valid_until: Until when it counts (for example a certificate).
+    """
+
+    kind: EvidenceKind
+    reference: str
+    date: datetime.date | None = None
+    valid_until: datetime.date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        problems = []
+        if not self.reference.strip():
+            problems.append(Problem(message="must not be empty", path=("reference",)))
+        if (
+            self.date is not None
+            and self.valid_until is not None
+            and self.valid_until < self.date
+        ):
+            problems.append(
+                Problem(
+                    message=f"{self.valid_until.isoformat()} is before the "
+                    f"evidence date {self.date.isoformat()}",
+                    path=("valid_until",),
+                )
+            )
+        if problems:
+            raise ModelError(problems)
+
+
+@attrs.frozen(kw_only=True)
+class Rating:
+    """
+    The auditor's verdict on one requirement.
+
+    Either a :attr:`value` on the assessment's scale, or
+    :attr:`not_applicable` with a :attr:`justification`.
+    A rating with neither is unrated (a template not yet filled in).
+
+    Attributes:
+        value: The value on the scale, or ``None``.
+        not_applicable: The requirement does not apply to the organisation.
+        justification: Why it does not apply (required with
+            :attr:`not_applicable`, not allowed otherwise).
+        evidence: What the rating rests on.
+        checkpoints_met: Ids of the requirement's checkpoints that were
+            found to be met.
+        note: The auditor's remark.
+    """
+
+    value: float | None = None
+    not_applicable: bool = False
+    justification: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+    checkpoints_met: tuple[str, ...] = ()
+    note: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        problems = list(self._problems())
+        if problems:
+            raise ModelError(problems)
+
+    def _problems(self) -> Iterator[Problem]:
+        if self.value is not None and not math.isfinite(self.value):
+            yield Problem(
+                message=f"expected a finite number, got {self.value!r}",
+                path=("value",),
+            )
+        if self.not_applicable:
+            if self.value is not None:
+                yield Problem(
+                    message="a not-applicable rating has no value "
+                    f"(got {self.value:g})",
+                    path=("value",),
+                )
+            if self.justification is None or not self.justification.strip():
+                yield Problem(
+                    message="a not-applicable rating needs a justification",
+                    path=("justification",),
+                )
+            if self.checkpoints_met:
+                yield Problem(
+                    message="a not-applicable rating has no checkpoints met",
+                    path=("checkpoints_met",),
+                )
+        elif self.justification is not None:
+            yield Problem(
+                message="a justification is only given with not_applicable: true",
+                path=("justification",),
+            )
+        seen: set[str] = set()
+        for index, checkpoint in enumerate(self.checkpoints_met):
+            if checkpoint in seen:
+                yield Problem(
+                    message=f"duplicate checkpoint {checkpoint!r}",
+                    path=("checkpoints_met", index),
+                )
+            seen.add(checkpoint)
+
+    @property
+    def rated(self) -> bool:
+        """
+        ``True`` if the rating has a value.
+        """
+        return self.value is not None
+
+    @property
+    def is_short(self) -> bool:
+        """
+        ``True`` if the rating is only a value (written as ``"1.3": 2``).
+        """
+        return self.value is not None and self == Rating(value=self.value)
+
+
+class Ratings(Mapping[str, Rating]):
+    """
+    An immutable, hashable mapping of requirement id to :class:`Rating`,
+    in the order given.
+    """
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[str, Rating] | None = None) -> None:
+        self._data: dict[str, Rating] = dict(data or {})
+
+    def __getitem__(self, key: str) -> Rating:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._data.items()))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Ratings):
+            return self._data == other._data
+        if isinstance(other, Mapping):
+            return self._data == dict(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"Ratings({self._data!r})"
+
+    def __getstate__(self) -> dict[str, Rating]:
+        return self._data
+
+    def __setstate__(self, state: dict[str, Rating]) -> None:
+        self._data = state
+
+    def get(self, key: str, default: Rating | None = None) -> Rating | None:  # type: ignore[override]
+        """
+        The rating of *key*, or *default*.
+        """
+        return self._data.get(key, default)
+
+
+def _to_ratings(value: Mapping[str, Rating]) -> Ratings:
+    return value if isinstance(value, Ratings) else Ratings(value)
+
+
+@attrs.frozen(kw_only=True)
+class Assessment:
+    """
+    An audit of one organisation against one edition of the standard.
+
+    Requirements absent from :attr:`ratings` are unrated.
+    Two assessments with the same content are equal wherever they were
+    read from: :attr:`source` is not part of equality.
+
+    Attributes:
+        edition: The edition id, for example ``gos-2012``.
+        organisation: The organisation assessed.
+        date: The date of the audit.
+        scale: The scale id of the values (default: the edition's).
+        auditors: Who assessed.
+        extensions: Ids of the sector extensions the assessment was made
+            with.
+        ratings: Requirement id to rating.
+        source: The file the assessment was read from, if any.
+    """
+
+    edition: str
+    organisation: str
+    date: datetime.date
+    scale: str | None = None
+    auditors: tuple[str, ...] = ()
+    extensions: tuple[str, ...] = ()
+    ratings: Mapping[str, Rating] = attrs.field(factory=Ratings, converter=_to_ratings)
+    source: str | None = attrs.field(default=None, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        problems = []
+        if not self.organisation.strip():
+            problems.append(
+                Problem(message="must not be empty", path=("organisation",))
+            )
+        if not self.edition.strip():
+            problems.append(Problem(message="must not be empty", path=("edition",)))
+        if problems:
+            raise ModelError(problems)
+
+    def with_ratings(self, changes: Mapping[str, Rating | None]) -> Assessment:
+        """
+        A copy with some ratings replaced (``None`` removes one).
+        """
+        ratings = dict(self.ratings)
+        for requirement_id, rating in changes.items():
+            if rating is None:
+                ratings.pop(requirement_id, None)
+            else:
+                ratings[requirement_id] = rating
+        return attrs.evolve(self, ratings=Ratings(ratings))
+
+
+def assessment_problems(assessment: Assessment, standard: Standard) -> list[Problem]:
+    """
+    Everything that keeps *assessment* from being scored against
+    *standard*, each with its path in the assessment file.
+    """
+    problems: list[Problem] = []
+    if assessment.edition != standard.id:
+        problems.append(
+            Problem(
+                message=f"assessment is for edition {assessment.edition!r}, "
+                f"the standard is {standard.id!r}",
+                path=("edition",),
+            )
+        )
+    if tuple(assessment.extensions) != standard.extensions:
+        problems.append(
+            Problem(
+                message=f"assessment was made with extensions "
+                f"{list(assessment.extensions)}, the standard has "
+                f"{list(standard.extensions)}",
+                path=("extensions",),
+            )
+        )
+    scale_ids = [scale.id for scale in standard.scales]
+    scale_id = assessment.scale or standard.default_scale
+    if scale_id not in scale_ids:
+        problems.append(
+            Problem(
+                message=f"unknown scale {scale_id!r} (expected one of {scale_ids})",
+                path=("scale",),
+            )
+        )
+        values: tuple[float, ...] | None = None
+    else:
+        values = standard.scale(scale_id).values
+    known = {r.id: r for r in standard.requirements}
+    for requirement_id, rating in assessment.ratings.items():
+        requirement = known.get(requirement_id)
+        path: tuple[PathElement, ...] = ("ratings", requirement_id)
+        if requirement is None:
+            problems.append(_unknown_requirement(requirement_id, known, standard, path))
+            continue
+        problems.extend(_rating_problems(requirement, rating, scale_id, values, path))
+    problems.extend(_all_not_applicable(assessment, standard))
+    return problems
+
+
+def _unknown_requirement(
+    requirement_id: str,
+    known: Mapping[str, Requirement],
+    standard: Standard,
+    path: tuple[PathElement, ...],
+) -> Problem:
+    matches = difflib.get_close_matches(requirement_id, list(known), n=3, cutoff=0.6)
+    message = f"unknown requirement {requirement_id!r} in {standard.id}"
+    if matches:
+        message += "; did you mean " + ", ".join(repr(m) for m in matches) + "?"
+    return Problem(message=message, path=path)
+
+
+def _rating_problems(
+    requirement: Requirement,
+    rating: Rating,
+    scale_id: str,
+    values: tuple[float, ...] | None,
+    path: tuple[PathElement, ...],
+) -> Iterator[Problem]:
+    if values is not None and rating.value is not None and rating.value not in values:
+        shown = ", ".join(f"{v:g}" for v in values)
+        yield Problem(
+            message=f"{rating.value:g} is not on scale {scale_id} ({shown})",
+            path=(*path, "value"),
+        )
+    checkpoints = [c.id for c in requirement.checkpoints]
+    for index, checkpoint in enumerate(rating.checkpoints_met):
+        if checkpoint not in checkpoints:
+            expected = (
+                f"expected one of {checkpoints}"
+                if checkpoints
+                else "the requirement has no checkpoints"
+            )
+            yield Problem(
+                message=f"{checkpoint!r} is not a checkpoint of requirement "
+                f"{requirement.id} ({expected})",
+                path=(*path, "checkpoints_met", index),
+            )
+
+
+def _all_not_applicable(
+    assessment: Assessment, standard: Standard
+) -> Iterator[Problem]:
+    for area in standard.areas:
+        ids = [r.id for r in area.requirements]
+        ratings = [assessment.ratings.get(i) for i in ids]
+        if ids and all(r is not None and r.not_applicable for r in ratings):
+            yield Problem(
+                message=f"every requirement of area {area.id} ({area.name}) is "
+                "not applicable; an area of the standard cannot be not "
+                "applicable as a whole",
+                path=("ratings", ids[-1], "not_applicable"),
+            )
+
+
+def check_assessment(assessment: Assessment, standard: Standard) -> None:
+    """
+    Raise if *assessment* cannot be scored against *standard*.
+
+    Raises:
+        ValidationError: With every problem and its path.
+    """
+    problems = assessment_problems(assessment, standard)
+    if problems:
+        raise ValidationError(problems, assessment.source)
