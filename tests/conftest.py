@@ -21,6 +21,7 @@ settings.register_profile(
 settings.register_profile("long", max_examples=2_000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
+ROOT = Path(__file__).parent.parent
 DATA = Path(__file__).parent / "data"
 SOURCES = DATA / "sources"
 

@@ -5,11 +5,14 @@ The goudenoor command.
 from __future__ import annotations
 
 import io
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from goudenoor.cli import main
 
 
@@ -118,3 +121,115 @@ def test_import_is_light() -> None:
     )
 
     assert "False\n" == done.stdout
+
+
+EXAMPLE = str(ROOT / "examples" / "audit-2012.yaml")
+
+
+class TestScore:
+    def test_text(self) -> None:
+        """
+        The table of areas, the totals, the level and the gap.
+        """
+        code, out = run("score", EXAMPLE)
+
+        assert 0 == code
+        assert " 4 Middelen                             2.50   10.00    25%\n" in out
+        assert "total                                  50.00  100.00\n" in out
+        assert "level: Gecommitteerd\nnext level: Niveau 1\n" in out
+        assert "  - organisation: 37.50 points, needs 50 (12.50 short)\n" in out
+        assert "warnings (5):" in out
+
+    def test_json(self) -> None:
+        """
+        --format json gives the whole score card.
+        """
+        code, out = run("score", EXAMPLE, "--format", "json", "--scheme", "sterren")
+
+        data = json.loads(out)
+        assert (0, 50.0, "2 sterren") == (code, data["points"]["total"], data["level"])
+
+    def test_scheme_parameter(self) -> None:
+        """
+        --param sets a scheme parameter.
+        """
+        code, out = run(
+            "score", EXAMPLE, "--scheme", "conformiteit", "--param", "threshold=0.25"
+        )
+
+        assert 0 == code
+        assert "level: LNK-niveau\n" in out
+
+    def test_bad_parameter(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        A malformed --param is a one-line usage error.
+        """
+        with pytest.raises(SystemExit):
+            run("score", EXAMPLE, "--param", "threshold")
+
+        assert "expected NAME=NUMBER, got 'threshold'" in capsys.readouterr().err
+
+    def test_bad_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        A bad assessment is one error line with its place, exit code 2.
+        """
+        path = tmp_path / "a.yaml"
+        path.write_text(
+            "goudenoor: assessment/1\nedition: gos-2012\norganisation: X\n"
+            'date: 2026-01-01\nratings:\n  "5.3": 7\n',
+            encoding="utf-8",
+        )
+
+        code, out = run("score", str(path))
+
+        assert (2, "") == (code, out)
+        assert (
+            f'goudenoor: error: {path}:6:3 ratings."5.3".value: 7 is not on scale '
+            "gos-0-4 (0, 1, 2, 3, 4)\n"
+        ) == capsys.readouterr().err
+
+
+class TestTemplate:
+    def test_template_then_score(self, tmp_path: Path) -> None:
+        """
+        template > a.yaml, fill in, score: the issue's workflow.
+        """
+        path = tmp_path / "a.yaml"
+        assert (0, "") == run("template", "gos-2012", "-o", str(path))
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            text.replace("    value:\n", "    value: 2\n", 10), encoding="utf-8"
+        )
+
+        code, out = run("score", str(path))
+
+        assert 0 == code
+        assert "warnings (29):" in out
+        assert "missing-evidence" in out
+
+    def test_refuses_overwrite(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        An existing output file is not replaced without --force.
+        """
+        path = tmp_path / "a.yaml"
+        path.write_text("keep me\n", encoding="utf-8")
+
+        code, _ = run("template", "gos-2012", "-o", str(path))
+
+        assert 2 == code
+        assert "keep me\n" == path.read_text(encoding="utf-8")
+        assert "file exists; not overwritten" in capsys.readouterr().err
+        assert 0 == run("template", "gos-2012", "-o", str(path), "--force")[0]
+
+    def test_schema(self) -> None:
+        """
+        goudenoor schema assessment prints the JSON Schema.
+        """
+        code, out = run("schema", "assessment")
+
+        assert (0, "goudenoor assessment (format assessment/1)") == (
+            code,
+            json.loads(out)["title"],
+        )

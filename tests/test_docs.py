@@ -21,6 +21,7 @@ MODULES = [
     "goudenoor.exceptions",
     "goudenoor.io",
     "goudenoor.model",
+    "goudenoor.scoring",
 ]
 
 

@@ -79,6 +79,17 @@ class Evidence:
             raise ModelError(problems)
 
 
+def _to_value(value: float | None) -> float | None:
+    # Integers become floats (3 == 3.0); booleans are not numbers.
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ModelError(
+            [Problem(message=f"expected a number, got {value!r}", path=("value",))]
+        )
+    return float(value)
+
+
 @attrs.frozen(kw_only=True)
 class Rating:
     """
@@ -99,7 +110,7 @@ class Rating:
         note: The auditor's remark.
     """
 
-    value: float | None = None
+    value: float | None = attrs.field(default=None, converter=_to_value)
     not_applicable: bool = False
     justification: str | None = None
     evidence: tuple[Evidence, ...] = ()
@@ -272,15 +283,16 @@ def assessment_problems(assessment: Assessment, standard: Standard) -> list[Prob
     Everything that keeps *assessment* from being scored against
     *standard*, each with its path in the assessment file.
     """
-    problems: list[Problem] = []
     if assessment.edition != standard.id:
-        problems.append(
+        # Ids and scales of another edition would only add noise.
+        return [
             Problem(
                 message=f"assessment is for edition {assessment.edition!r}, "
                 f"the standard is {standard.id!r}",
                 path=("edition",),
             )
-        )
+        ]
+    problems: list[Problem] = []
     if tuple(assessment.extensions) != standard.extensions:
         problems.append(
             Problem(

@@ -674,7 +674,7 @@ def score(
     ...     ratings={r.id: go.Rating(value=2) for r in std.requirements})
     >>> card = go.score(std, a)
     >>> card.total, card.level.name
-    (50.0, 'Niveau 1')
+    (50.0, 'Gecommitteerd')
     """
     if check:
         check_assessment(assessment, standard)
