@@ -173,3 +173,24 @@ def test_deterministic(
 
     assert first.as_dict() == go.score(standard, shuffled, **opts).as_dict()
     assert first.as_dict() == go.score(standard, assessment, **opts).as_dict()
+
+
+@given(cases())
+def test_detail_agrees_with_totals(
+    case: tuple[go.Standard, go.Assessment, dict[str, Any]],
+) -> None:
+    """
+    The per-requirement pass (built lazily) gives the same points as the
+    fast totals pass, requirement by requirement.
+    """
+    standard, assessment, opts = case
+
+    card = go.score(standard, assessment, **opts)
+
+    for area_id, area in card.areas.items():
+        assert math.isclose(
+            area.points, math.fsum(r.points for r in area.requirements), abs_tol=EPS
+        ), area_id
+    assert math.isclose(
+        card.total, math.fsum(a.points for a in card.areas.values()), abs_tol=EPS
+    )

@@ -19,8 +19,8 @@ from typing import Literal
 
 import attrs
 
-from .exceptions import ModelError, PathElement, Problem, ValidationError
-from .model import Requirement, Standard
+from .exceptions import ModelError, Problem, ValidationError
+from .model import Standard
 
 
 __all__ = [
@@ -219,6 +219,13 @@ class Ratings(Mapping[str, Rating]):
         """
         return self._data.get(key, default)
 
+    @property
+    def raw(self) -> Mapping[str, Rating]:
+        """
+        A read-only view for fast lookups (a dict's speed, not a copy).
+        """
+        return self._data
+
 
 def _to_ratings(value: Mapping[str, Rating]) -> Ratings:
     return value if isinstance(value, Ratings) else Ratings(value)
@@ -302,68 +309,89 @@ def assessment_problems(assessment: Assessment, standard: Standard) -> list[Prob
                 path=("extensions",),
             )
         )
-    scale_ids = [scale.id for scale in standard.scales]
+    index = _index(standard)
     scale_id = assessment.scale or standard.default_scale
-    if scale_id not in scale_ids:
+    values = index.scales.get(scale_id)
+    if values is None:
         problems.append(
             Problem(
-                message=f"unknown scale {scale_id!r} (expected one of {scale_ids})",
+                message=f"unknown scale {scale_id!r} "
+                f"(expected one of {list(index.scales)})",
                 path=("scale",),
             )
         )
-        values: tuple[float, ...] | None = None
-    else:
-        values = standard.scale(scale_id).values
-    known = {r.id: r for r in standard.requirements}
-    for requirement_id, rating in assessment.ratings.items():
-        requirement = known.get(requirement_id)
-        path: tuple[PathElement, ...] = ("ratings", requirement_id)
-        if requirement is None:
-            problems.append(_unknown_requirement(requirement_id, known, standard, path))
+    ratings = assessment.ratings
+    lookup = ratings.raw if isinstance(ratings, Ratings) else ratings
+    any_not_applicable = False
+    for requirement_id, rating in lookup.items():
+        checkpoints = index.checkpoints.get(requirement_id)
+        if checkpoints is None:
+            problems.append(_unknown_requirement(requirement_id, standard))
             continue
-        problems.extend(_rating_problems(requirement, rating, scale_id, values, path))
-    problems.extend(_all_not_applicable(assessment, standard))
+        value = rating.value
+        if value is not None and values is not None and value not in values:
+            shown = ", ".join(f"{v:g}" for v in sorted(values))
+            problems.append(
+                Problem(
+                    message=f"{value:g} is not on scale {scale_id} ({shown})",
+                    path=("ratings", requirement_id, "value"),
+                )
+            )
+        if rating.checkpoints_met:
+            problems.extend(_checkpoint_problems(requirement_id, rating, checkpoints))
+        any_not_applicable = any_not_applicable or rating.not_applicable
+    if any_not_applicable:
+        problems.extend(_all_not_applicable(assessment, standard))
     return problems
 
 
-def _unknown_requirement(
-    requirement_id: str,
-    known: Mapping[str, Requirement],
-    standard: Standard,
-    path: tuple[PathElement, ...],
-) -> Problem:
-    matches = difflib.get_close_matches(requirement_id, list(known), n=3, cutoff=0.6)
+@attrs.frozen
+class _Index:
+    """
+    What checking needs from a Standard, computed once per Standard.
+    """
+
+    checkpoints: dict[str, tuple[str, ...]]
+    scales: dict[str, frozenset[float]]
+
+
+def _index(standard: Standard) -> _Index:
+    found = standard._memo.get("assessment-index")  # noqa: SLF001 - the model's per-object cache
+    if isinstance(found, _Index):
+        return found
+    index = _Index(
+        checkpoints={
+            r.id: tuple(c.id for c in r.checkpoints) for r in standard.requirements
+        },
+        scales={scale.id: frozenset(scale.values) for scale in standard.scales},
+    )
+    standard._memo["assessment-index"] = index  # noqa: SLF001 - idem
+    return index
+
+
+def _unknown_requirement(requirement_id: str, standard: Standard) -> Problem:
+    known = [r.id for r in standard.requirements]
+    matches = difflib.get_close_matches(requirement_id, known, n=3, cutoff=0.6)
     message = f"unknown requirement {requirement_id!r} in {standard.id}"
     if matches:
         message += "; did you mean " + ", ".join(repr(m) for m in matches) + "?"
-    return Problem(message=message, path=path)
+    return Problem(message=message, path=("ratings", requirement_id))
 
 
-def _rating_problems(
-    requirement: Requirement,
-    rating: Rating,
-    scale_id: str,
-    values: tuple[float, ...] | None,
-    path: tuple[PathElement, ...],
+def _checkpoint_problems(
+    requirement_id: str, rating: Rating, checkpoints: tuple[str, ...]
 ) -> Iterator[Problem]:
-    if values is not None and rating.value is not None and rating.value not in values:
-        shown = ", ".join(f"{v:g}" for v in values)
-        yield Problem(
-            message=f"{rating.value:g} is not on scale {scale_id} ({shown})",
-            path=(*path, "value"),
-        )
-    checkpoints = [c.id for c in requirement.checkpoints]
     for index, checkpoint in enumerate(rating.checkpoints_met):
         if checkpoint not in checkpoints:
             expected = (
-                f"expected one of {checkpoints}"
+                f"expected one of {list(checkpoints)}"
                 if checkpoints
                 else "the requirement has no checkpoints"
             )
             yield Problem(
                 message=f"{checkpoint!r} is not a checkpoint of requirement "
-                f"{requirement.id} ({expected})",
-                path=(*path, "checkpoints_met", index),
+                f"{requirement_id} ({expected})",
+                path=("ratings", requirement_id, "checkpoints_met", index),
             )
 
 

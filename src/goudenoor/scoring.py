@@ -33,7 +33,7 @@ from typing import Any, Literal, Protocol
 
 import attrs
 
-from .assessment import Assessment, Rating, check_assessment
+from .assessment import Assessment, Rating, Ratings, check_assessment
 from .exceptions import ScoringError, UnknownItemError
 from .model import (
     Area,
@@ -267,10 +267,6 @@ class Improvement:
     points_gained: float
 
 
-# Per requirement, in standard order: (fraction | None, status, weight).
-_Outcome = tuple[float | None, RequirementStatus, float]
-
-
 @attrs.frozen(kw_only=True)
 class ScoreCard:
     """
@@ -291,7 +287,7 @@ class ScoreCard:
         result: Points on the result areas.
         total: ``organisation + result``.
         area_fractions: Each area's fraction, in area order.
-        outcomes: Each requirement's (fraction, status, weight), in order.
+        function: The scoring method's function.
     """
 
     standard: Standard = attrs.field(repr=False, eq=False)
@@ -305,7 +301,16 @@ class ScoreCard:
     result: float
     total: float
     area_fractions: tuple[float, ...] = attrs.field(repr=False)
-    outcomes: tuple[_Outcome, ...] = attrs.field(repr=False)
+    function: ScoringMethod = attrs.field(repr=False, eq=False)
+
+    def _outcomes(self) -> list[tuple[Requirement, float | None, RequirementStatus]]:
+        # The per-requirement pass; score() computes only the totals.
+        context = _Context.of(self)
+        ratings = self.assessment.ratings
+        return [
+            (requirement, *_outcome(requirement, ratings.get(requirement.id), context))
+            for requirement in self.standard.requirements
+        ]
 
     @cached_property
     def areas(self) -> Mapping[str, AreaResult]:
@@ -313,15 +318,14 @@ class ScoreCard:
         Area id to :class:`AreaResult`, in area order.
         """
         results: dict[str, AreaResult] = {}
-        outcomes = iter(zip(self.standard.requirements, self.outcomes, strict=True))
+        outcomes = iter(self._outcomes())
         for area, fraction in zip(
             self.standard.areas, self.area_fractions, strict=True
         ):
             rows = [next(outcomes) for _ in area.requirements]
-            total_weight = math.fsum(w for _, (f, _, w) in rows if f is not None)
+            total_weight = math.fsum(r.weight for r, f, _ in rows if f is not None)
             requirements = tuple(
-                _requirement_result(area, requirement, outcome, total_weight, self)
-                for requirement, outcome in rows
+                _requirement_result(area, row, total_weight, self) for row in rows
             )
             results[area.id] = AreaResult(
                 area_id=area.id,
@@ -362,9 +366,7 @@ class ScoreCard:
         found: list[ScoreWarning] = []
         ratings = self.assessment.ratings
         date = self.assessment.date
-        for requirement, (_, status, _) in zip(
-            self.standard.requirements, self.outcomes, strict=True
-        ):
+        for requirement, _, status in self._outcomes():
             rid = requirement.id
             rating = ratings.get(rid)
             if status != "rated":
@@ -483,12 +485,12 @@ def _no_requirements(attribute: attrs.Attribute[Any], _: object) -> bool:
 
 def _requirement_result(
     area: Area,
-    requirement: Requirement,
-    outcome: _Outcome,
+    row: tuple[Requirement, float | None, RequirementStatus],
     total_weight: float,
     card: ScoreCard,
 ) -> RequirementResult:
-    fraction, status, weight = outcome
+    requirement, fraction, status = row
+    weight = requirement.weight
     share = area.points * weight / total_weight if fraction is not None else 0.0
     rating = card.assessment.ratings.get(requirement.id)
     return RequirementResult(
@@ -599,7 +601,7 @@ class _Plan:
     What scoring needs from a Standard and a scale, computed once.
     """
 
-    areas: tuple[tuple[float, str, tuple[tuple[str, float, Requirement], ...]], ...]
+    areas: tuple[tuple[float, bool, tuple[tuple[str, float, Requirement], ...]], ...]
     minimum: float
     span: float
     evidence_fraction: float
@@ -607,7 +609,7 @@ class _Plan:
 
 
 def _plan(standard: Standard, scale: Scale) -> _Plan:
-    key = ("scoring-plan", scale)
+    key = ("scoring-plan", scale.id)
     plan = standard._memo.get(key)  # noqa: SLF001 - the model's per-object cache
     if isinstance(plan, _Plan):
         return plan
@@ -623,7 +625,7 @@ def _plan(standard: Standard, scale: Scale) -> _Plan:
         areas=tuple(
             (
                 area.points,
-                area.kind,
+                area.kind == "organisation",
                 tuple((r.id, r.weight, r) for r in area.requirements),
             )
             for area in standard.areas
@@ -689,14 +691,16 @@ def score(
     used = _parameters(chosen, parameters or {})
     scale = standard.scale(assessment.scale)
     plan = _plan(standard, scale)
-    organisation, result, fractions, outcomes = _compute(
-        plan,
-        assessment,
-        None if function is _weighted_mean else function,
-        scale,
-        method,
+    context = _Context(
+        function=function,
+        scale=scale,
+        method=method,
         strict=evidence_policy == "strict",
+        date=assessment.date,
+        evidence_fraction=plan.evidence_fraction,
+        capped_fraction=plan.capped_fraction,
     )
+    organisation, result, area_fractions = _totals(plan, assessment, context)
     return ScoreCard(
         standard=standard,
         assessment=assessment,
@@ -708,70 +712,103 @@ def score(
         organisation=organisation,
         result=result,
         total=organisation + result,
-        area_fractions=fractions,
-        outcomes=outcomes,
+        area_fractions=area_fractions,
+        function=function,
     )
 
 
-def _compute(
-    plan: _Plan,
-    assessment: Assessment,
-    function: ScoringMethod | None,
-    scale: Scale,
-    method: str,
-    *,
-    strict: bool,
-) -> tuple[float, float, tuple[float, ...], tuple[_Outcome, ...]]:
+@attrs.frozen
+class _Context:
     """
-    The scoring loop: organisation and result points, area fractions and
-    requirement outcomes. *function* is ``None`` for weighted-mean.
+    What rating one requirement needs besides the requirement and rating.
+    """
+
+    function: ScoringMethod
+    scale: Scale
+    method: str
+    strict: bool
+    date: datetime.date
+    evidence_fraction: float
+    capped_fraction: float
+
+    @classmethod
+    def of(cls, card: ScoreCard) -> _Context:
+        plan = _plan(card.standard, card.scale)
+        return cls(
+            function=card.function,
+            scale=card.scale,
+            method=card.method,
+            strict=card.evidence_policy == "strict",
+            date=card.assessment.date,
+            evidence_fraction=plan.evidence_fraction,
+            capped_fraction=plan.capped_fraction,
+        )
+
+
+def _outcome(
+    requirement: Requirement, rating: Rating | None, context: _Context
+) -> tuple[float | None, RequirementStatus]:
+    """
+    The fraction and status of one requirement: the scoring rule itself.
+    """
+    if rating is None or rating.value is None:
+        if rating is not None and rating.not_applicable:
+            return None, "not-applicable"
+        return 0.0, "unrated"
+    fraction = _checked(
+        context.function(requirement, rating, context.scale),
+        context.method,
+        requirement.id,
+    )
+    if fraction >= context.evidence_fraction and not any(
+        e.valid_until is None or e.valid_until >= context.date for e in rating.evidence
+    ):
+        if context.strict:
+            return min(fraction, context.capped_fraction), "capped"
+        return fraction, "missing-evidence"
+    return fraction, "rated"
+
+
+def _totals(
+    plan: _Plan, assessment: Assessment, context: _Context
+) -> tuple[float, float, tuple[float, ...]]:
+    """
+    Organisation and result points and the area fractions: the hot loop.
+
+    For weighted-mean without the strict policy the fraction is computed
+    inline (evidence does not change the numbers then); otherwise each
+    requirement goes through :func:`_outcome`, the rule itself. A test
+    checks that both paths agree.
     """
     ratings = assessment.ratings
-    date = assessment.date
+    lookup = ratings.raw if isinstance(ratings, Ratings) else ratings
+    inline = context.function is _weighted_mean and not context.strict
     minimum, span = plan.minimum, plan.span
-    needs_evidence, cap = plan.evidence_fraction, plan.capped_fraction
-    outcomes: list[_Outcome] = []
-    fractions: list[float] = []
+    area_fractions: list[float] = []
     organisation = result = 0.0
-    for points, kind, requirements in plan.areas:
+    for points, is_organisation, requirements in plan.areas:
         earned = weights = 0.0
         for rid, weight, requirement in requirements:
-            rating = ratings.get(rid)
-            status: RequirementStatus
-            if rating is None or rating.value is None:
-                if rating is not None and rating.not_applicable:
-                    outcomes.append((None, "not-applicable", weight))
-                    continue
-                fraction = 0.0
-                status = "unrated"
+            rating = lookup.get(rid)
+            if rating is None:
+                weights += weight
+                continue
+            value = rating.value
+            if inline and value is not None:
+                fraction: float | None = (value - minimum) / span
             else:
-                if function is None:
-                    fraction = (rating.value - minimum) / span
-                else:
-                    fraction = _checked(
-                        function(requirement, rating, scale), method, rid
-                    )
-                status = "rated"
-                if fraction >= needs_evidence and not _has_valid_evidence(rating, date):
-                    if strict:
-                        fraction = min(fraction, cap)
-                        status = "capped"
-                    else:
-                        status = "missing-evidence"
-            outcomes.append((fraction, status, weight))
-            earned += weight * fraction
+                fraction = _outcome(requirement, rating, context)[0]
+                if fraction is None:
+                    continue
+            earned += weight * fraction  # type: ignore[operator]
             weights += weight
         area_fraction = earned / weights if weights else 0.0
-        fractions.append(area_fraction)
-        if kind == "organisation":
+        area_fractions.append(area_fraction)
+        if is_organisation:
             organisation += points * area_fraction
         else:
             result += points * area_fraction
-    return organisation, result, tuple(fractions), tuple(outcomes)
-
-
-def _has_valid_evidence(rating: Rating, date: datetime.date) -> bool:
-    return any(e.valid_until is None or e.valid_until >= date for e in rating.evidence)
+    return organisation, result, tuple(area_fractions)
 
 
 def _checked(fraction: float, method: str, rid: str) -> float:
@@ -786,6 +823,8 @@ def _checked(fraction: float, method: str, rid: str) -> float:
 def _parameters(
     scheme: RecognitionScheme, given: Mapping[str, float]
 ) -> tuple[tuple[str, float], ...]:
+    if not given:
+        return tuple((p.name, p.default) for p in scheme.parameters)
     known = {p.name: p.default for p in scheme.parameters}
     for name, value in given.items():
         if name not in known:
