@@ -20,6 +20,7 @@ MODULES = [
     "goudenoor",
     "goudenoor.exceptions",
     "goudenoor.io",
+    "goudenoor.graph",
     "goudenoor.model",
     "goudenoor.scoring",
 ]
@@ -57,18 +58,28 @@ def expected_fragments(block: str) -> list[str]:
     return fragments
 
 
-@pytest.mark.parametrize("index", range(len(python_blocks(ROOT / "README.md"))))
-def test_readme_block(index: int, monkeypatch: pytest.MonkeyPatch) -> None:
+DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+BLOCKS = [
+    (path.relative_to(ROOT).as_posix(), index)
+    for path in DOCUMENTS
+    for index in range(len(python_blocks(path)))
+]
+
+
+@pytest.mark.parametrize(("document", "index"), BLOCKS)
+def test_markdown_block(
+    document: str, index: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """
-    Each README Python block runs from the project root and prints what
-    its comments say.
+    Each Python block of the README and the docs runs from the project
+    root and prints what its comments say.
     """
-    block = python_blocks(ROOT / "README.md")[index]
+    block = python_blocks(ROOT / document)[index]
     monkeypatch.chdir(ROOT)
     out = io.StringIO()
 
     with contextlib.redirect_stdout(out):
-        exec(compile(block, "README.md", "exec"), {})  # noqa: S102
+        exec(compile(block, document, "exec"), {})  # noqa: S102
 
     fragments = expected_fragments(block)
     assert fragments

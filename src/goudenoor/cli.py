@@ -19,6 +19,15 @@ from typing import NoReturn, TextIO
 
 from ._template import assessment_schema, assessment_template
 from .exceptions import GoudenoorError
+from .graph import (
+    at_risk,
+    influence_graph,
+    structure_graph,
+    to_dot,
+    to_graphml,
+    to_json,
+    to_mermaid,
+)
 from .io import editions, load_assessment, load_standard, write_text_atomic
 from .model import Area, Requirement, Standard
 from .scoring import ScoreCard, score, scoring_methods
@@ -154,6 +163,34 @@ def build_parser() -> argparse.ArgumentParser:
     )
     scoring.set_defaults(handler=_score)
 
+    graph = commands.add_parser(
+        "graph",
+        help="draw which organisation areas drive which result areas",
+        description="Print the influence graph of an edition (organisation "
+        "areas -> the result areas they drive; this library's model, not "
+        "published by the standard) or, with --structure, the whole tree of "
+        "areas, themes, requirements and checkpoints. With --assessment, "
+        "areas are coloured by their score and at-risk result areas are "
+        "listed on standard error.",
+    )
+    graph.add_argument("edition", metavar="EDITION", help="edition id")
+    graph.add_argument(
+        "--format",
+        choices=["dot", "mermaid", "graphml", "json"],
+        default="dot",
+        help="output format (default: dot)",
+    )
+    graph.add_argument(
+        "--assessment", metavar="FILE", default=None, help="colour areas by this audit"
+    )
+    graph.add_argument(
+        "--structure",
+        action="store_true",
+        help="the whole structure, not the influences",
+    )
+    _output_options(graph)
+    graph.set_defaults(handler=_graph)
+
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of a file format",
@@ -223,6 +260,30 @@ def _template(args: argparse.Namespace, out: TextIO) -> int:
     text = assessment_template(
         standard, organisation=args.organisation, date=args.date, scale=args.scale
     )
+    _emit(args, out, text)
+    return EXIT_OK
+
+
+def _graph(args: argparse.Namespace, out: TextIO) -> int:
+    standard = load_standard(args.edition)
+    scores: dict[str, float] | None = None
+    graph = structure_graph(standard) if args.structure else influence_graph(standard)
+    if args.assessment is not None:
+        card = score(standard, load_assessment(args.assessment, standard), check=False)
+        if args.structure:
+            scores = {f"area:{a}": r.fraction for a, r in card.areas.items()}
+        else:
+            scores = {a: r.fraction for a, r in card.areas.items()}
+            for risk in at_risk(graph, card):
+                sys.stderr.write(f"at risk: {risk}\n")
+    if args.format == "dot":
+        text = to_dot(graph, scores)
+    elif args.format == "mermaid":
+        text = to_mermaid(graph, scores)
+    elif args.format == "graphml":
+        text = to_graphml(graph)
+    else:
+        text = json.dumps(to_json(graph), indent=2, ensure_ascii=False) + "\n"
     _emit(args, out, text)
     return EXIT_OK
 
