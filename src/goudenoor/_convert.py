@@ -30,6 +30,7 @@ from cattrs.errors import (
 
 from .assessment import Assessment, Rating
 from .exceptions import ModelError, PathElement, Problem
+from .extensions import Extension
 
 
 _T = TypeVar("_T")
@@ -229,21 +230,24 @@ def _rating_hook(
     return structure
 
 
-_NOT_IN_FILES: dict[type, tuple[str, ...]] = {Assessment: ("source",)}
-"""Fields that are not read from files (they describe where it came from)."""
+_NOT_IN_FILES: dict[type, tuple[str, ...]] = {
+    Assessment: ("source",),
+    Extension: ("origin",),
+}
+"""Fields that are not read from files (they say where it came from)."""
 
 
-def _assessment_hook(
-    converter: cattrs.Converter,
-) -> Callable[[object, type], Assessment]:
-    inner = cattrs.gen.make_dict_structure_fn(
-        Assessment,
-        converter,
-        _cattrs_forbid_extra_keys=True,
-        source=cattrs.gen.override(omit=True),
+def _omitting_hook(
+    converter: cattrs.Converter, cls: type
+) -> Callable[[object, type], object]:
+    omitted: dict[str, Any] = {
+        name: cattrs.gen.override(omit=True) for name in _NOT_IN_FILES[cls]
+    }
+    inner: Callable[[Any, Any], object] = cattrs.gen.make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True, **omitted
     )
 
-    def structure(value: object, tp: type) -> Assessment:
+    def structure(value: object, tp: type) -> object:
         if not isinstance(value, dict):
             raise _expect("a mapping", value)
         return inner(value, tp)
@@ -273,7 +277,8 @@ def _converter() -> cattrs.Converter:
     converter.register_structure_hook_factory(_is_str_dict, _dict_hook(converter))
     converter.register_structure_hook_factory(attrs.has, _attrs_hook(converter))
     converter.register_structure_hook(Rating, _rating_hook(converter))
-    converter.register_structure_hook(Assessment, _assessment_hook(converter))
+    for cls in _NOT_IN_FILES:
+        converter.register_structure_hook(cls, _omitting_hook(converter, cls))
     converter.register_unstructure_hook(datetime.date, lambda d: d)
     return converter
 

@@ -8,8 +8,13 @@ from __future__ import annotations
 import datetime
 import json
 import textwrap
-from typing import Any
+import types
+import typing
+from typing import Any, Literal
 
+import attrs
+
+from .extensions import EXTENSION_FORMAT, Extension
 from .model import Area, Requirement, Standard
 
 
@@ -182,4 +187,73 @@ def assessment_schema() -> dict[str, Any]:
                 },
             },
         },
+    }
+
+
+_JSON_TYPES: dict[Any, str] = {
+    str: "string",
+    bool: "boolean",
+    int: "integer",
+    float: "number",
+    type(None): "null",
+}
+
+
+def _type_schema(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if tp in _JSON_TYPES:
+        return {"type": _JSON_TYPES[tp]}
+    if origin is Literal:
+        return {"enum": list(args)}
+    if origin is tuple:
+        return {"type": "array", "items": _type_schema(args[0], definitions)}
+    if origin in (typing.Union, types.UnionType):
+        return {"anyOf": [_type_schema(arg, definitions) for arg in args]}
+    if attrs.has(tp):
+        name = tp.__name__
+        if name not in definitions:
+            definitions[name] = {}  # placeholder against recursion
+            definitions[name] = _class_schema(tp, definitions)
+        return {"$ref": f"#/$defs/{name}"}
+    msg = f"no JSON Schema for {tp!r}"  # pragma: no cover - a new field type
+    raise TypeError(msg)  # pragma: no cover
+
+
+def _class_schema(
+    cls: type, definitions: dict[str, Any], omit: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    fields = [f for f in attrs.fields(cls) if f.name not in omit]
+    schema: dict[str, Any] = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            f.name: _type_schema(hints[f.name], definitions) for f in fields
+        },
+    }
+    required = [f.name for f in fields if f.default is attrs.NOTHING]
+    if required:
+        schema["required"] = required
+    return schema
+
+
+def extension_schema() -> dict[str, Any]:
+    """
+    The JSON Schema (draft 2020-12) of the ``extension/1`` file format,
+    derived from the model classes so that it cannot drift from them.
+    """
+    definitions: dict[str, Any] = {}
+    schema = _class_schema(Extension, definitions, omit=("origin",))
+    schema["properties"] = {
+        "goudenoor": {"const": EXTENSION_FORMAT},
+        **schema["properties"],
+    }
+    schema["required"] = ["goudenoor", *schema["required"]]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://goudenoor.invalid/schema/extension-1.json",
+        "title": "goudenoor sector extension (format extension/1)",
+        **schema,
+        "$defs": definitions,
     }

@@ -300,7 +300,7 @@ def assessment_problems(assessment: Assessment, standard: Standard) -> list[Prob
             )
         ]
     problems: list[Problem] = []
-    if tuple(assessment.extensions) != standard.extensions:
+    if not _same_extensions(assessment.extensions, standard.extensions):
         problems.append(
             Problem(
                 message=f"assessment was made with extensions "
@@ -345,6 +345,15 @@ def assessment_problems(assessment: Assessment, standard: Standard) -> list[Prob
     return problems
 
 
+def _same_extensions(declared: tuple[str, ...], applied: tuple[str, ...]) -> bool:
+    # An entry is an extension id, or a path to its file (which names its
+    # own id): paths match any id in their place.
+    return len(declared) == len(applied) and all(
+        entry == applied_id or "/" in entry or entry.endswith((".yaml", ".yml"))
+        for entry, applied_id in zip(declared, applied, strict=True)
+    )
+
+
 @attrs.frozen
 class _Index:
     """
@@ -373,7 +382,11 @@ def _unknown_requirement(requirement_id: str, standard: Standard) -> Problem:
     known = [r.id for r in standard.requirements]
     matches = difflib.get_close_matches(requirement_id, known, n=3, cutoff=0.6)
     message = f"unknown requirement {requirement_id!r} in {standard.id}"
-    if matches:
+    removed = standard.changes_to(f"requirement {requirement_id}")
+    if removed and removed[-1].action == "remove":
+        message += f" (removed by extension {removed[-1].extension!r}"
+        message += f": {removed[-1].reason})" if removed[-1].reason else ")"
+    elif matches:
         message += "; did you mean " + ", ".join(repr(m) for m in matches) + "?"
     return Problem(message=message, path=("ratings", requirement_id))
 

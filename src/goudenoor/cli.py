@@ -17,8 +17,9 @@ import textwrap
 from collections.abc import Callable, Sequence
 from typing import NoReturn, TextIO
 
-from ._template import assessment_schema, assessment_template
+from ._template import assessment_schema, assessment_template, extension_schema
 from .exceptions import GoudenoorError
+from .extensions import apply_extension, available_extensions
 from .graph import (
     at_risk,
     influence_graph,
@@ -28,7 +29,14 @@ from .graph import (
     to_json,
     to_mermaid,
 )
-from .io import editions, load_assessment, load_standard, write_text_atomic
+from .io import (
+    editions,
+    load_assessment,
+    load_extension,
+    load_standard,
+    standard_for,
+    write_text_atomic,
+)
 from .model import Area, Requirement, Standard
 from .scoring import ScoreCard, score, scoring_methods
 
@@ -103,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="AREA",
         help="area number, name or alias (default: all areas in brief)",
     )
+    _extension_option(show)
     show.set_defaults(handler=_show)
 
     template = commands.add_parser(
@@ -125,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     template.add_argument(
         "--scale", default=None, help="scale id (default: the edition's)"
     )
+    _extension_option(template)
     _output_options(template)
     template.set_defaults(handler=_template)
 
@@ -161,6 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     scoring.add_argument(
         "--format", choices=["text", "json"], default="text", help="output format"
     )
+    _extension_option(scoring)
     scoring.set_defaults(handler=_score)
 
     graph = commands.add_parser(
@@ -188,17 +199,46 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="the whole structure, not the influences",
     )
+    _extension_option(graph)
     _output_options(graph)
     graph.set_defaults(handler=_graph)
+
+    listing_extensions = commands.add_parser(
+        "extensions",
+        help="list the installed sector extensions",
+        description="List the sector extensions installed as packages (entry "
+        "point group 'goudenoor.extensions').",
+    )
+    listing_extensions.set_defaults(handler=_extensions)
 
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of a file format",
         description="Print the JSON Schema of a goudenoor file format.",
     )
-    schema.add_argument("format", choices=["assessment"], help="the file format")
+    schema.add_argument(
+        "format", choices=["assessment", "extension"], help="the file format"
+    )
     schema.set_defaults(handler=_schema)
     return parser
+
+
+def _extension_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--extension",
+        action="append",
+        default=[],
+        metavar="NAME|PATH",
+        help="apply a sector extension: an installed one by name, or a YAML "
+        "file (repeatable, applied in order)",
+    )
+
+
+def _standard(edition: str | None, references: list[str]) -> Standard:
+    standard = load_standard(edition)
+    if not references:
+        return standard
+    return apply_extension(standard, *(load_extension(r) for r in references))
 
 
 def _output_options(parser: argparse.ArgumentParser) -> None:
@@ -256,7 +296,7 @@ def _emit(args: argparse.Namespace, out: TextIO, text: str) -> None:
 
 
 def _template(args: argparse.Namespace, out: TextIO) -> int:
-    standard = load_standard(args.edition)
+    standard = _standard(args.edition, args.extension)
     text = assessment_template(
         standard, organisation=args.organisation, date=args.date, scale=args.scale
     )
@@ -265,7 +305,7 @@ def _template(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _graph(args: argparse.Namespace, out: TextIO) -> int:
-    standard = load_standard(args.edition)
+    standard = _standard(args.edition, args.extension)
     scores: dict[str, float] | None = None
     graph = structure_graph(standard) if args.structure else influence_graph(standard)
     if args.assessment is not None:
@@ -288,14 +328,34 @@ def _graph(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _schema(_: argparse.Namespace, out: TextIO) -> int:
-    out.write(json.dumps(assessment_schema(), indent=2, ensure_ascii=False) + "\n")
+def _schema(args: argparse.Namespace, out: TextIO) -> int:
+    schema = assessment_schema() if args.format == "assessment" else extension_schema()
+    out.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
+def _extensions(_: argparse.Namespace, out: TextIO) -> int:
+    installed = available_extensions()
+    if not installed:
+        out.write("no sector extensions installed\n")
+    for name, entry_point in installed.items():
+        package = entry_point.dist.name if entry_point.dist else "?"
+        try:
+            extension = load_extension(name)
+        except GoudenoorError as exc:
+            out.write(f"{name}  ({package}): cannot be loaded: {exc}\n")
+            continue
+        out.write(
+            f"{name}  {extension.title} {extension.version} "
+            f"(targets {', '.join(extension.targets)}; package {package})\n"
+        )
     return EXIT_OK
 
 
 def _score(args: argparse.Namespace, out: TextIO) -> int:
-    assessment = load_assessment(args.file)
-    standard = load_standard(assessment.edition)
+    extensions = [load_extension(reference) for reference in args.extension]
+    assessment = load_assessment(args.file, extensions=extensions)
+    standard = standard_for(assessment, extensions)
     card = score(
         standard,
         assessment,
@@ -381,7 +441,7 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
     area_key: str | None = args.area
     if edition is not None and area_key is None and edition not in editions():
         edition, area_key = None, edition
-    standard = load_standard(edition)
+    standard = _standard(edition, args.extension)
     width = min(shutil.get_terminal_size((88, 24)).columns, 100)
     writer = _Writer(out, width)
     if area_key is None:
@@ -457,10 +517,10 @@ def _show_area(standard: Standard, area: Area, w: _Writer) -> None:
             theme = requirement.theme
             if theme is not None:
                 w.line(theme)
-        _show_requirement(requirement, w)
+        _show_requirement(requirement, standard, w)
 
 
-def _show_requirement(requirement: Requirement, w: _Writer) -> None:
+def _show_requirement(requirement: Requirement, standard: Standard, w: _Writer) -> None:
     indent = " " * 9
     w.wrapped(requirement.full_text, indent, f"  {requirement.id:<6} ")
     if requirement.evidence is not None:
@@ -469,7 +529,13 @@ def _show_requirement(requirement: Requirement, w: _Writer) -> None:
         w.wrapped(
             checkpoint.text,
             indent + "         ",
-            f"{indent}[ ] {checkpoint.id:<6}",
+            f"{indent}[ ] {checkpoint.id:<6} ",
         )
     if requirement.inherited_from:
         w.line(f"{indent}(inherited from {requirement.inherited_from})")
+    for change in standard.changes_to(f"requirement {requirement.id}"):
+        what = change.field or "requirement"
+        verb = {"add": "added", "override": "changed", "remove": "removed"}[
+            change.action
+        ]
+        w.line(f"{indent}({what} {verb} by extension {change.extension})")

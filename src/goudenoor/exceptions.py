@@ -13,6 +13,7 @@ import attrs
 
 
 __all__ = [
+    "ExtensionError",
     "FileFormatError",
     "GoudenoorError",
     "ModelError",
@@ -67,12 +68,14 @@ class Problem:
         path: Keys and indices from the top of the document to the item.
         line: 1-based line in the source file, if known.
         column: 1-based column in the source file, if known.
+        source: The file, where it differs from the error's own source.
     """
 
     message: str
     path: tuple[PathElement, ...] = ()
     line: int | None = None
     column: int | None = None
+    source: str | None = None
 
     def located(self, line: int | None, column: int | None) -> Problem:
         """
@@ -92,7 +95,7 @@ class Problem:
 
         Parts that are unknown are left out.
         """
-        where = source or ""
+        where = self.source or source or ""
         if self.line is not None:
             where += f":{self.line}" if where else f"line {self.line}"
             if self.column is not None:
@@ -151,6 +154,13 @@ class ScoringError(GoudenoorError, ValueError):
     """
     An assessment cannot be scored with the options given (unknown method
     or parameter, a scoring method that returned a value out of range).
+    """
+
+
+class ExtensionError(ValidationError):
+    """
+    A sector extension cannot be applied: every problem is listed, each
+    with its path in the extension file.
     """
 
 

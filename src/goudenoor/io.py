@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
 from importlib.resources import abc as resources_abc
@@ -24,9 +24,18 @@ from .assessment import Assessment, Rating, assessment_problems
 from .exceptions import (
     FileFormatError,
     GoudenoorError,
+    PathElement,
     Problem,
     UnknownEditionError,
+    UnknownItemError,
     ValidationError,
+)
+from .extensions import (
+    EXTENSION_FORMAT,
+    Extension,
+    _entry_point_target,
+    apply_extension,
+    is_path,
 )
 from .model import Standard
 
@@ -38,9 +47,11 @@ __all__ = [
     "dump_assessment",
     "editions",
     "load_assessment",
+    "load_extension",
     "load_standard",
     "load_standard_file",
     "save_assessment",
+    "standard_for",
     "standard_from_mapping",
     "standard_to_mapping",
 ]
@@ -197,7 +208,10 @@ _MARKER = "goudenoor"
 
 
 def load_assessment(
-    path: str | os.PathLike[str], standard: Standard | None = None
+    path: str | os.PathLike[str],
+    standard: Standard | None = None,
+    *,
+    extensions: Sequence[Extension] = (),
 ) -> Assessment:
     """
     Load an assessment file and check it against its edition.
@@ -205,7 +219,9 @@ def load_assessment(
     Args:
         path: The YAML file (format ``assessment/1``).
         standard: The standard to check against (default: the shipped
-            edition the file names).
+            edition the file names, with the extensions it lists applied).
+        extensions: Extensions to use for the ids the file lists, instead
+            of looking them up among the installed ones.
 
     Raises:
         FileFormatError: The file cannot be read as YAML.
@@ -215,35 +231,135 @@ def load_assessment(
     """
     name, text = _read(path)
     data = _yaml.load(text, name)
-    return _assessment_from_data(data, text, name, standard)
+    return _assessment_from_data(data, text, name, standard, extensions)
+
+
+def _check_marker(data: object, expected: str, text: str, source: str) -> object:
+    if not isinstance(data, dict):
+        return data
+    data = dict(data)
+    marker = data.pop(_MARKER, None)
+    if marker != expected:
+        found = "missing" if marker is None else f"got {marker!r}"
+        problem = Problem(
+            message=f"expected the format marker {expected!r} ({found})",
+            path=(_MARKER,),
+        )
+        raise _located([problem], text, source)
+    return data
 
 
 def _assessment_from_data(
-    data: object, text: str, source: str, standard: Standard | None
+    data: object,
+    text: str,
+    source: str,
+    standard: Standard | None,
+    extensions: Sequence[Extension] = (),
 ) -> Assessment:
-    if isinstance(data, dict):
-        data = dict(data)
-        marker = data.pop(_MARKER, None)
-        if marker != ASSESSMENT_FORMAT:
-            found = "missing" if marker is None else f"got {marker!r}"
-            problem = Problem(
-                message=f"expected the format marker {ASSESSMENT_FORMAT!r} ({found})",
-                path=(_MARKER,),
-            )
-            raise _located([problem], text, source)
+    data = _check_marker(data, ASSESSMENT_FORMAT, text, source)
     assessment = attrs.evolve(
         _structure_data(data, text, source, Assessment), source=source
     )
     if standard is None:
         try:
-            standard = load_standard(assessment.edition)
-        except UnknownEditionError as exc:
-            problem = Problem(message=str(exc), path=("edition",))
+            standard = standard_for(assessment, extensions)
+        except (UnknownEditionError, _UnresolvedExtensionError) as exc:
+            path: tuple[PathElement, ...] = (
+                ("extensions", exc.index)
+                if isinstance(exc, _UnresolvedExtensionError)
+                else ("edition",)
+            )
+            problem = Problem(message=str(exc), path=path)
             raise _located([problem], text, source) from None
     problems = assessment_problems(assessment, standard)
     if problems:
         raise _located(problems, text, source)
     return assessment
+
+
+class _UnresolvedExtensionError(GoudenoorError):
+    def __init__(self, message: str, index: int) -> None:
+        super().__init__(message)
+        self.index = index
+
+
+def standard_for(
+    assessment: Assessment, extensions: Sequence[Extension] = ()
+) -> Standard:
+    """
+    The edition *assessment* was made against, with the extensions it
+    lists applied in order.
+
+    Each entry of ``assessment.extensions`` is the id of one of
+    *extensions*, the name of an installed extension, or a path to an
+    extension file (relative to the assessment's file).
+
+    Raises:
+        UnknownEditionError: The edition does not exist.
+        GoudenoorError: An extension cannot be found or applied.
+    """
+    standard = load_standard(assessment.edition)
+    if not assessment.extensions:
+        return standard
+    given = {extension.id: extension for extension in extensions}
+    base = Path(assessment.source).parent if assessment.source else Path()
+    resolved = []
+    for index, reference in enumerate(assessment.extensions):
+        if reference in given:
+            resolved.append(given[reference])
+            continue
+        try:
+            resolved.append(
+                load_extension(base / reference if is_path(reference) else reference)
+            )
+        except (UnknownItemError, FileFormatError) as exc:
+            raise _UnresolvedExtensionError(str(exc), index) from exc
+    return apply_extension(standard, *resolved)
+
+
+def load_extension(reference: str | os.PathLike[str]) -> Extension:
+    """
+    Load a sector extension: from a YAML file (a path), or by the name of
+    an installed extension (entry point group ``goudenoor.extensions``).
+
+    Raises:
+        UnknownItemError: No installed extension has this name.
+        FileFormatError: The file cannot be read as YAML.
+        ValidationError: The content is not a valid extension; every
+            problem is listed with its line, column and key path.
+    """
+    if is_path(reference):
+        name, text = _read(reference)
+        return _extension_from_text(text, name)
+    target = _entry_point_target(os.fspath(reference))
+    if isinstance(target, Extension):
+        extension = target
+    elif isinstance(target, (str, os.PathLike, resources_abc.Traversable)):
+        source = str(target)
+        raw = (
+            target.read_bytes()
+            if isinstance(target, resources_abc.Traversable)
+            else Path(target).read_bytes()
+        )
+        extension = _extension_from_text(_yaml.read_text(raw, source), source)
+    else:
+        raise FileFormatError(
+            f"extension {reference!r}: its entry point gave a "
+            f"{type(target).__name__}, expected an Extension or a path to its "
+            "YAML file"
+        )
+    if extension.id != os.fspath(reference):
+        raise FileFormatError(
+            f"extension {reference!r}: the file's id is {extension.id!r}; an "
+            "installed extension's id must equal its entry point name"
+        )
+    return extension
+
+
+def _extension_from_text(text: str, source: str) -> Extension:
+    data = _check_marker(_yaml.load(text, source), EXTENSION_FORMAT, text, source)
+    extension = _structure_data(data, text, source, Extension)
+    return attrs.evolve(extension, origin=source)
 
 
 def assessment_from_mapping(

@@ -33,6 +33,8 @@ from .exceptions import (
 __all__ = [
     "AreaKind",
     "Area",
+    "Change",
+    "ChangeAction",
     "Checkpoint",
     "Condition",
     "ConditionScope",
@@ -673,6 +675,35 @@ class Influence:
     rationale: str
 
 
+ChangeAction = Literal["add", "override", "remove"]
+"""What an extension did to an item."""
+
+
+@attrs.frozen(kw_only=True)
+class Change:
+    """
+    One change a sector extension made to an edition (provenance).
+
+    Attributes:
+        extension: The extension's id.
+        action: ``add``, ``override`` or ``remove``.
+        item: What was changed, for example ``requirement 5.1``,
+            ``checkpoint zorg:5.1.x``, ``area 5`` or ``influence 1->9``.
+        field: The field changed by an override (``text``, ``points``...).
+        old: The value before, as text (overrides and removals).
+        new: The value after, as text (additions and overrides).
+        reason: Why, as the extension says.
+    """
+
+    extension: str
+    action: ChangeAction
+    item: str
+    field: str | None = None
+    old: str | None = None
+    new: str | None = None
+    reason: str | None = None
+
+
 @attrs.frozen(kw_only=True)
 class Standard:
     """
@@ -697,6 +728,7 @@ class Standard:
             chosen.
         extensions: Ids of the sector extensions applied, in order
             (empty for a shipped edition).
+        changes: What the extensions added, changed and removed, in order.
         notes: What is uncertain about the edition.
     """
 
@@ -713,6 +745,7 @@ class Standard:
     recognition_schemes: tuple[RecognitionScheme, ...] = ()
     influences: tuple[Influence, ...] = ()
     extensions: tuple[str, ...] = ()
+    changes: tuple[Change, ...] = ()
     notes: tuple[str, ...] = ()
 
     def __attrs_post_init__(self) -> None:
@@ -939,6 +972,13 @@ class Standard:
         """
         wanted = scheme_id or self.default_scheme
         return _find(self.recognition_schemes, wanted, "recognition scheme", self.id)
+
+    def changes_to(self, item: str) -> tuple[Change, ...]:
+        """
+        The changes extensions made to *item* (``requirement 5.1``,
+        ``area 5``, ...), in order.
+        """
+        return tuple(change for change in self.changes if change.item == item)
 
     def source(self, source_id: str) -> Source:
         """
