@@ -16,6 +16,7 @@ __all__ = [
     "ExtensionError",
     "FileFormatError",
     "GoudenoorError",
+    "MissingExtraError",
     "ModelError",
     "Problem",
     "ScoringError",
@@ -162,6 +163,26 @@ class ExtensionError(ValidationError):
     A sector extension cannot be applied: every problem is listed, each
     with its path in the extension file.
     """
+
+
+class MissingExtraError(GoudenoorError, ImportError):
+    """
+    A feature needs an optional extra that is not installed.
+
+    Attributes:
+        feature: What was asked for.
+        extra: The extra to install.
+        module: The missing module.
+    """
+
+    def __init__(self, feature: str, extra: str, module: str) -> None:
+        self.feature = feature
+        self.extra = extra
+        self.module = module
+        super().__init__(
+            f"{feature} needs the '{extra}' extra: pip install 'goudenoor[{extra}]' "
+            f"({module} is not installed)"
+        )
 
 
 class FileFormatError(GoudenoorError, ValueError):
