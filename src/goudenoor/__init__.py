@@ -20,6 +20,7 @@ from .assessment import (
     assessment_problems,
     check_assessment,
 )
+from .comparison import AreaChange, Comparison, RequirementChange, compare
 from .exceptions import (
     ExtensionError,
     FileFormatError,
@@ -113,11 +114,13 @@ __all__ = [
     "AddedCheckpoint",
     "Additions",
     "Area",
+    "AreaChange",
     "AreaOverride",
     "AreaResult",
     "Assessment",
     "Change",
     "Checkpoint",
+    "Comparison",
     "Condition",
     "Evidence",
     "Extension",
@@ -139,6 +142,7 @@ __all__ = [
     "RecognitionScheme",
     "Removals",
     "Requirement",
+    "RequirementChange",
     "RequirementOverride",
     "RequirementRemoval",
     "RequirementResult",
@@ -165,6 +169,7 @@ __all__ = [
     "at_risk",
     "available_extensions",
     "check_assessment",
+    "compare",
     "drivers",
     "dump_assessment",
     "editions",

@@ -15,7 +15,7 @@ import collections.abc
 import datetime
 import math
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import Any, Literal, TypeVar
 
@@ -117,6 +117,36 @@ def _literal_hook(tp: Any) -> Callable[[object, type], object]:
     return structure
 
 
+_K = TypeVar("_K", int, str)
+
+
+def _structure_each(
+    items: Iterable[tuple[_K, object]],
+    handler: Callable[[object, Any], object],
+    item_type: Any,
+    tp: Any,
+) -> list[tuple[_K, object]]:
+    """
+    Structure every item, collecting all failures (each noted with its
+    index or key) into one IterableValidationError.
+    """
+    done: list[tuple[_K, object]] = []
+    errors: list[Exception] = []
+    for key, item in items:
+        try:
+            done.append((key, handler(item, item_type)))
+        except Exception as exc:  # noqa: BLE001 - collected and re-raised as a group
+            exc.add_note(
+                cattrs.errors.IterableValidationNote(
+                    f"Structuring item {key!r}", key, item_type
+                )
+            )
+            errors.append(exc)
+    if errors:
+        raise IterableValidationError(f"While structuring {tp!r}", errors, tp)
+    return done
+
+
 def _is_homogeneous_tuple(tp: Any) -> bool:
     args = typing.get_args(tp)
     return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis  # noqa: PLR2004
@@ -132,21 +162,8 @@ def _tuple_hook(
         def structure(value: object, _: type) -> tuple[object, ...]:
             if not isinstance(value, list):
                 raise _expect("a list", value)
-            items: list[object] = []
-            errors: list[Exception] = []
-            for index, item in enumerate(value):
-                try:
-                    items.append(handler(item, item_type))
-                except Exception as exc:  # noqa: BLE001 - collected and re-raised as a group
-                    exc.add_note(
-                        cattrs.errors.IterableValidationNote(
-                            f"Structuring item {index}", index, item_type
-                        )
-                    )
-                    errors.append(exc)
-            if errors:
-                raise IterableValidationError(f"While structuring {tp!r}", errors, tp)
-            return tuple(items)
+            pairs = _structure_each(enumerate(value), handler, item_type, tp)
+            return tuple(item for _, item in pairs)
 
         return structure
 
@@ -172,21 +189,7 @@ def _dict_hook(
         def structure(value: object, _: type) -> dict[str, object]:
             if not isinstance(value, dict):
                 raise _expect("a mapping", value)
-            out: dict[str, object] = {}
-            errors: list[Exception] = []
-            for key, item in value.items():
-                try:
-                    out[key] = handler(item, value_type)
-                except Exception as exc:  # noqa: BLE001 - collected and re-raised as a group
-                    exc.add_note(
-                        cattrs.errors.IterableValidationNote(
-                            f"Structuring key {key!r}", key, value_type
-                        )
-                    )
-                    errors.append(exc)
-            if errors:
-                raise IterableValidationError(f"While structuring {tp!r}", errors, tp)
-            return out
+            return dict(_structure_each(value.items(), handler, value_type, tp))
 
         return structure
 

@@ -59,6 +59,17 @@ class _StrictLoader(_Loader):  # type: ignore[misc,valid-type]
         return mapping
 
 
+def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    # PyYAML raises a bare ValueError for a date like 2026-13-01.
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+    except ValueError as exc:
+        raise _NodeError(f"invalid date {node.value!r}: {exc}", node) from None
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
 class _NodeError(Exception):
     def __init__(self, reason: str, node: yaml.Node) -> None:
         super().__init__(reason)

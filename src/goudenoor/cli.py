@@ -15,9 +15,10 @@ import shutil
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
-from typing import NoReturn, TextIO
+from typing import NoReturn, TextIO, TypeAlias
 
 from ._template import assessment_schema, assessment_template, extension_schema
+from .comparison import compare
 from .exceptions import GoudenoorError
 from .extensions import apply_extension, available_extensions
 from .graph import (
@@ -30,6 +31,7 @@ from .graph import (
     to_mermaid,
 )
 from .io import (
+    dump_assessment,
     editions,
     load_assessment,
     load_extension,
@@ -38,6 +40,7 @@ from .io import (
     write_text_atomic,
 )
 from .model import Area, Requirement, Standard
+from .report import render_report
 from .scoring import ScoreCard, score, scoring_methods
 
 
@@ -52,6 +55,7 @@ EXIT_OK = 0
 EXIT_USAGE = 2
 
 _Handler = Callable[[argparse.Namespace, TextIO], int]
+_Commands: TypeAlias = "argparse._SubParsersAction[_Parser]"  # noqa: SLF001
 
 
 class _Parser(argparse.ArgumentParser):
@@ -83,7 +87,20 @@ def build_parser() -> argparse.ArgumentParser:
         parser_class=_Parser,
     )
     commands.required = True
+    _add_editions_command(commands)
+    _add_show_command(commands)
+    _add_template_command(commands)
+    _add_score_command(commands)
+    _add_report_command(commands)
+    _add_compare_command(commands)
+    _add_import_xlsx_command(commands)
+    _add_graph_command(commands)
+    _add_extensions_command(commands)
+    _add_schema_command(commands)
+    return parser
 
+
+def _add_editions_command(commands: _Commands) -> None:
     listing = commands.add_parser(
         "editions",
         help="list the editions of the standard",
@@ -91,6 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     listing.set_defaults(handler=_editions)
 
+
+def _add_show_command(commands: _Commands) -> None:
     show = commands.add_parser(
         "show",
         help="show an edition, or one area with its requirements",
@@ -114,6 +133,8 @@ def build_parser() -> argparse.ArgumentParser:
     _extension_option(show)
     show.set_defaults(handler=_show)
 
+
+def _add_template_command(commands: _Commands) -> None:
     template = commands.add_parser(
         "template",
         help="write a ready-to-fill assessment file for an edition",
@@ -134,10 +155,18 @@ def build_parser() -> argparse.ArgumentParser:
     template.add_argument(
         "--scale", default=None, help="scale id (default: the edition's)"
     )
+    template.add_argument(
+        "--format",
+        choices=["yaml", "xlsx"],
+        default="yaml",
+        help="a YAML file (default) or an audit workbook (needs the 'xlsx' extra)",
+    )
     _extension_option(template)
     _output_options(template)
     template.set_defaults(handler=_template)
 
+
+def _add_score_command(commands: _Commands) -> None:
     scoring = commands.add_parser(
         "score",
         help="score an assessment file",
@@ -146,34 +175,82 @@ def build_parser() -> argparse.ArgumentParser:
         "the next level, warnings and the best improvements.",
     )
     scoring.add_argument("file", metavar="FILE", help="assessment file (YAML)")
-    scoring.add_argument(
-        "--method",
-        default="weighted-mean",
-        help=f"scoring method: {', '.join(scoring_methods())} (default: weighted-mean)",
-    )
-    scoring.add_argument(
-        "--scheme", default=None, help="recognition scheme id (default: the edition's)"
-    )
-    scoring.add_argument(
-        "--param",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        type=_parameter,
-        help="a recognition scheme parameter, e.g. threshold=0.75 (repeatable)",
-    )
-    scoring.add_argument(
-        "--evidence-policy",
-        choices=["warn", "strict"],
-        default="warn",
-        help="a high rating without evidence: warn (default) or cap it (strict)",
-    )
+    _scoring_options(scoring)
     scoring.add_argument(
         "--format", choices=["text", "json"], default="text", help="output format"
     )
     _extension_option(scoring)
     scoring.set_defaults(handler=_score)
 
+
+def _add_report_command(commands: _Commands) -> None:
+    report = commands.add_parser(
+        "report",
+        help="write the audit report (Markdown, HTML, XLSX or JSON)",
+        description="Write the report of an assessment: points per area and "
+        "maximum, organisation / result / total, the level and the gap to the "
+        "next, ratings with evidence, warnings, the best improvements and the "
+        "result areas at risk. HTML needs the 'report' extra, XLSX (the filled "
+        "audit workbook) the 'xlsx' extra.",
+    )
+    report.add_argument("file", metavar="FILE", help="assessment file (YAML)")
+    report.add_argument(
+        "--format",
+        choices=["md", "html", "xlsx", "json"],
+        default="md",
+        help="report format (default: md)",
+    )
+    report.add_argument(
+        "--compare",
+        metavar="OLD",
+        default=None,
+        help="an earlier assessment of the same organisation: show the change",
+    )
+    report.add_argument(
+        "--top", type=int, default=5, help="how many improvements to list (default 5)"
+    )
+    _scoring_options(report)
+    _extension_option(report)
+    _output_options(report)
+    report.set_defaults(handler=_report)
+
+
+def _add_compare_command(commands: _Commands) -> None:
+    comparing = commands.add_parser(
+        "compare",
+        help="compare two assessments of one organisation (the yearly review)",
+        description="Show the change per area and per requirement between an "
+        "older and a newer assessment of the same organisation.",
+    )
+    comparing.add_argument("old", metavar="OLD", help="the earlier assessment")
+    comparing.add_argument("new", metavar="NEW", help="the later assessment")
+    comparing.add_argument(
+        "--format",
+        choices=["text", "md", "html", "json"],
+        default="text",
+        help="text (default), or the full report of NEW with the change in it",
+    )
+    _scoring_options(comparing)
+    _extension_option(comparing)
+    _output_options(comparing)
+    comparing.set_defaults(handler=_compare)
+
+
+def _add_import_xlsx_command(commands: _Commands) -> None:
+    importing = commands.add_parser(
+        "import-xlsx",
+        help="read a filled-in audit workbook back into an assessment file",
+        description="Read an audit workbook (made by 'goudenoor template "
+        "EDITION --format xlsx') and write it as an assessment YAML file. "
+        "Needs the 'xlsx' extra.",
+    )
+    importing.add_argument("file", metavar="FILE", help="the workbook (.xlsx)")
+    _extension_option(importing)
+    _output_options(importing)
+    importing.set_defaults(handler=_import_xlsx)
+
+
+def _add_graph_command(commands: _Commands) -> None:
     graph = commands.add_parser(
         "graph",
         help="draw which organisation areas drive which result areas",
@@ -203,6 +280,8 @@ def build_parser() -> argparse.ArgumentParser:
     _output_options(graph)
     graph.set_defaults(handler=_graph)
 
+
+def _add_extensions_command(commands: _Commands) -> None:
     listing_extensions = commands.add_parser(
         "extensions",
         help="list the installed sector extensions",
@@ -211,6 +290,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     listing_extensions.set_defaults(handler=_extensions)
 
+
+def _add_schema_command(commands: _Commands) -> None:
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of a file format",
@@ -220,7 +301,31 @@ def build_parser() -> argparse.ArgumentParser:
         "format", choices=["assessment", "extension"], help="the file format"
     )
     schema.set_defaults(handler=_schema)
-    return parser
+
+
+def _scoring_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--method",
+        default="weighted-mean",
+        help=f"scoring method: {', '.join(scoring_methods())} (default: weighted-mean)",
+    )
+    parser.add_argument(
+        "--scheme", default=None, help="recognition scheme id (default: the edition's)"
+    )
+    parser.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        type=_parameter,
+        help="a recognition scheme parameter, e.g. threshold=0.75 (repeatable)",
+    )
+    parser.add_argument(
+        "--evidence-policy",
+        choices=["warn", "strict"],
+        default="warn",
+        help="a high rating without evidence: warn (default) or cap it (strict)",
+    )
 
 
 def _extension_option(parser: argparse.ArgumentParser) -> None:
@@ -297,6 +402,20 @@ def _emit(args: argparse.Namespace, out: TextIO, text: str) -> None:
 
 def _template(args: argparse.Namespace, out: TextIO) -> int:
     standard = _standard(args.edition, args.extension)
+    if args.format == "xlsx":
+        if args.output is None:
+            raise GoudenoorError("an XLSX template needs an output file: -o OUT.xlsx")
+        from .report.xlsx import write_workbook
+
+        write_workbook(
+            standard,
+            args.output,
+            organisation=args.organisation,
+            date=args.date,
+            scale=args.scale,
+            overwrite=args.force,
+        )
+        return EXIT_OK
     text = assessment_template(
         standard, organisation=args.organisation, date=args.date, scale=args.scale
     )
@@ -352,11 +471,11 @@ def _extensions(_: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _score(args: argparse.Namespace, out: TextIO) -> int:
+def _card(args: argparse.Namespace, file: str) -> ScoreCard:
     extensions = [load_extension(reference) for reference in args.extension]
-    assessment = load_assessment(args.file, extensions=extensions)
+    assessment = load_assessment(file, extensions=extensions)
     standard = standard_for(assessment, extensions)
-    card = score(
+    return score(
         standard,
         assessment,
         method=args.method,
@@ -365,6 +484,46 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
         evidence_policy=args.evidence_policy,
         check=False,
     )
+
+
+def _report(args: argparse.Namespace, out: TextIO) -> int:
+    card = _card(args, args.file)
+    if args.format == "xlsx":
+        if args.output is None:
+            raise GoudenoorError("an XLSX report needs an output file: -o OUT.xlsx")
+        from .report.xlsx import write_workbook
+
+        write_workbook(
+            card.standard, args.output, assessment=card.assessment, overwrite=args.force
+        )
+        return EXIT_OK
+    comparison = compare(_card(args, args.compare), card) if args.compare else None
+    text = render_report(card, args.format, comparison=comparison, top=args.top)
+    _emit(args, out, text)
+    return EXIT_OK
+
+
+def _compare(args: argparse.Namespace, out: TextIO) -> int:
+    comparison = compare(_card(args, args.old), _card(args, args.new))
+    if args.format == "text":
+        text = comparison.text()
+    else:
+        text = render_report(comparison.new, args.format, comparison=comparison)
+    _emit(args, out, text)
+    return EXIT_OK
+
+
+def _import_xlsx(args: argparse.Namespace, out: TextIO) -> int:
+    from .report.xlsx import read_workbook
+
+    extensions = [load_extension(reference) for reference in args.extension]
+    assessment = read_workbook(args.file, extensions=extensions)
+    _emit(args, out, dump_assessment(assessment))
+    return EXIT_OK
+
+
+def _score(args: argparse.Namespace, out: TextIO) -> int:
+    card = _card(args, args.file)
     if args.format == "json":
         out.write(json.dumps(card.as_dict(), indent=2, ensure_ascii=False) + "\n")
     else:

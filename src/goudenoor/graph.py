@@ -215,7 +215,6 @@ class Risk:
         fraction: Its own current fraction.
         weak_drivers: ``(area id, fraction)`` of each driver below the
             threshold, weakest first.
-        weakest: The weakest driver's area id.
     """
 
     area_id: str
@@ -366,7 +365,8 @@ def to_graphml(graph: nx.DiGraph[str]) -> str:
 def to_json(graph: nx.DiGraph[str]) -> dict[str, Any]:
     """
     The graph as node-link data (``nodes`` and ``edges`` lists), ready for
-    :func:`json.dumps` and for :func:`networkx.node_link_graph`.
+    :func:`json.dumps` and for
+    :func:`networkx.node_link_graph <networkx.readwrite.json_graph.node_link_graph>`.
     """
     import networkx as nx
 

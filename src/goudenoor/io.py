@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
@@ -50,10 +50,13 @@ __all__ = [
     "load_extension",
     "load_standard",
     "load_standard_file",
+    "refuse_existing",
     "save_assessment",
     "standard_for",
     "standard_from_mapping",
     "standard_to_mapping",
+    "write_bytes_atomic",
+    "write_text_atomic",
 ]
 
 
@@ -457,37 +460,75 @@ def write_text_atomic(
     path: str | os.PathLike[str], text: str, *, overwrite: bool = False
 ) -> None:
     """
-    Write *text* to *path* through a temporary file in the same folder,
-    flushed to disk and moved into place with :func:`os.replace`.
+    Write *text* (UTF-8, ``\\n`` line ends) to *path* atomically; see
+    :func:`write_bytes_atomic`.
+    """
+    write_bytes_atomic(path, text.encode("utf-8"), overwrite=overwrite)
+
+
+def refuse_existing(target: Path, *, overwrite: bool) -> None:
+    """
+    Raise if *target* exists and may not be replaced.
+
+    Raises:
+        GoudenoorError: *target* exists and *overwrite* is false.
+    """
+    if target.exists() and not overwrite:
+        raise GoudenoorError(
+            f"{target}: file exists; not overwritten (pass overwrite=True, or "
+            "--force on the command line, to replace it)"
+        )
+
+
+def write_bytes_atomic(
+    path: str | os.PathLike[str], data: bytes, *, overwrite: bool = False
+) -> None:
+    """
+    Write *data* to *path* through a temporary file in the same folder,
+    flushed to disk and moved into place with :func:`os.replace`: a crash
+    leaves the old file or the new one, never a mix.
+
+    A new file gets the permissions the umask gives (not owner-only); a
+    replaced file keeps its permissions.
 
     Raises:
         GoudenoorError: *path* exists and *overwrite* is false, or it
             cannot be written.
     """
     target = Path(path)
-    if target.exists() and not overwrite:
-        raise GoudenoorError(
-            f"{target}: file exists; not overwritten (pass overwrite=True, or "
-            "--force on the command line, to replace it)"
-        )
+    refuse_existing(target, overwrite=overwrite)
     folder = target.parent
     try:
-        fd, temporary = tempfile.mkstemp(
-            dir=folder, prefix=f".{target.name}.", suffix=".tmp"
-        )
+        fd, temporary = _create_temporary(folder, target.name)
     except OSError as exc:
         raise GoudenoorError(f"{target}: cannot write: {exc.strerror}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as file:
-            file.write(text)
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
             file.flush()
+            with contextlib.suppress(FileNotFoundError):
+                os.fchmod(file.fileno(), target.stat().st_mode & 0o7777)
             os.fsync(file.fileno())
-        Path(temporary).replace(target)
+        temporary.replace(target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise GoudenoorError(f"{target}: cannot write: {exc.strerror}") from None
     except BaseException:
         with contextlib.suppress(OSError):
-            Path(temporary).unlink()
+            temporary.unlink()
         raise
     _fsync_folder(folder)
+
+
+def _create_temporary(folder: Path, name: str) -> tuple[int, Path]:
+    # Like tempfile.mkstemp, but with the permissions the umask gives a new
+    # file (mkstemp's are owner-only): audit files are meant to be shared.
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        temporary = folder / f".{name}.{secrets.token_hex(6)}.tmp"
+        with contextlib.suppress(FileExistsError):
+            return os.open(temporary, flags, 0o666), temporary
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -344,7 +344,7 @@ class Area:
     @property
     def id(self) -> str:
         """
-        The area's id: its number as a string.
+        The area's id, which is its number as a string.
         """
         return str(self.number)
 

@@ -1,7 +1,97 @@
 """
 Reports and workbooks: what an auditor hands over and fills in.
 
-The Markdown report needs only the standard library; the HTML report
-needs the ``report`` extra (jinja2, matplotlib) and the XLSX workbook the
-``xlsx`` extra (openpyxl). Those are imported only when used.
+The Markdown and JSON reports need only the standard library; the HTML
+report needs the ``report`` extra (jinja2, matplotlib) and the XLSX
+workbook the ``xlsx`` extra (openpyxl). Those are imported only when used.
 """
+
+from __future__ import annotations
+
+import json
+from typing import Literal
+
+from goudenoor.comparison import Comparison
+from goudenoor.graph import DEFAULT_RISK_THRESHOLD
+from goudenoor.scoring import ScoreCard
+
+from ._data import ReportData, report_data
+from .markdown import render_markdown
+
+
+__all__ = ["ReportData", "render_report", "report_data"]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+TextFormat = Literal["md", "html", "json"]
+
+
+def render_report(
+    card: ScoreCard,
+    format: TextFormat = "md",  # noqa: A002 - the CLI's option name
+    *,
+    comparison: Comparison | None = None,
+    top: int = 5,
+    risk_threshold: float = DEFAULT_RISK_THRESHOLD,
+) -> str:
+    """
+    The report of *card* as Markdown, HTML or JSON text.
+
+    Args:
+        card: The score card.
+        format: ``md``, ``html`` (needs the ``report`` extra) or ``json``.
+        comparison: The change since an earlier audit, shown too.
+        top: How many improvements to list.
+        risk_threshold: Below which fraction a driving area puts its
+            results at risk.
+
+    Raises:
+        MissingExtraError: ``html`` without the ``report`` extra.
+    """
+    data = report_data(
+        card, comparison=comparison, top=top, risk_threshold=risk_threshold
+    )
+    if format == "md":
+        return render_markdown(data)
+    if format == "html":
+        from .html import render_html
+
+        return render_html(data)
+    return json.dumps(_json(data), indent=2, ensure_ascii=False) + "\n"
+
+
+def _json(data: ReportData) -> dict[str, object]:
+    result = data.card.as_dict()
+    result["improvements"] = result["improvements"][: len(data.improvements)]
+    result["risks"] = [
+        {
+            "area_id": risk.area_id,
+            "name": risk.name,
+            "fraction": risk.fraction,
+            "weak_drivers": [list(driver) for driver in risk.weak_drivers],
+        }
+        for risk in data.risks
+    ]
+    if data.comparison is not None:
+        result["comparison"] = {
+            "total_delta": data.comparison.total_delta,
+            "areas": [
+                {"area_id": a.area_id, "old": a.old_points, "new": a.new_points}
+                for a in data.comparison.areas
+            ],
+            "requirements": [
+                {
+                    "requirement_id": r.requirement_id,
+                    "kind": r.kind,
+                    "old_value": r.old_value,
+                    "new_value": r.new_value,
+                    "delta": r.delta,
+                }
+                for r in data.comparison.requirements
+            ],
+            "warnings": list(data.comparison.warnings),
+        }
+    return result

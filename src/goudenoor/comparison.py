@@ -1,0 +1,312 @@
+"""
+Comparing two score cards of the same organisation: the yearly review.
+
+Areas are matched by id and requirements by id, so two audits against
+different editions (for example gos-2012 and gos-2016) can be compared as
+far as they share areas and requirements; what exists in only one of them
+is listed as added or dropped.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import attrs
+
+from .scoring import ScoreCard
+
+
+__all__ = ["AreaChange", "Comparison", "RequirementChange", "compare"]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+_EPSILON = 1e-9
+
+
+@attrs.frozen(kw_only=True)
+class AreaChange:
+    """
+    How one area's points changed.
+
+    Attributes:
+        area_id: The area.
+        name: Its name (in the new audit's edition).
+        old_points: Points in the old audit (``None`` if it had no such area).
+        new_points: Points in the new audit (``None`` likewise).
+        max_points: The area's maximum in the new audit.
+        delta: ``new_points - old_points`` (0 where one side is missing).
+    """
+
+    area_id: str
+    name: str
+    old_points: float | None
+    new_points: float | None
+    max_points: float
+    delta: float
+
+
+@attrs.frozen(kw_only=True)
+class RequirementChange:
+    """
+    How one requirement's rating changed.
+
+    Attributes:
+        requirement_id: The requirement.
+        kind: ``changed``, ``added`` (only in the new audit's standard) or
+            ``dropped`` (only in the old one).
+        old_value: The old rating's value (``None`` if unrated or N/A).
+        new_value: The new rating's value.
+        old_status: The old status (rated, unrated, not-applicable, ...).
+        new_status: The new status.
+        old_points: Points it contributed before (0 if absent).
+        new_points: Points it contributes now (0 if absent).
+    """
+
+    requirement_id: str
+    kind: Literal["changed", "added", "dropped"]
+    old_value: float | None
+    new_value: float | None
+    old_status: str | None
+    new_status: str | None
+    old_points: float
+    new_points: float
+
+    @property
+    def delta(self) -> float:
+        """
+        ``new_points - old_points``.
+        """
+        return self.new_points - self.old_points
+
+
+@attrs.frozen(kw_only=True)
+class Comparison:
+    """
+    The change between two audits of one organisation.
+
+    Attributes:
+        old: The earlier score card.
+        new: The later score card.
+        areas: Every area, in the new audit's order (areas only in the old
+            audit last).
+        requirements: Requirements whose value, status or points changed,
+            and those added or dropped, in order.
+        warnings: What a reader should know (different organisations,
+            editions, schemes or methods; a later audit dated earlier).
+    """
+
+    old: ScoreCard = attrs.field(repr=False)
+    new: ScoreCard = attrs.field(repr=False)
+    areas: tuple[AreaChange, ...]
+    requirements: tuple[RequirementChange, ...]
+    warnings: tuple[str, ...]
+
+    @property
+    def total_delta(self) -> float:
+        """
+        The change in total points.
+        """
+        return self.new.total - self.old.total
+
+    @property
+    def level_changed(self) -> bool:
+        """
+        ``True`` if the recognition level differs.
+        """
+        old, new = self.old.level, self.new.level
+        return (old.name if old else None) != (new.name if new else None)
+
+    def text(self) -> str:
+        """
+        The comparison as plain text, as ``goudenoor compare`` prints it.
+        """
+        return "\n".join(_text_lines(self)) + "\n"
+
+
+def compare(old: ScoreCard, new: ScoreCard) -> Comparison:
+    """
+    Compare two score cards (the old audit first).
+
+    >>> import goudenoor as go
+    >>> std = go.load_standard("gos-2012")
+    >>> a = go.load_assessment("examples/audit-2012.yaml")
+    >>> before = go.score(std, a)
+    >>> after = go.what_if(std, a, {"4.1": 3, "4.2": 3})
+    >>> c = go.compare(before, after)
+    >>> c.total_delta
+    5.0
+    >>> [(x.requirement_id, x.old_value, x.new_value) for x in c.requirements]
+    [('4.1', 1.0, 3.0), ('4.2', 1.0, 3.0)]
+    """
+    return Comparison(
+        old=old,
+        new=new,
+        areas=_area_changes(old, new),
+        requirements=_requirement_changes(old, new),
+        warnings=_warnings(old, new),
+    )
+
+
+def _area_changes(old: ScoreCard, new: ScoreCard) -> tuple[AreaChange, ...]:
+    changes = []
+    for area_id, result in new.areas.items():
+        before = old.areas.get(area_id)
+        changes.append(
+            AreaChange(
+                area_id=area_id,
+                name=result.name,
+                old_points=before.points if before else None,
+                new_points=result.points,
+                max_points=result.max_points,
+                delta=result.points - before.points if before else 0.0,
+            )
+        )
+    changes.extend(
+        AreaChange(
+            area_id=area_id,
+            name=result.name,
+            old_points=result.points,
+            new_points=None,
+            max_points=result.max_points,
+            delta=0.0,
+        )
+        for area_id, result in old.areas.items()
+        if area_id not in new.areas
+    )
+    return tuple(changes)
+
+
+def _requirement_changes(
+    old: ScoreCard, new: ScoreCard
+) -> tuple[RequirementChange, ...]:
+    changes = []
+    for rid, after in new.requirements.items():
+        before = old.requirements.get(rid)
+        if before is None:
+            changes.append(
+                RequirementChange(
+                    requirement_id=rid,
+                    kind="added",
+                    old_value=None,
+                    new_value=after.value,
+                    old_status=None,
+                    new_status=after.status,
+                    old_points=0.0,
+                    new_points=after.points,
+                )
+            )
+            continue
+        if (
+            before.value == after.value
+            and before.status == after.status
+            and abs(before.points - after.points) <= _EPSILON
+        ):
+            continue
+        changes.append(
+            RequirementChange(
+                requirement_id=rid,
+                kind="changed",
+                old_value=before.value,
+                new_value=after.value,
+                old_status=before.status,
+                new_status=after.status,
+                old_points=before.points,
+                new_points=after.points,
+            )
+        )
+    changes.extend(
+        RequirementChange(
+            requirement_id=rid,
+            kind="dropped",
+            old_value=before.value,
+            new_value=None,
+            old_status=before.status,
+            new_status=None,
+            old_points=before.points,
+            new_points=0.0,
+        )
+        for rid, before in old.requirements.items()
+        if rid not in new.requirements
+    )
+    return tuple(changes)
+
+
+def _warnings(old: ScoreCard, new: ScoreCard) -> tuple[str, ...]:
+    found = []
+    a, b = old.assessment, new.assessment
+    if a.organisation != b.organisation:
+        found.append(
+            f"the audits are of different organisations: {a.organisation!r} and "
+            f"{b.organisation!r}"
+        )
+    if b.date < a.date:
+        found.append(
+            f"the new audit ({b.date.isoformat()}) is dated before the old one "
+            f"({a.date.isoformat()})"
+        )
+    for what, before, after in (
+        ("edition", old.standard.id, new.standard.id),
+        ("recognition scheme", old.scheme.id, new.scheme.id),
+        ("scoring method", old.method, new.method),
+        ("scale", old.scale.id, new.scale.id),
+    ):
+        if before != after:
+            found.append(f"the {what} differs: {before} then {after}")
+    return tuple(found)
+
+
+def _level(card: ScoreCard) -> str:
+    return card.level.name if card.level else "none"
+
+
+def _points(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+def _value(value: float | None, status: str | None) -> str:
+    if status is None:
+        return "-"
+    if status == "not-applicable":
+        return "n/a"
+    return "unrated" if value is None else f"{value:g}"
+
+
+def _text_lines(comparison: Comparison) -> list[str]:
+    old, new = comparison.old, comparison.new
+    title = (
+        f"{new.assessment.organisation}: {old.assessment.date.isoformat()} "
+        f"({old.standard.id}) -> {new.assessment.date.isoformat()} ({new.standard.id})"
+    )
+    lines = [
+        title,
+        "",
+        f"{'area':<36} {'old':>7} {'new':>7} {'change':>7}",
+    ]
+    for area in comparison.areas:
+        label = f"{area.area_id:>2} {area.name}"
+        lines.append(
+            f"{label:<36} {_points(area.old_points):>7} {_points(area.new_points):>7} "
+            f"{area.delta:+7.2f}"
+        )
+    for name, before, after in (
+        ("organisation", old.organisation, new.organisation),
+        ("result", old.result, new.result),
+        ("total", old.total, new.total),
+    ):
+        lines.append(f"{name:<36} {before:7.2f} {after:7.2f} {after - before:+7.2f}")
+    lines += ["", f"level: {_level(old)} -> {_level(new)}"]
+    if comparison.requirements:
+        lines += ["", "requirements that changed:"]
+        lines.extend(
+            f"  {r.requirement_id:<10} {_value(r.old_value, r.old_status):>8} -> "
+            f"{_value(r.new_value, r.new_status):<8} {r.delta:+6.2f} points"
+            + ("" if r.kind == "changed" else f"  ({r.kind})")
+            for r in comparison.requirements
+        )
+    if comparison.warnings:
+        lines += ["", "note:"]
+        lines.extend(f"  {warning}" for warning in comparison.warnings)
+    return lines

@@ -1,0 +1,65 @@
+"""
+What every report shows, gathered once from a score card.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from goudenoor.comparison import Comparison
+from goudenoor.graph import DEFAULT_RISK_THRESHOLD, Risk, at_risk, influence_graph
+from goudenoor.scoring import Improvement, ScoreCard
+
+
+@attrs.frozen(kw_only=True)
+class ReportData:
+    """
+    The content of a report.
+
+    Attributes:
+        card: The score card.
+        improvements: The best improvements, best first.
+        risks: Result areas whose drivers score low (from the influence
+            graph).
+        risk_threshold: The fraction below which a driver counts as weak.
+        comparison: The change since an earlier audit, if given.
+    """
+
+    card: ScoreCard
+    improvements: tuple[Improvement, ...]
+    risks: tuple[Risk, ...]
+    risk_threshold: float
+    comparison: Comparison | None = None
+
+    @property
+    def maxima(self) -> dict[str, float]:
+        """
+        The maximum organisation, result and total points.
+        """
+        areas = self.card.areas.values()
+        organisation = sum(a.max_points for a in areas if a.kind == "organisation")
+        result = sum(a.max_points for a in areas if a.kind == "result")
+        return {
+            "organisation": organisation,
+            "result": result,
+            "total": organisation + result,
+        }
+
+
+def report_data(
+    card: ScoreCard,
+    *,
+    comparison: Comparison | None = None,
+    top: int = 5,
+    risk_threshold: float = DEFAULT_RISK_THRESHOLD,
+) -> ReportData:
+    """
+    Gather what a report of *card* shows.
+    """
+    return ReportData(
+        card=card,
+        improvements=card.improvements(top),
+        risks=at_risk(influence_graph(card.standard), card, risk_threshold),
+        risk_threshold=risk_threshold,
+        comparison=comparison,
+    )

@@ -1,0 +1,416 @@
+"""
+The HTML report (needs the ``report`` extra: jinja2 and matplotlib).
+
+One self-contained file: the stylesheet is inline and the two charts (a
+radar of the nine area fractions, a bar chart of points against maximum)
+are inline SVG; there are no scripts, fonts, images or links to fetch, so
+the file opens offline and prints on A4.
+
+The charts are drawn with :class:`matplotlib.figure.Figure` (no pyplot, no
+global backend) under Matplotlib's default style and a fixed SVG hash
+salt, so the same card always gives the same bytes, whatever the local
+``matplotlibrc`` says.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import importlib
+import io
+import math
+import re
+import textwrap
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, cast
+
+from goudenoor.assessment import Evidence
+from goudenoor.comparison import Comparison
+from goudenoor.exceptions import MissingExtraError
+from goudenoor.scoring import RequirementResult, ScoreCard
+
+from ._data import ReportData
+
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+
+__all__ = ["render_html"]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+RADAR_FILL = "#e8a317"
+"""The radar chart's fill (gold); the screenshot test looks for it."""
+
+BAR_POINTS = "#1d4e89"
+"""The bars of points earned (dark blue); the screenshot test looks for it."""
+
+BAR_MAXIMUM = "#d6dbe1"
+"""The bars of the maximum points (light grey)."""
+
+_RC = {
+    "svg.hashsalt": "goudenoor-report",  # stable clip-path ids
+    "svg.fonttype": "none",  # text stays text: small, searchable, crisp in print
+    "font.family": "sans-serif",
+    "font.size": 9.0,
+}
+"""Settings on top of Matplotlib's default style while a chart is drawn."""
+
+_CHART_LOCK = threading.Lock()
+"""Serialises chart drawing: the style context changes global rcParams."""
+
+_FEATURE = "the HTML report"
+
+
+def render_html(data: ReportData) -> str:
+    """
+    The report as one self-contained HTML page.
+
+    The page has the content of the Markdown report, in the same order,
+    with a radar chart of the area fractions and a bar chart of points
+    against maximum; it needs no network to view and has a print
+    stylesheet for A4.
+
+    Args:
+        data: What the report shows (see :func:`~goudenoor.report.report_data`).
+
+    Returns:
+        The HTML document.
+
+    Raises:
+        MissingExtraError: jinja2 or matplotlib is not installed (the
+            ``report`` extra).
+    """
+    for module in ("jinja2", "matplotlib"):
+        try:
+            importlib.import_module(module)
+        except ImportError as error:
+            raise MissingExtraError(_FEATURE, "report", module) from error
+    card = data.card
+    context = {
+        "title": f"Gouden Oor audit: {card.assessment.organisation}",
+        "organisation": card.assessment.organisation,
+        "meta": _meta(card),
+        "areas": _areas(card),
+        "totals": _totals(data),
+        "radar": _radar_svg(card),
+        "bars": _bars_svg(card),
+        "level": card.level.name if card.level else "none",
+        "next_level": card.next_level.name if card.next_level else None,
+        "gaps": [str(gap) for gap in card.gaps],
+        "comparison": _comparison(data.comparison),
+        "improvements": [
+            {
+                "id": item.requirement_id,
+                "gained": f"+{item.points_gained:.2f}",
+                "text": item.text,
+            }
+            for item in data.improvements
+        ],
+        "risk_threshold": f"{data.risk_threshold:.0%}",
+        "risks": [str(risk) for risk in data.risks],
+        "warnings": [
+            {"id": w.requirement_id, "code": w.code, "message": w.message}
+            for w in card.warnings
+        ],
+        "ratings": _ratings(card),
+    }
+    return _template()(**context)
+
+
+@functools.cache
+def _template() -> Callable[..., str]:
+    import jinja2
+
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("goudenoor.report", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return environment.get_template("report.html.j2").render
+
+
+def _meta(card: ScoreCard) -> list[tuple[str, str]]:
+    a = card.assessment
+    meta = [
+        ("Edition", f"{card.standard.title} ({card.standard.id})"),
+        ("Audit date", a.date.isoformat()),
+    ]
+    if a.auditors:
+        meta.append(("Auditors", ", ".join(a.auditors)))
+    if card.standard.extensions:
+        meta.append(("Extensions", ", ".join(card.standard.extensions)))
+    meta.append(
+        (
+            "Scale / method / scheme",
+            (
+                f"{card.scale.id} / {card.method} / {card.scheme.id} "
+                f"(evidence policy {card.evidence_policy})"
+            ),
+        )
+    )
+    return meta
+
+
+def _areas(card: ScoreCard) -> list[dict[str, str]]:
+    return [
+        {
+            "id": area.area_id,
+            "name": area.name,
+            "kind": area.kind,
+            "points": f"{area.points:.2f}",
+            "maximum": f"{area.max_points:g}",
+            "share": f"{area.fraction:.0%}",
+        }
+        for area in card.areas.values()
+    ]
+
+
+def _totals(data: ReportData) -> list[dict[str, str]]:
+    card = data.card
+    maxima = data.maxima
+    return [
+        {"name": name, "points": f"{points:.2f}", "maximum": f"{maxima[key]:g}"}
+        for name, key, points in (
+            ("Organisation", "organisation", card.organisation),
+            ("Result", "result", card.result),
+            ("Total", "total", card.total),
+        )
+    ]
+
+
+def _points(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+def _rating(value: float | None, status: str | None) -> str:
+    if status is None:
+        return "-"
+    if status == "not-applicable":
+        return "n.v.t."
+    return "unrated" if value is None else f"{value:g}"
+
+
+def _comparison(comparison: Comparison | None) -> dict[str, Any] | None:
+    if comparison is None:
+        return None
+    old, new = comparison.old, comparison.new
+    return {
+        "title": (
+            f"{new.assessment.organisation}: {old.assessment.date.isoformat()} "
+            f"({old.standard.id}) → {new.assessment.date.isoformat()} "
+            f"({new.standard.id})"
+        ),
+        "areas": [
+            {
+                "id": area.area_id,
+                "name": area.name,
+                "old": _points(area.old_points),
+                "new": _points(area.new_points),
+                "change": f"{area.delta:+.2f}",
+            }
+            for area in comparison.areas
+        ],
+        "totals": [
+            {
+                "name": name,
+                "old": f"{before:.2f}",
+                "new": f"{after:.2f}",
+                "change": f"{after - before:+.2f}",
+            }
+            for name, before, after in (
+                ("Organisation", old.organisation, new.organisation),
+                ("Result", old.result, new.result),
+                ("Total", old.total, new.total),
+            )
+        ],
+        "old_level": old.level.name if old.level else "none",
+        "new_level": new.level.name if new.level else "none",
+        "requirements": [
+            {
+                "id": r.requirement_id,
+                "kind": r.kind,
+                "old": _rating(r.old_value, r.old_status),
+                "new": _rating(r.new_value, r.new_status),
+                "change": f"{r.delta:+.2f}",
+            }
+            for r in comparison.requirements
+        ],
+        "warnings": list(comparison.warnings),
+    }
+
+
+def _value(result: RequirementResult) -> str:
+    if result.status == "not-applicable":
+        return "n.v.t."
+    if result.value is None:
+        return "-"
+    return f"{result.value:g}"
+
+
+def _evidence(items: Iterable[Evidence], card: ScoreCard) -> list[dict[str, Any]]:
+    found = []
+    for e in items:
+        dates = [] if e.date is None else [e.date.isoformat()]
+        expired = e.valid_until is not None and e.valid_until < card.assessment.date
+        if e.valid_until is not None:
+            verb = "expired" if expired else "valid until"
+            dates.append(f"{verb} {e.valid_until.isoformat()}")
+        found.append(
+            {
+                "kind": e.kind,
+                "reference": e.reference,
+                "dates": ", ".join(dates),
+                "expired": expired,
+            }
+        )
+    return found
+
+
+def _ratings(card: ScoreCard) -> list[dict[str, Any]]:
+    sections = []
+    for area in card.areas.values():
+        rows = []
+        for result in area.requirements:
+            rating = card.assessment.ratings.get(result.requirement_id)
+            rows.append(
+                {
+                    "id": result.requirement_id,
+                    "text": card.standard.requirement(result.requirement_id).full_text,
+                    "value": _value(result),
+                    "status": result.status,
+                    "evidence": _evidence(rating.evidence, card) if rating else [],
+                    "checkpoints": ", ".join(rating.checkpoints_met) if rating else "",
+                    "justification": (rating.justification or "") if rating else "",
+                    "note": (rating.note or "") if rating else "",
+                }
+            )
+        sections.append({"id": area.area_id, "name": area.name, "rows": rows})
+    return sections
+
+
+# Charts
+
+
+def _label(area_id: str, name: str, width: int) -> str:
+    return textwrap.fill(f"{area_id} {name}", width=width, break_long_words=False)
+
+
+def _radar_svg(card: ScoreCard) -> str:
+    from matplotlib.figure import Figure
+    from matplotlib.projections.polar import PolarAxes
+
+    areas = list(card.areas.values())
+    angles = [2 * math.pi * i / len(areas) for i in range(len(areas))]
+    ring = [*angles, angles[0]]
+    fractions = [area.fraction for area in areas]
+    with _chart_style():
+        figure = Figure(figsize=(5.6, 5.0))
+        axes = cast("PolarAxes", figure.add_subplot(projection="polar"))
+        axes.set_theta_offset(math.pi / 2)
+        axes.set_theta_direction(-1)
+        axes.set_ylim(0.0, 1.0)
+        axes.set_axisbelow(False)  # the grid stays visible on the filled area
+        axes.fill(
+            ring,
+            [*fractions, fractions[0]],
+            facecolor=RADAR_FILL,
+            edgecolor="#8a5a00",
+            linewidth=1.5,
+            zorder=1,
+        )
+        axes.set_xticks(angles, [_label(a.area_id, a.name, 16) for a in areas])
+        axes.set_yticks([0.25, 0.5, 0.75, 1.0], ["25%", "50%", "75%", "100%"])
+        axes.set_rlabel_position(20.0)  # between the first two areas
+        axes.tick_params(axis="y", labelsize=7, labelcolor="#444444")
+        axes.tick_params(axis="x", pad=6)
+        axes.grid(color="#555555", alpha=0.45, linewidth=0.7)
+        figure.subplots_adjust(left=0.17, right=0.83, top=0.86, bottom=0.1)
+        return _svg(figure, "radar", "Radar chart of the share of each area's points")
+
+
+def _bars_svg(card: ScoreCard) -> str:
+    from matplotlib.figure import Figure
+
+    areas = list(card.areas.values())
+    positions = list(range(len(areas)))
+    with _chart_style():
+        figure = Figure(figsize=(5.6, 5.0))
+        axes = figure.add_subplot()
+        axes.barh(
+            positions,
+            [area.max_points for area in areas],
+            height=0.7,
+            color=BAR_MAXIMUM,
+            edgecolor="#9aa5b1",
+            linewidth=0.6,
+            label="maximum",
+        )
+        axes.barh(
+            positions,
+            [area.points for area in areas],
+            height=0.7,
+            color=BAR_POINTS,
+            label="points",
+        )
+        for y, area in zip(positions, areas, strict=True):
+            axes.text(
+                area.max_points + 0.3,
+                y,
+                f"{area.points:.2f} / {area.max_points:g}",
+                va="center",
+                fontsize=8,
+            )
+        axes.set_yticks(positions, [_label(a.area_id, a.name, 22) for a in areas])
+        axes.invert_yaxis()
+        top = max(area.max_points for area in areas)
+        axes.set_xlim(0.0, top * 1.3)
+        axes.set_xlabel("points")
+        axes.spines[["top", "right"]].set_visible(False)
+        axes.grid(axis="x", color="#cccccc", linewidth=0.6)
+        axes.set_axisbelow(True)
+        axes.legend(loc="lower right", frameon=False)
+        figure.subplots_adjust(left=0.3, right=0.97, top=0.97, bottom=0.1)
+        return _svg(figure, "bars", "Bar chart of the points against the maximum")
+
+
+@contextlib.contextmanager
+def _chart_style() -> Iterator[None]:
+    """
+    Matplotlib's default style plus :data:`_RC`, one chart at a time.
+    """
+    import matplotlib.style
+
+    with _CHART_LOCK, matplotlib.style.context(["default", _RC]):
+        yield
+
+
+_ID = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
+
+
+def _svg(figure: Figure, prefix: str, label: str) -> str:
+    """
+    *figure* as an ``<svg>`` element for inline use: no XML prologue or
+    metadata, ids prefixed so that two charts on one page do not clash,
+    and scaled by CSS instead of a fixed size in points.
+    """
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None})
+    text = buffer.getvalue()
+    text = text[text.index("<svg") :]
+    text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, count=1, flags=re.DOTALL)
+    text = _ID.sub(lambda m: f"{m[1]}{prefix}-{m[2]}", text)
+    return re.sub(
+        r'<svg ([^>]*?)width="[^"]*" height="[^"]*"',
+        rf'<svg class="chart" id="{prefix}" role="img" aria-label="{label}" \1',
+        text,
+        count=1,
+    ).strip()
