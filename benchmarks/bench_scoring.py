@@ -33,11 +33,15 @@ Run from the repository root::
     python benchmarks/bench_scoring.py
     python benchmarks/bench_scoring.py --n 200 --repeat 1   # a quick smoke run
     python benchmarks/bench_scoring.py --assert-target      # exit 1 on a miss
+
+``benchmarks/run.py`` (``python -m benchmarks``) reuses :func:`build_assessments`
+and :func:`measure` for its scoring and growth rows.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime
 import gc
 import math
@@ -55,6 +59,13 @@ EDITION: Final = "gos-2012"
 SEED: Final = 2026
 TARGET: Final = 2.0
 """The highest acceptable ratio of ``score(check=False)`` to the baseline."""
+
+CONTESTANTS: Final = (
+    "score(std, a)",
+    "score(std, a, check=False)",
+    "plain-dict baseline",
+)
+"""The contestants' names, in the order they take turns."""
 
 P_RATED: Final = 0.85
 P_NOT_APPLICABLE: Final = 0.05
@@ -74,14 +85,19 @@ PlainPlan = list[tuple[float, str, list[tuple[str, float]]]]
 
 
 def build_assessments(
-    standard: go.Standard, n: int, seed: int = SEED
+    standard: go.Standard, n: int, seed: int = SEED, *, share_ratings: bool = False
 ) -> tuple[list[go.Assessment], list[PlainAssessment]]:
     """
-    *n* random assessments of *standard*, as library objects and as plain
-    dicts with the same content.
+    *n* random assessments of *standard* (made with its extensions, if
+    any), as library objects and as plain dicts with the same content.
+
+    With *share_ratings*, equal ratings are one shared (immutable)
+    :class:`goudenoor.Rating` object instead of one object each, which
+    keeps memory in check for standards with thousands of requirements;
+    the drawn values are the same either way.
     """
     rng = random.Random(seed)  # noqa: S311 - benchmark data, not cryptography
-    evidence = (go.Evidence(kind="document", reference="audit file"),)
+    rating = _rating_maker(share=share_ratings)
     assessments: list[go.Assessment] = []
     plains: list[PlainAssessment] = []
     for index in range(n):
@@ -96,24 +112,50 @@ def build_assessments(
                 plain[rid] = value
                 if value is None:
                     continue
-                if isinstance(value, str):
-                    ratings[rid] = go.Rating(
-                        not_applicable=True, justification="niet van toepassing"
-                    )
-                elif value >= EVIDENCE_FROM and rng.random() < P_EVIDENCE:
-                    ratings[rid] = go.Rating(value=value, evidence=evidence)
-                else:
-                    ratings[rid] = go.Rating(value=value)
+                ratings[rid] = rating(
+                    value,
+                    not isinstance(value, str)
+                    and value >= EVIDENCE_FROM
+                    and rng.random() < P_EVIDENCE,
+                )
         assessments.append(
             go.Assessment(
                 edition=standard.id,
                 organisation=f"Organisatie {index}",
                 date=DATE,
+                extensions=standard.extensions,
                 ratings=ratings,
             )
         )
         plains.append(plain)
     return assessments, plains
+
+
+def _rating_maker(
+    *, share: bool
+) -> Callable[[float | Literal["n/a"], bool], go.Rating]:
+    """
+    A function making the Rating for a drawn value (with evidence or
+    not); with *share*, it hands out one object per distinct rating.
+    """
+    evidence = (go.Evidence(kind="document", reference="audit file"),)
+    pool: dict[tuple[PlainValue, bool], go.Rating] = {}
+
+    def make(value: float | Literal["n/a"], with_evidence: bool) -> go.Rating:
+        if isinstance(value, str):
+            return go.Rating(not_applicable=True, justification="niet van toepassing")
+        if with_evidence:
+            return go.Rating(value=value, evidence=evidence)
+        return go.Rating(value=value)
+
+    def shared(value: float | Literal["n/a"], with_evidence: bool) -> go.Rating:
+        key = (value, with_evidence)
+        made = pool.get(key)
+        if made is None:
+            made = pool[key] = make(value, with_evidence)
+        return made
+
+    return shared if share else make
 
 
 def _draw(rng: random.Random) -> PlainValue:
@@ -245,24 +287,65 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    n: int = args.n
-    repeat: int = args.repeat
+@dataclasses.dataclass(frozen=True)
+class ScoringTimes:
+    """
+    The best times (seconds) of the three contestants on *n* assessments.
+    """
 
-    standard = go.load_standard(EDITION)
+    n: int
+    repeat: int
+    checked: float
+    """``score(std, a)``, with the check."""
+    unchecked: float
+    """``score(std, a, check=False)``."""
+    baseline: float
+    """The plain-dict loop."""
+
+    @property
+    def ratio(self) -> float:
+        """
+        ``score(check=False)`` over the baseline: the figure the target is on.
+        """
+        return self.unchecked / self.baseline
+
+
+class DisagreementError(Exception):
+    """
+    The library and the baseline give different points; nothing is timed.
+    """
+
+
+def measure(
+    standard: go.Standard,
+    assessments: Sequence[go.Assessment],
+    plains: Sequence[PlainAssessment],
+    repeat: int,
+    *,
+    verify_first: int | None = None,
+) -> ScoringTimes:
+    """
+    Check that the library agrees with the baseline on the first
+    *verify_first* assessments (all by default), then time the three
+    contestants on all of them, best of *repeat*, taking turns.
+
+    Raises:
+        DisagreementError: The library and the baseline disagree.
+    """
     scale = standard.scale(None)
     minimum, span = scale.minimum, scale.maximum - scale.minimum
     plan = plain_plan(standard)
-    assessments, plains = build_assessments(standard, n)
-
-    problem = verify(standard, assessments, plains, plan, minimum=minimum, span=span)
+    checked_count = len(assessments) if verify_first is None else verify_first
+    problem = verify(
+        standard,
+        assessments[:checked_count],
+        plains[:checked_count],
+        plan,
+        minimum=minimum,
+        span=span,
+    )
     if problem is not None:
-        print(
-            f"error: the library and the baseline disagree: {problem}",
-            file=sys.stderr,
-        )
-        return 2
+        raise DisagreementError(problem)
 
     def library() -> None:
         for assessment in assessments:
@@ -276,29 +359,56 @@ def main(argv: list[str] | None = None) -> int:
         for plain in plains:
             baseline_score(plan, plain, minimum, span)
 
-    contestants = [
-        ("score(std, a)", library),
-        ("score(std, a, check=False)", library_unchecked),
-        ("plain-dict baseline", baseline),
-    ]
-    times = best_times(contestants, repeat)
-    reference = times[-1]
+    checked, unchecked, reference = best_times(
+        [
+            (CONTESTANTS[0], library),
+            (CONTESTANTS[1], library_unchecked),
+            (CONTESTANTS[2], baseline),
+        ],
+        repeat,
+    )
+    return ScoringTimes(
+        n=len(assessments),
+        repeat=repeat,
+        checked=checked,
+        unchecked=unchecked,
+        baseline=reference,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    n: int = args.n
+    repeat: int = args.repeat
+
+    standard = go.load_standard(EDITION)
+    assessments, plains = build_assessments(standard, n)
+    try:
+        result = measure(standard, assessments, plains, repeat)
+    except DisagreementError as exc:
+        print(
+            f"error: the library and the baseline disagree: {exc}",
+            file=sys.stderr,
+        )
+        return 2
+    times = (result.checked, result.unchecked, result.baseline)
+    reference = result.baseline
 
     print(
         f"goudenoor.score on {n:,} {EDITION} assessments, best of {repeat} "
         f"(Python {platform.python_version()}, {platform.python_implementation()})"
     )
-    width = max(len(name) for name, _ in contestants)
+    width = max(len(name) for name in CONTESTANTS)
     print(
         f"{'contestant':<{width}}  {'best (s)':>9}  {'per assessment (µs)':>19}  "
         f"{'ratio':>7}"
     )
-    for (name, _), seconds in zip(contestants, times, strict=True):
+    for name, seconds in zip(CONTESTANTS, times, strict=True):
         print(
             f"{name:<{width}}  {seconds:>9.4f}  {seconds / n * 1e6:>19.2f}  "
             f"{seconds / reference:>6.2f}x"
         )
-    ratio = times[1] / reference
+    ratio = result.ratio
     met = ratio <= TARGET
     print(
         f"target: score(check=False) <= {TARGET:.1f}x baseline: "

@@ -9,104 +9,112 @@ goudenoor: the Gouden Oor Standaard as a typed, versioned Python library.
 
 from __future__ import annotations
 
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from . import exceptions
-from .assessment import (
-    Assessment,
-    Evidence,
-    Rating,
-    Ratings,
-    assessment_problems,
-    check_assessment,
-)
-from .comparison import AreaChange, Comparison, RequirementChange, compare
-from .exceptions import (
-    ExtensionError,
-    FileFormatError,
-    GoudenoorError,
-    MissingExtraError,
-    ModelError,
-    ScoringError,
-    UnknownAreaError,
-    UnknownEditionError,
-    UnknownItemError,
-    UnknownRequirementError,
-    ValidationError,
-)
-from .extensions import (
-    AddedCheckpoint,
-    Additions,
-    AreaOverride,
-    Extension,
-    InfluenceRemoval,
-    Overrides,
-    Removals,
-    RequirementOverride,
-    RequirementRemoval,
-    apply_extension,
-    available_extensions,
-    extension_problems,
-)
-from .graph import (
-    Risk,
-    at_risk,
-    drivers,
-    effects,
-    influence_graph,
-    paths,
-    structure_graph,
-    to_dot,
-    to_graphml,
-    to_json,
-    to_mermaid,
-)
-from .io import (
-    ASSESSMENT_FORMAT,
-    assessment_from_mapping,
-    assessment_to_mapping,
-    dump_assessment,
-    editions,
-    load_assessment,
-    load_extension,
-    load_standard,
-    load_standard_file,
-    save_assessment,
-    standard_for,
-    standard_from_mapping,
-    standard_to_mapping,
-)
-from .model import (
-    Area,
-    Change,
-    Checkpoint,
-    Condition,
-    Influence,
-    Parameter,
-    Principle,
-    RecognitionLevel,
-    RecognitionScheme,
-    Requirement,
-    Scale,
-    ScaleLevel,
-    Source,
-    Standard,
-    Term,
-    Theme,
-)
-from .scoring import (
-    AreaResult,
-    Gap,
-    Improvement,
-    RequirementResult,
-    ScoreCard,
-    ScoreWarning,
-    ScoringMethod,
-    register_method,
-    score,
-    scoring_methods,
-    what_if,
-)
+
+if TYPE_CHECKING:
+    from . import exceptions
+    from .assessment import (
+        Assessment,
+        Evidence,
+        Rating,
+        Ratings,
+        assessment_problems,
+        check_assessment,
+    )
+    from .comparison import (
+        AreaChange,
+        Comparison,
+        RequirementChange,
+        compare,
+    )
+    from .exceptions import (
+        ExtensionError,
+        FileFormatError,
+        GoudenoorError,
+        MissingExtraError,
+        ModelError,
+        ScoringError,
+        UnknownAreaError,
+        UnknownEditionError,
+        UnknownItemError,
+        UnknownRequirementError,
+        ValidationError,
+    )
+    from .extensions import (
+        AddedCheckpoint,
+        Additions,
+        AreaOverride,
+        Extension,
+        InfluenceRemoval,
+        Overrides,
+        Removals,
+        RequirementOverride,
+        RequirementRemoval,
+        apply_extension,
+        available_extensions,
+        extension_problems,
+    )
+    from .graph import (
+        Risk,
+        at_risk,
+        drivers,
+        effects,
+        influence_graph,
+        paths,
+        structure_graph,
+        to_dot,
+        to_graphml,
+        to_json,
+        to_mermaid,
+    )
+    from .io import (
+        ASSESSMENT_FORMAT,
+        assessment_from_mapping,
+        assessment_to_mapping,
+        dump_assessment,
+        editions,
+        load_assessment,
+        load_extension,
+        load_standard,
+        load_standard_file,
+        save_assessment,
+        standard_for,
+        standard_from_mapping,
+        standard_to_mapping,
+    )
+    from .model import (
+        Area,
+        Change,
+        Checkpoint,
+        Condition,
+        Influence,
+        Parameter,
+        Principle,
+        RecognitionLevel,
+        RecognitionScheme,
+        Requirement,
+        Scale,
+        ScaleLevel,
+        Source,
+        Standard,
+        Term,
+        Theme,
+    )
+    from .scoring import (
+        AreaResult,
+        Gap,
+        Improvement,
+        RequirementResult,
+        ScoreCard,
+        ScoreWarning,
+        ScoringMethod,
+        register_method,
+        score,
+        scoring_methods,
+        what_if,
+    )
 
 
 __all__ = [
@@ -197,6 +205,96 @@ __all__ = [
     "what_if",
 ]
 
+# Everything is imported when first used, so that `import goudenoor` stays
+# cheap (the model's attrs classes, yaml, cattrs, networkx, jinja2,
+# matplotlib and openpyxl are loaded only by the code that needs them).
+_WHERE: dict[str, str] = {
+    "ASSESSMENT_FORMAT": "io",
+    "AddedCheckpoint": "extensions",
+    "Additions": "extensions",
+    "Area": "model",
+    "AreaChange": "comparison",
+    "AreaOverride": "extensions",
+    "AreaResult": "scoring",
+    "Assessment": "assessment",
+    "Change": "model",
+    "Checkpoint": "model",
+    "Comparison": "comparison",
+    "Condition": "model",
+    "Evidence": "assessment",
+    "Extension": "extensions",
+    "ExtensionError": "exceptions",
+    "FileFormatError": "exceptions",
+    "Gap": "scoring",
+    "GoudenoorError": "exceptions",
+    "Improvement": "scoring",
+    "Influence": "model",
+    "InfluenceRemoval": "extensions",
+    "MissingExtraError": "exceptions",
+    "ModelError": "exceptions",
+    "Overrides": "extensions",
+    "Parameter": "model",
+    "Principle": "model",
+    "Rating": "assessment",
+    "Ratings": "assessment",
+    "RecognitionLevel": "model",
+    "RecognitionScheme": "model",
+    "Removals": "extensions",
+    "Requirement": "model",
+    "RequirementChange": "comparison",
+    "RequirementOverride": "extensions",
+    "RequirementRemoval": "extensions",
+    "RequirementResult": "scoring",
+    "Risk": "graph",
+    "Scale": "model",
+    "ScaleLevel": "model",
+    "ScoreCard": "scoring",
+    "ScoreWarning": "scoring",
+    "ScoringError": "exceptions",
+    "ScoringMethod": "scoring",
+    "Source": "model",
+    "Standard": "model",
+    "Term": "model",
+    "Theme": "model",
+    "UnknownAreaError": "exceptions",
+    "UnknownEditionError": "exceptions",
+    "UnknownItemError": "exceptions",
+    "UnknownRequirementError": "exceptions",
+    "ValidationError": "exceptions",
+    "apply_extension": "extensions",
+    "assessment_from_mapping": "io",
+    "assessment_problems": "assessment",
+    "assessment_to_mapping": "io",
+    "at_risk": "graph",
+    "available_extensions": "extensions",
+    "check_assessment": "assessment",
+    "compare": "comparison",
+    "drivers": "graph",
+    "dump_assessment": "io",
+    "editions": "io",
+    "effects": "graph",
+    "extension_problems": "extensions",
+    "influence_graph": "graph",
+    "load_assessment": "io",
+    "load_extension": "io",
+    "load_standard": "io",
+    "load_standard_file": "io",
+    "paths": "graph",
+    "register_method": "scoring",
+    "save_assessment": "io",
+    "score": "scoring",
+    "scoring_methods": "scoring",
+    "standard_for": "io",
+    "standard_from_mapping": "io",
+    "standard_to_mapping": "io",
+    "structure_graph": "graph",
+    "to_dot": "graph",
+    "to_graphml": "graph",
+    "to_json": "graph",
+    "to_mermaid": "graph",
+    "what_if": "scoring",
+}
+
 
 def __dir__() -> list[str]:
     return [*__all__, "__version__"]
@@ -207,5 +305,12 @@ def __getattr__(name: str) -> Any:
         from importlib.metadata import version
 
         return version("goudenoor")
-    msg = f"module 'goudenoor' has no attribute {name!r}"
-    raise AttributeError(msg)
+    if name == "exceptions":
+        return importlib.import_module(".exceptions", __name__)
+    module = _WHERE.get(name)
+    if module is None:
+        msg = f"module 'goudenoor' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value

@@ -15,9 +15,8 @@ import difflib
 import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -42,6 +41,9 @@ from .model import (
     Standard,
 )
 
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -455,6 +457,9 @@ def _check_removals(
 ) -> None:
     requirements = {r.id: r for r in standard.requirements}
     removed: dict[str, int] = {}
+    added: dict[str, int] = {}
+    for requirement in extension.add.requirements:
+        added[requirement.area_id] = added.get(requirement.area_id, 0) + 1
     for i, removal in enumerate(extension.remove.requirements):
         path: tuple[PathElement, ...] = ("remove", "requirements", i)
         if removal.id not in requirements:
@@ -469,8 +474,7 @@ def _check_removals(
         area_id = requirements[removal.id].area_id
         removed[area_id] = removed.get(area_id, 0) + 1
         area = standard.area(area_id)
-        added = sum(1 for r in extension.add.requirements if r.area_id == area_id)
-        if removed[area_id] >= len(area.requirements) + added:
+        if removed[area_id] >= len(area.requirements) + added.get(area_id, 0):
             found.add(
                 f"area {area_id} ({area.name}) would have no requirements left",
                 *path,
@@ -649,10 +653,14 @@ def _apply_to_areas(
         )
         record("add", f"checkpoint {checkpoint.id}", new=checkpoint.text)
     area_overrides = {a.id: a for a in extension.override.areas}
+    by_area: dict[str, list[Requirement]] = {}
+    for requirement in extension.add.requirements:
+        by_area.setdefault(requirement.area_id, []).append(requirement)
     areas: list[Area] = []
     for area in standard.areas:
         kept: list[Requirement] = []
-        own = [r for r in extension.add.requirements if r.area_id == area.id]
+        own = by_area.get(area.id, [])
+        own_ids = {r.id for r in own}
         for requirement in (*area.requirements, *own):
             if requirement.id in removed:
                 record(
@@ -662,7 +670,7 @@ def _apply_to_areas(
                     reason=removed[requirement.id].reason,
                 )
                 continue
-            if requirement in own:
+            if requirement.id in own_ids:
                 record(
                     "add", f"requirement {requirement.id}", new=requirement.full_text
                 )
@@ -765,11 +773,13 @@ def _text(value: object) -> str | None:
     return str(value)
 
 
-def available_extensions() -> dict[str, metadata.EntryPoint]:
+def available_extensions() -> dict[str, EntryPoint]:
     """
     The installed sector packs: entry point name → entry point, from the
     group ``goudenoor.extensions``, sorted by name.
     """
+    from importlib import metadata  # costly; only when asked
+
     found = metadata.entry_points(group=ENTRY_POINT_GROUP)
     return {ep.name: ep for ep in sorted(found, key=lambda ep: ep.name)}
 

@@ -15,11 +15,12 @@ from functools import cache
 from importlib import resources
 from importlib.resources import abc as resources_abc
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from . import _convert, _yaml
+from . import _precompile
+from ._lazy import lazy_module
 from .assessment import Assessment, Rating, assessment_problems
 from .exceptions import (
     FileFormatError,
@@ -39,6 +40,15 @@ from .extensions import (
 )
 from .model import Standard
 
+
+if TYPE_CHECKING:
+    from . import _convert, _yaml
+else:
+    # yaml and cattrs are imported when a file is first parsed, not when
+    # goudenoor is imported (the shipped editions load from a precompiled
+    # cache without them).
+    _convert = lazy_module("goudenoor._convert")
+    _yaml = lazy_module("goudenoor._yaml")
 
 __all__ = [
     "ASSESSMENT_FORMAT",
@@ -114,8 +124,15 @@ def load_standard(edition: str | None = None) -> Standard:
 
 @cache
 def _load_shipped(edition: str) -> Standard:
-    resource = _editions_dir() / f"{edition}{_SUFFIX}"
-    standard = _parse(resource.read_bytes(), f"{edition}{_SUFFIX}", Standard)
+    folder = _editions_dir()
+    raw = (folder / f"{edition}{_SUFFIX}").read_bytes()
+    cache = folder / f"{edition}{_precompile.SUFFIX}"
+    cached = _precompile.cached_standard(
+        cache.read_bytes() if cache.is_file() else None, raw, edition
+    )
+    if cached is not None:
+        return cached
+    standard = _parse(raw, f"{edition}{_SUFFIX}", Standard)
     if standard.id != edition:
         problem = Problem(
             message=f"edition id {standard.id!r} does not match the file name "

@@ -307,8 +307,12 @@ class ScoreCard:
         # The per-requirement pass; score() computes only the totals.
         context = _Context.of(self)
         ratings = self.assessment.ratings
+        date = self.assessment.date
         return [
-            (requirement, *_outcome(requirement, ratings.get(requirement.id), context))
+            (
+                requirement,
+                *_outcome(requirement, ratings.get(requirement.id), context, date),
+            )
             for requirement in self.standard.requirements
         ]
 
@@ -687,33 +691,86 @@ def score(
         raise ScoringError(
             f"unknown evidence policy {evidence_policy!r} (expected 'warn' or 'strict')"
         )
-    chosen = standard.recognition_scheme(scheme)
-    used = _parameters(chosen, parameters or {})
-    scale = standard.scale(assessment.scale)
-    plan = _plan(standard, scale)
-    context = _Context(
-        function=function,
-        scale=scale,
-        method=method,
-        strict=evidence_policy == "strict",
-        date=assessment.date,
-        evidence_fraction=plan.evidence_fraction,
-        capped_fraction=plan.capped_fraction,
+    key = (
+        "scoring-setup",
+        function,
+        method,
+        scheme,
+        assessment.scale,
+        evidence_policy,
+        tuple(sorted(parameters.items())) if parameters else (),
     )
-    organisation, result, area_fractions = _totals(plan, assessment, context)
+    try:
+        setup = standard._memo.get(key)  # noqa: SLF001 - the model's per-object cache
+    except TypeError:  # an unhashable parameter value: _setup reports it
+        setup = None
+    if not isinstance(setup, _Setup):
+        setup = _setup(
+            standard,
+            function,
+            scale_id=assessment.scale,
+            method=method,
+            scheme=scheme,
+            parameters=parameters,
+            strict=evidence_policy == "strict",
+        )
+        standard._memo[key] = setup  # noqa: SLF001 - idem
+    organisation, result, area_fractions = _totals(
+        setup.plan, assessment, setup.context
+    )
     return ScoreCard(
         standard=standard,
         assessment=assessment,
         method=method,
-        scale=scale,
-        scheme=chosen,
-        parameters=used,
+        scale=setup.context.scale,
+        scheme=setup.scheme,
+        parameters=setup.parameters,
         evidence_policy=evidence_policy,
         organisation=organisation,
         result=result,
         total=organisation + result,
         area_fractions=area_fractions,
         function=function,
+    )
+
+
+@attrs.frozen
+class _Setup:
+    """
+    What scoring with one set of options needs, resolved once per Standard.
+    """
+
+    plan: _Plan
+    context: _Context
+    scheme: RecognitionScheme
+    parameters: tuple[tuple[str, float], ...]
+
+
+def _setup(
+    standard: Standard,
+    function: ScoringMethod,
+    *,
+    scale_id: str | None,
+    method: str,
+    scheme: str | None,
+    parameters: Mapping[str, float] | None,
+    strict: bool,
+) -> _Setup:
+    chosen = standard.recognition_scheme(scheme)
+    scale = standard.scale(scale_id)
+    plan = _plan(standard, scale)
+    return _Setup(
+        plan=plan,
+        context=_Context(
+            function=function,
+            scale=scale,
+            method=method,
+            strict=strict,
+            evidence_fraction=plan.evidence_fraction,
+            capped_fraction=plan.capped_fraction,
+        ),
+        scheme=chosen,
+        parameters=_parameters(chosen, parameters or {}),
     )
 
 
@@ -727,7 +784,6 @@ class _Context:
     scale: Scale
     method: str
     strict: bool
-    date: datetime.date
     evidence_fraction: float
     capped_fraction: float
 
@@ -739,14 +795,16 @@ class _Context:
             scale=card.scale,
             method=card.method,
             strict=card.evidence_policy == "strict",
-            date=card.assessment.date,
             evidence_fraction=plan.evidence_fraction,
             capped_fraction=plan.capped_fraction,
         )
 
 
 def _outcome(
-    requirement: Requirement, rating: Rating | None, context: _Context
+    requirement: Requirement,
+    rating: Rating | None,
+    context: _Context,
+    date: datetime.date,
 ) -> tuple[float | None, RequirementStatus]:
     """
     The fraction and status of one requirement: the scoring rule itself.
@@ -761,7 +819,7 @@ def _outcome(
         requirement.id,
     )
     if fraction >= context.evidence_fraction and not any(
-        e.valid_until is None or e.valid_until >= context.date for e in rating.evidence
+        e.valid_until is None or e.valid_until >= date for e in rating.evidence
     ):
         if context.strict:
             return min(fraction, context.capped_fraction), "capped"
@@ -797,7 +855,7 @@ def _totals(
             if inline and value is not None:
                 fraction: float | None = (value - minimum) / span
             else:
-                fraction = _outcome(requirement, rating, context)[0]
+                fraction = _outcome(requirement, rating, context, assessment.date)[0]
                 if fraction is None:
                     continue
             earned += weight * fraction  # type: ignore[operator]

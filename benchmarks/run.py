@@ -1,0 +1,881 @@
+"""
+The performance contract (design §8) in one run: a table of ratios, each
+against a baseline measured in the same run on the same machine.
+
+What is measured, and how:
+
+* **import**: the wall time of fresh ``python -c "import goudenoor"``
+  processes against ``python -c "import attrs"``, both also against
+  ``python -c pass`` (interpreter start-up). Two ratios are reported: the
+  raw one (whole process) and the one of the import cost above start-up
+  (``(goudenoor - pass) / (attrs - pass)``), which is the stricter one.
+  The three commands take turns, one warm-up round first (so bytecode is
+  cached), and the **minimum** of the runs counts: other work on the
+  machine only ever adds time, so the minimum is the most repeatable
+  figure (the ratio of the medians is given too). Target: at most 1.5x.
+* **first load**: in a fresh process each time (``load_standard`` is
+  cached), after all imports, the first ``load_standard("gos-2016")``
+  against ``yaml.load(text, Loader=yaml.CSafeLoader)`` of the same file's
+  text, read beforehand with :mod:`importlib.resources`; the two are timed
+  in separate, alternating processes that import the same modules, so
+  neither warms up the other. The garbage collector is off while a call
+  is timed; the minimum counts (and the medians' ratio is given).
+  Target: at most 1.5x. The second
+  (cached) ``load_standard`` call is reported too (target: at most 0.01x
+  of the parse, that is, cached).
+* **scoring**: ``benchmarks/bench_scoring.py`` on 10,000 random
+  ``gos-2012`` assessments: ``score(check=False)`` and ``score()``
+  against a plain-dict loop computing the same points, checked to agree
+  first; best of R, taking turns, garbage collector off. Target for
+  ``score(check=False)``: at most 2x.
+* **growth**: a synthetic extension (``bench``, built in Python) adds
+  requirements to ``gos-2012`` spread evenly over the nine areas, for
+  about 100, 1,000 and 10,000 requirements in all; at each size the same
+  number of random assessments (default 200) is scored as above, and
+  ``apply_extension`` itself is timed. Linear growth means a constant
+  cost per requirement: the target is that the cost per requirement at
+  the largest size is at most 1.5x that at the smallest (fixed
+  per-assessment costs make small sizes dearer per requirement, so a
+  linear implementation stays at or below 1). The same ratio, with the
+  same target, is reported for ``apply_extension``, per requirement the
+  extension adds (its work grows with the extension).
+* **CLI**: the wall time of ``python -m goudenoor score
+  examples/audit-2012.yaml`` against ``python -c "import goudenoor"``,
+  the median of fresh processes (the minimums' ratio is given too). For
+  information: no target.
+
+Fresh processes run ``sys.executable``, each command once untimed
+first. By default they write and read bytecode under a temporary
+``PYTHONPYCACHEPREFIX`` (and ``PYTHONDONTWRITEBYTECODE`` is dropped), so
+every module, the library's included, loads from cached bytecode as after
+``pip install``, and nothing is written into the source tree; without
+that, an editable install under ``PYTHONDONTWRITEBYTECODE=1`` would
+compile the library from source in every process while ``attrs`` loads
+its installed bytecode. ``--keep-env`` measures the environment as is.
+
+Speed is a measurement, not a test: the exit status is 0 whether targets
+are met or not, unless ``--assert-targets`` is given (then 1 on a miss).
+A disagreement between the library and a baseline, or a failing
+subprocess, exits with status 2.
+
+Run from the repository root, in an environment where ``goudenoor`` is
+installed::
+
+    python -m benchmarks                     # everything, default sizes
+    python benchmarks/run.py                 # the same
+    python -m benchmarks --quick             # small sizes, a smoke run
+    python -m benchmarks --only import load  # some rows only
+    python -m benchmarks --json perf.json    # also write the figures
+    python -m benchmarks --assert-targets    # exit 1 on a missed target
+    python -m benchmarks --keep-env          # subprocesses in this environment
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime
+import functools
+import itertools
+import json
+import math
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Final
+
+import bench_scoring
+
+import goudenoor as go
+
+
+ROOT: Final = Path(__file__).resolve().parent.parent
+"""The repository root (the CLI benchmark reads its example from here)."""
+
+BENCHMARKS: Final = ("import", "load", "scoring", "growth", "cli")
+"""The groups of rows, in table order (``--only`` picks some)."""
+
+IMPORT_TARGET: Final = 1.5
+LOAD_TARGET: Final = 1.5
+CACHED_TARGET: Final = 0.01
+SCORING_TARGET: Final = bench_scoring.TARGET
+GROWTH_TARGET: Final = 1.5
+
+LOAD_EDITION: Final = "gos-2016"
+GROWTH_EDITION: Final = bench_scoring.EDITION
+CLI_EXAMPLE: Final = "examples/audit-2012.yaml"
+BEST_OF: Final = "the minimum (noise only adds time) of"
+EXTENSION_ID: Final = "bench"
+
+LOAD_SCRIPT: Final = """\
+import gc, json, sys, time
+from importlib import resources
+import yaml
+import goudenoor
+
+edition, which = sys.argv[1], sys.argv[2]
+text = (
+    resources.files("goudenoor") / "data" / "editions" / f"{edition}.yaml"
+).read_text(encoding="utf-8")
+gc.collect()
+gc.disable()
+if which == "library":
+    start = time.perf_counter()
+    goudenoor.load_standard(edition)
+    first = time.perf_counter()
+    goudenoor.load_standard(edition)
+    second = time.perf_counter()
+    figures = {"first": first - start, "second": second - first}
+else:
+    start = time.perf_counter()
+    yaml.load(text, Loader=yaml.CSafeLoader)
+    figures = {"parse": time.perf_counter() - start}
+gc.enable()
+print(json.dumps(figures))
+"""
+"""Run as ``python -c LOAD_SCRIPT EDITION library|parse``; prints seconds."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Settings:
+    """
+    How many runs and how big: the defaults, or small ones for ``--quick``.
+    """
+
+    process_runs: int
+    """Fresh processes per command for the import benchmark."""
+    load_runs: int
+    """Fresh processes per contestant for the first-load benchmark."""
+    cli_runs: int
+    """Fresh processes per command for the CLI benchmark."""
+    scoring_n: int
+    """Assessments in the scoring benchmark."""
+    repeat: int
+    """Repetitions of in-process timings; the best counts."""
+    growth_sizes: tuple[int, ...]
+    """Total requirements of the extended standards, smallest first."""
+    growth_n: int
+    """Assessments scored at each growth size."""
+    apply_repeat: int
+    """Repetitions of ``apply_extension`` at each size."""
+
+
+DEFAULT: Final = Settings(
+    process_runs=21,
+    load_runs=15,
+    cli_runs=15,
+    scoring_n=10_000,
+    repeat=5,
+    growth_sizes=(100, 1_000, 10_000),
+    growth_n=200,
+    apply_repeat=5,
+)
+QUICK: Final = Settings(
+    process_runs=1,
+    load_runs=1,
+    cli_runs=1,
+    scoring_n=100,
+    repeat=1,
+    growth_sizes=(40, 80, 160),
+    growth_n=5,
+    apply_repeat=1,
+)
+
+
+class BenchmarkError(Exception):
+    """
+    A measurement could not be made (a subprocess failed, a baseline
+    disagrees); the message says which.
+    """
+
+
+@dataclasses.dataclass(frozen=True)
+class Row:
+    """
+    One line of the table: a contestant's time against a baseline's.
+    """
+
+    benchmark: str
+    contestant: str
+    contestant_seconds: float
+    baseline: str
+    baseline_seconds: float
+    target: float | None
+    """The highest acceptable ratio, or ``None`` (for information)."""
+    explanation: str
+
+    @property
+    def ratio(self) -> float:
+        """
+        Contestant over baseline seconds.
+        """
+        if self.baseline_seconds <= 0:
+            return math.inf
+        return self.contestant_seconds / self.baseline_seconds
+
+    @property
+    def met(self) -> bool | None:
+        """
+        Whether the target is met; ``None`` without a target.
+        """
+        return None if self.target is None else self.ratio <= self.target
+
+
+@dataclasses.dataclass
+class Report:
+    """
+    The rows of the table and the raw figures behind them.
+    """
+
+    rows: list[Row] = dataclasses.field(default_factory=list)
+    details: dict[str, Any] = dataclasses.field(default_factory=dict)
+    env: Mapping[str, str] | None = None
+    """The environment of the subprocesses (``None``: this one's)."""
+
+
+def _progress(message: str) -> None:
+    print(f"... {message}", file=sys.stderr, flush=True)
+
+
+def _duration(seconds: float) -> str:
+    if not math.isfinite(seconds):
+        return str(seconds)
+    if seconds >= 1:
+        return f"{seconds:.2f} s"
+    if seconds >= 1e-3:
+        return f"{seconds * 1e3:.1f} ms"
+    if seconds >= 1e-6:
+        return f"{seconds * 1e6:.1f} µs"
+    return f"{seconds * 1e9:.0f} ns"
+
+
+def _ratio(ratio: float) -> str:
+    if not math.isfinite(ratio):
+        return str(ratio)
+    if ratio < 0.01:
+        return f"{ratio:.1e}x"
+    return f"{ratio:.2f}x"
+
+
+def _processes(runs: int) -> str:
+    return f"{runs} fresh process" + ("" if runs == 1 else "es")
+
+
+def _stats(times: Sequence[float]) -> dict[str, Any]:
+    return {
+        "median": statistics.median(times),
+        "min": min(times),
+        "max": max(times),
+        "runs": list(times),
+    }
+
+
+# -- fresh processes ---------------------------------------------------------
+
+
+def cached_bytecode_env(prefix: Path) -> dict[str, str]:
+    """
+    This process's environment, changed so that subprocesses write and
+    read bytecode under *prefix* (``PYTHONPYCACHEPREFIX``, with
+    ``PYTHONDONTWRITEBYTECODE`` dropped): after a warm-up run every module
+    loads from cached bytecode, as after ``pip install``, and nothing is
+    written next to the sources.
+    """
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in {"PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX"}
+    }
+    env["PYTHONPYCACHEPREFIX"] = str(prefix)
+    return env
+
+
+def run_process(
+    command: Sequence[str],
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+) -> tuple[float, str]:
+    """
+    Run *command*; its wall time (seconds) and standard output.
+
+    Raises:
+        BenchmarkError: The command exits with a non-zero status.
+    """
+    start = time.perf_counter()
+    done = subprocess.run(  # noqa: S603 - our own interpreter, fixed arguments
+        command, capture_output=True, text=True, check=False, cwd=cwd, env=env
+    )
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise BenchmarkError(
+            f"{' '.join(command)!r} exited with status {done.returncode}: "
+            f"{done.stderr.strip()[-2000:]}"
+        )
+    return elapsed, done.stdout
+
+
+def process_walls(
+    commands: Mapping[str, Sequence[str]],
+    runs: int,
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+) -> dict[str, list[float]]:
+    """
+    The wall times of *runs* fresh processes of each command, after one
+    untimed warm-up round; the commands take turns, starting each round
+    with the next one.
+    """
+    names = list(commands)
+    for name in names:
+        run_process(commands[name], cwd, env)
+    walls: dict[str, list[float]] = {name: [] for name in names}
+    for round_ in range(runs):
+        shift = round_ % len(names)
+        for name in names[shift:] + names[:shift]:
+            walls[name].append(run_process(commands[name], cwd, env)[0])
+    return walls
+
+
+def bench_import(settings: Settings, report: Report) -> None:
+    """
+    ``import goudenoor`` against ``import attrs``, raw and above start-up.
+    """
+    runs = settings.process_runs
+    _progress(f"import: {_processes(runs)} x 3 commands")
+    python = sys.executable
+    walls = process_walls(
+        {
+            "pass": [python, "-c", "pass"],
+            "attrs": [python, "-c", "import attrs"],
+            "goudenoor": [python, "-c", "import goudenoor"],
+        },
+        runs,
+        env=report.env,
+    )
+    best = {name: min(times) for name, times in walls.items()}
+    median = {name: statistics.median(times) for name, times in walls.items()}
+    report.details["import"] = {name: _stats(times) for name, times in walls.items()}
+    report.rows.append(
+        Row(
+            benchmark="import",
+            contestant=f"import goudenoor {_duration(best['goudenoor'])}",
+            contestant_seconds=best["goudenoor"],
+            baseline=f"import attrs {_duration(best['attrs'])}",
+            baseline_seconds=best["attrs"],
+            target=IMPORT_TARGET,
+            explanation=f"wall time of a fresh `python -c ...`, {BEST_OF} "
+            f"{_processes(runs)} each, taking turns; includes interpreter start-up "
+            f"(`python -c pass`: {_duration(best['pass'])}); ratio of the "
+            f"medians {_ratio(median['goudenoor'] / median['attrs'])}",
+        )
+    )
+    above_ours = best["goudenoor"] - best["pass"]
+    above_attrs = best["attrs"] - best["pass"]
+    report.rows.append(
+        Row(
+            benchmark="import above start-up",
+            contestant=f"goudenoor +{_duration(above_ours)}",
+            contestant_seconds=above_ours,
+            baseline=f"attrs +{_duration(above_attrs)}",
+            baseline_seconds=above_attrs,
+            target=IMPORT_TARGET,
+            explanation="the same minus `python -c pass`: what the import itself "
+            "costs; ratio of the medians "
+            f"{_ratio(_above(median['goudenoor'], median['attrs'], median['pass']))}",
+        )
+    )
+
+
+def _above(contestant: float, baseline: float, startup: float) -> float:
+    below = baseline - startup
+    return (contestant - startup) / below if below > 0 else math.inf
+
+
+def bench_load(settings: Settings, report: Report) -> None:
+    """
+    The first (and second) ``load_standard`` against the C YAML parser.
+    """
+    runs = settings.load_runs
+    _progress(f"first load: {_processes(runs)} x 2 contestants")
+    python = sys.executable
+    first: list[float] = []
+    second: list[float] = []
+    parse: list[float] = []
+    commands = {
+        which: [python, "-c", LOAD_SCRIPT, LOAD_EDITION, which]
+        for which in ("library", "parse")
+    }
+    for command in commands.values():  # warm-up: bytecode caches
+        run_process(command, env=report.env)
+    for round_ in range(runs):
+        order = ["library", "parse"] if round_ % 2 == 0 else ["parse", "library"]
+        for which in order:
+            figures = json.loads(run_process(commands[which], env=report.env)[1])
+            if which == "library":
+                first.append(float(figures["first"]))
+                second.append(float(figures["second"]))
+            else:
+                parse.append(float(figures["parse"]))
+    report.details["load"] = {
+        "edition": LOAD_EDITION,
+        "first": _stats(first),
+        "second": _stats(second),
+        "parse": _stats(parse),
+    }
+    report.rows.append(
+        Row(
+            benchmark="first load",
+            contestant=f"load_standard {_duration(min(first))}",
+            contestant_seconds=min(first),
+            baseline=f"CSafeLoader {_duration(min(parse))}",
+            baseline_seconds=min(parse),
+            target=LOAD_TARGET,
+            explanation=f"first load_standard({LOAD_EDITION!r}) in a fresh process "
+            f"after its imports vs yaml.load(text, Loader=yaml.CSafeLoader) of "
+            f"the same file's text (read beforehand), {BEST_OF} "
+            f"{_processes(runs)} each, gc off while timed; ratio of the medians "
+            f"{_ratio(statistics.median(first) / statistics.median(parse))}",
+        )
+    )
+    report.rows.append(
+        Row(
+            benchmark="second load",
+            contestant=f"load_standard {_duration(min(second))}",
+            contestant_seconds=min(second),
+            baseline=f"CSafeLoader {_duration(min(parse))}",
+            baseline_seconds=min(parse),
+            target=CACHED_TARGET,
+            explanation="the second load_standard call in the same process: "
+            "cached, so a tiny fraction of a parse",
+        )
+    )
+
+
+# -- in-process ----------------------------------------------------------------
+
+
+def bench_scoring_rows(settings: Settings, report: Report) -> None:
+    """
+    ``score`` on N assessments against the plain-dict loop (bench_scoring).
+    """
+    n, repeat = settings.scoring_n, settings.repeat
+    _progress(f"scoring: {n:,} assessments, best of {repeat}")
+    standard = go.load_standard(bench_scoring.EDITION)
+    assessments, plains = bench_scoring.build_assessments(standard, n)
+    result = _measure(standard, assessments, plains, repeat)
+    report.details["scoring"] = dataclasses.asdict(result)
+    unchecked_name, checked_name = (
+        bench_scoring.CONTESTANTS[1],
+        bench_scoring.CONTESTANTS[0],
+    )
+    how = (
+        f"{n:,} random {bench_scoring.EDITION} assessments (bench_scoring.py), "
+        f"best of {repeat}, taking turns, gc off"
+    )
+    report.rows.append(
+        Row(
+            benchmark="scoring",
+            contestant=f"{unchecked_name} {_duration(result.unchecked)}",
+            contestant_seconds=result.unchecked,
+            baseline=f"plain-dict loop {_duration(result.baseline)}",
+            baseline_seconds=result.baseline,
+            target=SCORING_TARGET,
+            explanation=f"{how}; same points checked first",
+        )
+    )
+    report.rows.append(
+        Row(
+            benchmark="scoring, checked",
+            contestant=f"{checked_name} {_duration(result.checked)}",
+            contestant_seconds=result.checked,
+            baseline=f"plain-dict loop {_duration(result.baseline)}",
+            baseline_seconds=result.baseline,
+            target=None,
+            explanation=f"{how}; the default, which checks each assessment "
+            "against the standard first (for information)",
+        )
+    )
+
+
+def _measure(
+    standard: go.Standard,
+    assessments: Sequence[go.Assessment],
+    plains: Sequence[bench_scoring.PlainAssessment],
+    repeat: int,
+    verify_first: int | None = None,
+) -> bench_scoring.ScoringTimes:
+    try:
+        return bench_scoring.measure(
+            standard, assessments, plains, repeat, verify_first=verify_first
+        )
+    except bench_scoring.DisagreementError as exc:
+        raise BenchmarkError(
+            f"the library and the baseline disagree on {standard.id} with "
+            f"{len(standard.requirements):,} requirements: {exc}"
+        ) from exc
+
+
+def synthetic_extension(base: go.Standard, size: int) -> go.Extension:
+    """
+    An extension that brings *base* to *size* requirements in all, the new
+    ones spread evenly over its areas (``bench:<area>.<n>``, numbered on
+    from the area's own requirements).
+
+    Raises:
+        BenchmarkError: *base* already has more than *size* requirements.
+    """
+    extra = size - len(base.requirements)
+    if extra < 0:
+        raise BenchmarkError(
+            f"growth size {size} is below the {len(base.requirements)} "
+            f"requirements of {base.id}"
+        )
+    count = len(base.areas)
+    requirements: list[go.Requirement] = []
+    for position, area in enumerate(base.areas):
+        own = extra // count + (1 if position < extra % count else 0)
+        start = len(area.requirements) + 1
+        requirements.extend(
+            go.Requirement(
+                id=f"{EXTENSION_ID}:{area.id}.{number}",
+                text=f"Synthetische eis {number} van gebied {area.id} (benchmark).",
+                source=EXTENSION_ID,
+            )
+            for number in range(start, start + own)
+        )
+    return go.Extension(
+        id=EXTENSION_ID,
+        title="Synthetische uitbreiding voor benchmarks",
+        version="1",
+        targets=(base.id,),
+        sources=(go.Source(id=EXTENSION_ID, title="Synthetische benchmarkgegevens"),),
+        add=go.Additions(requirements=tuple(requirements)),
+    )
+
+
+def best_of(run: Callable[[], object], repeat: int) -> float:
+    """
+    The best of *repeat* timings of *run*, the garbage collector off.
+    """
+
+    def call() -> None:
+        run()
+
+    return bench_scoring.best_times([("run", call)], repeat)[0]
+
+
+def bench_growth(settings: Settings, report: Report) -> None:
+    """
+    Scoring and ``apply_extension`` at growing numbers of requirements.
+    """
+    base = go.load_standard(GROWTH_EDITION)
+    n, repeat = settings.growth_n, settings.repeat
+    sizes = settings.growth_sizes
+    figures: list[dict[str, Any]] = []
+    for size in sizes:
+        _progress(f"growth: {size:,} requirements, {n} assessments, best of {repeat}")
+        extension = synthetic_extension(base, size)
+        apply_seconds = best_of(
+            functools.partial(go.apply_extension, base, extension),
+            settings.apply_repeat,
+        )
+        standard = go.apply_extension(base, extension)
+        assessments, plains = bench_scoring.build_assessments(
+            standard, n, share_ratings=True
+        )
+        result = _measure(
+            standard, assessments, plains, repeat, verify_first=min(n, 20)
+        )
+        requirements = len(standard.requirements)
+        per_assessment = result.unchecked / n
+        figures.append(
+            {
+                "requirements": requirements,
+                "assessments": n,
+                "apply_extension": apply_seconds,
+                **dataclasses.asdict(result),
+                "per_requirement": per_assessment / requirements,
+                "baseline_per_requirement": result.baseline / n / requirements,
+                "apply_per_added_requirement": apply_seconds
+                / max(1, len(extension.add.requirements)),
+            }
+        )
+        report.rows.append(
+            Row(
+                benchmark=f"growth, {requirements:,} reqs",
+                contestant=f"score(check=False) {_duration(per_assessment)}/a",
+                contestant_seconds=per_assessment,
+                baseline=f"plain-dict {_duration(result.baseline / n)}/a",
+                baseline_seconds=result.baseline / n,
+                target=None,
+                explanation=f"{n} random assessments of {standard.id} + "
+                f"{len(extension.add.requirements):,} synthetic requirements, "
+                f"best of {repeat}: {_duration(per_assessment / requirements)} "
+                f"per requirement (for information; score() with the check: "
+                f"{_duration(result.checked / n)}/a); "
+                f"apply_extension {_duration(apply_seconds)}",
+            )
+        )
+    report.details["growth"] = figures
+    small, large = figures[0], figures[-1]
+    report.rows.append(
+        Row(
+            benchmark="linear growth, score",
+            contestant=f"{large['requirements']:,} reqs "
+            f"{_duration(large['per_requirement'])}/r",
+            contestant_seconds=large["per_requirement"],
+            baseline=f"{small['requirements']:,} reqs "
+            f"{_duration(small['per_requirement'])}/r",
+            baseline_seconds=small["per_requirement"],
+            target=GROWTH_TARGET,
+            explanation="score(check=False) time per assessment per requirement, "
+            "largest vs smallest size: about 1 or below is linear; the "
+            f"plain-dict loop's own ratio is "
+            f"{_ratio(large['baseline_per_requirement'] / small['baseline_per_requirement'])}"  # noqa: E501
+            f"; marginal cost per added requirement {_marginal(figures, 'unchecked')}",
+        )
+    )
+    report.rows.append(
+        Row(
+            benchmark="linear growth, apply",
+            contestant=f"{large['requirements']:,} reqs "
+            f"{_duration(large['apply_per_added_requirement'])}/r",
+            contestant_seconds=large["apply_per_added_requirement"],
+            baseline=f"{small['requirements']:,} reqs "
+            f"{_duration(small['apply_per_added_requirement'])}/r",
+            baseline_seconds=small["apply_per_added_requirement"],
+            target=GROWTH_TARGET,
+            explanation="apply_extension time per added requirement, largest vs "
+            f"smallest size, best of {settings.apply_repeat}; the times: "
+            + ", ".join(
+                f"{f['requirements']:,}: {_duration(f['apply_extension'])}"
+                for f in figures
+            ),
+        )
+    )
+
+
+def _marginal(figures: Sequence[Mapping[str, Any]], key: str) -> str:
+    """
+    The extra time per assessment per added requirement between
+    consecutive sizes, as text.
+    """
+    steps = []
+    for before, after in itertools.pairwise(figures):
+        added = after["requirements"] - before["requirements"]
+        if added <= 0:
+            continue
+        per = (after[key] - before[key]) / after["assessments"] / added
+        steps.append(
+            f"{before['requirements']:,}->{after['requirements']:,}: {_duration(per)}"
+        )
+    return ", ".join(steps) or "n/a"
+
+
+def bench_cli(settings: Settings, report: Report) -> None:
+    """
+    ``python -m goudenoor score`` against ``python -c "import goudenoor"``.
+    """
+    runs = settings.cli_runs
+    _progress(f"CLI: {_processes(runs)} x 2 commands")
+    if not (ROOT / CLI_EXAMPLE).is_file():
+        raise BenchmarkError(f"{ROOT / CLI_EXAMPLE} is missing")
+    python = sys.executable
+    walls = process_walls(
+        {
+            "score": [python, "-m", "goudenoor", "score", CLI_EXAMPLE],
+            "import": [python, "-c", "import goudenoor"],
+        },
+        runs,
+        cwd=ROOT,
+        env=report.env,
+    )
+    report.details["cli"] = {name: _stats(times) for name, times in walls.items()}
+    ours = statistics.median(walls["score"])
+    imported = statistics.median(walls["import"])
+    best_ratio = min(walls["score"]) / min(walls["import"])
+    report.rows.append(
+        Row(
+            benchmark="CLI score",
+            contestant=f"goudenoor score {_duration(ours)}",
+            contestant_seconds=ours,
+            baseline=f"import goudenoor {_duration(imported)}",
+            baseline_seconds=imported,
+            target=None,
+            explanation=f"wall time of `python -m goudenoor score {CLI_EXAMPLE}` "
+            f"vs `python -c 'import goudenoor'`, median of {_processes(runs)} "
+            "each, taking turns (for information: no target); "
+            f"ratio of the minimums {_ratio(best_ratio)}",
+        )
+    )
+
+
+# -- output --------------------------------------------------------------------
+
+HEADER: Final = ("benchmark", "contestant", "baseline", "ratio", "target", "met?")
+
+
+def _cells(row: Row) -> tuple[str, ...]:
+    target = "-" if row.target is None else f"<= {row.target:g}x"
+    met = "-" if row.met is None else ("yes" if row.met else "NO")
+    return (row.benchmark, row.contestant, row.baseline, _ratio(row.ratio), target, met)
+
+
+def format_table(rows: Sequence[Row]) -> str:
+    """
+    The table, one explanation line under each row.
+    """
+    cells = [HEADER, *(_cells(row) for row in rows)]
+    widths = [max(len(line[i]) for line in cells) for i in range(len(HEADER))]
+
+    def line(values: Sequence[str]) -> str:
+        return " | ".join(
+            f"{value:<{width}}" for value, width in zip(values, widths, strict=True)
+        ).rstrip()
+
+    lines = [line(HEADER), "-+-".join("-" * width for width in widths)]
+    for row, values in zip(rows, cells[1:], strict=True):
+        lines.append(line(values))
+        lines.append(f"    {row.explanation}")
+    return "\n".join(lines)
+
+
+def _finite(value: float) -> float | None:
+    return value if math.isfinite(value) else None
+
+
+def to_json(report: Report, settings: Settings, quick: bool) -> dict[str, Any]:
+    """
+    The figures as plain data (seconds; ratios; ``None`` for no target).
+    """
+    return {
+        "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "platform": platform.platform(),
+        "quick": quick,
+        "cached_bytecode": report.env is not None,
+        "settings": dataclasses.asdict(settings),
+        "rows": [
+            {
+                "benchmark": row.benchmark,
+                "contestant": row.contestant,
+                "contestant_seconds": _finite(row.contestant_seconds),
+                "baseline": row.baseline,
+                "baseline_seconds": _finite(row.baseline_seconds),
+                "ratio": _finite(row.ratio),
+                "target": row.target,
+                "met": row.met,
+                "explanation": row.explanation,
+            }
+            for row in report.rows
+        ],
+        "details": report.details,
+    }
+
+
+# -- command line ----------------------------------------------------------------
+
+_RUNNERS: Final[Mapping[str, Callable[[Settings, Report], None]]] = {
+    "import": bench_import,
+    "load": bench_load,
+    "scoring": bench_scoring_rows,
+    "growth": bench_growth,
+    "cli": bench_cli,
+}
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks",
+        description="Measure goudenoor against its performance contract "
+        "(design §8): a table of ratios against baselines measured in "
+        "the same run.",
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="small sizes and few runs: a smoke run, not a measurement",
+    )
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=BENCHMARKS,
+        metavar="NAME",
+        help=f"run only these benchmarks (of {', '.join(BENCHMARKS)})",
+    )
+    parser.add_argument(
+        "--json",
+        type=Path,
+        metavar="PATH",
+        help="also write the figures as JSON to PATH",
+    )
+    parser.add_argument(
+        "--keep-env",
+        action="store_true",
+        help="run the subprocesses in this environment as is (by default "
+        "bytecode is cached under a temporary PYTHONPYCACHEPREFIX, even "
+        "if PYTHONDONTWRITEBYTECODE is set)",
+    )
+    parser.add_argument(
+        "--assert-targets",
+        action="store_true",
+        help="exit with status 1 if a target is missed",
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    quick: bool = args.quick
+    settings = QUICK if quick else DEFAULT
+    chosen = [name for name in BENCHMARKS if args.only is None or name in args.only]
+    keep_env: bool = args.keep_env
+    with tempfile.TemporaryDirectory(prefix="goudenoor-bench-pyc-") as prefix:
+        report = Report(env=None if keep_env else cached_bytecode_env(Path(prefix)))
+        try:
+            for name in chosen:
+                _RUNNERS[name](settings, report)
+        except BenchmarkError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+    bytecode = (
+        "subprocesses in this environment as is (--keep-env)"
+        if keep_env
+        else "subprocesses load cached bytecode (temporary PYTHONPYCACHEPREFIX)"
+    )
+
+    print(
+        f"goudenoor benchmarks{' (--quick: smoke run, not a measurement)' * quick}: "
+        f"Python {platform.python_version()} {platform.python_implementation()}, "
+        f"{platform.platform()}; ratios against baselines measured in this run; "
+        f"{bytecode}"
+    )
+    print()
+    print(format_table(report.rows))
+    print()
+    targeted = [row for row in report.rows if row.met is not None]
+    missed = [row.benchmark for row in targeted if not row.met]
+    print(
+        f"targets: {len(targeted) - len(missed)} of {len(targeted)} met"
+        + (f"; missed: {', '.join(missed)}" if missed else "")
+    )
+    if args.json is not None:
+        path: Path = args.json
+        path.write_text(
+            json.dumps(to_json(report, settings, quick), indent=2, allow_nan=False)
+            + "\n",
+            encoding="utf-8",
+        )
+        print(f"figures written to {path}")
+    return 1 if args.assert_targets and missed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

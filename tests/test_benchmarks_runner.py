@@ -1,0 +1,95 @@
+"""
+The benchmark runner (``python -m benchmarks``) runs and prints its table:
+a smoke run with ``--quick``. Its timings are not tested.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+
+ROWS = (
+    "import",
+    "import above start-up",
+    "first load",
+    "second load",
+    "scoring",
+    "scoring, checked",
+    "linear growth, score",
+    "linear growth, apply",
+    "CLI score",
+)
+"""The table's rows apart from the one per growth size."""
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        timeout=120,
+    )
+
+
+def _benchmarks(stdout: str) -> list[str]:
+    """
+    The first column of the table's rows.
+    """
+    lines = stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("benchmark "))
+    return [
+        line.split(" | ")[0].strip()
+        for line in lines[start + 2 :]
+        if " | " in line and not line.startswith(" ")
+    ]
+
+
+def test_runner_quick(tmp_path: Path) -> None:
+    """
+    ``python -m benchmarks --quick --json PATH`` prints every row, with an
+    explanation under each, and writes the same rows as JSON.
+    """
+    figures = tmp_path / "figures.json"
+
+    done = _run("-m", "benchmarks", "--quick", "--json", str(figures))
+
+    assert 0 == done.returncode, done.stderr
+    benchmarks = _benchmarks(done.stdout)
+    growth = [name for name in benchmarks if re.fullmatch(r"growth, \d+ reqs", name)]
+    assert 3 == len(growth), benchmarks
+    assert list(ROWS) == [name for name in benchmarks if name not in growth]
+    for name in ("benchmark", "contestant", "baseline", "ratio", "target", "met?"):
+        assert name in done.stdout.splitlines()[2]
+    assert "minimum (noise only adds time) of 1 fresh process each" in done.stdout
+    assert re.search(r"^targets: \d+ of 7 met", done.stdout, re.MULTILINE)
+
+    data = json.loads(figures.read_text(encoding="utf-8"))
+    assert benchmarks == [row["benchmark"] for row in data["rows"]]
+    for row in data["rows"]:
+        assert row["ratio"] > 0
+        assert row["explanation"]
+        assert (row["target"] is None) == (row["met"] is None)
+    assert {"import", "load", "scoring", "growth", "cli"} == set(data["details"])
+    assert [40, 80, 160] == [size["requirements"] for size in data["details"]["growth"]]
+
+
+def test_runner_as_script_with_only() -> None:
+    """
+    ``python benchmarks/run.py --only scoring`` prints just the scoring rows.
+    """
+    done = _run(str(ROOT / "benchmarks" / "run.py"), "--quick", "--only", "scoring")
+
+    assert 0 == done.returncode, done.stderr
+    assert ["scoring", "scoring, checked"] == _benchmarks(done.stdout)
+    assert "targets: " in done.stdout
