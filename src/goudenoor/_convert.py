@@ -14,6 +14,7 @@ from __future__ import annotations
 import collections.abc
 import datetime
 import math
+import re
 import typing
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
@@ -34,6 +35,8 @@ from .extensions import Extension
 
 
 _T = TypeVar("_T")
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class _WrongValueError(ValueError):
@@ -96,6 +99,13 @@ def _structure_bool(value: object, _: type) -> bool:
 
 
 def _structure_date(value: object, _: type) -> datetime.date:
+    # YAML gives dates; JSON has none, so the ISO form YYYY-MM-DD is taken
+    # too (the JSON Schemas say "format": "date"). Nothing else is.
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            raise _expect("a valid date (YYYY-MM-DD)", value) from None
     if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
         raise _expect("a date (YYYY-MM-DD)", value)
     return value

@@ -75,6 +75,8 @@ ConditionScope = Literal[
 ]
 """What a recognition condition is measured on."""
 
+_KIND_ARTICLE = {"organisation": "an organisation", "result": "a result"}
+
 _NAMESPACE = r"(?:[a-z][a-z0-9_-]*:)?"
 _REQUIREMENT_ID = re.compile(rf"{_NAMESPACE}[1-9][0-9]*\.[1-9][0-9]*")
 _CHECKPOINT_ID = re.compile(rf"{_NAMESPACE}[1-9][0-9]*\.[1-9][0-9]*\.[a-z]+")
@@ -848,11 +850,9 @@ class Standard:
                 ref = getattr(influence, end)
                 if kinds.get(ref) != kind:
                     found = kinds.get(ref)
-                    got = f"a {found} area" if found else "no area"
+                    got = f"{_KIND_ARTICLE[found]} area" if found else "no area"
                     check.add(
-                        f"must be an {kind} area (area {ref!r} is {got})"
-                        if kind == "organisation"
-                        else f"must be a {kind} area (area {ref!r} is {got})",
+                        f"must be {_KIND_ARTICLE[kind]} area (area {ref!r} is {got})",
                         "influences",
                         i,
                         end,

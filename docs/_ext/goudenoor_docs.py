@@ -1,0 +1,297 @@
+# ruff: noqa: INP001 - a Sphinx extension loaded by path, not a package
+"""
+Local Sphinx helpers for the goudenoor documentation.
+
+* Cross-references through the ``goudenoor`` facade: ``goudenoor.score``
+  resolves to ``goudenoor.scoring.score``, where the API reference documents
+  it. Every public name is documented in the module that defines it.
+* Names that annotations spell through an import made only for type
+  checking (``nx.DiGraph`` in ``graph.py``) resolve through the conf.py
+  value ``goudenoor_type_aliases`` (``{"nx": "networkx"}``: ``nx.X`` is
+  looked up as ``networkx.X``, in the docs and through intersphinx).
+* Every public class, function, method and property of the modules in
+  ``goudenoor_api_modules`` (a conf.py value) has a docstring, and every
+  name the ``goudenoor`` facade exports comes from one of them (or from a
+  module in ``goudenoor_undocumented_modules``): otherwise the build warns,
+  which ``-W`` makes an error. (autodoc itself silently leaves out members
+  without a docstring.)
+* The ``goudenoor-command`` directive runs a ``goudenoor`` command while
+  the docs are built and shows its real output, so console examples cannot
+  drift from the program::
+
+      ```{goudenoor-command} score examples/audit-2012.yaml
+      ```
+
+  Options: ``:language:`` (default ``console``: the command line is shown
+  with a ``$`` prompt before the output; any other language shows the
+  output alone), ``:head:`` (show only the first N lines of the output,
+  then ``...``) and ``:returncode:`` (the expected exit code, default 0).
+  Commands run from the repository root with ``COLUMNS=88``.
+  A different exit code, or output on standard error where none is
+  expected, is a build warning (an error with ``-W``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import inspect
+import io
+import os
+import shlex
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.ext import intersphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+
+LOGGER = logging.getLogger(__name__)
+
+#: Where the commands run: the repository root (relative paths such as
+#: ``examples/audit-2012.yaml`` work as in the README).
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _facade_target(target: str) -> str | None:
+    """
+    ``goudenoor.<name>[.<rest>]`` as the dotted path where *name* is
+    defined, or ``None`` if *target* is not a facade name.
+    """
+    prefix = "goudenoor."
+    if not target.startswith(prefix):
+        return None
+    name, _, rest = target.removeprefix(prefix).partition(".")
+    facade = importlib.import_module("goudenoor")
+    if name not in getattr(facade, "__all__", ()):
+        return None
+    module = getattr(getattr(facade, name), "__module__", None)
+    if not isinstance(module, str) or module == "goudenoor":
+        return None
+    return ".".join(part for part in (module, name, rest) if part)
+
+
+def resolve_reference(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
+) -> nodes.reference | None:
+    """
+    Resolve Python references through the facade and module aliases.
+    """
+    if node.get("refdomain") != "py":
+        return None
+    target = str(node.get("reftarget", ""))
+    aliases: dict[str, str] = app.config.goudenoor_type_aliases
+    for alias, full in aliases.items():
+        if target == alias or target.startswith(alias + "."):
+            return _resolve_as(app, env, node, contnode, full + target[len(alias) :])
+    defined = _facade_target(target)
+    if defined is None:
+        return None
+    return _resolve_as(app, env, node, contnode, defined)
+
+
+def _resolve_as(
+    app: Sphinx,
+    env: BuildEnvironment,
+    node: pending_xref,
+    contnode: nodes.TextElement,
+    target: str,
+) -> nodes.reference | None:
+    """
+    Resolve *node* as if it referred to *target*: in these docs, then
+    through intersphinx.
+    """
+    found = env.domains.python_domain.resolve_xref(
+        env,
+        str(node.get("refdoc", "")),
+        app.builder,
+        str(node.get("reftype", "obj")),
+        target,
+        node,
+        contnode,
+    )
+    if found is not None:
+        return found
+    original = node["reftarget"]
+    node["reftarget"] = target
+    try:
+        return intersphinx.missing_reference(app, env, node, contnode)
+    finally:
+        node["reftarget"] = original
+
+
+@contextlib.contextmanager
+def _working_directory(path: Path) -> Iterator[None]:
+    before = Path.cwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(before)
+
+
+@contextlib.contextmanager
+def _environment(name: str, value: str) -> Iterator[None]:
+    before = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[name]
+        else:
+            os.environ[name] = before
+
+
+def run_command(arguments: list[str]) -> tuple[int, str, str]:
+    """
+    Run ``goudenoor *arguments*`` in-process from the repository root.
+
+    Returns:
+        The exit code, standard output and standard error.
+    """
+    from goudenoor.cli import main
+
+    out = io.StringIO()
+    err = io.StringIO()
+    with (
+        _working_directory(ROOT),
+        _environment("COLUMNS", "88"),
+        contextlib.redirect_stderr(err),
+    ):
+        try:
+            code = main(arguments, out=out)
+        except SystemExit as exc:  # usage errors exit through argparse
+            code = exc.code if isinstance(exc.code, int) else 1
+    return code, out.getvalue(), err.getvalue()
+
+
+class CommandDirective(SphinxDirective):
+    """
+    Show a ``goudenoor`` command and its real output.
+    """
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    has_content = False
+    option_spec: ClassVar[dict[str, Any]] = {
+        "language": directives.unchanged,
+        "head": directives.positive_int,
+        "returncode": directives.nonnegative_int,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        arguments = shlex.split(self.arguments[0])
+        language = str(self.options.get("language", "console"))
+        expected = int(self.options.get("returncode", 0))
+        for path in _sources():
+            self.env.note_dependency(str(path))
+        code, out, err = run_command(arguments)
+        where = self.get_location()
+        if code != expected:
+            LOGGER.warning(
+                "goudenoor %s exited with %d, expected %d: %s",
+                self.arguments[0],
+                code,
+                expected,
+                err.strip(),
+                location=where,
+            )
+        elif err and expected == 0:
+            LOGGER.warning(
+                "goudenoor %s wrote to standard error: %s",
+                self.arguments[0],
+                err.strip(),
+                location=where,
+            )
+        head = self.options.get("head")
+        if head is not None and out.count("\n") > int(head):
+            out = "".join(out.splitlines(keepends=True)[: int(head)]) + "...\n"
+        if language == "console":
+            shown = f"$ goudenoor {self.arguments[0]}\n{out}{err}"
+        else:
+            shown = out
+        block = nodes.literal_block(shown.rstrip("\n"), shown.rstrip("\n"))
+        block["language"] = language
+        self.set_source_info(block)
+        return [block]
+
+
+def _sources() -> list[Path]:
+    """
+    The files a command's output depends on: the package, its data and
+    the examples.
+    """
+    package = Path(importlib.import_module("goudenoor").__file__ or "").parent
+    found = [
+        *package.rglob("*.py"),
+        *package.rglob("*.yaml"),
+        *(ROOT / "examples").rglob("*.yaml"),
+    ]
+    return sorted(found)
+
+
+def _undocumented(module: str) -> Iterator[str]:
+    """
+    The public names of *module* (its ``__all__``, and the public methods
+    and properties of its classes) that have no docstring.
+    """
+    loaded = importlib.import_module(module)
+    for name in getattr(loaded, "__all__", ()):
+        obj = getattr(loaded, name)
+        if not (inspect.isclass(obj) or inspect.isfunction(obj)):
+            continue  # data: documented by a string after it, checked by autodoc
+        if not (obj.__doc__ or "").strip():
+            yield f"{module}.{name}"
+        if not inspect.isclass(obj):
+            continue
+        for attribute, value in vars(obj).items():
+            function = getattr(value, "fget", None) or getattr(value, "func", value)
+            if attribute.startswith("_") or not callable(function):
+                continue
+            if not (getattr(function, "__doc__", None) or "").strip():
+                yield f"{module}.{name}.{attribute}"
+
+
+def check_api(app: Sphinx) -> None:
+    """
+    Warn about public API without a docstring, and about facade names
+    from modules the API reference does not cover.
+    """
+    documented = list(app.config.goudenoor_api_modules)
+    for module in documented:
+        for name in _undocumented(module):
+            LOGGER.warning("public API without a docstring: %s", name)
+    covered = {*documented, *app.config.goudenoor_undocumented_modules}
+    facade = importlib.import_module("goudenoor")
+    for name in facade.__all__:
+        module = getattr(getattr(facade, name), "__module__", None)
+        public = isinstance(module, str) and module.startswith("goudenoor.")
+        if public and module not in covered:
+            LOGGER.warning(
+                "goudenoor.%s is defined in %s, which has no page in the API "
+                "reference (add it to goudenoor_api_modules and docs/api/)",
+                name,
+                module,
+            )
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """
+    Register the API check, the reference resolver and the
+    ``goudenoor-command`` directive.
+    """
+    app.add_config_value("goudenoor_type_aliases", {}, "env", types=[dict])
+    app.add_config_value("goudenoor_api_modules", [], "env", types=[list])
+    app.add_config_value("goudenoor_undocumented_modules", [], "env", types=[list])
+    app.connect("builder-inited", check_api)
+    app.connect("missing-reference", resolve_reference)
+    app.add_directive("goudenoor-command", CommandDirective)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
