@@ -236,7 +236,7 @@ class TestBadFiles:
         ]
 
         assert (
-            "mini.yaml: document expands to more than 200,000 values "
+            "mini.yaml:5:5: document expands to more than 200,000 values "
             "(too many aliases?)"
         ) == load_error(tmp_path, "\n".join(lines) + "\n")
 

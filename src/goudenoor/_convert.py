@@ -111,6 +111,13 @@ def _structure_date(value: object, _: type) -> datetime.date:
     return value
 
 
+def _check_text_keys(mapping: dict[Any, object]) -> None:
+    # YAML files always give text keys; Python callers might not.
+    for key in mapping:
+        if not isinstance(key, str):
+            raise _WrongValueError(f"expected text keys, got the key {describe(key)}")
+
+
 def _is_literal(tp: Any) -> bool:
     return typing.get_origin(tp) is Literal
 
@@ -199,6 +206,7 @@ def _dict_hook(
         def structure(value: object, _: type) -> dict[str, object]:
             if not isinstance(value, dict):
                 raise _expect("a mapping", value)
+            _check_text_keys(value)
             return dict(_structure_each(value.items(), handler, value_type, tp))
 
         return structure
@@ -217,6 +225,7 @@ def _attrs_hook(
         def structure(value: object, tp: type) -> object:
             if not isinstance(value, dict):
                 raise _expect("a mapping", value)
+            _check_text_keys(value)
             return inner(value, tp)
 
         return structure
@@ -263,6 +272,7 @@ def _omitting_hook(
     def structure(value: object, tp: type) -> object:
         if not isinstance(value, dict):
             raise _expect("a mapping", value)
+        _check_text_keys(value)
         return inner(value, tp)
 
     return structure

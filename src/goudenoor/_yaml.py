@@ -12,6 +12,7 @@ File positions are only computed when an error needs one
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Hashable, Sequence
 from typing import Any
 
@@ -39,9 +40,30 @@ class _StrictLoader(_Loader):  # type: ignore[misc,valid-type]
     A safe loader whose mappings refuse duplicate, merge and complex keys.
     """
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # PyYAML's constructors raise bare ValueError, KeyError, TypeError...
+        # for values such as `!!int drie` or `!!bool misschien`.
+        try:
+            return super().construct_object(node, deep=deep)
+        except (_NodeError, yaml.YAMLError, RecursionError):
+            raise
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+            value = (
+                node.value if isinstance(node, yaml.ScalarNode) else _node_kind(node)
+            )
+            raise _NodeError(
+                f"cannot read {value!r} as {node.tag.rpartition(':')[2]}: {exc}", node
+            ) from None
+
     def construct_mapping(
         self, node: yaml.MappingNode, deep: bool = False
     ) -> dict[Hashable, Any]:
+        if not isinstance(node, yaml.MappingNode):
+            raise _NodeError(
+                f"a {node.tag.rpartition(':')[2]} tag needs a mapping, not a "
+                f"{_node_kind(node)}",
+                node,
+            )
         mapping: dict[Hashable, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE_TAG:
@@ -114,6 +136,51 @@ def read_text(data: bytes, source: str) -> str:
     return text
 
 
+_FLOW_OPEN = re.compile(r"[\[{]")
+_FLOW_TOKENS = re.compile(
+    r"""
+      (?:(?<=[\s\[{,:])|^) '(?:[^']|'')*'       # a single-quoted string
+    | (?:(?<=[\s\[{,:])|^) "(?:[^"\\]|\\.)*"  # a double-quoted string
+    | (?:(?<=\s)|^) \#[^\n]*                    # a comment
+    | [\[\]{}]                                  # a bracket
+    """,
+    re.MULTILINE | re.VERBOSE,
+)
+
+
+_FLOW_GUARD = 16 * MAX_DEPTH
+"""Flow nesting refused before parsing (deeper than MAX_DEPTH but shallower
+than this is refused after parsing, at its exact place)."""
+
+
+def _check_flow_depth(text: str, source: str) -> None:
+    """
+    Refuse flow collections (``[[[...`` or ``{{{...``) nested far deeper
+    than :data:`MAX_DEPTH` before PyYAML's C composer, which recurses once
+    per level, can overflow the C stack on them (at tens of thousands).
+
+    Brackets inside quoted strings and comments are not counted; the scan
+    runs only when the text has enough brackets to matter.
+    """
+    if len(_FLOW_OPEN.findall(text)) <= _FLOW_GUARD:
+        return
+    depth = 0
+    for match in _FLOW_TOKENS.finditer(text):
+        found = match.group()
+        if found in "[{":
+            depth += 1
+            if depth > _FLOW_GUARD:
+                at = match.start()
+                raise FileFormatError(
+                    f"nesting deeper than {MAX_DEPTH} levels",
+                    source,
+                    text.count("\n", 0, at) + 1,
+                    at - (text.rfind("\n", 0, at) + 1) + 1,
+                )
+        elif found in "]}" and depth:
+            depth -= 1
+
+
 def load(text: str, source: str) -> Any:
     """
     Parse *text* as one YAML document.
@@ -126,6 +193,7 @@ def load(text: str, source: str) -> Any:
             one document, or a document over :data:`MAX_NODES` or
             :data:`MAX_DEPTH`.
     """
+    _check_flow_depth(text, source)
     loader = _StrictLoader(text)
     try:
         data = loader.get_single_data()
@@ -136,6 +204,16 @@ def load(text: str, source: str) -> Any:
         ) from None
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, source) from None
+    except yaml.reader.ReaderError as exc:
+        position = exc.position
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        raise FileFormatError(
+            f"invalid YAML: character {exc.character!r} is not allowed ({exc.reason})",
+            source,
+            line,
+            column,
+        ) from None
     except yaml.YAMLError as exc:
         raise FileFormatError(f"invalid YAML: {exc}", source) from None
     except RecursionError:
@@ -144,7 +222,13 @@ def load(text: str, source: str) -> Any:
         ) from None
     finally:
         loader.dispose()
-    _check_size(data, source)
+    try:
+        _check_size(data)
+    except _SizeError as exc:
+        found = locate(text, exc.path)
+        if found is None:  # pragma: no cover - the text composed a moment ago
+            raise FileFormatError(exc.reason, source) from None
+        raise FileFormatError(exc.reason, source, *found) from None
     return data
 
 
@@ -160,43 +244,51 @@ def _syntax_error(exc: yaml.MarkedYAMLError, source: str) -> FileFormatError:
     )
 
 
-def _check_size(data: Any, source: str) -> None:
+class _SizeError(Exception):
+    def __init__(self, reason: str, path: tuple[PathElement, ...]) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.path = path
+
+
+def _check_size(data: Any) -> None:
     """
     Refuse documents whose expansion (aliases counted every time they are
     used) exceeds the limits, and recursive documents.
+
+    Raises:
+        _SizeError: With the path where a limit was passed.
     """
     sizes: dict[int, int] = {}
     active: set[int] = set()
 
-    def size(value: Any, depth: int) -> int:
+    def size(value: Any, path: tuple[PathElement, ...]) -> int:
         if not isinstance(value, (dict, list)):
             return 1
-        if depth > MAX_DEPTH:
-            raise FileFormatError(f"nesting deeper than {MAX_DEPTH} levels", source)
+        if len(path) > MAX_DEPTH:
+            raise _SizeError(f"nesting deeper than {MAX_DEPTH} levels", path)
         key = id(value)
         if key in active:
-            raise FileFormatError(
-                "recursive structure (an alias refers to itself)", source
-            )
+            raise _SizeError("recursive structure (an alias refers to itself)", path)
         known = sizes.get(key)
         if known is not None:
             return known
         active.add(key)
-        children = value.values() if isinstance(value, dict) else value
+        items = value.items() if isinstance(value, dict) else enumerate(value)
         total = 1
-        for child in children:
-            total += size(child, depth + 1)
+        for step, child in items:
+            total += size(child, (*path, step))
             if total > MAX_NODES:
-                raise FileFormatError(
+                raise _SizeError(
                     f"document expands to more than {MAX_NODES:,} values "
                     "(too many aliases?)",
-                    source,
+                    (*path, step),
                 )
         active.discard(key)
         sizes[key] = total
         return total
 
-    size(data, 0)
+    size(data, ())
 
 
 def locate(text: str, path: Sequence[PathElement]) -> tuple[int, int] | None:
@@ -208,19 +300,31 @@ def locate(text: str, path: Sequence[PathElement]) -> tuple[int, int] | None:
     position of the deepest item that exists is returned.
     Returns ``None`` if *text* cannot be composed.
     """
+    return locate_all(text, [path])[0]
+
+
+def locate_all(
+    text: str, paths: Sequence[Sequence[PathElement]]
+) -> list[tuple[int, int] | None]:
+    """
+    :func:`locate` for many paths, composing *text* only once.
+    """
     try:
         node = yaml.compose(text, Loader=_Loader)
-    except yaml.YAMLError:
-        return None
+    except (yaml.YAMLError, RecursionError):
+        node = None
     if node is None:
-        return None
-    mark = node.start_mark
-    for element in path:
-        found = _child(node, element)
-        if found is None:
-            break
-        mark, node = found
-    return mark.line + 1, mark.column + 1
+        return [None for _ in paths]
+    found: list[tuple[int, int] | None] = []
+    for path in paths:
+        current, mark = node, node.start_mark
+        for element in path:
+            step = _child(current, element)
+            if step is None:
+                break
+            mark, current = step
+        found.append((mark.line + 1, mark.column + 1))
+    return found
 
 
 def _child(node: yaml.Node, element: PathElement) -> tuple[yaml.Mark, yaml.Node] | None:

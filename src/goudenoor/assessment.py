@@ -339,6 +339,8 @@ def assessment_problems(assessment: Assessment, standard: Standard) -> list[Prob
             )
         if rating.checkpoints_met:
             problems.extend(_checkpoint_problems(requirement_id, rating, checkpoints))
+        if rating.evidence:
+            problems.extend(_evidence_problems(requirement_id, rating, assessment.date))
         any_not_applicable = any_not_applicable or rating.not_applicable
     if any_not_applicable:
         problems.extend(_all_not_applicable(assessment, standard))
@@ -405,6 +407,20 @@ def _checkpoint_problems(
                 message=f"{checkpoint!r} is not a checkpoint of requirement "
                 f"{requirement_id} ({expected})",
                 path=("ratings", requirement_id, "checkpoints_met", index),
+            )
+
+
+def _evidence_problems(
+    requirement_id: str, rating: Rating, date: datetime.date
+) -> Iterator[Problem]:
+    # Evidence cannot postdate the audit (a typo like 2036 for 2026 would
+    # otherwise count as valid evidence).
+    for index, item in enumerate(rating.evidence):
+        if item.date is not None and item.date > date:
+            yield Problem(
+                message=f"{item.date.isoformat()} is after the audit date "
+                f"{date.isoformat()}",
+                path=("ratings", requirement_id, "evidence", index, "date"),
             )
 
 

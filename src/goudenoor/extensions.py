@@ -583,7 +583,7 @@ def apply_extension(
 
 
 def _located(problems: list[Problem], extension: Extension) -> list[Problem]:
-    from . import _yaml
+    from .io import locate_problems
 
     name = extension.origin or f"extension {extension.id}"
     text = None
@@ -592,12 +592,10 @@ def _located(problems: list[Problem], extension: Extension) -> list[Problem]:
             text = Path(extension.origin).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError):
             text = None
-    located = []
-    for problem in problems:
-        position = _yaml.locate(text, problem.path) if text is not None else None
-        line, column = position or (None, None)
-        located.append(attrs.evolve(problem, line=line, column=column, source=name))
-    return located
+    return [
+        attrs.evolve(problem, source=name)
+        for problem in locate_problems(problems, text)
+    ]
 
 
 class _Recorder:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import stat
 from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
@@ -149,6 +150,15 @@ def _read(path: str | os.PathLike[str]) -> tuple[str, str]:
     """
     name = os.fspath(path)
     try:
+        info = Path(name).stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise FileFormatError("not a regular file", name)
+        if info.st_size > _yaml.MAX_BYTES:
+            raise FileFormatError(
+                f"file is {info.st_size:,} bytes, more than the limit of "
+                f"{_yaml.MAX_BYTES:,} bytes",
+                name,
+            )
         with Path(name).open("rb") as file:
             raw = file.read(_yaml.MAX_BYTES + 1)
     except OSError as exc:
@@ -214,11 +224,21 @@ def _structure_data(data: object, text: str, source: str, cls: type[_T]) -> _T:
 
 
 def _located(problems: Iterable[Problem], text: str, source: str) -> ValidationError:
-    located = []
-    for problem in problems:
-        position = _yaml.locate(text, problem.path)
-        located.append(problem.located(*position) if position else problem)
-    return ValidationError(located, source)
+    return ValidationError(locate_problems(list(problems), text), source)
+
+
+def locate_problems(problems: list[Problem], text: str | None) -> list[Problem]:
+    """
+    *problems* with the line and column of their path in *text* (the YAML
+    they were found in), composing the text once.
+    """
+    if not text:
+        return problems
+    positions = _yaml.locate_all(text, [problem.path for problem in problems])
+    return [
+        problem.located(*position) if position else problem
+        for problem, position in zip(problems, positions, strict=True)
+    ]
 
 
 ASSESSMENT_FORMAT = "assessment/1"
