@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Hashable, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -34,6 +34,12 @@ _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
+_SHOWN = 40
+"""How much of a bad value a message shows."""
+
+_KINDS = {"int": "integer", "float": "number", "bool": "boolean", "timestamp": "date"}
+"""How YAML's tag names are said in messages."""
+
 
 class _StrictLoader(_Loader):  # type: ignore[misc,valid-type]
     """
@@ -47,13 +53,15 @@ class _StrictLoader(_Loader):  # type: ignore[misc,valid-type]
             return super().construct_object(node, deep=deep)
         except (_NodeError, yaml.YAMLError, RecursionError):
             raise
-        except (ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
-            value = (
-                node.value if isinstance(node, yaml.ScalarNode) else _node_kind(node)
-            )
-            raise _NodeError(
-                f"cannot read {value!r} as {node.tag.rpartition(':')[2]}: {exc}", node
-            ) from None
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+            kind = node.tag.rpartition(":")[2]
+            if not isinstance(node, yaml.ScalarNode):
+                reason = f"a {_node_kind(node)} cannot be read as {kind}"
+            else:
+                value = node.value
+                shown = value if len(value) <= _SHOWN else value[: _SHOWN - 3] + "..."
+                reason = f"{shown!r} is not a valid {_KINDS.get(kind, kind)}"
+            raise _NodeError(reason, node) from None
 
     def construct_mapping(
         self, node: yaml.MappingNode, deep: bool = False
@@ -153,6 +161,19 @@ _FLOW_GUARD = 16 * MAX_DEPTH
 than this is refused after parsing, at its exact place)."""
 
 
+_COMPACT_BLOCK = re.compile(rf"(?:[-?][ \t]+){{{_FLOW_GUARD}}}")
+"""Block lists or complex keys nested on one line (``- - - - x``)."""
+
+
+def _refuse_depth(text: str, source: str, at: int) -> NoReturn:
+    raise FileFormatError(
+        f"nesting deeper than {MAX_DEPTH} levels",
+        source,
+        text.count("\n", 0, at) + 1,
+        at - (text.rfind("\n", 0, at) + 1) + 1,
+    )
+
+
 def _check_flow_depth(text: str, source: str) -> None:
     """
     Refuse flow collections (``[[[...`` or ``{{{...``) nested far deeper
@@ -162,6 +183,9 @@ def _check_flow_depth(text: str, source: str) -> None:
     Brackets inside quoted strings and comments are not counted; the scan
     runs only when the text has enough brackets to matter.
     """
+    compact = _COMPACT_BLOCK.search(text)
+    if compact is not None:
+        _refuse_depth(text, source, compact.start())
     if len(_FLOW_OPEN.findall(text)) <= _FLOW_GUARD:
         return
     depth = 0
@@ -170,13 +194,7 @@ def _check_flow_depth(text: str, source: str) -> None:
         if found in "[{":
             depth += 1
             if depth > _FLOW_GUARD:
-                at = match.start()
-                raise FileFormatError(
-                    f"nesting deeper than {MAX_DEPTH} levels",
-                    source,
-                    text.count("\n", 0, at) + 1,
-                    at - (text.rfind("\n", 0, at) + 1) + 1,
-                )
+                _refuse_depth(text, source, match.start())
         elif found in "]}" and depth:
             depth -= 1
 
