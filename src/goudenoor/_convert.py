@@ -218,17 +218,7 @@ def _attrs_hook(
     converter: cattrs.Converter,
 ) -> Callable[[Any], Callable[[object, type], object]]:
     def factory(cls: Any) -> Callable[[object, type], object]:
-        inner = cattrs.gen.make_dict_structure_fn(
-            cls, converter, _cattrs_forbid_extra_keys=True
-        )
-
-        def structure(value: object, tp: type) -> object:
-            if not isinstance(value, dict):
-                raise _expect("a mapping", value)
-            _check_text_keys(value)
-            return inner(value, tp)
-
-        return structure
+        return _class_hook(converter, cls)
 
     return factory
 
@@ -259,11 +249,15 @@ _NOT_IN_FILES: dict[type, tuple[str, ...]] = {
 """Fields that are not read from files (they say where it came from)."""
 
 
-def _omitting_hook(
+def _class_hook(
     converter: cattrs.Converter, cls: type
 ) -> Callable[[object, type], object]:
+    """
+    Structure an attrs class from a mapping with text keys, forbidding
+    extra keys and leaving out the fields that are not read from files.
+    """
     omitted: dict[str, Any] = {
-        name: cattrs.gen.override(omit=True) for name in _NOT_IN_FILES[cls]
+        name: cattrs.gen.override(omit=True) for name in _NOT_IN_FILES.get(cls, ())
     }
     inner: Callable[[Any, Any], object] = cattrs.gen.make_dict_structure_fn(
         cls, converter, _cattrs_forbid_extra_keys=True, **omitted
@@ -300,8 +294,6 @@ def _converter() -> cattrs.Converter:
     converter.register_structure_hook_factory(_is_str_dict, _dict_hook(converter))
     converter.register_structure_hook_factory(attrs.has, _attrs_hook(converter))
     converter.register_structure_hook(Rating, _rating_hook(converter))
-    for cls in _NOT_IN_FILES:
-        converter.register_structure_hook(cls, _omitting_hook(converter, cls))
     converter.register_unstructure_hook(datetime.date, lambda d: d)
     return converter
 
