@@ -213,7 +213,7 @@ def _type_schema(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     if attrs.has(tp):
         name = tp.__name__
         if name not in definitions:
-            definitions[name] = {}  # placeholder against recursion
+            definitions[name] = {}  # reserved first: a class may refer to itself
             definitions[name] = _class_schema(tp, definitions)
         return {"$ref": f"#/$defs/{name}"}
     msg = f"no JSON Schema for {tp!r}"  # pragma: no cover - a new field type

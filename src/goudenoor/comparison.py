@@ -13,7 +13,7 @@ from typing import Literal
 
 import attrs
 
-from .scoring import ScoreCard
+from .scoring import RequirementResult, ScoreCard
 
 
 __all__ = ["AreaChange", "Comparison", "RequirementChange", "compare"]
@@ -186,52 +186,37 @@ def _requirement_changes(
     for rid, after in new.requirements.items():
         before = old.requirements.get(rid)
         if before is None:
-            changes.append(
-                RequirementChange(
-                    requirement_id=rid,
-                    kind="added",
-                    old_value=None,
-                    new_value=after.value,
-                    old_status=None,
-                    new_status=after.status,
-                    old_points=0.0,
-                    new_points=after.points,
-                )
-            )
-            continue
-        if (
-            before.value == after.value
-            and before.status == after.status
-            and abs(before.points - after.points) <= _EPSILON
+            changes.append(_change(rid, "added", None, after))
+        elif (
+            before.value != after.value
+            or before.status != after.status
+            or abs(before.points - after.points) > _EPSILON
         ):
-            continue
-        changes.append(
-            RequirementChange(
-                requirement_id=rid,
-                kind="changed",
-                old_value=before.value,
-                new_value=after.value,
-                old_status=before.status,
-                new_status=after.status,
-                old_points=before.points,
-                new_points=after.points,
-            )
-        )
+            changes.append(_change(rid, "changed", before, after))
     changes.extend(
-        RequirementChange(
-            requirement_id=rid,
-            kind="dropped",
-            old_value=before.value,
-            new_value=None,
-            old_status=before.status,
-            new_status=None,
-            old_points=before.points,
-            new_points=0.0,
-        )
+        _change(rid, "dropped", before, None)
         for rid, before in old.requirements.items()
         if rid not in new.requirements
     )
     return tuple(changes)
+
+
+def _change(
+    rid: str,
+    kind: Literal["changed", "added", "dropped"],
+    before: RequirementResult | None,
+    after: RequirementResult | None,
+) -> RequirementChange:
+    return RequirementChange(
+        requirement_id=rid,
+        kind=kind,
+        old_value=before.value if before else None,
+        new_value=after.value if after else None,
+        old_status=before.status if before else None,
+        new_status=after.status if after else None,
+        old_points=before.points if before else 0.0,
+        new_points=after.points if after else 0.0,
+    )
 
 
 def _warnings(old: ScoreCard, new: ScoreCard) -> tuple[str, ...]:
