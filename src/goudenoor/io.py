@@ -151,9 +151,9 @@ def _read(path: str | os.PathLike[str]) -> tuple[str, str]:
     name = os.fspath(path)
     try:
         info = Path(name).stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise FileFormatError("not a regular file", name)
-        if info.st_size > _yaml.MAX_BYTES:
+        if stat.S_ISDIR(info.st_mode):
+            raise FileFormatError("is a folder, not a file", name)
+        if stat.S_ISREG(info.st_mode) and info.st_size > _yaml.MAX_BYTES:
             raise FileFormatError(
                 f"file is {info.st_size:,} bytes, more than the limit of "
                 f"{_yaml.MAX_BYTES:,} bytes",
@@ -350,11 +350,21 @@ def standard_for(
             continue
         try:
             resolved.append(
-                load_extension(base / reference if is_path(reference) else reference)
+                _listed_extension(base / reference)
+                if is_path(reference)
+                else load_extension(reference)
             )
         except (UnknownItemError, FileFormatError) as exc:
             raise _UnresolvedExtensionError(str(exc), index) from exc
     return apply_extension(standard, *resolved)
+
+
+def _listed_extension(path: Path) -> Extension:
+    # A file named inside another file must be a plain file: a named pipe
+    # there would make loading wait for ever.
+    if path.exists() and not path.is_file():
+        raise FileFormatError("not a regular file", str(path))
+    return load_extension(path)
 
 
 def load_extension(reference: str | os.PathLike[str]) -> Extension:
