@@ -51,6 +51,8 @@ DEEP: dict[str, str] = {
     "compact-complex-keys": "auditors:\n  " + "? " * 50_000 + "x\n",
     "indented-block-lists": "auditors:\n"
     + "".join(f"{' ' * i}-\n" for i in range(2, 4_002, 2)),
+    "compact-block-lists-over-lines": "auditors:\n"
+    + "".join(" " * (2 + 2_000 * k) + "- " * 1_000 + "\n" for k in range(50)),
 }
 """Documents nested far too deep, by style (generated: 100 KB to 4 MB)."""
 
@@ -99,7 +101,7 @@ NOT_PINNED: dict[str, str] = {
 
 EXACT: dict[str, str] = {
     "assessment-alias-bomb.yaml": (
-        "assessment-alias-bomb.yaml:10:5: document expands to more than "
+        "assessment-alias-bomb.yaml:11:10: document expands to more than "
         "200,000 values (too many aliases?)"
     ),
     "assessment-alias-recursive.yaml": (
@@ -854,6 +856,61 @@ class TestLimits:
             f"document expands to more than {_yaml.MAX_NODES:,} values "
             "(too many aliases?)"
         ) == info.value.reason
+
+    def test_wide_document_refused_before_composing(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """
+        A flat list of 2 million names (4 MB) is refused while it is being
+        parsed, before anything is composed or constructed: composing it
+        only to count its values took most of a minute for 4 million.
+        """
+        names = ",".join(["a"] * (10 * _yaml.MAX_NODES))
+        path = write(tmp_path, "audit.yaml", f"{HEAD}auditors: [{names}]\n")
+        composed: list[object] = []
+        monkeypatch.setattr(_yaml._StrictLoader, "get_single_data", composed.append)
+
+        with pytest.raises(go.FileFormatError) as info:
+            go.load_assessment(path)
+
+        assert [] == composed
+        assert (
+            f"document expands to more than {_yaml.MAX_NODES:,} values "
+            "(too many aliases?)"
+        ) == info.value.reason
+        # The root mapping, its four values and the list are six values;
+        # the name that passes the limit is number MAX_NODES - 6 from 0.
+        assert (5, 12 + 2 * (_yaml.MAX_NODES - 6)) == (
+            info.value.line,
+            info.value.column,
+        )
+
+    def test_value_limit_boundary(self) -> None:
+        """
+        A list of MAX_NODES - 1 values is MAX_NODES values with the list
+        itself, and loads; one value more is refused at that value.
+        """
+        allowed = "[" + ",".join(["a"] * (_yaml.MAX_NODES - 1)) + "]"
+        refused = allowed[:-1] + ",b]"
+
+        with pytest.raises(go.FileFormatError) as info:
+            _yaml.load(refused, "wide.yaml")
+
+        assert _yaml.MAX_NODES - 1 == len(_yaml.load(allowed, "wide.yaml"))
+        assert (1, len(refused) - 1) == (info.value.line, info.value.column)
+
+    def test_alias_too_deep(self) -> None:
+        """
+        An alias that puts its anchor's lists below MAX_DEPTH is refused
+        at the alias, though no list is written that deep.
+        """
+        half = _yaml.MAX_DEPTH // 2 + 1
+        text = f"a: &a {'[' * half}x{']' * half}\nb: {'[' * half}*a{']' * half}\n"
+
+        with pytest.raises(go.FileFormatError) as info:
+            _yaml.load(text, "deep.yaml")
+
+        assert "deep.yaml:2:37: nesting deeper than 64 levels" == str(info.value)
 
     def test_nesting_limit(self) -> None:
         """

@@ -228,7 +228,8 @@ class TestBadFiles:
 
     def test_alias_bomb(self, tmp_path: Path) -> None:
         """
-        A billion-laughs document is refused without being expanded.
+        A billion-laughs document is refused without being expanded, at the
+        alias that passes the limit: the first ``*a4`` on line 6.
         """
         lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
         lines += [
@@ -236,7 +237,7 @@ class TestBadFiles:
         ]
 
         assert (
-            "mini.yaml:5:5: document expands to more than 200,000 values "
+            "mini.yaml:6:10: document expands to more than 200,000 values "
             "(too many aliases?)"
         ) == load_error(tmp_path, "\n".join(lines) + "\n")
 

@@ -1,17 +1,21 @@
 """
-Properties of the YAML layer: what is dumped loads back equal, and every
-key can be located in the text.
+Properties of the YAML layer: what is dumped loads back equal, every key
+can be located in the text, and the value and nesting limits count what
+the loaded data holds.
 """
 
 from __future__ import annotations
 
 from typing import Any
+from unittest import mock
 
-from hypothesis import given
+import pytest
+import yaml
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from goudenoor import _yaml
-from goudenoor.exceptions import PathElement
+from goudenoor.exceptions import FileFormatError, PathElement
 
 
 keys = st.text(
@@ -76,3 +80,110 @@ def test_every_path_is_located(data: dict[str, Any]) -> None:
 
         assert position is not None
         assert 1 <= position[0] <= lines
+
+
+def expanded(data: Any) -> int:
+    """
+    How many values *data* holds, counted as the limit counts them: a
+    mapping, a list and a value one each, keys not at all, a shared part
+    every time it is used.
+    """
+    if isinstance(data, dict):
+        return 1 + sum(expanded(value) for value in data.values())
+    if isinstance(data, list):
+        return 1 + sum(expanded(item) for item in data)
+    return 1
+
+
+def deepest(data: Any, above: int = 0) -> int:
+    """
+    How many mappings and lists lie above the deepest one in *data* (-1
+    when *data* holds none).
+    """
+    if not isinstance(data, (dict, list)):
+        return -1
+    children = data.values() if isinstance(data, dict) else data
+    return max([above, *(deepest(child, above + 1) for child in children)])
+
+
+@st.composite
+def shared_documents(draw: st.DrawFn) -> Any:
+    """
+    Documents in which lists and mappings are used more than once, so that
+    PyYAML writes them once with an anchor and then as aliases (also inside
+    other anchored parts, and at different depths).
+    """
+    parts: list[Any] = []
+    for _ in range(draw(st.integers(min_value=1, max_value=3))):
+        inside = documents | st.sampled_from(parts) if parts else documents
+        parts.append(
+            draw(
+                st.lists(inside, min_size=1, max_size=3)
+                | st.dictionaries(keys, inside, min_size=1, max_size=3)
+            )
+        )
+    used = st.sampled_from(parts)
+    return draw(
+        st.recursive(
+            st.lists(used | scalars, min_size=2, max_size=4),
+            lambda children: st.one_of(
+                st.lists(children | used, min_size=1, max_size=3),
+                st.dictionaries(keys, children | used, min_size=1, max_size=3),
+            ),
+            max_leaves=6,
+        )
+    )
+
+
+@given(shared_documents())
+def test_value_limit_counts_aliases_expanded(data: Any) -> None:
+    """
+    The value limit counts what the loaded data holds, each alias as its
+    anchor's values: a document of exactly MAX_NODES values loads, with one
+    value less allowed it is refused. Checked on the events, before
+    anything is composed.
+    """
+    text = yaml.safe_dump(data)
+    size = expanded(data)
+
+    with mock.patch.object(_yaml, "MAX_DEPTH", 10_000):
+        with mock.patch.object(_yaml, "MAX_NODES", size):
+            assert data == _yaml.load(text, "x.yaml")
+        with (
+            mock.patch.object(_yaml, "MAX_NODES", size - 1),
+            pytest.raises(FileFormatError) as info,
+        ):
+            _yaml.load(text, "x.yaml")
+
+    assert info.value.reason.startswith("document expands to more than")
+    assert info.value.line is not None
+
+
+_A = [[["x"]]]
+_B = [_A]
+
+
+@given(shared_documents())
+@example({"a": _A, "b": _B, "c": [[_B]]})  # an alias inside an anchored part
+def test_depth_limit_counts_aliases_expanded(data: Any) -> None:
+    """
+    The nesting limit holds where an alias puts its anchor's lists and
+    mappings deeper than they were written: a document whose deepest list
+    or mapping has exactly MAX_DEPTH above it loads, one level less allowed
+    refuses it.
+    """
+    text = yaml.safe_dump(data)
+    depth = deepest(data)
+    assume(depth >= 1)
+
+    with mock.patch.object(_yaml, "MAX_NODES", 10**9):
+        with mock.patch.object(_yaml, "MAX_DEPTH", depth):
+            assert data == _yaml.load(text, "x.yaml")
+        with (
+            mock.patch.object(_yaml, "MAX_DEPTH", depth - 1),
+            pytest.raises(FileFormatError) as info,
+        ):
+            _yaml.load(text, "x.yaml")
+
+    assert info.value.reason.startswith("nesting deeper than")
+    assert info.value.line is not None

@@ -4,7 +4,8 @@ Safe YAML loading with positions, duplicate-key detection and limits.
 Parsing is done by PyYAML's safe loader (the C one when available).
 Mapping keys are always the text as written (``1.10`` stays ``"1.10"``),
 duplicate keys and merge keys are refused, and the expanded size and
-nesting of the document are capped so that alias bombs fail fast.
+nesting of the document are capped while it is parsed, before anything is
+composed, so that alias bombs, huge lists and deep nesting fail fast.
 File positions are only computed when an error needs one
 (:func:`locate`), so the common path stays fast.
 """
@@ -12,9 +13,8 @@ File positions are only computed when an error needs one
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Hashable, Sequence
-from typing import Any, NoReturn
+from typing import Any
 
 import yaml
 
@@ -144,59 +144,141 @@ def read_text(data: bytes, source: str) -> str:
     return text
 
 
-_FLOW_OPEN = re.compile(r"[\[{]")
-_FLOW_TOKENS = re.compile(
-    r"""
-      (?:(?<=[\s\[{,:])|^) '(?:[^']|'')*'       # a single-quoted string
-    | (?:(?<=[\s\[{,:])|^) "(?:[^"\\]|\\.)*"  # a double-quoted string
-    | (?:(?<=\s)|^) \#[^\n]*                    # a comment
-    | [\[\]{}]                                  # a bracket
-    """,
-    re.MULTILINE | re.VERBOSE,
-)
+_Mark = Any
+"""A position in the text: ``yaml.Mark``, or the C parser's own kind."""
 
 
-_FLOW_GUARD = 16 * MAX_DEPTH
-"""Flow nesting refused before parsing (deeper than MAX_DEPTH but shallower
-than this is refused after parsing, at its exact place)."""
+class _LimitError(Exception):
+    def __init__(self, reason: str, mark: _Mark) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.mark = mark
 
 
-_COMPACT_BLOCK = re.compile(rf"(?:[-?][ \t]+){{{_FLOW_GUARD}}}")
-"""Block lists or complex keys nested on one line (``- - - - x``)."""
+_TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels"
+_TOO_BIG = f"document expands to more than {MAX_NODES:,} values (too many aliases?)"
+_RECURSIVE = "recursive structure (an alias refers to itself)"
 
 
-def _refuse_depth(text: str, source: str, at: int) -> NoReturn:
-    raise FileFormatError(
-        f"nesting deeper than {MAX_DEPTH} levels",
-        source,
-        text.count("\n", 0, at) + 1,
-        at - (text.rfind("\n", 0, at) + 1) + 1,
-    )
-
-
-def _check_flow_depth(text: str, source: str) -> None:
+class _Open:
     """
-    Refuse flow collections (``[[[...`` or ``{{{...``) nested far deeper
-    than :data:`MAX_DEPTH` before PyYAML's C composer, which recurses once
-    per level, can overflow the C stack on them (at tens of thousands).
-
-    Brackets inside quoted strings and comments are not counted; the scan
-    runs only when the text has enough brackets to matter.
+    A mapping or list whose end event has not come yet.
     """
-    compact = _COMPACT_BLOCK.search(text)
-    if compact is not None:
-        _refuse_depth(text, source, compact.start())
-    if len(_FLOW_OPEN.findall(text)) <= _FLOW_GUARD:
-        return
-    depth = 0
-    for match in _FLOW_TOKENS.finditer(text):
-        found = match.group()
-        if found in "[{":
-            depth += 1
-            if depth > _FLOW_GUARD:
-                _refuse_depth(text, source, match.start())
-        elif found in "]}" and depth:
-            depth -= 1
+
+    __slots__ = ("anchor", "height", "key_mark", "key_next", "mapping", "start")
+
+    def __init__(self, *, mapping: bool, anchor: str | None, start: int) -> None:
+        self.mapping = mapping
+        self.key_next = mapping
+        self.key_mark: _Mark | None = None
+        self.anchor = anchor
+        self.start = start
+        self.height = 0
+        """How many levels of mappings and lists lie below this one so far."""
+
+
+class _Limits:
+    """
+    The running state of :func:`_check_limits`.
+    """
+
+    def __init__(self) -> None:
+        self.stack: list[_Open] = []
+        self.count = 0
+        """Values so far, aliases expanded."""
+        self.anchors: dict[str, tuple[int, int]] = {}
+        """Anchor -> (values, height); height -1 for a plain value."""
+
+    def entry(self, event: yaml.Event) -> tuple[bool, _Mark]:
+        """
+        Whether *event* starts a mapping key, and the mark that shows its
+        entry: a mapping value is shown at its key, as `locate` does.
+        """
+        parent = self.stack[-1] if self.stack else None
+        if parent is None or not parent.mapping:
+            return False, event.start_mark
+        is_key = parent.key_next
+        parent.key_next = not is_key
+        if is_key:
+            parent.key_mark = event.start_mark
+            return True, event.start_mark
+        return False, parent.key_mark or event.start_mark
+
+    def alias(self, event: yaml.AliasEvent, mark: _Mark) -> None:
+        name = event.anchor or ""
+        if any(item.anchor == name for item in self.stack):
+            raise _LimitError(_RECURSIVE, mark)
+        size, height = self.anchors.get(name, (1, -1))
+        if height >= 0:
+            if len(self.stack) + height > MAX_DEPTH:
+                raise _LimitError(_TOO_DEEP, mark)
+            self.below(height)
+        self.count += size
+
+    def start(self, event: yaml.CollectionStartEvent, mark: _Mark) -> None:
+        if len(self.stack) > MAX_DEPTH:
+            raise _LimitError(_TOO_DEEP, mark)
+        self.count += 1
+        self.stack.append(
+            _Open(
+                mapping=isinstance(event, yaml.MappingStartEvent),
+                anchor=event.anchor,
+                start=self.count - 1,
+            )
+        )
+
+    def end(self) -> None:
+        done = self.stack.pop()
+        if done.anchor is not None:
+            self.anchors[done.anchor] = (self.count - done.start, done.height)
+        self.below(done.height)
+
+    def below(self, height: int) -> None:
+        """
+        Note a collection *height* levels high inside the open one.
+        """
+        if self.stack and self.stack[-1].height <= height:
+            self.stack[-1].height = height + 1
+
+
+def _check_limits(loader: yaml.SafeLoader) -> None:
+    """
+    Walk the parser's events and refuse a document that is nested deeper
+    than :data:`MAX_DEPTH` or holds more than :data:`MAX_NODES` values
+    once every alias is expanded (each use counts its anchor's size).
+
+    This runs before anything is composed: PyYAML's C composer recurses
+    once per level of nesting and overflows the C stack at tens of
+    thousands of levels, and composing a huge document only to refuse it
+    takes as long as reading it. The parser keeps its own stack, so
+    walking its events is safe at any depth, and a document is refused at
+    the event that passes a limit. Values are counted as the loaded data
+    holds them: a mapping, a list and a value count one each; mapping
+    keys are not counted.
+
+    Raises:
+        _LimitError: With the mark of the entry that passed a limit.
+    """
+    limits = _Limits()
+    scalar, alias = yaml.ScalarEvent, yaml.AliasEvent
+    start, end = yaml.CollectionStartEvent, yaml.CollectionEndEvent
+    event = loader.get_event()  # type: ignore[no-untyped-call]
+    while event is not None:
+        if isinstance(event, end):
+            limits.end()
+        elif isinstance(event, (scalar, alias, start)):
+            is_key, mark = limits.entry(event)
+            if isinstance(event, scalar):
+                if event.anchor is not None:
+                    limits.anchors[event.anchor] = (1, -1)
+                limits.count += not is_key
+            elif isinstance(event, alias):
+                limits.alias(event, mark)
+            else:
+                limits.start(event, mark)
+            if limits.count > MAX_NODES:
+                raise _LimitError(_TOO_BIG, mark)
+        event = loader.get_event()  # type: ignore[no-untyped-call]
 
 
 def load(text: str, source: str) -> Any:
@@ -211,10 +293,21 @@ def load(text: str, source: str) -> Any:
             one document, or a document over :data:`MAX_NODES` or
             :data:`MAX_DEPTH`.
     """
-    _check_flow_depth(text, source)
-    loader = _StrictLoader(text)
     try:
-        data = loader.get_single_data()
+        walker = _Loader(text)
+        try:
+            _check_limits(walker)
+        finally:
+            walker.dispose()
+        loader = _StrictLoader(text)
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
+    except _LimitError as exc:
+        raise FileFormatError(
+            exc.reason, source, exc.mark.line + 1, exc.mark.column + 1
+        ) from None
     except _NodeError as exc:
         mark = exc.node.start_mark
         raise FileFormatError(
@@ -234,20 +327,6 @@ def load(text: str, source: str) -> Any:
         ) from None
     except yaml.YAMLError as exc:
         raise FileFormatError(f"invalid YAML: {exc}", source) from None
-    except RecursionError:
-        raise FileFormatError(
-            f"nesting deeper than {MAX_DEPTH} levels", source
-        ) from None
-    finally:
-        loader.dispose()
-    try:
-        _check_size(data)
-    except _SizeError as exc:
-        found = locate(text, exc.path)
-        if found is None:  # pragma: no cover - the text composed a moment ago
-            raise FileFormatError(exc.reason, source) from None
-        raise FileFormatError(exc.reason, source, *found) from None
-    return data
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, source: str) -> FileFormatError:
@@ -260,53 +339,6 @@ def _syntax_error(exc: yaml.MarkedYAMLError, source: str) -> FileFormatError:
     return FileFormatError(
         f"invalid YAML: {reason}", source, mark.line + 1, mark.column + 1
     )
-
-
-class _SizeError(Exception):
-    def __init__(self, reason: str, path: tuple[PathElement, ...]) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.path = path
-
-
-def _check_size(data: Any) -> None:
-    """
-    Refuse documents whose expansion (aliases counted every time they are
-    used) exceeds the limits, and recursive documents.
-
-    Raises:
-        _SizeError: With the path where a limit was passed.
-    """
-    sizes: dict[int, int] = {}
-    active: set[int] = set()
-
-    def size(value: Any, path: tuple[PathElement, ...]) -> int:
-        if not isinstance(value, (dict, list)):
-            return 1
-        if len(path) > MAX_DEPTH:
-            raise _SizeError(f"nesting deeper than {MAX_DEPTH} levels", path)
-        key = id(value)
-        if key in active:
-            raise _SizeError("recursive structure (an alias refers to itself)", path)
-        known = sizes.get(key)
-        if known is not None:
-            return known
-        active.add(key)
-        items = value.items() if isinstance(value, dict) else enumerate(value)
-        total = 1
-        for step, child in items:
-            total += size(child, (*path, step))
-            if total > MAX_NODES:
-                raise _SizeError(
-                    f"document expands to more than {MAX_NODES:,} values "
-                    "(too many aliases?)",
-                    (*path, step),
-                )
-        active.discard(key)
-        sizes[key] = total
-        return total
-
-    size(data, ())
 
 
 def locate(text: str, path: Sequence[PathElement]) -> tuple[int, int] | None:
