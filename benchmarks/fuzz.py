@@ -16,9 +16,9 @@ The run prints one row per entry point (cases tried, refused, ok,
 escaped), the first escapes of each kind with the input that caused them,
 and how long the loader takes to refuse the inputs its limits are for
 (an alias bomb, a 50 MB file, a flat list of 4 million values, lists
-nested 50,000 deep in flow and in compact block style; the last two in a
-subprocess, as they may crash the interpreter). Timings are for
-information only.
+nested 50,000 deep in flow style and in compact block style, on one line
+and over 50 lines; the nested ones in a subprocess, as they could crash
+the interpreter). Timings are for information only.
 
 The exit status is 1 if any exception escaped, 2 if a limit could not be
 measured (a crashed subprocess), else 0.
