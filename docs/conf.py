@@ -74,6 +74,7 @@ goudenoor_api_modules = [
     "goudenoor.scoring",
     "goudenoor.graph",
     "goudenoor.extensions",
+    "goudenoor.translation",
     "goudenoor.io",
     "goudenoor.exceptions",
     "goudenoor.cli",

@@ -79,10 +79,13 @@ if TYPE_CHECKING:
         load_extension,
         load_standard,
         load_standard_file,
+        load_translation,
+        load_translation_file,
         save_assessment,
         standard_for,
         standard_from_mapping,
         standard_to_mapping,
+        translations,
     )
     from .model import (
         Area,
@@ -114,6 +117,11 @@ if TYPE_CHECKING:
         score,
         scoring_methods,
         what_if,
+    )
+    from .translation import (
+        TRANSLATION_FORMAT,
+        Translation,
+        translation_problems,
     )
 
 
@@ -163,8 +171,10 @@ __all__ = [
     "ScoringMethod",
     "Source",
     "Standard",
+    "TRANSLATION_FORMAT",
     "Term",
     "Theme",
+    "Translation",
     "UnknownAreaError",
     "UnknownEditionError",
     "UnknownItemError",
@@ -189,6 +199,8 @@ __all__ = [
     "load_extension",
     "load_standard",
     "load_standard_file",
+    "load_translation",
+    "load_translation_file",
     "paths",
     "register_method",
     "save_assessment",
@@ -202,6 +214,8 @@ __all__ = [
     "to_graphml",
     "to_json",
     "to_mermaid",
+    "translation_problems",
+    "translations",
     "what_if",
 ]
 
@@ -254,8 +268,10 @@ _WHERE: dict[str, str] = {
     "ScoringMethod": "scoring",
     "Source": "model",
     "Standard": "model",
+    "TRANSLATION_FORMAT": "translation",
     "Term": "model",
     "Theme": "model",
+    "Translation": "translation",
     "UnknownAreaError": "exceptions",
     "UnknownEditionError": "exceptions",
     "UnknownItemError": "exceptions",
@@ -279,6 +295,8 @@ _WHERE: dict[str, str] = {
     "load_extension": "io",
     "load_standard": "io",
     "load_standard_file": "io",
+    "load_translation": "io",
+    "load_translation_file": "io",
     "paths": "graph",
     "register_method": "scoring",
     "save_assessment": "io",
@@ -292,6 +310,8 @@ _WHERE: dict[str, str] = {
     "to_graphml": "graph",
     "to_json": "graph",
     "to_mermaid": "graph",
+    "translation_problems": "translation",
+    "translations": "io",
     "what_if": "scoring",
 }
 

@@ -32,6 +32,7 @@ from cattrs.errors import (
 from .assessment import Assessment, Rating
 from .exceptions import ModelError, PathElement, Problem
 from .extensions import Extension
+from .translation import Translation
 
 
 _T = TypeVar("_T")
@@ -245,6 +246,7 @@ def _rating_hook(
 _NOT_IN_FILES: dict[type, tuple[str, ...]] = {
     Assessment: ("source",),
     Extension: ("origin",),
+    Translation: ("origin",),
 }
 """Fields that are not read from files (they say where it came from)."""
 

@@ -16,6 +16,7 @@ import attrs
 
 from .extensions import EXTENSION_FORMAT, Extension
 from .model import Area, Requirement, Standard
+from .translation import TRANSLATION_FORMAT, Translation
 
 
 _WIDTH = 88
@@ -243,17 +244,30 @@ def extension_schema() -> dict[str, Any]:
     The JSON Schema (draft 2020-12) of the ``extension/1`` file format,
     derived from the model classes so that it cannot drift from them.
     """
+    return _file_schema(
+        Extension, EXTENSION_FORMAT, "extension-1", "goudenoor sector extension"
+    )
+
+
+def translation_schema() -> dict[str, Any]:
+    """
+    The JSON Schema (draft 2020-12) of the ``translation/1`` file format,
+    derived from the model classes so that it cannot drift from them.
+    """
+    return _file_schema(
+        Translation, TRANSLATION_FORMAT, "translation-1", "goudenoor translation"
+    )
+
+
+def _file_schema(cls: type, marker: str, name: str, title: str) -> dict[str, Any]:
     definitions: dict[str, Any] = {}
-    schema = _class_schema(Extension, definitions, omit=("origin",))
-    schema["properties"] = {
-        "goudenoor": {"const": EXTENSION_FORMAT},
-        **schema["properties"],
-    }
+    schema = _class_schema(cls, definitions, omit=("origin",))
+    schema["properties"] = {"goudenoor": {"const": marker}, **schema["properties"]}
     schema["required"] = ["goudenoor", *schema["required"]]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://goudenoor.invalid/schema/extension-1.json",
-        "title": "goudenoor sector extension (format extension/1)",
+        "$id": f"https://goudenoor.invalid/schema/{name}.json",
+        "title": f"{title} (format {marker})",
         **schema,
         "$defs": definitions,
     }

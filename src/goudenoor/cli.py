@@ -17,7 +17,12 @@ import textwrap
 from collections.abc import Callable, Sequence
 from typing import NoReturn, TextIO, TypeAlias
 
-from ._template import assessment_schema, assessment_template, extension_schema
+from ._template import (
+    assessment_schema,
+    assessment_template,
+    extension_schema,
+    translation_schema,
+)
 from .comparison import compare
 from .exceptions import GoudenoorError
 from .extensions import apply_extension, available_extensions
@@ -36,12 +41,16 @@ from .io import (
     load_assessment,
     load_extension,
     load_standard,
+    load_translation,
+    load_translation_file,
     standard_for,
+    translations,
     write_text_atomic,
 )
 from .model import Area, Requirement, Standard
 from .report import render_report
 from .scoring import ScoreCard, score, scoring_methods
+from .translation import Translation
 
 
 __all__ = ["build_parser", "main"]
@@ -129,6 +138,21 @@ def _add_show_command(commands: _Commands) -> None:
         nargs="?",
         metavar="AREA",
         help="area number, name or alias (default: all areas in brief)",
+    )
+    language = show.add_mutually_exclusive_group()
+    language.add_argument(
+        "--language",
+        default=None,
+        metavar="LANG",
+        help="also show each text in this language, from a shipped translation "
+        "(see 'goudenoor editions'); the Dutch text stays the standard",
+    )
+    language.add_argument(
+        "--translation",
+        default=None,
+        metavar="PATH",
+        help="also show each text from this translation file (format "
+        "translation/1), e.g. one that covers an extension",
     )
     _extension_option(show)
     show.set_defaults(handler=_show)
@@ -298,7 +322,9 @@ def _add_schema_command(commands: _Commands) -> None:
         description="Print the JSON Schema of a goudenoor file format.",
     )
     schema.add_argument(
-        "format", choices=["assessment", "extension"], help="the file format"
+        "format",
+        choices=["assessment", "extension", "translation"],
+        help="the file format",
     )
     schema.set_defaults(handler=_schema)
 
@@ -448,7 +474,11 @@ def _graph(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _schema(args: argparse.Namespace, out: TextIO) -> int:
-    schema = assessment_schema() if args.format == "assessment" else extension_schema()
+    schema = {
+        "assessment": assessment_schema,
+        "extension": extension_schema,
+        "translation": translation_schema,
+    }[args.format]()
     out.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
     return EXIT_OK
 
@@ -587,10 +617,13 @@ def _one_line(message: str) -> str:
 def _editions(_: argparse.Namespace, out: TextIO) -> int:
     for edition in editions():
         standard = load_standard(edition)
+        languages = translations(edition)
         out.write(
             f"{standard.id}  {standard.title} ({standard.year}): "
             f"{len(standard.areas)} areas, "
-            f"{len(standard.requirements)} requirements\n"
+            f"{len(standard.requirements)} requirements"
+            + (f"; translations: {', '.join(languages)}" if languages else "")
+            + "\n"
         )
     return EXIT_OK
 
@@ -602,7 +635,7 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
         edition, area_key = None, edition
     standard = _standard(edition, args.extension)
     width = min(shutil.get_terminal_size((88, 24)).columns, 100)
-    writer = _Writer(out, width)
+    writer = _Writer(out, width, _translation(args, standard))
     if area_key is None:
         _show_standard(standard, writer)
     else:
@@ -610,14 +643,25 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _translation(args: argparse.Namespace, standard: Standard) -> Translation | None:
+    if args.translation is not None:
+        return load_translation_file(args.translation, standard)
+    if args.language is not None:
+        return load_translation(standard.id, args.language)
+    return None
+
+
 class _Writer:
     """
     Writes wrapped, indented text.
     """
 
-    def __init__(self, out: TextIO, width: int) -> None:
+    def __init__(
+        self, out: TextIO, width: int, translation: Translation | None = None
+    ) -> None:
         self.out = out
         self.width = width
+        self.translation = translation
 
     def line(self, text: str = "") -> None:
         self.out.write(text + "\n")
@@ -634,6 +678,14 @@ class _Writer:
             + "\n"
         )
 
+    def translated(self, text: str | None, indent: str) -> None:
+        """
+        Write *text*, a translation, under the original it translates.
+        """
+        if text is not None and self.translation is not None:
+            tag = f"({self.translation.language}) "
+            self.wrapped(text, indent + " " * len(tag), indent + tag)
+
 
 def _points(area: Area) -> str:
     assumed = " (assumed)" if area.points_assumed else ""
@@ -642,12 +694,15 @@ def _points(area: Area) -> str:
 
 def _show_standard(standard: Standard, w: _Writer) -> None:
     w.line(f"{standard.id}: {standard.title} ({standard.year})")
+    w.translated(w.translation.title if w.translation else None, "")
     w.line()
     for area in standard.areas:
         w.line(
             f"{area.id:>2}  {area.name:<30} {area.kind:<12} "
             f"{_points(area):<20} {len(area.requirements)} requirements"
         )
+        translated = w.translation.area(area.id) if w.translation else None
+        w.translated(translated.name if translated else None, "    ")
     organisation = sum(a.points for a in standard.organisation_areas)
     result = sum(a.points for a in standard.result_areas)
     w.line()
@@ -662,11 +717,14 @@ def _show_standard(standard: Standard, w: _Writer) -> None:
 def _show_area(standard: Standard, area: Area, w: _Writer) -> None:
     w.line(f"{standard.id}: {standard.title}")
     w.line(f"{area.id} {area.name} ({area.kind} area, {_points(area)})")
+    translated = w.translation.area(area.id) if w.translation else None
+    w.translated(translated.name if translated else None, "   ")
     if area.aliases:
         w.line(f"   also known as: {', '.join(area.aliases)}")
     if area.summary:
         w.line()
         w.wrapped(area.summary, "   ")
+        w.translated(translated.summary if translated else None, "   ")
     for note in area.notes:
         w.wrapped(note, "     ", "   * ")
     theme: str | None = None
@@ -676,20 +734,27 @@ def _show_area(standard: Standard, area: Area, w: _Writer) -> None:
             theme = requirement.theme
             if theme is not None:
                 w.line(theme)
+                w.translated(translated.theme(theme) if translated else None, "")
         _show_requirement(requirement, standard, w)
 
 
 def _show_requirement(requirement: Requirement, standard: Standard, w: _Writer) -> None:
     indent = " " * 9
+    translated = w.translation.requirement(requirement.id) if w.translation else None
     w.wrapped(requirement.full_text, indent, f"  {requirement.id:<6} ")
+    w.translated(translated.full_text if translated else None, indent)
     if requirement.evidence is not None:
         w.wrapped(requirement.evidence, indent + "  ", indent + "> ")
+        w.translated(translated.evidence if translated else None, indent + "  ")
     for checkpoint in requirement.checkpoints:
         w.wrapped(
             checkpoint.text,
             indent + "         ",
             f"{indent}[ ] {checkpoint.id:<6} ",
         )
+        if w.translation is not None:
+            found = w.translation.checkpoint(checkpoint.id)
+            w.translated(found.text if found else None, indent + " " * 13)
     if requirement.inherited_from:
         w.line(f"{indent}(inherited from {requirement.inherited_from})")
     for change in standard.changes_to(f"requirement {requirement.id}"):

@@ -1,5 +1,6 @@
 """
-Loading the standard's editions (and, later, assessments) from files.
+Loading the standard's editions, translations, extensions and assessments
+from files, and saving assessments.
 
 Everything that touches files lives here; the model below knows nothing
 about YAML.
@@ -40,6 +41,7 @@ from .extensions import (
     is_path,
 )
 from .model import Standard
+from .translation import TRANSLATION_FORMAT, Translation, translation_problems
 
 
 if TYPE_CHECKING:
@@ -61,11 +63,14 @@ __all__ = [
     "load_extension",
     "load_standard",
     "load_standard_file",
+    "load_translation",
+    "load_translation_file",
     "refuse_existing",
     "save_assessment",
     "standard_for",
     "standard_from_mapping",
     "standard_to_mapping",
+    "translations",
     "write_bytes_atomic",
     "write_text_atomic",
 ]
@@ -101,6 +106,111 @@ def editions() -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
+def translations(edition: str | None = None) -> tuple[str, ...]:
+    """
+    The languages into which an edition (the newest by default) is
+    translated by the library, as language tags.
+
+    Raises:
+        UnknownEditionError: No edition has this id.
+
+    >>> import goudenoor as go
+    >>> go.translations("gos-2012")
+    ('en',)
+    """
+    wanted = _edition_id(edition)
+    prefix = f"{wanted}."
+    return tuple(
+        sorted(
+            entry.name.removeprefix(prefix).removesuffix(_SUFFIX)
+            for entry in _editions_dir().iterdir()
+            if entry.name.startswith(prefix)
+            and entry.name.endswith(_SUFFIX)
+            and entry.name.count(".") == 2  # noqa: PLR2004 - edition.language.yaml
+        )
+    )
+
+
+def _edition_id(edition: str | None) -> str:
+    known = editions()
+    wanted = known[-1] if edition is None else edition
+    if wanted not in known:
+        raise UnknownEditionError(wanted, known)
+    return wanted
+
+
+def load_translation(edition: str | None = None, language: str = "en") -> Translation:
+    """
+    Load a translation shipped with the library of an edition (the newest
+    by default), checked against that edition.
+
+    The shipped translations are unofficial; the Dutch text is the
+    standard. The result is cached and immutable.
+
+    Raises:
+        UnknownEditionError: No edition has this id.
+        UnknownItemError: The edition has no translation into *language*.
+
+    >>> import goudenoor as go
+    >>> en = go.load_translation("gos-2012", "en")
+    >>> en.language, en.area("1").name
+    ('en', 'Voice of the customer')
+    """
+    wanted = _edition_id(edition)
+    known = translations(wanted)
+    if language not in known:
+        where = f"{wanted} (translated into: {', '.join(known) or 'none'})"
+        raise UnknownItemError(language, (), where, kind="language")
+    return _load_shipped_translation(wanted, language)
+
+
+@cache
+def _load_shipped_translation(edition: str, language: str) -> Translation:
+    name = f"{edition}.{language}{_SUFFIX}"
+    raw = (_editions_dir() / name).read_bytes()
+    return _translation_from_text(
+        _yaml.read_text(raw, name), name, load_standard(edition)
+    )
+
+
+def load_translation_file(
+    path: str | os.PathLike[str], standard: Standard | None = None
+) -> Translation:
+    """
+    Load a translation from a YAML file of your own (format
+    ``translation/1``, like the shipped ``gos-2012.en.yaml``) and check it
+    against *standard*: by default the shipped edition the file names. Pass
+    a standard with extensions applied to translate what they add too.
+
+    Raises:
+        FileFormatError: The file cannot be read as YAML.
+        ValidationError: The content is not a valid translation, or does
+            not fit the standard; every problem is listed with its line,
+            column and key path.
+    """
+    name, text = _read(path)
+    return _translation_from_text(text, name, standard)
+
+
+def _translation_from_text(
+    text: str, source: str, standard: Standard | None
+) -> Translation:
+    data = _check_marker(_yaml.load(text, source), TRANSLATION_FORMAT, text, source)
+    translation = attrs.evolve(
+        _structure_data(data, text, source, Translation), origin=source
+    )
+    if standard is None:
+        try:
+            standard = load_standard(translation.edition)
+        except UnknownEditionError as exc:
+            problem = Problem(message=str(exc), path=("edition",))
+            raise _located([problem], text, source) from None
+    problems = translation_problems(translation, standard)
+    if problems:
+        raise _located(problems, text, source)
+    return translation
+
+
 def load_standard(edition: str | None = None) -> Standard:
     """
     Load a shipped edition of the standard (the newest by default).
@@ -116,11 +226,7 @@ def load_standard(edition: str | None = None) -> Standard:
     >>> std.area("5").name, len(std.requirements)
     ('Leren & ontwikkelen', 29)
     """
-    known = editions()
-    wanted = known[-1] if edition is None else edition
-    if wanted not in known:
-        raise UnknownEditionError(wanted, known)
-    return _load_shipped(wanted)
+    return _load_shipped(_edition_id(edition))
 
 
 @cache
