@@ -75,15 +75,12 @@ goudenoor_api_modules = [
     "goudenoor.graph",
     "goudenoor.extensions",
     "goudenoor.translation",
+    "goudenoor.comparison",
     "goudenoor.io",
     "goudenoor.exceptions",
     "goudenoor.cli",
 ]
-goudenoor_undocumented_modules = [
-    # compare() and its result classes: documented with the report pages,
-    # which are being written separately.
-    "goudenoor.comparison",
-]
+goudenoor_undocumented_modules: list[str] = []
 
 # -- intersphinx --------------------------------------------------------------
 # The inventories are kept in docs/_inventories (see the README there): the
