@@ -16,6 +16,7 @@ import goudenoor as go
 from goudenoor import _yaml
 from goudenoor._template import translation_schema
 from goudenoor.cli import main
+from goudenoor.report import render_report
 from goudenoor.translation import (
     AreaTranslation,
     RequirementTranslation,
@@ -479,3 +480,92 @@ def test_checkpoints_are_pieces_of_their_evidence(edition: str) -> None:
             assert evidence is not None
             assert evidence.evidence is not None
             assert translated.text in evidence.evidence, checkpoint.id
+
+
+class TestReports:
+    EXAMPLE = Path(__file__).parent.parent / "examples" / "audit-2012.yaml"
+
+    def card(self) -> go.ScoreCard:
+        return go.score(go.load_standard("gos-2012"), go.load_assessment(self.EXAMPLE))
+
+    def test_markdown(self) -> None:
+        """
+        The Markdown report shows each requirement's English text under its
+        Dutch text, area and level names beside theirs, and says so at the
+        top.
+        """
+        card = self.card()
+        english = go.load_translation("gos-2012", "en")
+
+        text = render_report(card, "md", translation=english)
+
+        assert (
+            "- **Translation:** `en`, under the standard's own text, which is the "
+            "one that counts"
+        ) in text
+        assert "- **Level:** Gecommitteerd (*Committed*)" in text
+        assert "- **Next level:** Niveau 1 (*Level 1*), which needs:" in text
+        assert "| 4 Middelen<br>*(en) Resources* | organisation |" in text
+        assert "### 5 Leren & ontwikkelen (*Learning & development*)" in text
+        for requirement in card.standard.requirements:
+            translated = english.requirement(requirement.id)
+            assert translated is not None
+            dutch = " ".join(requirement.full_text.split())
+            assert f"{dutch}<br>*(en) {translated.full_text}*" in text
+
+    def test_without_translation_unchanged(self) -> None:
+        card = self.card()
+
+        assert "(en)" not in render_report(card, "md")
+        assert render_report(card, "md") == render_report(card, "md", translation=None)
+
+    def test_html(self) -> None:
+        """
+        The HTML report marks each translation with its language.
+        """
+        pytest.importorskip("jinja2")
+        pytest.importorskip("matplotlib")
+        card = self.card()
+        english = go.load_translation("gos-2012", "en")
+
+        page = render_report(card, "html", translation=english)
+
+        rows = len(card.standard.requirements) + len(card.improvements(5))
+        assert rows + len(card.areas) == page.count(
+            '<br><span class="translation" lang="en">(en) '
+        )
+        assert '<span class="translation" lang="en">(Committed)</span>' in page
+        assert '<br><span class="translation" lang="en">(en) Resources</span>' in page
+        assert 'class="translation"' not in render_report(card, "html")
+
+    def test_partial_translation_file(self, tmp_path: Path) -> None:
+        """
+        Texts a translation leaves out are shown in Dutch only.
+        """
+        path = write(
+            tmp_path,
+            "en.yaml",
+            HEAD + 'areas:\n  - {id: "4", name: Means}\n',
+        )
+
+        code, out = run("report", str(self.EXAMPLE), "--translation", str(path))
+
+        assert 0 == code
+        assert "| 4 Middelen<br>*(en) Means* |" in out
+        assert "| 5 Leren & ontwikkelen | organisation |" in out
+
+    @pytest.mark.parametrize("kind", ["json", "xlsx"])
+    def test_not_for_data_formats(
+        self, kind: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        The JSON report and the workbook are data: asking for a translation
+        there is an error, not silently ignored.
+        """
+        code, _ = run("report", str(self.EXAMPLE), "--format", kind, "--language", "en")
+
+        assert 2 == code
+        assert (
+            "goudenoor: error: a translation is shown in the md and html reports, "
+            f"not in {kind}\n"
+        ) == capsys.readouterr().err

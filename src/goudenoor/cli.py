@@ -139,21 +139,7 @@ def _add_show_command(commands: _Commands) -> None:
         metavar="AREA",
         help="area number, name or alias (default: all areas in brief)",
     )
-    language = show.add_mutually_exclusive_group()
-    language.add_argument(
-        "--language",
-        default=None,
-        metavar="LANG",
-        help="also show each text in this language, from a shipped translation "
-        "(see 'goudenoor editions'); the Dutch text stays the standard",
-    )
-    language.add_argument(
-        "--translation",
-        default=None,
-        metavar="PATH",
-        help="also show each text from this translation file (format "
-        "translation/1), e.g. one that covers an extension",
-    )
+    _translation_options(show)
     _extension_option(show)
     show.set_defaults(handler=_show)
 
@@ -235,6 +221,7 @@ def _add_report_command(commands: _Commands) -> None:
     )
     _scoring_options(report)
     _extension_option(report)
+    _translation_options(report)
     _output_options(report)
     report.set_defaults(handler=_report)
 
@@ -351,6 +338,24 @@ def _scoring_options(parser: argparse.ArgumentParser) -> None:
         choices=["warn", "strict"],
         default="warn",
         help="a high rating without evidence: warn (default) or cap it (strict)",
+    )
+
+
+def _translation_options(parser: argparse.ArgumentParser) -> None:
+    language = parser.add_mutually_exclusive_group()
+    language.add_argument(
+        "--language",
+        default=None,
+        metavar="LANG",
+        help="also show each text in this language, from a shipped translation "
+        "(see 'goudenoor editions'); the Dutch text stays the standard",
+    )
+    language.add_argument(
+        "--translation",
+        default=None,
+        metavar="PATH",
+        help="also show each text from this translation file (format "
+        "translation/1), e.g. one that covers an extension",
     )
 
 
@@ -518,6 +523,11 @@ def _card(args: argparse.Namespace, file: str) -> ScoreCard:
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
     card = _card(args, args.file)
+    translation = _translation(args, card.standard)
+    if translation is not None and args.format not in {"md", "html"}:
+        raise GoudenoorError(
+            f"a translation is shown in the md and html reports, not in {args.format}"
+        )
     if args.format == "xlsx":
         if args.output is None:
             raise GoudenoorError("an XLSX report needs an output file: -o OUT.xlsx")
@@ -528,7 +538,13 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
         )
         return EXIT_OK
     comparison = compare(_card(args, args.compare), card) if args.compare else None
-    text = render_report(card, args.format, comparison=comparison, top=args.top)
+    text = render_report(
+        card,
+        args.format,
+        comparison=comparison,
+        top=args.top,
+        translation=translation,
+    )
     _emit(args, out, text)
     return EXIT_OK
 

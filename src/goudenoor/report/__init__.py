@@ -14,6 +14,7 @@ from typing import Literal
 from goudenoor.comparison import Comparison
 from goudenoor.graph import DEFAULT_RISK_THRESHOLD
 from goudenoor.scoring import ScoreCard
+from goudenoor.translation import Translation
 
 from ._data import ReportData, report_data
 from .markdown import render_markdown
@@ -36,6 +37,7 @@ def render_report(
     comparison: Comparison | None = None,
     top: int = 5,
     risk_threshold: float = DEFAULT_RISK_THRESHOLD,
+    translation: Translation | None = None,
 ) -> str:
     """
     The report of *card* as Markdown, HTML or JSON text.
@@ -47,12 +49,19 @@ def render_report(
         top: How many improvements to list.
         risk_threshold: Below which fraction a driving area puts its
             results at risk.
+        translation: Show area names, level names and requirement texts
+            in this language too, under the standard's own (Markdown and
+            HTML; the JSON report is data and stays as it is).
 
     Raises:
         MissingExtraError: ``html`` without the ``report`` extra.
     """
     data = report_data(
-        card, comparison=comparison, top=top, risk_threshold=risk_threshold
+        card,
+        comparison=comparison,
+        top=top,
+        risk_threshold=risk_threshold,
+        translation=translation,
     )
     if format == "md":
         return render_markdown(data)

@@ -9,6 +9,7 @@ import attrs
 from goudenoor.comparison import Comparison
 from goudenoor.graph import DEFAULT_RISK_THRESHOLD, Risk, at_risk, influence_graph
 from goudenoor.scoring import Improvement, ScoreCard
+from goudenoor.translation import Translation
 
 
 @attrs.frozen(kw_only=True)
@@ -23,6 +24,8 @@ class ReportData:
             graph).
         risk_threshold: The fraction below which a driver counts as weak.
         comparison: The change since an earlier audit, if given.
+        translation: Texts in another language, shown under the
+            standard's own, if given.
     """
 
     card: ScoreCard
@@ -30,6 +33,32 @@ class ReportData:
     risks: tuple[Risk, ...]
     risk_threshold: float
     comparison: Comparison | None = None
+    translation: Translation | None = None
+
+    def area_name(self, area_id: str) -> str | None:
+        """
+        The translated name of an area, or ``None``.
+        """
+        found = self.translation.area(area_id) if self.translation else None
+        return found.name if found else None
+
+    def requirement_text(self, requirement_id: str) -> str | None:
+        """
+        The translated lead and statement of a requirement, or ``None``.
+        """
+        found = (
+            self.translation.requirement(requirement_id) if self.translation else None
+        )
+        return found.full_text if found else None
+
+    def level_name(self, name: str) -> str | None:
+        """
+        The translated name of a level of the card's scheme, or ``None``.
+        """
+        if self.translation is None:
+            return None
+        scheme = self.translation.scheme(self.card.scheme.id)
+        return scheme.level(name) if scheme else None
 
     @property
     def maxima(self) -> dict[str, float]:
@@ -52,11 +81,13 @@ def report_data(
     comparison: Comparison | None = None,
     top: int = 5,
     risk_threshold: float = DEFAULT_RISK_THRESHOLD,
+    translation: Translation | None = None,
 ) -> ReportData:
     """
     Gather what a report of *card* shows.
     """
     return ReportData(
+        translation=translation,
         card=card,
         improvements=card.improvements(top),
         risks=at_risk(influence_graph(card.standard), card, risk_threshold),

@@ -95,13 +95,18 @@ def render_html(data: ReportData) -> str:
     context = {
         "title": f"Gouden Oor audit: {card.assessment.organisation}",
         "organisation": card.assessment.organisation,
-        "meta": _meta(card),
-        "areas": _areas(card),
+        "meta": _meta(data),
+        "areas": _areas(data),
+        "language": data.translation.language if data.translation else None,
         "totals": _totals(data),
         "radar": _radar_svg(card),
         "bars": _bars_svg(card),
         "level": card.level.name if card.level else "none",
+        "level_tr": data.level_name(card.level.name) if card.level else None,
         "next_level": card.next_level.name if card.next_level else None,
+        "next_level_tr": (
+            data.level_name(card.next_level.name) if card.next_level else None
+        ),
         "gaps": [str(gap) for gap in card.gaps],
         "comparison": _comparison(data.comparison),
         "improvements": [
@@ -109,6 +114,7 @@ def render_html(data: ReportData) -> str:
                 "id": item.requirement_id,
                 "gained": f"+{item.points_gained:.2f}",
                 "text": item.text,
+                "text_tr": data.requirement_text(item.requirement_id),
             }
             for item in data.improvements
         ],
@@ -118,7 +124,7 @@ def render_html(data: ReportData) -> str:
             {"id": w.requirement_id, "code": w.code, "message": w.message}
             for w in card.warnings
         ],
-        "ratings": _ratings(card),
+        "ratings": _ratings(data),
     }
     return _template()(**context)
 
@@ -138,7 +144,8 @@ def _template() -> Callable[..., str]:
     return environment.get_template("report.html.j2").render
 
 
-def _meta(card: ScoreCard) -> list[tuple[str, str]]:
+def _meta(data: ReportData) -> list[tuple[str, str]]:
+    card = data.card
     a = card.assessment
     meta = [
         ("Edition", f"{card.standard.title} ({card.standard.id})"),
@@ -157,20 +164,31 @@ def _meta(card: ScoreCard) -> list[tuple[str, str]]:
             ),
         )
     )
+    if data.translation is not None:
+        meta.append(
+            (
+                "Translation",
+                (
+                    f"{data.translation.language}, under the standard's own text, "
+                    "which is the one that counts"
+                ),
+            )
+        )
     return meta
 
 
-def _areas(card: ScoreCard) -> list[dict[str, str]]:
+def _areas(data: ReportData) -> list[dict[str, str | None]]:
     return [
         {
             "id": area.area_id,
             "name": area.name,
+            "name_tr": data.area_name(area.area_id),
             "kind": area.kind,
             "points": f"{area.points:.2f}",
             "maximum": f"{area.max_points:g}",
             "share": f"{area.fraction:.0%}",
         }
-        for area in card.areas.values()
+        for area in data.card.areas.values()
     ]
 
 
@@ -275,7 +293,8 @@ def _evidence(items: Iterable[Evidence], card: ScoreCard) -> list[dict[str, Any]
     return found
 
 
-def _ratings(card: ScoreCard) -> list[dict[str, Any]]:
+def _ratings(data: ReportData) -> list[dict[str, Any]]:
+    card = data.card
     sections = []
     for area in card.areas.values():
         rows = []
@@ -285,6 +304,7 @@ def _ratings(card: ScoreCard) -> list[dict[str, Any]]:
                 {
                     "id": result.requirement_id,
                     "text": card.standard.requirement(result.requirement_id).full_text,
+                    "text_tr": data.requirement_text(result.requirement_id),
                     "value": _value(result),
                     "status": result.status,
                     "evidence": _evidence(rating.evidence, card) if rating else [],
@@ -293,7 +313,14 @@ def _ratings(card: ScoreCard) -> list[dict[str, Any]]:
                     "note": (rating.note or "") if rating else "",
                 }
             )
-        sections.append({"id": area.area_id, "name": area.name, "rows": rows})
+        sections.append(
+            {
+                "id": area.area_id,
+                "name": area.name,
+                "name_tr": data.area_name(area.area_id),
+                "rows": rows,
+            }
+        )
     return sections
 
 

@@ -16,6 +16,19 @@ def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
+def _with(text: str, translated: str | None, data: ReportData) -> str:
+    """
+    A table cell: *text*, and under it its translation, if any.
+    """
+    if translated is None or data.translation is None:
+        return _cell(text)
+    return f"{_cell(text)}<br>*({data.translation.language}) {_cell(translated)}*"
+
+
+def _named(name: str, translated: str | None) -> str:
+    return name if translated is None else f"{name} (*{translated}*)"
+
+
 def _value(result: RequirementResult) -> str:
     if result.status == "not-applicable":
         return "n.v.t."
@@ -31,7 +44,7 @@ def render_markdown(data: ReportData) -> str:
     change since the previous audit.
     """
     card = data.card
-    lines = [*_heading(card), *_areas(data), *_level(card)]
+    lines = [*_heading(data), *_areas(data), *_level(data)]
     if data.comparison is not None:
         lines += ["", "## Change since the previous audit", "", "```text"]
         lines += data.comparison.text().rstrip("\n").splitlines()
@@ -39,11 +52,12 @@ def render_markdown(data: ReportData) -> str:
     lines += _improvements(data)
     lines += _risks(data)
     lines += _warnings(card)
-    lines += _ratings(card)
+    lines += _ratings(data)
     return "\n".join(lines) + "\n"
 
 
-def _heading(card: ScoreCard) -> list[str]:
+def _heading(data: ReportData) -> list[str]:
+    card = data.card
     a = card.assessment
     meta = [
         f"- **Edition:** {card.standard.title} (`{card.standard.id}`)",
@@ -57,6 +71,11 @@ def _heading(card: ScoreCard) -> list[str]:
         f"- **Scale / method / scheme:** `{card.scale.id}` / `{card.method}` / "
         f"`{card.scheme.id}` (evidence policy `{card.evidence_policy}`)"
     )
+    if data.translation is not None:
+        meta.append(
+            f"- **Translation:** `{data.translation.language}`, under the standard's "
+            "own text, which is the one that counts"
+        )
     return [f"# Gouden Oor audit: {_cell(a.organisation)}", "", *meta]
 
 
@@ -70,7 +89,8 @@ def _areas(data: ReportData) -> list[str]:
         "|---|---|---:|---:|---:|",
     ]
     lines.extend(
-        f"| {area.area_id} {_cell(area.name)} | {area.kind} | {area.points:.2f} | "
+        f"| {area.area_id} {_with(area.name, data.area_name(area.area_id), data)} | "
+        f"{area.kind} | {area.points:.2f} | "
         f"{area.max_points:g} | {area.fraction:.0%} |"
         for area in card.areas.values()
     )
@@ -86,16 +106,16 @@ def _areas(data: ReportData) -> list[str]:
     return lines
 
 
-def _level(card: ScoreCard) -> list[str]:
+def _level(data: ReportData) -> list[str]:
+    card = data.card
     level = card.level
-    lines = [
-        "",
-        "## Recognition",
-        "",
-        f"- **Level:** {level.name if level else 'none'}",
-    ]
+    shown = _named(level.name, data.level_name(level.name)) if level else "none"
+    lines = ["", "## Recognition", "", f"- **Level:** {shown}"]
     if card.next_level is not None:
-        lines.append(f"- **Next level:** {card.next_level.name}, which needs:")
+        name = card.next_level.name
+        lines.append(
+            f"- **Next level:** {_named(name, data.level_name(name))}, which needs:"
+        )
         lines.extend(f"  - {gap}" for gap in card.gaps)
     else:
         lines.append("- This is the highest level of the scheme.")
@@ -113,7 +133,8 @@ def _improvements(data: ReportData) -> list[str]:
         "|---|---:|---|",
     ]
     lines.extend(
-        f"| {item.requirement_id} | +{item.points_gained:.2f} | {_cell(item.text)} |"
+        f"| {item.requirement_id} | +{item.points_gained:.2f} | "
+        f"{_with(item.text, data.requirement_text(item.requirement_id), data)} |"
         for item in data.improvements
     )
     return lines
@@ -147,17 +168,18 @@ def _warnings(card: ScoreCard) -> list[str]:
     return lines
 
 
-def _ratings(card: ScoreCard) -> list[str]:
+def _ratings(data: ReportData) -> list[str]:
     lines = ["", "## Ratings and evidence"]
-    for area in card.areas.values():
-        lines += _area_ratings(card, area)
+    for area in data.card.areas.values():
+        lines += _area_ratings(data, area)
     return lines
 
 
-def _area_ratings(card: ScoreCard, area: AreaResult) -> list[str]:
+def _area_ratings(data: ReportData, area: AreaResult) -> list[str]:
+    card = data.card
     lines = [
         "",
-        f"### {area.area_id} {area.name}",
+        f"### {area.area_id} {_named(area.name, data.area_name(area.area_id))}",
         "",
         "| Id | Requirement | Rating | Evidence and notes |",
         "|---|---|---|---|",
@@ -178,8 +200,9 @@ def _area_ratings(card: ScoreCard, area: AreaResult) -> list[str]:
                 notes.append(f"n.v.t.: {rating.justification}")
             if rating.note:
                 notes.append(rating.note)
+        text = _with(requirement.full_text, data.requirement_text(requirement.id), data)
         lines.append(
-            f"| {result.requirement_id} | {_cell(requirement.full_text)} | "
+            f"| {result.requirement_id} | {text} | "
             f"{_value(result)} | {_cell('; '.join(notes))} |"
         )
     return lines
