@@ -399,6 +399,25 @@ class TestBadOptions:
             "as a whole"
         ) == str(info.value)
 
+    def test_all_not_applicable_in_order(
+        self, std2012: go.Standard, audit: go.Assessment
+    ) -> None:
+        """
+        Two such areas give two problems, in the standard's order, whatever
+        the order of the ratings; an area with one applicable requirement
+        gives none.
+        """
+        changed = audit.with_ratings(
+            {"8.1": NA, "8.2": NA, "4.1": NA, "4.2": NA, "6.1": NA}
+        )
+
+        problems = go.assessment_problems(changed, std2012)
+
+        assert [
+            ("ratings", "4.2", "not_applicable"),
+            ("ratings", "8.2", "not_applicable"),
+        ] == [p.path for p in problems]
+
 
 class TestCustomMethod:
     def test_register_and_use(self, std2012: go.Standard, audit: go.Assessment) -> None:

@@ -299,32 +299,17 @@ def assessment_problems(assessment: Assessment, standard: Standard) -> list[Prob
                 path=("edition",),
             )
         ]
-    problems: list[Problem] = []
-    if not _same_extensions(assessment.extensions, standard.extensions):
-        problems.append(
-            Problem(
-                message=f"assessment was made with extensions "
-                f"{list(assessment.extensions)}, the standard has "
-                f"{list(standard.extensions)}",
-                path=("extensions",),
-            )
-        )
     index = _index(standard)
     scale_id = assessment.scale or standard.default_scale
     values = index.scales.get(scale_id)
-    if values is None:
-        problems.append(
-            Problem(
-                message=f"unknown scale {scale_id!r} "
-                f"(expected one of {list(index.scales)})",
-                path=("scale",),
-            )
-        )
+    problems = _header_problems(assessment, standard, scale_id, index)
     ratings = assessment.ratings
     lookup = ratings.raw if isinstance(ratings, Ratings) else ratings
-    any_not_applicable = False
+    date = assessment.date
+    not_applicable_areas: set[str] = set()
+    checkpoints_of = index.checkpoints
     for requirement_id, rating in lookup.items():
-        checkpoints = index.checkpoints.get(requirement_id)
+        checkpoints = checkpoints_of.get(requirement_id)
         if checkpoints is None:
             problems.append(_unknown_requirement(requirement_id, standard))
             continue
@@ -339,11 +324,37 @@ def assessment_problems(assessment: Assessment, standard: Standard) -> list[Prob
             )
         if rating.checkpoints_met:
             problems.extend(_checkpoint_problems(requirement_id, rating, checkpoints))
-        if rating.evidence:
-            problems.extend(_evidence_problems(requirement_id, rating, assessment.date))
-        any_not_applicable = any_not_applicable or rating.not_applicable
-    if any_not_applicable:
-        problems.extend(_all_not_applicable(assessment, standard))
+        for number, item in enumerate(rating.evidence):
+            if item.date is not None and item.date > date:
+                problems.append(_late_evidence(requirement_id, number, item.date, date))
+        if rating.not_applicable:
+            not_applicable_areas.add(index.area_of[requirement_id])
+    if not_applicable_areas:
+        problems.extend(_all_not_applicable(lookup, index, not_applicable_areas))
+    return problems
+
+
+def _header_problems(
+    assessment: Assessment, standard: Standard, scale_id: str, index: _Index
+) -> list[Problem]:
+    problems = []
+    if not _same_extensions(assessment.extensions, standard.extensions):
+        problems.append(
+            Problem(
+                message=f"assessment was made with extensions "
+                f"{list(assessment.extensions)}, the standard has "
+                f"{list(standard.extensions)}",
+                path=("extensions",),
+            )
+        )
+    if scale_id not in index.scales:
+        problems.append(
+            Problem(
+                message=f"unknown scale {scale_id!r} "
+                f"(expected one of {list(index.scales)})",
+                path=("scale",),
+            )
+        )
     return problems
 
 
@@ -364,6 +375,9 @@ class _Index:
 
     checkpoints: dict[str, tuple[str, ...]]
     scales: dict[str, frozenset[float]]
+    area_of: dict[str, str]
+    areas: dict[str, tuple[str, tuple[str, ...]]]
+    """Area id -> (name, its requirement ids), in the standard's order."""
 
 
 def _index(standard: Standard) -> _Index:
@@ -375,6 +389,11 @@ def _index(standard: Standard) -> _Index:
             r.id: tuple(c.id for c in r.checkpoints) for r in standard.requirements
         },
         scales={scale.id: frozenset(scale.values) for scale in standard.scales},
+        area_of={r.id: area.id for area in standard.areas for r in area.requirements},
+        areas={
+            area.id: (area.name, tuple(r.id for r in area.requirements))
+            for area in standard.areas
+        },
     )
     standard._memo["assessment-index"] = index  # noqa: SLF001 - idem
     return index
@@ -410,29 +429,27 @@ def _checkpoint_problems(
             )
 
 
-def _evidence_problems(
-    requirement_id: str, rating: Rating, date: datetime.date
-) -> Iterator[Problem]:
+def _late_evidence(
+    requirement_id: str, number: int, dated: datetime.date, date: datetime.date
+) -> Problem:
     # Evidence cannot postdate the audit (a typo like 2036 for 2026 would
     # otherwise count as valid evidence).
-    for index, item in enumerate(rating.evidence):
-        if item.date is not None and item.date > date:
-            yield Problem(
-                message=f"{item.date.isoformat()} is after the audit date "
-                f"{date.isoformat()}",
-                path=("ratings", requirement_id, "evidence", index, "date"),
-            )
+    return Problem(
+        message=f"{dated.isoformat()} is after the audit date {date.isoformat()}",
+        path=("ratings", requirement_id, "evidence", number, "date"),
+    )
 
 
 def _all_not_applicable(
-    assessment: Assessment, standard: Standard
+    lookup: Mapping[str, Rating], index: _Index, area_ids: set[str]
 ) -> Iterator[Problem]:
-    for area in standard.areas:
-        ids = [r.id for r in area.requirements]
-        ratings = [assessment.ratings.get(i) for i in ids]
+    for area_id, (name, ids) in index.areas.items():
+        if area_id not in area_ids:
+            continue
+        ratings = [lookup.get(i) for i in ids]
         if ids and all(r is not None and r.not_applicable for r in ratings):
             yield Problem(
-                message=f"every requirement of area {area.id} ({area.name}) is "
+                message=f"every requirement of area {area_id} ({name}) is "
                 "not applicable; an area of the standard cannot be not "
                 "applicable as a whole",
                 path=("ratings", ids[-1], "not_applicable"),
