@@ -120,8 +120,12 @@ def translations(edition: str | None = None) -> tuple[str, ...]:
     >>> go.translations("gos-2012")
     ('en',)
     """
-    wanted = _edition_id(edition)
-    prefix = f"{wanted}."
+    return _shipped_languages(_edition_id(edition))
+
+
+@cache
+def _shipped_languages(edition: str) -> tuple[str, ...]:
+    prefix = f"{edition}."
     return tuple(
         sorted(
             entry.name.removeprefix(prefix).removesuffix(_SUFFIX)
@@ -159,7 +163,7 @@ def load_translation(edition: str | None = None, language: str = "en") -> Transl
     ('en', 'Voice of the customer')
     """
     wanted = _edition_id(edition)
-    known = translations(wanted)
+    known = _shipped_languages(wanted)
     if language not in known:
         where = f"{wanted} (translated into: {', '.join(known) or 'none'})"
         raise UnknownItemError(language, (), where, kind="language")
@@ -197,9 +201,9 @@ def load_translation_file(
 def _translation_from_text(
     text: str, source: str, standard: Standard | None
 ) -> Translation:
-    data = _check_marker(_yaml.load(text, source), TRANSLATION_FORMAT, text, source)
     translation = attrs.evolve(
-        _structure_data(data, text, source, Translation), origin=source
+        _marked_from_text(text, source, TRANSLATION_FORMAT, Translation),
+        origin=source,
     )
     if standard is None:
         try:
@@ -515,9 +519,16 @@ def load_extension(reference: str | os.PathLike[str]) -> Extension:
 
 
 def _extension_from_text(text: str, source: str) -> Extension:
-    data = _check_marker(_yaml.load(text, source), EXTENSION_FORMAT, text, source)
-    extension = _structure_data(data, text, source, Extension)
+    extension = _marked_from_text(text, source, EXTENSION_FORMAT, Extension)
     return attrs.evolve(extension, origin=source)
+
+
+def _marked_from_text(text: str, source: str, marker: str, cls: type[_T]) -> _T:
+    """
+    Parse a file of format *marker* (its ``goudenoor:`` key) into a *cls*.
+    """
+    data = _check_marker(_yaml.load(text, source), marker, text, source)
+    return _structure_data(data, text, source, cls)
 
 
 def assessment_from_mapping(
