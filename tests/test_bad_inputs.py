@@ -957,8 +957,17 @@ class TestLimits:
         )
 
         assert (2, "") == (done.returncode, done.stdout), done.stderr[-500:]
-        assert "nesting deeper than 64 levels" in one_message(done.stderr)
-        assert located(one_message(done.stderr), path.name), done.stderr
+        message = one_message(done.stderr)
+        assert located(message, path.name), done.stderr
+        # Our limit walk refuses the document, unless the YAML parser stops
+        # it first: libyaml 0.2.5 as bundled with PyYAML 6.0.4 has its own
+        # flow-nesting limit and scans far ahead. Either way the user gets
+        # our one located message; the parser's own wording is not ours to
+        # assert.
+        reason = message.split(": ", 1)[1]
+        assert reason == "nesting deeper than 64 levels" or reason.startswith(
+            "invalid YAML: "
+        ), message
 
 
 class TestLocating:
