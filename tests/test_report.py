@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -240,3 +242,27 @@ class TestCliWorkbook:
         assert (0, "") == run("import-xlsx", str(workbook), "-o", str(audit))
 
         assert go.load_assessment(EXAMPLE) == go.load_assessment(audit)
+
+    def test_import_to_standard_output_is_only_yaml(self, tmp_path: Path) -> None:
+        """
+        ``goudenoor import-xlsx BOOK`` without ``-o`` writes the assessment
+        to standard output and nothing else, in a real process (openpyxl
+        3.1.0 and 3.1.1 printed sheet names there; the floor is 3.1.2).
+        """
+        workbook = tmp_path / "report.xlsx"
+        assert (0, "") == run(
+            "report", str(EXAMPLE), "--format", "xlsx", "-o", str(workbook)
+        )
+
+        done = subprocess.run(
+            [sys.executable, "-m", "goudenoor", "import-xlsx", str(workbook)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+        back = tmp_path / "back.yaml"
+        back.write_text(done.stdout, encoding="utf-8")
+
+        assert (0, "") == (done.returncode, done.stderr)
+        assert go.load_assessment(EXAMPLE) == go.load_assessment(back)

@@ -426,15 +426,21 @@ _ID = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
 def _svg(figure: Figure, prefix: str, label: str) -> str:
     """
     *figure* as an ``<svg>`` element for inline use: no XML prologue or
-    metadata, ids prefixed so that two charts on one page do not clash,
-    and scaled by CSS instead of a fixed size in points.
+    metadata, ids renamed ``<prefix>-<n>`` in order of first appearance
+    (so that two charts on one page do not clash, and the page does not
+    depend on how a Matplotlib version hashes its clip paths), and scaled by
+    CSS instead of a fixed size in points.
     """
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None})
     text = buffer.getvalue()
     text = text[text.index("<svg") :]
     text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, count=1, flags=re.DOTALL)
-    text = _ID.sub(lambda m: f"{m[1]}{prefix}-{m[2]}", text)
+    names: dict[str, str] = {}
+    text = _ID.sub(
+        lambda m: f"{m[1]}{names.setdefault(m[2], f'{prefix}-{len(names) + 1}')}",
+        text,
+    )
     return re.sub(
         r'<svg ([^>]*?)width="[^"]*" height="[^"]*"',
         rf'<svg class="chart" id="{prefix}" role="img" aria-label="{label}" \1',
