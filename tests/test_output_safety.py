@@ -20,6 +20,7 @@ import pytest
 
 import goudenoor as go
 from goudenoor import cli
+from goudenoor.report import render_report
 
 
 EXISTS = (
@@ -439,3 +440,177 @@ class TestCheckErrors:
         assert f"{path}: cannot check the output file: permission denied" == str(
             info.value
         )
+
+
+# ---------------------------------------------------------------- text
+
+HOSTILE_ORGANISATION = "<script>alert(1)</script>\n# Kop `x` ``` [a](javascript:b)"
+
+
+def _renamed(standard: go.Standard, area_id: str, name: str) -> go.Standard:
+    """
+    *standard* with area *area_id* named *name* (as an extension could).
+    """
+    data = go.standard_to_mapping(standard)
+    for area in data["areas"]:
+        if str(area["number"]) == area_id:
+            area["name"] = name
+    return go.standard_from_mapping(data)
+
+
+def _card(standard: go.Standard, organisation: str, **fields: object) -> go.ScoreCard:
+    audit = go.Assessment(
+        edition=standard.id,
+        organisation=organisation,
+        date=datetime.date(2026, 3, 1),
+        ratings={
+            "1.1": go.Rating(value=2, note="note\n## Kop <img src=x onerror=y>"),
+            "2.1": go.Rating(value=1),
+        },
+        **fields,  # type: ignore[arg-type]
+    )
+    return go.score(standard, audit)
+
+
+class TestMarkdownText:
+    def test_user_text_is_plain(self, std2012: go.Standard) -> None:
+        """
+        Raw HTML, links and newlines in the organisation, auditors, an
+        area name and a note are escaped: no tag, link or heading is made.
+        """
+        standard = _renamed(std2012, "1", "[klik](javascript:alert(1)) *vet*")
+        card = _card(
+            standard,
+            HOSTILE_ORGANISATION,
+            auditors=("Eve\n<script>x</script>", "- Bob &amp; 1. Kees"),
+        )
+
+        md = render_report(card, "md")
+
+        assert md.startswith(
+            "# Gouden Oor audit: &lt;script&gt;alert(1)&lt;/script&gt; \\# Kop "
+            "\\`x\\` \\`\\`\\` \\[a\\](javascript:b)\n"
+        )
+        assert (
+            "- **Auditors:** Eve &lt;script&gt;x&lt;/script&gt;, "
+            "\\- Bob &amp;amp; 1. Kees\n"
+        ) in md
+        assert "### 1 \\[klik\\](javascript:alert(1)) \\*vet\\*\n" in md
+        assert "| 1 \\[klik\\](javascript:alert(1)) \\*vet\\* | organisation |" in md
+        assert "note \\#\\# Kop &lt;img src=x onerror=y&gt; |\n" in md
+        assert "<script" not in md
+        assert "<img" not in md
+        assert not any(
+            line.startswith(("## Kop", "# Kop", "<")) for line in md.splitlines()
+        )
+
+    def test_compare_fence(self, std2012: go.Standard) -> None:
+        """
+        A backtick fence in the organisation name cannot end the
+        comparison's code block: the fence is longer than any run inside.
+        """
+        name = "ACME\n````\n# Kop\n```"
+        old, new = _card(std2012, name), _card(std2012, name)
+
+        md = render_report(new, "md", comparison=go.compare(old, new))
+
+        block = md.split("## Change since the previous audit\n\n", 1)[1]
+        lines = block.splitlines()
+        closing = lines.index("`````")
+        assert "`````text" == lines[0]
+        assert lines[1].startswith("ACME ```` # Kop ```: 2026-03-01")
+        assert not any(line.startswith("`") for line in lines[1:closing])
+        assert ["", "## Improvements that gain most"] == lines[
+            closing + 1 : closing + 3
+        ]
+
+    def test_block_starts(self) -> None:
+        """
+        Text that would start a list, a numbered list or a heading is
+        escaped there; plain text (ids, "Leren & ontwikkelen") is as it
+        was.
+        """
+        from goudenoor.report.markdown import _cell, _code
+
+        assert [
+            "\\- a",
+            "\\+ a",
+            "1\\. a",
+            "12\\)",
+            "1.1",
+            "Leren & ontwikkelen",
+            "&amp;lt;b&gt;",
+            "a \\| b \\$x\\$ \\~\\~c\\~\\~ \\_d\\_",
+        ] == [
+            _cell(text)
+            for text in (
+                "- a",
+                "+ a",
+                "1. a",
+                "12)",
+                "1.1",
+                "Leren & ontwikkelen",
+                "&lt;b>",
+                "a | b $x$ ~~c~~ _d_",
+            )
+        ]
+        assert ["`a`", "``a`b``", "``` `` ```"] == [
+            _code(t) for t in ("a", "a`b", "``")
+        ]
+
+
+class TestHtmlCharts:
+    @pytest.mark.parametrize("name", ["Kosten $\\x$", "Prijs $a^b$"])
+    def test_dollar_is_text(self, std2012: go.Standard, name: str) -> None:
+        """
+        An area name with "$" is drawn as the literal text, not parsed as
+        math (an unknown symbol used to break the report).
+        """
+        card = _card(_renamed(std2012, "1", name), "ACME")
+
+        html = render_report(card, "html")
+
+        assert f">1 {name}</text>" in html
+
+
+class TestTerminalText:
+    def test_score_strips_escapes(self, std2012: go.Standard) -> None:
+        """
+        Control characters (ESC, the one-byte CSI, BEL) in an
+        organisation, area name or note never reach the terminal; a
+        newline cannot add a line.
+        """
+        standard = _renamed(std2012, "1", "Stem\x1b]0;titel\x07 van\x9b2J de klant")
+        card = _card(standard, "ACME\x1b[2J\nlevel: Niveau 3")
+        out = io.StringIO()
+
+        cli._write_card(card, out)
+
+        text = out.getvalue()
+        assert text.startswith("ACME[2J level: Niveau 3: Gouden Oor")
+        assert "\n 1 Stem]0;titel van2J de klant " in text
+        assert not any(ch in text for ch in "\x1b\x07\x9b\r")
+
+    def test_compare_text(self, std2012: go.Standard) -> None:
+        """
+        The comparison text has no control characters and no extra lines.
+        """
+        standard = _renamed(std2012, "1", "Stem\r\x1b[31mrood")
+        old = _card(standard, "ACME\x1b[2J")
+        new = _card(standard, "ACME\x1b[2J\nnog een regel")
+
+        text = go.compare(old, new).text()
+
+        assert text.startswith("ACME[2J nog een regel: 2026-03-01 (gos-2012)")
+        assert "\n 1 Stem [31mrood " in text
+        assert "\x1b" not in text
+
+    def test_error_line(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        An error message naming a path with an ESC shows it without it.
+        """
+        code, _, err = run(["score", "bad\x1b[2J.yaml"], capsys)
+
+        assert 2 == code
+        assert err.startswith("goudenoor: error: bad[2J.yaml")
+        assert "\x1b" not in err
