@@ -1123,7 +1123,10 @@ class TestOutput:
         )
 
         assert (2, "") == (code, out)
-        assert f"{folder}: cannot write: Is a directory" == one_message(err)
+        assert (
+            f"{folder}: is a folder, not a regular file; only a regular file is "
+            "replaced"
+        ) == one_message(err)
         assert [("out", True)] == [(p.name, p.is_dir()) for p in tmp_path.iterdir()]
         assert [] == list(folder.iterdir())
 

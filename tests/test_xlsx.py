@@ -378,7 +378,7 @@ class TestTemplate:
         with pytest.raises(go.GoudenoorError) as info:
             xlsx.write_workbook(std2012, path)
 
-        assert f"{path}: cannot write: No such file or directory" == str(info.value)
+        assert f"{path}: cannot write: its folder does not exist" == str(info.value)
 
     def test_metadata_with_assessment(
         self, tmp_path: Path, std2012: go.Standard

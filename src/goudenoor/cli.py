@@ -23,6 +23,7 @@ from ._template import (
     extension_schema,
     translation_schema,
 )
+from ._text import one_line, plain_line
 from .comparison import compare
 from .exceptions import GoudenoorError
 from .extensions import apply_extension, available_extensions
@@ -465,7 +466,7 @@ def _graph(args: argparse.Namespace, out: TextIO) -> int:
         else:
             scores = {a: r.fraction for a, r in card.areas.items()}
             for risk in at_risk(graph, card):
-                sys.stderr.write(f"at risk: {risk}\n")
+                sys.stderr.write(f"at risk: {one_line(str(risk))}\n")
     if args.format == "dot":
         text = to_dot(graph, scores)
     elif args.format == "mermaid":
@@ -578,16 +579,19 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _write_card(card: ScoreCard, out: TextIO) -> None:
+    # Every text from a user or an extension goes through _t: one line,
+    # no control characters (an ESC sequence would drive the terminal).
+    _t = plain_line
     a = card.assessment
     out.write(
-        f"{a.organisation}: {card.standard.title} ({card.standard.id}), "
+        f"{_t(a.organisation)}: {_t(card.standard.title)} ({_t(card.standard.id)}), "
         f"audit of {a.date.isoformat()}\n"
-        f"scale {card.scale.id}, method {card.method}, scheme {card.scheme.id}, "
-        f"evidence policy {card.evidence_policy}\n\n"
+        f"scale {_t(card.scale.id)}, method {_t(card.method)}, "
+        f"scheme {_t(card.scheme.id)}, evidence policy {card.evidence_policy}\n\n"
     )
     out.write(f"{'area':<36} {'points':>7} {'max':>7} {'share':>6}\n")
     for area in card.areas.values():
-        label = f"{area.area_id:>2} {area.name}"
+        label = f"{_t(area.area_id):>2} {_t(area.name)}"
         out.write(
             f"{label:<36} {area.points:7.2f} {area.max_points:7.2f} "
             f"{area.fraction:6.0%}\n"
@@ -603,30 +607,30 @@ def _write_card(card: ScoreCard, out: TextIO) -> None:
         f"{maxima['organisation'] + maxima['result']:7.2f}\n\n"
     )
     level = card.level
-    out.write(f"level: {level.name if level else 'none'}\n")
+    out.write(f"level: {_t(level.name) if level else 'none'}\n")
     if card.next_level is not None:
-        out.write(f"next level: {card.next_level.name}\n")
-        out.writelines(f"  - {gap}\n" for gap in card.gaps)
+        out.write(f"next level: {_t(card.next_level.name)}\n")
+        out.writelines(f"  - {_t(str(gap))}\n" for gap in card.gaps)
     if card.warnings:
         out.write(f"\nwarnings ({len(card.warnings)}):\n")
         out.writelines(
-            f"  {warning.requirement_id:<6} {warning.code}: {warning.message}\n"
+            f"  {_t(warning.requirement_id):<6} {warning.code}: {_t(warning.message)}\n"
             for warning in card.warnings
         )
     improvements = card.improvements(3)
     if improvements:
         out.write("\nbest improvements:\n")
         for item in improvements:
-            text = textwrap.shorten(item.text, width=60, placeholder=" ...")
+            text = textwrap.shorten(_t(item.text), width=60, placeholder=" ...")
             out.write(
-                f"  {item.requirement_id:<6} +{item.points_gained:5.2f}  {text}\n"
+                f"  {_t(item.requirement_id):<6} +{item.points_gained:5.2f}  {text}\n"
             )
 
 
 def _one_line(message: str) -> str:
-    lines = message.splitlines()
-    if len(lines) <= 1:
-        return message
+    # The message's own lines are kept (indented); control characters in
+    # them (from a file name, say) are not written to the terminal.
+    lines = [one_line(line) for line in message.splitlines()] or [""]
     return lines[0] + "".join(f"\n  {line.strip()}" for line in lines[1:])
 
 
@@ -680,14 +684,14 @@ class _Writer:
         self.translation = translation
 
     def line(self, text: str = "") -> None:
-        self.out.write(text + "\n")
+        self.out.write(one_line(text) + "\n")
 
     def wrapped(self, text: str, indent: str, first: str | None = None) -> None:
         self.out.write(
             textwrap.fill(
-                " ".join(text.split()),
+                plain_line(text),
                 width=self.width,
-                initial_indent=indent if first is None else first,
+                initial_indent=one_line(indent if first is None else first),
                 subsequent_indent=indent,
                 break_on_hyphens=False,
             )

@@ -13,6 +13,7 @@ from typing import Literal
 
 import attrs
 
+from ._text import one_line
 from .scoring import RequirementResult, ScoreCard
 
 
@@ -121,9 +122,11 @@ class Comparison:
 
     def text(self) -> str:
         """
-        The comparison as plain text, as ``goudenoor compare`` prints it.
+        The comparison as plain text, as ``goudenoor compare`` prints it:
+        one line per item, without control characters (names and texts
+        from users cannot add lines or drive a terminal).
         """
-        return "\n".join(_text_lines(self)) + "\n"
+        return "\n".join(one_line(line) for line in _text_lines(self)) + "\n"
 
 
 def compare(old: ScoreCard, new: ScoreCard) -> Comparison:

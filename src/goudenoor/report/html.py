@@ -58,6 +58,7 @@ _RC = {
     "svg.fonttype": "none",  # text stays text: small, searchable, crisp in print
     "font.family": "sans-serif",
     "font.size": 9.0,
+    "text.parse_math": False,  # an area name with "$" is text, not math
 }
 """Settings on top of Matplotlib's default style while a chart is drawn."""
 

@@ -1,0 +1,48 @@
+"""
+Text from users, made safe to show: no control characters, and one line
+where one line is expected.
+
+Standard library only; every renderer (terminal, Markdown, comparison
+text) uses it, whatever the text's origin (a file, or an object built by
+an application).
+"""
+
+from __future__ import annotations
+
+import re
+
+
+_BREAKS = re.compile(r"[\t\n\v\f\r\x1c-\x1f\x85\u2028\u2029]")
+"""Characters that end or shift a line: shown as a space."""
+
+_CONTROLS = re.compile(
+    r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]"
+)
+"""
+Other control characters (ESC and the one-byte CSI among them) and the
+bidirectional overrides, which can make a terminal show something else
+than the text: removed.
+"""
+
+
+def one_line(text: str) -> str:
+    """
+    *text* as one line for a terminal or a document: line breaks and tabs
+    become spaces, other control characters are removed; the spacing is
+    otherwise kept (for aligned columns).
+
+    >>> one_line("ACME\\n\\x1b[31mlevel: Niveau 3")
+    'ACME [31mlevel: Niveau 3'
+    """
+    return _CONTROLS.sub("", _BREAKS.sub(" ", text))
+
+
+def plain_line(text: str) -> str:
+    """
+    *text* as one line with its runs of white space collapsed to one
+    space and no control characters.
+
+    >>> plain_line("  Leren &\\n ontwikkelen\\x07 ")
+    'Leren & ontwikkelen'
+    """
+    return " ".join(_CONTROLS.sub("", text).split())
