@@ -269,3 +269,12 @@ class UnknownRequirementError(UnknownItemError):
     """
 
     kind = "requirement"
+
+
+def excerpt(value: str, limit: int = 40) -> str:
+    """
+    *value* quoted and escaped for an error message, cut to *limit*
+    characters (the last three ``...``): a message never quotes more than a
+    short excerpt of what it read.
+    """
+    return repr(value if len(value) <= limit else value[: limit - 3] + "...")
