@@ -615,3 +615,16 @@ class TestExtensionChecks:
             "  extension demo remove.requirements[1]: requirement 9.2 is already "
             "removed at remove.requirements[0] (give each item once)"
         ) == str(info.value)
+
+
+def test_long_unknown_name_shown_short(tmp_path: Path) -> None:
+    """
+    An unknown extension name in an assessment is quoted as a short
+    excerpt, not in full.
+    """
+    path = assessment(tmp_path, "x" * 5_000)
+
+    assert (
+        f"{path}:5:14 extensions[0]: unknown extension "
+        f"'{'x' * 37}...' in the installed extensions"
+    ) == load_error(path).split(";")[0]

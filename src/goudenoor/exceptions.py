@@ -240,7 +240,7 @@ class UnknownItemError(GoudenoorError, KeyError):
 
     def __str__(self) -> str:
         where = f" in {self.where}" if self.where else ""
-        message = f"unknown {self.kind} {self.key!r}{where}"
+        message = f"unknown {self.kind} {excerpt(str(self.key))}{where}"
         if self.suggestions:
             quoted = ", ".join(repr(s) for s in self.suggestions)
             message += f"; did you mean {quoted}?"

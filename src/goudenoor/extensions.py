@@ -715,7 +715,8 @@ def _apply(standard: Standard, extension: Extension) -> Standard:
             changes=(*standard.changes, *record.changes),
         )
     except ModelError as exc:  # pragma: no cover - extension_problems checks first
-        raise ExtensionError(exc.problems, extension.origin) from exc
+        source = extension.origin or f"extension {extension.id}"
+        raise ExtensionError(exc.problems, source) from exc
 
 
 def _apply_to_areas(
