@@ -362,8 +362,7 @@ EXACT: dict[str, str] = {
         "assessment-top-level-list.yaml:2:1: expected a mapping, got a list"
     ),
     "assessment-top-level-scalar.yaml": (
-        "assessment-top-level-scalar.yaml:2:1: expected a mapping, got string "
-        "'gos-2012'"
+        "assessment-top-level-scalar.yaml:2:1: expected a mapping, got a string"
     ),
     "assessment-truncated-flow.yaml": (
         "assessment-truncated-flow.yaml:7:1: invalid YAML: while parsing a "
@@ -603,6 +602,37 @@ EXACT: dict[str, str] = {
     "extension-wrong-target.yaml": (
         "extension-wrong-target.yaml:6:1 targets: the extension targets "
         "['gos-2016'], not 'gos-2012'"
+    ),
+    "assessment-extension-outside-folder.yaml": (
+        "assessment-extension-outside-folder.yaml:6:14 extensions[0]: "
+        "'../../../../../../../../etc/passwd' is not in the assessment's folder "
+        "(an assessment names an installed extension, or an extension file in "
+        "its own folder by a relative path)"
+    ),
+    "assessment-extension-absolute-path.yaml": (
+        "assessment-extension-absolute-path.yaml:6:14 extensions[0]: "
+        "'/etc/passwd' is an absolute path (an assessment names an installed "
+        "extension, or an extension file in its own folder by a relative path)"
+    ),
+    "extension-checkpoint-id-taken.yaml": (
+        "2 problems in extension-checkpoint-id-taken.yaml:\n"
+        "  extension-checkpoint-id-taken.yaml:16:11 "
+        "add.requirements[0].checkpoints[0].id: expected an id in the "
+        "extension's namespace, like 'demo:5.1.a' (got '5.1.a')\n"
+        "  extension-checkpoint-id-taken.yaml:16:11 "
+        "add.requirements[0].checkpoints[0].id: checkpoint '5.1.a' already exists"
+    ),
+    "extension-area-overridden-twice.yaml": (
+        "extension-area-overridden-twice.yaml:12:7 override.areas[1]: area 9 is "
+        "already overridden at override.areas[0] (give each item once)"
+    ),
+    "extension-override-removed-requirement.yaml": (
+        "extension-override-removed-requirement.yaml:14:7 remove.requirements[0]: "
+        "requirement 9.2 is already overridden at override.requirements[0] "
+        "(give each item once)"
+    ),
+    "extension-empty-area-name.yaml": (
+        "extension-empty-area-name.yaml:10:7 override.areas[0].name: must not be empty"
     ),
 }
 

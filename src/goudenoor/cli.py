@@ -298,7 +298,9 @@ def _add_extensions_command(commands: _Commands) -> None:
         "extensions",
         help="list the installed sector extensions",
         description="List the sector extensions installed as packages (entry "
-        "point group 'goudenoor.extensions').",
+        "point group 'goudenoor.extensions'). An installed extension that cannot "
+        "be loaded is reported on standard error, one 'goudenoor: error: ...' "
+        "message each, after the others are listed; the exit status is then 2.",
     )
     listing_extensions.set_defaults(handler=_extensions)
 
@@ -493,18 +495,21 @@ def _extensions(_: argparse.Namespace, out: TextIO) -> int:
     installed = available_extensions()
     if not installed:
         out.write("no sector extensions installed\n")
+    broken: list[str] = []
     for name, entry_point in installed.items():
         package = entry_point.dist.name if entry_point.dist else "?"
         try:
             extension = load_extension(name)
         except GoudenoorError as exc:
-            out.write(f"{name}  ({package}): cannot be loaded: {exc}\n")
+            broken.append(f"package {package}: {exc}")
             continue
         out.write(
             f"{name}  {extension.title} {extension.version} "
             f"(targets {', '.join(extension.targets)}; package {package})\n"
         )
-    return EXIT_OK
+    for message in broken:
+        sys.stderr.write(f"goudenoor: error: {_one_line(message)}\n")
+    return EXIT_USAGE if broken else EXIT_OK
 
 
 def _card(args: argparse.Namespace, file: str) -> ScoreCard:

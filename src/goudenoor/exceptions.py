@@ -240,7 +240,7 @@ class UnknownItemError(GoudenoorError, KeyError):
 
     def __str__(self) -> str:
         where = f" in {self.where}" if self.where else ""
-        message = f"unknown {self.kind} {self.key!r}{where}"
+        message = f"unknown {self.kind} {excerpt(str(self.key))}{where}"
         if self.suggestions:
             quoted = ", ".join(repr(s) for s in self.suggestions)
             message += f"; did you mean {quoted}?"
@@ -269,3 +269,12 @@ class UnknownRequirementError(UnknownItemError):
     """
 
     kind = "requirement"
+
+
+def excerpt(value: str, limit: int = 40) -> str:
+    """
+    *value* quoted and escaped for an error message, cut to *limit*
+    characters (the last three ``...``): a message never quotes more than a
+    short excerpt of what it read.
+    """
+    return repr(value if len(value) <= limit else value[: limit - 3] + "...")

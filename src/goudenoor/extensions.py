@@ -27,6 +27,8 @@ from .exceptions import (
     PathElement,
     Problem,
     UnknownItemError,
+    excerpt,
+    format_path,
 )
 from .model import (
     Area,
@@ -270,6 +272,7 @@ def extension_problems(standard: Standard, extension: Extension) -> list[Problem
     _check_scales_and_schemes(standard, extension, found)
     _check_overrides(standard, extension, found)
     _check_removals(standard, extension, found)
+    _check_repeats(extension, found)
     return found.problems
 
 
@@ -307,6 +310,16 @@ def _check_added_requirements(
             )
         if requirement.id in existing or requirement.id in added:
             found.add(f"requirement {requirement.id!r} already exists", *path, "id")
+        for j, checkpoint in enumerate(requirement.checkpoints):
+            if _ns(checkpoint.id) != extension.id:
+                found.add(
+                    f"expected an id in the extension's namespace, like "
+                    f"'{extension.id}:{_bare(checkpoint.id)}' (got {checkpoint.id!r})",
+                    *path,
+                    "checkpoints",
+                    j,
+                    "id",
+                )
         if requirement.source not in sources:
             found.add(
                 f"unknown source {requirement.source!r} "
@@ -324,8 +337,21 @@ def _check_added_checkpoints(
     added: Mapping[str, Requirement],
     found: _Collector,
 ) -> None:
-    requirements = {r.id: r for r in standard.requirements} | dict(added)
-    taken = {c.id for r in requirements.values() for c in r.checkpoints}
+    # Checkpoint ids are unique across the standard with the extension
+    # applied: those of the edition, of earlier extensions and of the
+    # requirements this one adds.
+    existing = {r.id: r for r in standard.requirements}
+    taken = {c.id for r in existing.values() for c in r.checkpoints}
+    for i, requirement in enumerate(extension.add.requirements):
+        for j, own in enumerate(requirement.checkpoints):
+            # A requirement that exists already is reported as such.
+            if own.id in taken and requirement.id not in existing:
+                found.add(
+                    f"checkpoint {own.id!r} already exists",
+                    *("add", "requirements", i, "checkpoints", j, "id"),
+                )
+            taken.add(own.id)
+    requirements = existing | dict(added)
     for i, checkpoint in enumerate(extension.add.checkpoints):
         path: tuple[PathElement, ...] = ("add", "checkpoints", i)
         if checkpoint.requirement not in requirements:
@@ -422,6 +448,7 @@ def _check_overrides(
     requirements = {r.id: r for r in standard.requirements}
     for i, override in enumerate(extension.override.requirements):
         path: tuple[PathElement, ...] = ("override", "requirements", i)
+        before = len(found.problems)
         if override.id not in requirements:
             found.add(
                 _unknown(
@@ -436,9 +463,22 @@ def _check_overrides(
             found.add(
                 f"must be a number > 0 (got {override.weight!r})", *path, "weight"
             )
-    areas = {area.id for area in standard.areas}
+        target = requirements.get(override.id)
+        if target is not None and len(found.problems) == before:
+            try:
+                _override_requirement(target, override, _Recorder(extension.id))
+            except ModelError as exc:
+                _add_model_problems(exc, path, found)
+    _check_area_overrides(standard, extension, found)
+
+
+def _check_area_overrides(
+    standard: Standard, extension: Extension, found: _Collector
+) -> None:
+    areas = {area.id: area for area in standard.areas}
     for i, area_override in enumerate(extension.override.areas):
-        path = ("override", "areas", i)
+        path: tuple[PathElement, ...] = ("override", "areas", i)
+        before = len(found.problems)
         if area_override.id not in areas:
             found.add(
                 f"no area {area_override.id!r} to override in {standard.id} "
@@ -450,13 +490,49 @@ def _check_overrides(
             found.add("changes nothing (give name or points)", *path)
         if area_override.points is not None and area_override.points < 0:
             found.add(f"must be >= 0 (got {area_override.points!r})", *path, "points")
+        area = areas.get(area_override.id)
+        if area is not None and len(found.problems) == before:
+            try:
+                _override_area(area, area_override, _Recorder(extension.id))
+            except ModelError as exc:
+                _add_model_problems(exc, path, found)
+
+
+def _add_model_problems(
+    exc: ModelError, path: tuple[PathElement, ...], found: _Collector
+) -> None:
+    """
+    Record, at *path* in the extension, what the model refuses in the item
+    an override would make (an empty name, say).
+    """
+    for problem in exc.problems:
+        found.add(problem.message, *path, *problem.path)
+
+
+def _check_repeats(extension: Extension, found: _Collector) -> None:
+    """
+    Each item is overridden or removed at most once by one extension: a
+    second entry would silently replace or undo the first.
+    """
+    verbs = {"override": "overridden", "remove": "removed"}
+    first: dict[str, tuple[PathElement, ...]] = {}
+    for item, path in _touched(extension):
+        if path[0] not in verbs:
+            continue
+        earlier = first.setdefault(item, path)
+        if earlier is not path:
+            found.add(
+                f"{item} is already {verbs[str(earlier[0])]} at "
+                f"{format_path(earlier)} (give each item once)",
+                *path,
+            )
 
 
 def _check_removals(
     standard: Standard, extension: Extension, found: _Collector
 ) -> None:
     requirements = {r.id: r for r in standard.requirements}
-    removed: dict[str, int] = {}
+    removed: dict[str, set[str]] = {}
     added: dict[str, int] = {}
     for requirement in extension.add.requirements:
         added[requirement.area_id] = added.get(requirement.area_id, 0) + 1
@@ -472,9 +548,12 @@ def _check_removals(
         if not removal.reason.strip():
             found.add("a removal needs a reason", *path, "reason")
         area_id = requirements[removal.id].area_id
-        removed[area_id] = removed.get(area_id, 0) + 1
+        gone = removed.setdefault(area_id, set())
+        if removal.id in gone:
+            continue  # a repeated removal: _check_repeats reports it
+        gone.add(removal.id)
         area = standard.area(area_id)
-        if removed[area_id] >= len(area.requirements) + added.get(area_id, 0):
+        if len(gone) >= len(area.requirements) + added.get(area_id, 0):
             found.add(
                 f"area {area_id} ({area.name}) would have no requirements left",
                 *path,
@@ -636,7 +715,8 @@ def _apply(standard: Standard, extension: Extension) -> Standard:
             changes=(*standard.changes, *record.changes),
         )
     except ModelError as exc:  # pragma: no cover - extension_problems checks first
-        raise ExtensionError(exc.problems, extension.origin) from exc
+        source = extension.origin or f"extension {extension.id}"
+        raise ExtensionError(exc.problems, source) from exc
 
 
 def _apply_to_areas(
@@ -803,10 +883,12 @@ def _entry_point_target(name: str) -> object:
     try:
         target = entry_point.load()
         return target() if callable(target) else target
-    except Exception as exc:  # a broken plug-in must not crash the caller
+    except (Exception, SystemExit) as exc:
+        # A broken plug-in must not crash or end the caller: even its
+        # sys.exit() is reported (Ctrl-C still stops the program).
         raise FileFormatError(
-            f"extension {name!r} ({entry_point.value}) cannot be loaded: "
-            f"{type(exc).__name__}: {exc}"
+            f"extension {excerpt(name)} ({excerpt(entry_point.value)}) cannot be "
+            f"loaded: {type(exc).__name__}: {excerpt(str(exc), 80)}"
         ) from exc
 
 

@@ -9,6 +9,7 @@ about YAML.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import errno
 import glob
 import os
@@ -35,6 +36,7 @@ from .exceptions import (
     UnknownEditionError,
     UnknownItemError,
     ValidationError,
+    excerpt,
 )
 from .extensions import (
     EXTENSION_FORMAT,
@@ -257,26 +259,73 @@ def _load_shipped(edition: str) -> Standard:
     return standard
 
 
-def _read(path: str | os.PathLike[str]) -> tuple[str, str]:
+def _read(
+    path: str | os.PathLike[str], *, regular_only: bool = False
+) -> tuple[str, str]:
     """
-    Read a YAML file's text, refusing what the YAML layer refuses.
+    Read a YAML file's text, refusing what the YAML layer refuses; with
+    *regular_only*, anything but a regular file (a device, a named pipe)
+    too, before a byte is read from it.
     """
     name = os.fspath(path)
+    if regular_only:
+        return name, _yaml.read_text(_read_regular(name), name)
     try:
         info = Path(name).stat()
         if stat.S_ISDIR(info.st_mode):
             raise FileFormatError("is a folder, not a file", name)
         if stat.S_ISREG(info.st_mode) and info.st_size > _yaml.MAX_BYTES:
-            raise FileFormatError(
-                f"file is {info.st_size:,} bytes, more than the limit of "
-                f"{_yaml.MAX_BYTES:,} bytes",
-                name,
-            )
+            raise _too_large(info.st_size, name)
         with Path(name).open("rb") as file:
             raw = file.read(_yaml.MAX_BYTES + 1)
     except OSError as exc:
         raise FileFormatError(f"cannot read file: {exc.strerror}", name) from None
     return name, _yaml.read_text(raw, name)
+
+
+def _too_large(size: int, name: str) -> FileFormatError:
+    return FileFormatError(
+        f"file is {size:,} bytes, more than the limit of {_yaml.MAX_BYTES:,} bytes",
+        name,
+    )
+
+
+def _read_regular(name: str) -> bytes:
+    """
+    The bytes of the regular file *name*, at most the YAML size limit.
+
+    The file is opened without blocking and checked on the open
+    descriptor, so a named pipe never makes the read wait and a file
+    swapped for a device after a check is still refused.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(name, flags)
+    except OSError as exc:
+        raise FileFormatError(f"cannot read file: {exc.strerror}", name) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise FileFormatError("is a folder, not a file", name)
+        if not stat.S_ISREG(info.st_mode):
+            raise FileFormatError(
+                "not a regular file (a device, named pipe or socket)", name
+            )
+        if info.st_size > _yaml.MAX_BYTES:
+            raise _too_large(info.st_size, name)
+        chunks = []
+        size = 0
+        while size <= _yaml.MAX_BYTES:
+            chunk = os.read(fd, _yaml.MAX_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise FileFormatError(f"cannot read file: {exc.strerror}", name) from None
+    finally:
+        os.close(fd)
 
 
 def load_standard_file(path: str | os.PathLike[str]) -> Standard:
@@ -359,6 +408,9 @@ ASSESSMENT_FORMAT = "assessment/1"
 
 _MARKER = "goudenoor"
 
+_SHORT_VALUE = 40
+"""The longest format marker an error message quotes whole."""
+
 
 def load_assessment(
     path: str | os.PathLike[str],
@@ -389,17 +441,41 @@ def load_assessment(
 
 def _check_marker(data: object, expected: str, text: str, source: str) -> object:
     if not isinstance(data, dict):
-        return data
+        # Not the expected kind of file: its content is not quoted back.
+        problem = Problem(message=f"expected a mapping, got {_kind(data)}", path=())
+        raise _located([problem], text, source)
     data = dict(data)
     marker = data.pop(_MARKER, None)
     if marker != expected:
-        found = "missing" if marker is None else f"got {marker!r}"
+        found = (
+            "missing"
+            if marker is None
+            else f"got {marker!r}"
+            if isinstance(marker, str) and len(marker) <= _SHORT_VALUE
+            else f"got {_convert.describe(marker)}"
+        )
         problem = Problem(
             message=f"expected the format marker {expected!r} ({found})",
             path=(_MARKER,),
         )
         raise _located([problem], text, source)
     return data
+
+
+def _kind(value: object) -> str:
+    """
+    The YAML kind of *value*, without the value itself.
+    """
+    if value is None:
+        return "null"
+    kinds: tuple[tuple[type | tuple[type, ...], str], ...] = (
+        (bool, "a boolean"),
+        ((int, float), "a number"),
+        (str, "a string"),
+        (datetime.date, "a date"),
+        ((list, tuple), "a list"),
+    )
+    return next((name for cls, name in kinds if isinstance(value, cls)), "a value")
 
 
 def _assessment_from_data(
@@ -444,8 +520,12 @@ def standard_for(
     lists applied in order.
 
     Each entry of ``assessment.extensions`` is the id of one of
-    *extensions*, the name of an installed extension, or a path to an
-    extension file (relative to the assessment's file).
+    *extensions*, the name of an installed extension, or the path of an
+    extension file in the assessment's own folder or below it, relative to
+    that folder. Any other path is refused: an absolute one, one that leads
+    out of the folder (also through a symbolic link), and any path at all
+    when the assessment was not read from a file. A file named on the
+    command line or passed in *extensions* is not limited this way.
 
     Raises:
         UnknownEditionError: The edition does not exist.
@@ -455,7 +535,7 @@ def standard_for(
     if not assessment.extensions:
         return standard
     given = {extension.id: extension for extension in extensions}
-    base = Path(assessment.source).parent if assessment.source else Path()
+    folder = _folder_of(assessment.source)
     resolved = []
     for index, reference in enumerate(assessment.extensions):
         if reference in given:
@@ -463,7 +543,7 @@ def standard_for(
             continue
         try:
             resolved.append(
-                _listed_extension(base / reference)
+                load_extension(_listed_path(reference, assessment.source, folder))
                 if is_path(reference)
                 else load_extension(reference)
             )
@@ -472,12 +552,51 @@ def standard_for(
     return apply_extension(standard, *resolved)
 
 
-def _listed_extension(path: Path) -> Extension:
-    # A file named inside another file must be a plain file: a named pipe
-    # there would make loading wait for ever.
-    if path.exists() and not path.is_file():
-        raise FileFormatError("not a regular file", str(path))
-    return load_extension(path)
+def _folder_of(source: str | None) -> Path | None:
+    """
+    The real folder of the file an assessment was read from, or ``None``
+    if it was not read from a file.
+    """
+    if source is None:
+        return None
+    path = Path(source)
+    try:
+        return path.parent.resolve() if path.is_file() else None
+    except (OSError, RuntimeError):  # a symbolic link loop
+        return None
+
+
+def _listed_path(reference: str, source: str | None, folder: Path | None) -> Path:
+    """
+    The extension file an assessment names by *reference*, which must lie
+    in the assessment's *folder* or below it once symbolic links are
+    followed.
+
+    Raises:
+        FileFormatError: The path is absolute, leads out of the folder, or
+            the assessment has no folder.
+    """
+    shown = excerpt(reference)
+    expected = (
+        "an assessment names an installed extension, or an extension file in "
+        "its own folder by a relative path"
+    )
+    if folder is None or source is None:
+        raise FileFormatError(
+            f"{shown} is a path, but the assessment was not read from a file "
+            "(expected the name of an installed extension)"
+        )
+    path = Path(reference)
+    if path.is_absolute() or path.drive or path.root:
+        raise FileFormatError(f"{shown} is an absolute path ({expected})")
+    listed = Path(source).parent / path
+    try:
+        real = (folder / path).resolve()
+    except (OSError, RuntimeError):  # a symbolic link loop
+        real = None
+    if real is None or not real.is_relative_to(folder):
+        raise FileFormatError(f"{shown} is not in the assessment's folder ({expected})")
+    return listed
 
 
 def load_extension(reference: str | os.PathLike[str]) -> Extension:
@@ -485,38 +604,95 @@ def load_extension(reference: str | os.PathLike[str]) -> Extension:
     Load a sector extension: from a YAML file (a path), or by the name of
     an installed extension (entry point group ``goudenoor.extensions``).
 
+    Extension files are read only if they are regular files (not a device
+    or a named pipe) within the YAML size limit. An installed extension
+    that cannot be loaded, or gives something that is not a valid
+    extension, is reported by its name.
+
     Raises:
         UnknownItemError: No installed extension has this name.
-        FileFormatError: The file cannot be read as YAML.
+        FileFormatError: The file cannot be read as YAML, or the installed
+            extension cannot be loaded.
         ValidationError: The content is not a valid extension; every
             problem is listed with its line, column and key path.
     """
     if is_path(reference):
-        name, text = _read(reference)
+        name, text = _read(reference, regular_only=True)
         return _extension_from_text(text, name)
-    target = _entry_point_target(os.fspath(reference))
-    if isinstance(target, Extension):
-        extension = target
-    elif isinstance(target, (str, os.PathLike, resources_abc.Traversable)):
-        source = str(target)
-        raw = (
-            target.read_bytes()
-            if isinstance(target, resources_abc.Traversable)
-            else Path(target).read_bytes()
+    name = os.fspath(reference)
+    target = _entry_point_target(name)
+    try:
+        extension = _pack_extension(name, target)
+    except GoudenoorError:
+        raise
+    except Exception as exc:  # what a pack gave can fail in any way
+        raise FileFormatError(
+            f"extension {excerpt(name)} cannot be loaded: {type(exc).__name__}: "
+            f"{excerpt(str(exc), 80)}"
+        ) from exc
+    if extension.id != name:
+        raise FileFormatError(
+            f"extension {excerpt(name)}: the extension's id is "
+            f"{excerpt(extension.id)}; an installed extension's id must equal "
+            "its entry point name",
+            extension.origin,
         )
-        extension = _extension_from_text(_yaml.read_text(raw, source), source)
+    return extension
+
+
+def _pack_extension(name: str, target: object) -> Extension:
+    """
+    The extension an installed pack's entry point gave as *target*.
+    """
+    if isinstance(target, Extension):
+        return _checked_extension(name, target)
+    if isinstance(target, (str, os.PathLike)):
+        source, text = _read(target, regular_only=True)
+    elif isinstance(target, resources_abc.Traversable):
+        source = str(target)
+        text = _yaml.read_text(_read_traversable(name, target), source)
     else:
         raise FileFormatError(
-            f"extension {reference!r}: its entry point gave a "
+            f"extension {excerpt(name)}: its entry point gave a "
             f"{type(target).__name__}, expected an Extension or a path to its "
             "YAML file"
         )
-    if extension.id != os.fspath(reference):
+    return _extension_from_text(text, source)
+
+
+def _read_traversable(name: str, target: resources_abc.Traversable) -> bytes:
+    if isinstance(target, Path):
+        return _read_regular(str(target))
+    try:
+        regular = target.is_file()
+        if regular:
+            with target.open("rb") as file:
+                raw: bytes = file.read(_yaml.MAX_BYTES + 1)
+    except Exception as exc:  # noqa: BLE001 - a pack's resource reader can raise anything
         raise FileFormatError(
-            f"extension {reference!r}: the file's id is {extension.id!r}; an "
-            "installed extension's id must equal its entry point name"
-        )
-    return extension
+            f"extension {excerpt(name)}: cannot read its file: {type(exc).__name__}",
+            str(target),
+        ) from None
+    if not regular:
+        raise FileFormatError("not a regular file", str(target))
+    return raw
+
+
+def _checked_extension(name: str, extension: Extension) -> Extension:
+    """
+    An Extension object a pack built in Python, checked as strictly as one
+    read from a file (its types are not checked when it is built).
+    """
+    try:
+        data = _convert.unstructure(extension)
+    except Exception:  # noqa: BLE001 - a broken object fails in any way
+        raise FileFormatError(
+            f"extension {excerpt(name)}: its entry point gave an Extension "
+            "that cannot be read back"
+        ) from None
+    data.pop("origin", None)
+    checked = _structure_data(data, "", f"extension {excerpt(name)}", Extension)
+    return attrs.evolve(checked, origin=extension.origin)
 
 
 def _extension_from_text(text: str, source: str) -> Extension:
