@@ -827,7 +827,8 @@ class _Sheet:
 
     @property
     def max_row(self) -> int:
-        return max((row for row, _ in self.values), default=0)
+        # A formula without a value is no value, but must be seen.
+        return max((row for row, _ in (*self.values, *self.formulas)), default=0)
 
     def value(self, row: int, column: int) -> object:
         return self.values.get((row, column))
@@ -953,6 +954,7 @@ class _Scanner:
             elif tag == "c":
                 self.cell(element)
             elif tag == "row":
+                self.end_row()
                 element.clear()
                 if data is not None:
                     data.clear()  # drop the rows read: memory stays flat
@@ -969,14 +971,20 @@ class _Scanner:
             self.row = int(given)
         else:
             raise self.refuse(f"{self.sheet.title}: {given!r} is not a row number")
-        if self.row > MAX_ROWS or self.rows > MAX_ROWS:
+        if self.rows > MAX_ROWS:
+            raise self.refuse(
+                f"the sheet {self.sheet.title!r} has more than the limit of "
+                f"{MAX_ROWS:,} rows"
+            )
+        self.column = 0
+
+    def end_row(self) -> None:
+        # A row beyond the limit without cells (its cells name themselves).
+        if self.row > MAX_ROWS:
             raise self.refuse(
                 f"the row {self.sheet.title}!{self.row}:{self.row} is beyond the "
                 f"limit of {MAX_ROWS:,} rows"
-                if self.row > MAX_ROWS
-                else f"the sheet {self.sheet.title!r} has more than {MAX_ROWS:,} rows"
             )
-        self.column = 0
 
     def position(self, given: str | None) -> tuple[int, int]:
         if given is None:
@@ -1078,13 +1086,8 @@ def _shown(value: object) -> str:
         return f"text {value!r}"
     if isinstance(value, bool):
         return f"the logical value {'TRUE' if value else 'FALSE'}"
-    if isinstance(value, int):
-        # No float(): an integer of 310 digits does not fit one.
-        if abs(value) < 10**_MAX_NUMBER_TEXT:
-            return f"the number {value}"
-        return f"a number of more than {_MAX_NUMBER_TEXT} digits"
-    if isinstance(value, float):
-        return f"the number {_number(value) if math.isfinite(value) else value}"
+    if isinstance(value, (int, float)):
+        return _shown_number(value)
     if isinstance(value, datetime.datetime):
         if value.time() == datetime.time():
             return f"the date {value.date().isoformat()}"
@@ -1094,6 +1097,17 @@ def _shown(value: object) -> str:
     if isinstance(value, datetime.time):
         return f"the time {value.isoformat()}"
     return f"a {type(value).__name__}"
+
+
+def _shown_number(value: float) -> str:
+    if isinstance(value, int):
+        # No float(): an integer of 310 digits does not fit one.
+        if abs(value) < 10**_MAX_NUMBER_TEXT:
+            return f"the number {value}"
+        return f"a number of more than {_MAX_NUMBER_TEXT} digits"
+    if not abs(value) <= MAX_NUMBER:  # also NaN
+        return f"the number {value:g}"
+    return f"the number {_number(value)}"
 
 
 def _is_empty(value: object) -> bool:
@@ -1687,24 +1701,23 @@ def _scan(name: str, data: bytes) -> dict[str, _Sheet]:
     value; refuses a sheet beyond the limits as soon as that is seen.
     """
     sheets: dict[str, _Sheet] = {}
-    with zipfile.ZipFile(BytesIO(data)) as archive:
-        try:
+    title = ""
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
             parts = _sheet_parts(archive)
-        except (KeyError, ElementTree.ParseError) as exc:
-            raise FileFormatError(
-                f"not an XLSX workbook ({_reason(exc)})", name
-            ) from None
-        for title in (AUDIT_SHEET, RATINGS_SHEET, EVIDENCE_SHEET):
-            sheet = _Sheet(title)
-            try:
+            for title in (AUDIT_SHEET, RATINGS_SHEET, EVIDENCE_SHEET):
+                sheet = _Sheet(title)
                 with archive.open(parts[title]) as stream:
                     _Scanner(name, sheet).scan(stream)
-            except (KeyError, ElementTree.ParseError) as exc:
-                raise FileFormatError(
-                    f"not an XLSX workbook (sheet {title!r}: {_reason(exc)})", name
-                ) from None
-            sheet.index_merged()
-            sheets[title] = sheet
+                sheet.index_merged()
+                sheets[title] = sheet
+    except FileFormatError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged archive or XML raises anything
+        where = f"sheet {title!r}: " if title else ""
+        raise FileFormatError(
+            f"not an XLSX workbook ({where}{_reason(exc)})", name
+        ) from None
     return sheets
 
 
