@@ -45,7 +45,18 @@ spreadsheet program makes of typed input: numbers typed as text (also
 with a decimal comma), ISO dates typed as text, ``Ja``/``NEE`` and
 logical values, evidence kinds in capitals, numbers in text columns.
 Everything else that is wrong is reported, all problems at once, each
-with its sheet, row, column and key path.
+with its sheet, row, column and key path. Refused, naming the cell in
+Excel's notation (``Beoordeling!G7``): merged cells the reader reads
+(all but the first lost their values), a formula without a calculated
+value (saved by a program that does not calculate), and an id that does
+not match the text of its row (a swapped id would move values but not
+evidence).
+
+Before any cell is read, the three sheets are scanned once and a
+workbook beyond the limits (:data:`MAX_BYTES`, :data:`MAX_UNPACKED`,
+:data:`MAX_ROWS`, :data:`MAX_COLUMNS`, :data:`MAX_CELLS`, numbers beyond
+:data:`MAX_NUMBER`) is refused as soon as that is seen; the size a sheet
+declares is not trusted.
 
 For every assessment that fits its standard,
 ``read_workbook(path)`` after ``write_workbook(standard, path,
@@ -1593,8 +1604,9 @@ def read_workbook(
     Raises:
         MissingExtraError: openpyxl is not installed.
         FileFormatError: The file cannot be read, is not an XLSX workbook,
-            or lacks one of the sheets ``Audit``, ``Beoordeling`` and
-            ``Bewijs``.
+            lacks one of the sheets ``Audit``, ``Beoordeling`` and
+            ``Bewijs``, or is beyond the limits (``MAX_ROWS`` and the
+            others), named at the first cell beyond them.
         ValidationError: The content is not a valid assessment of the
             standard; every problem is listed with its sheet, row, column
             and key path (``audit.xlsx[Beoordeling]:12:7
