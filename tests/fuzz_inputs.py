@@ -24,7 +24,12 @@ Kinds of input:
 * random plain mappings for :func:`goudenoor.assessment_from_mapping`,
   including keys that are not strings;
 * for :func:`goudenoor.score`: random, mostly valid assessment mappings
-  with random scoring options.
+  with random scoring options;
+* for the XLSX import (where present): random bytes, damaged archives and
+  the valid workbook with cells changed, rows deleted, sheets renamed,
+  cells merged, formulas without a calculated value, cells far away or
+  around the reader's limits and numbers openpyxl cannot write (integers
+  of hundreds of digits, ``1e400``, ``NaN``).
 
 Nesting is kept far below what crashes PyYAML's C parser (tens of
 thousands of levels; see ``tests/test_bad_inputs.py``), so one run cannot
@@ -773,6 +778,22 @@ def valid_workbook() -> bytes:
 
 
 _SHEETS = ("Audit", "Beoordeling", "Bewijs", "Blad4")
+_CELL_OPERATIONS = ("cell", "cell", "cell", "row", "title", "merge", "formula", "far")
+_PLACEHOLDER = 987_650_000  # numbers put in cells, then replaced in the XML
+
+
+def number_texts() -> st.SearchStrategy[str]:
+    """
+    The text of a number cell in a sheet's XML, as a file may hold it but
+    openpyxl cannot write it: huge integers, overflowing exponents, NaN.
+    """
+    return st.one_of(
+        st.integers(-(10**400), 10**400).map(str),
+        st.sampled_from(
+            ["1" + "0" * 309, "9" * 5_000, "1e400", "-1e308", "NaN", "inf", "1e15"]
+        ),
+        st.floats().map(repr),
+    )
 
 
 def cell_values() -> st.SearchStrategy[object]:
@@ -812,15 +833,18 @@ def workbook_cases(draw: st.DrawFn) -> tuple[str, object]:
             draw(st.sampled_from(["truncate", "junk", "drop", "flip"])),
             draw(st.integers(0, 10**6)),
         )
+    operations = st.one_of(
+        st.tuples(st.sampled_from(_CELL_OPERATIONS), cell_values()),
+        st.tuples(st.just("number"), number_texts()),
+    )
     edits = draw(
         st.lists(
             st.tuples(
                 st.sampled_from(_SHEETS),
-                st.sampled_from(["cell", "cell", "cell", "row", "title"]),
+                operations,
                 st.integers(1, 45),
                 st.integers(1, 14),
-                cell_values(),
-            ),
+            ).map(lambda e: (e[0], e[1][0], e[2], e[3], e[1][1])),
             min_size=1,
             max_size=6,
         )
@@ -828,9 +852,26 @@ def workbook_cases(draw: st.DrawFn) -> tuple[str, object]:
     return kind, edits
 
 
+def _far(row: int, column: int) -> tuple[int, int]:
+    # Far away, or around the reader's limits (10,000 rows, 100 columns).
+    return [
+        (1_048_576 - row, column),
+        (row, 16_384 - column),
+        (9_980 + row, column),
+        (row, 90 + column),
+    ][(row + column) % 4]
+
+
 def _edited_workbook(edits: list[tuple[str, str, int, int, object]]) -> bytes:
+    """
+    The valid workbook with *edits*: cells set, rows deleted, sheets
+    renamed, cells merged, formulas without a calculated value (openpyxl
+    writes none), cells far away and numbers openpyxl cannot write (put in
+    the XML in the place of a placeholder).
+    """
     from openpyxl import load_workbook
 
+    numbers: dict[str, str] = {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         book = load_workbook(BytesIO(valid_workbook()))
@@ -838,16 +879,50 @@ def _edited_workbook(edits: list[tuple[str, str, int, int, object]]) -> bytes:
             if sheet_name not in book.sheetnames:
                 book.create_sheet(sheet_name)
             sheet = book[sheet_name]
+            content: Any = value
             if operation == "cell":
-                content: Any = value
                 sheet.cell(row=row, column=column, value=content)
             elif operation == "row":
                 sheet.delete_rows(row)
+            elif operation == "merge":
+                sheet.merge_cells(
+                    start_row=row,
+                    start_column=column,
+                    end_row=row + 1 + column % 3,
+                    end_column=column + row % 3,
+                )
+            elif operation == "formula":
+                sheet.cell(row=row, column=column, value=f"=A{row}+1")
+            elif operation == "far":
+                far_row, far_column = _far(row, column)
+                sheet.cell(row=far_row, column=far_column, value=content)
+            elif operation == "number":
+                placeholder = str(_PLACEHOLDER + len(numbers))
+                numbers[f"<v>{placeholder}</v>"] = f"<v>{value}</v>"
+                sheet.cell(row=row, column=column, value=int(placeholder))
             elif isinstance(value, str) and value and len(value) < 30:
                 with contextlib.suppress(ValueError):
                     sheet.title = value
         out = BytesIO()
         book.save(out)
+    return _replaced(out.getvalue(), numbers) if numbers else out.getvalue()
+
+
+def _replaced(data: bytes, texts: dict[str, str]) -> bytes:
+    # *data* with *texts* replaced in the XML of its worksheets.
+    out = BytesIO()
+    with (
+        zipfile.ZipFile(BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                text = content.decode()
+                for old, new in texts.items():
+                    text = text.replace(old, new)
+                content = text.encode()
+            target.writestr(info, content)
     return out.getvalue()
 
 

@@ -45,7 +45,18 @@ spreadsheet program makes of typed input: numbers typed as text (also
 with a decimal comma), ISO dates typed as text, ``Ja``/``NEE`` and
 logical values, evidence kinds in capitals, numbers in text columns.
 Everything else that is wrong is reported, all problems at once, each
-with its sheet, row, column and key path.
+with its sheet, row, column and key path. Refused, naming the cell in
+Excel's notation (``Beoordeling!G7``): merged cells the reader reads
+(all but the first lost their values), a formula without a calculated
+value (saved by a program that does not calculate), and an id that does
+not match the text of its row (a swapped id would move values but not
+evidence).
+
+Before any cell is read, the three sheets are scanned once and a
+workbook beyond the limits (:data:`MAX_BYTES`, :data:`MAX_UNPACKED`,
+:data:`MAX_ROWS`, :data:`MAX_COLUMNS`, :data:`MAX_CELLS`, numbers beyond
+:data:`MAX_NUMBER`) is refused as soon as that is seen; the size a sheet
+declares is not trusted.
 
 For every assessment that fits its standard,
 ``read_workbook(path)`` after ``write_workbook(standard, path,
@@ -59,17 +70,20 @@ that are empty, have spaces at either end or contain ``;``.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import datetime
 import math
 import os
+import posixpath
 import re
 import warnings
 import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from io import BytesIO
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, TypeVar, cast, get_args
+from typing import IO, TYPE_CHECKING, Final, TypeVar, cast, get_args
+from xml.etree import ElementTree
 
 import attrs
 
@@ -102,6 +116,7 @@ from goudenoor.model import Requirement, Scale, Standard
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
     from openpyxl.worksheet.datavalidation import DataValidation
     from openpyxl.worksheet.worksheet import Worksheet
 
@@ -109,6 +124,12 @@ if TYPE_CHECKING:
 __all__ = [
     "AUDIT_SHEET",
     "EVIDENCE_SHEET",
+    "MAX_BYTES",
+    "MAX_CELLS",
+    "MAX_COLUMNS",
+    "MAX_NUMBER",
+    "MAX_ROWS",
+    "MAX_UNPACKED",
     "RATINGS_SHEET",
     "read_workbook",
     "write_workbook",
@@ -136,8 +157,6 @@ _FEATURE = "the XLSX workbook"
 _KINDS: tuple[str, ...] = get_args(EvidenceKind)
 _MAX_CELL_TEXT = 32_767
 _MAX_LIST = 255  # characters of a literal list of a drop-down
-_MAX_BYTES = 32 * 1024 * 1024  # the file
-_MAX_UNPACKED = 256 * 1024 * 1024  # its parts, unpacked: no zip bombs
 _FIRST_DATE = datetime.date(1900, 1, 1)
 _DATE_FORMAT = "yyyy-mm-dd"
 _EVIDENCE_ROWS = 1_000  # rows of the evidence sheet with drop-downs
@@ -726,6 +745,342 @@ def _write_evidence(
 
 # ---------------------------------------------------------------- reading
 
+# The limits of a workbook that read_workbook accepts. A workbook written
+# by write_workbook stays far below them; a file beyond them is refused
+# before its cells are read, so reading it costs little time and memory.
+
+MAX_BYTES: Final = 32 * 1024 * 1024
+"""The largest workbook file read, in bytes."""
+
+MAX_UNPACKED: Final = 256 * 1024 * 1024
+"""The most bytes the parts of a workbook may unpack to (no zip bombs)."""
+
+MAX_ROWS: Final = 10_000
+"""The last row a cell of the sheets ``Audit``, ``Beoordeling`` and
+``Bewijs`` may be in."""
+
+MAX_COLUMNS: Final = 100
+"""The last column (``CV``) a cell of those sheets may be in."""
+
+MAX_CELLS: Final = 200_000
+"""The most cells (filled in or only formatted) one of those sheets holds."""
+
+MAX_NUMBER: Final = 10**15
+"""The largest size of a number in a cell of those sheets: a number must be
+finite and from ``-MAX_NUMBER`` to ``MAX_NUMBER`` (Excel keeps 15 digits)."""
+
+_CELL_REFERENCE = re.compile(r"([A-Z]{1,3})([1-9]\d{0,6})")
+_RANGE_REFERENCE = re.compile(r"([A-Z]{1,3}[1-9]\d{0,6})(?::([A-Z]{1,3}[1-9]\d{0,6}))?")
+_ROW_NUMBER = re.compile(r"[1-9]\d{0,6}")
+_XML_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_MAX_NUMBER_TEXT = 40  # characters of a number shown in a message
+
+
+def _column_letters(column: int) -> str:
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _column_index(letters: str) -> int:
+    index = 0
+    for letter in letters:
+        index = index * 26 + ord(letter) - ord("A") + 1
+    return index
+
+
+def _reference(text: str) -> tuple[int, int]:
+    # Row and column of a reference that matches _CELL_REFERENCE.
+    letters = text.rstrip("0123456789")
+    return int(text[len(letters) :]), _column_index(letters)
+
+
+def _cell_name(sheet: str, row: int, column: int) -> str:
+    """
+    A cell in Excel's notation, ``Beoordeling!G7``.
+    """
+    return f"{sheet}!{_column_letters(column)}{row}"
+
+
+@attrs.frozen
+class _Merged:
+    """
+    One range of merged cells.
+    """
+
+    first_row: int
+    first_column: int
+    last_row: int
+    last_column: int
+
+    @property
+    def name(self) -> str:
+        first = f"{_column_letters(self.first_column)}{self.first_row}"
+        last = f"{_column_letters(self.last_column)}{self.last_row}"
+        return first if first == last else f"{first}:{last}"
+
+
+class _Sheet:
+    """
+    The cells of one sheet the reader reads: their values, which cells are
+    merged and which hold a formula without a calculated value.
+    """
+
+    def __init__(self, title: str) -> None:
+        self.title = title
+        self.values: dict[tuple[int, int], object] = {}
+        self.formulas: set[tuple[int, int]] = set()
+        self.merged: list[_Merged] = []
+        # Per column: merged ranges by first row, and the last rows so far.
+        self._by_column: dict[int, tuple[list[int], list[_Merged], list[int]]] = {}
+
+    @property
+    def max_row(self) -> int:
+        # A formula without a value is no value, but must be seen.
+        return max((row for row, _ in (*self.values, *self.formulas)), default=0)
+
+    def value(self, row: int, column: int) -> object:
+        return self.values.get((row, column))
+
+    def row_values(self, row: int) -> list[tuple[int, object]]:
+        return sorted((c, v) for (r, c), v in self.values.items() if r == row)
+
+    def column_values(self, column: int) -> list[tuple[int, object]]:
+        return sorted((r, v) for (r, c), v in self.values.items() if c == column)
+
+    def index_merged(self) -> None:
+        by_column: dict[int, list[_Merged]] = {}
+        for merged in self.merged:
+            for column in range(merged.first_column, merged.last_column + 1):
+                by_column.setdefault(column, []).append(merged)
+        for column, ranges in by_column.items():
+            ranges.sort(key=lambda m: m.first_row)
+            reach: list[int] = []
+            for merged in ranges:
+                reach.append(max(merged.last_row, reach[-1] if reach else 0))
+            self._by_column[column] = ([m.first_row for m in ranges], ranges, reach)
+
+    def merged_at(self, row: int, column: int) -> _Merged | None:
+        """
+        The merged range *row*, *column* is part of, if any.
+        """
+        found = self._by_column.get(column)
+        if found is None:
+            return None
+        firsts, ranges, reach = found
+        index = bisect.bisect_right(firsts, row) - 1
+        while index >= 0 and reach[index] >= row:
+            if ranges[index].last_row >= row:
+                return ranges[index]
+            index -= 1
+        return None
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def _attribute(element: ElementTree.Element, name: str) -> str | None:
+    for key, value in element.attrib.items():
+        if _local(key) == name:
+            return value
+    return None
+
+
+def _parse_part(archive: zipfile.ZipFile, member: str) -> ElementTree.Element:
+    with archive.open(member) as stream:
+        return ElementTree.parse(stream).getroot()  # noqa: S314 - expat refuses entity bombs
+
+
+def _target(source: str, target: str) -> str:
+    # A relationship's target, relative to the part that has it.
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
+
+
+def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
+    folder, _, name = part.rpartition("/")
+    rels = f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
+    found: dict[str, tuple[str, str]] = {}
+    for element in _parse_part(archive, rels):
+        if _local(element.tag) == "Relationship":
+            found[element.get("Id", "")] = (
+                element.get("Type", ""),
+                _target(part, element.get("Target", "")),
+            )
+    return found
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """
+    The archive member of each worksheet, by sheet name.
+    """
+    workbook = next(
+        (
+            target
+            for kind, target in _relationships(archive, "").values()
+            if kind.endswith("/officeDocument")
+        ),
+        "xl/workbook.xml",
+    )
+    targets = _relationships(archive, workbook)
+    parts: dict[str, str] = {}
+    for element in _parse_part(archive, workbook).iter():
+        if _local(element.tag) == "sheet":
+            found = targets.get(_attribute(element, "id") or "")
+            if found is not None:
+                parts.setdefault(element.get("name", ""), found[1])
+    return parts
+
+
+class _Scanner:
+    """
+    Goes once through the XML of a sheet, without keeping it, and refuses
+    what is beyond the limits as soon as it is seen.
+    """
+
+    def __init__(self, name: str, sheet: _Sheet) -> None:
+        self.name = name
+        self.sheet = sheet
+        self.row = 0
+        self.column = 0
+        self.rows = 0
+        self.cells = 0
+
+    def refuse(self, reason: str) -> FileFormatError:
+        return FileFormatError(reason, self.name)
+
+    def scan(self, stream: IO[bytes]) -> None:
+        data: ElementTree.Element | None = None
+        for event, element in ElementTree.iterparse(stream, events=("start", "end")):  # noqa: S314
+            tag = _local(element.tag)
+            if event == "start":
+                if tag == "sheetData":
+                    data = element
+                elif tag == "row":
+                    self.start_row(element)
+            elif tag == "c":
+                self.cell(element)
+            elif tag == "row":
+                self.end_row()
+                element.clear()
+                if data is not None:
+                    data.clear()  # drop the rows read: memory stays flat
+            elif tag == "mergeCell":
+                self.merge(element.get("ref", ""))
+                element.clear()
+
+    def start_row(self, element: ElementTree.Element) -> None:
+        self.rows += 1
+        given = element.get("r")
+        if given is None:
+            self.row += 1
+        elif _ROW_NUMBER.fullmatch(given):
+            self.row = int(given)
+        else:
+            raise self.refuse(f"{self.sheet.title}: {given!r} is not a row number")
+        if self.rows > MAX_ROWS:
+            raise self.refuse(
+                f"the sheet {self.sheet.title!r} has more than the limit of "
+                f"{MAX_ROWS:,} rows"
+            )
+        self.column = 0
+
+    def end_row(self) -> None:
+        # A row beyond the limit without cells (its cells name themselves).
+        if self.row > MAX_ROWS:
+            raise self.refuse(
+                f"the row {self.sheet.title}!{self.row}:{self.row} is beyond the "
+                f"limit of {MAX_ROWS:,} rows"
+            )
+
+    def position(self, given: str | None) -> tuple[int, int]:
+        if given is None:
+            self.column += 1
+            return self.row, self.column
+        if _CELL_REFERENCE.fullmatch(given) is None:
+            raise self.refuse(
+                f"{self.sheet.title}: {given[:_MAX_NUMBER_TEXT]!r} is not a cell "
+                "reference"
+            )
+        row, self.column = _reference(given)
+        return row, self.column
+
+    def check_place(self, row: int, column: int) -> None:
+        if row > MAX_ROWS:
+            limit = f"{MAX_ROWS:,} rows"
+        elif column > MAX_COLUMNS:
+            limit = f"{MAX_COLUMNS} columns (up to {_column_letters(MAX_COLUMNS)})"
+        else:
+            return
+        raise self.refuse(
+            f"the cell {_cell_name(self.sheet.title, row, column)} is beyond the "
+            f"limit of {limit}"
+        )
+
+    def cell(self, element: ElementTree.Element) -> None:
+        self.cells += 1
+        if self.cells > MAX_CELLS:
+            raise self.refuse(
+                f"the sheet {self.sheet.title!r} has more than the limit of "
+                f"{MAX_CELLS:,} cells"
+            )
+        row, column = self.position(element.get("r"))
+        self.check_place(row, column)
+        kind = element.get("t", "n")
+        value: ElementTree.Element | None = None
+        formula = False
+        for child in element:
+            name = _local(child.tag)
+            value = child if name == "v" else value
+            formula = formula or name == "f"
+        text = None if value is None else value.text
+        if formula and (value is None or (not text and kind != "str")):
+            self.sheet.formulas.add((row, column))
+        if kind == "n" and text:
+            self.check_number(row, column, text.strip())
+
+    def check_number(self, row: int, column: int, text: str) -> None:
+        # float() reads any length of digits; too large is infinite.
+        if _XML_NUMBER.fullmatch(text) and abs(float(text)) <= MAX_NUMBER:
+            return
+        shown = (
+            f"the number {text}"
+            if len(text) <= _MAX_NUMBER_TEXT
+            else f"a number of {len(text):,} characters"
+        )
+        raise self.refuse(
+            f"the cell {_cell_name(self.sheet.title, row, column)} holds {shown}; "
+            f"a number in a workbook must be finite and from -{MAX_NUMBER:.0e} to "
+            f"{MAX_NUMBER:.0e}"
+        )
+
+    def merge(self, reference: str) -> None:
+        found = _RANGE_REFERENCE.fullmatch(reference)
+        if found is None:
+            raise self.refuse(
+                f"{self.sheet.title}: {reference[:_MAX_NUMBER_TEXT]!r} is not a "
+                "range of merged cells"
+            )
+        corners = [_reference(found.group(1))]
+        corners.append(_reference(found.group(2)) if found.group(2) else corners[0])
+        for row, column in corners:
+            self.check_place(row, column)
+        if len(self.sheet.merged) >= MAX_CELLS:
+            raise self.refuse(
+                f"the sheet {self.sheet.title!r} has more than the limit of "
+                f"{MAX_CELLS:,} ranges of merged cells"
+            )
+        (top, left), (bottom, right) = corners
+        self.sheet.merged.append(
+            _Merged(
+                min(top, bottom), min(left, right), max(top, bottom), max(left, right)
+            )
+        )
+
 
 class _CellError(Exception):
     """
@@ -743,7 +1098,7 @@ def _shown(value: object) -> str:
     if isinstance(value, bool):
         return f"the logical value {'TRUE' if value else 'FALSE'}"
     if isinstance(value, (int, float)):
-        return f"the number {_number(float(value))}"
+        return _shown_number(value)
     if isinstance(value, datetime.datetime):
         if value.time() == datetime.time():
             return f"the date {value.date().isoformat()}"
@@ -753,6 +1108,17 @@ def _shown(value: object) -> str:
     if isinstance(value, datetime.time):
         return f"the time {value.isoformat()}"
     return f"a {type(value).__name__}"
+
+
+def _shown_number(value: float) -> str:
+    if isinstance(value, int):
+        # No float(): an integer of 310 digits does not fit one.
+        if abs(value) < 10**_MAX_NUMBER_TEXT:
+            return f"the number {value}"
+        return f"a number of more than {_MAX_NUMBER_TEXT} digits"
+    if not abs(value) <= MAX_NUMBER:  # also NaN
+        return f"the number {value:g}"
+    return f"the number {_number(value)}"
 
 
 def _is_empty(value: object) -> bool:
@@ -766,7 +1132,7 @@ def _to_text(value: object) -> str | None:
     if isinstance(value, str):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(_number(float(value)))
+        return str(_number(_checked(value)))
     raise _CellError(f"expected text, got {_shown(value)}")
 
 
@@ -778,13 +1144,33 @@ def _to_word(value: object) -> str | None:
     return text.strip()
 
 
+def _checked(value: float, raw: object = None) -> float:
+    """
+    *value* (read from the cell value *raw*) as a float, if it is finite
+    and within MAX_NUMBER.
+    """
+    # Compared before float(): an int of 310 digits is too large for one.
+    if not abs(value) <= MAX_NUMBER:  # also NaN
+        shown = _shown(value if raw is None else raw)
+        raise _CellError(
+            f"expected a number from -{MAX_NUMBER:.0e} to {MAX_NUMBER:.0e}, got "
+            + (
+                shown
+                if len(shown) <= _MAX_NUMBER_TEXT
+                else shown[:_MAX_NUMBER_TEXT] + "..."
+            )
+        )
+    return float(value)
+
+
 def _to_number(value: object) -> float | None:
     if _is_empty(value):
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
+        return _checked(value)
     if isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
-        return float(value.strip().replace(",", "."))
+        text = value.strip().replace(",", ".")
+        return _checked(float(text), value)  # float() of many digits is inf
     raise _CellError(f"expected a number, got {_shown(value)}")
 
 
@@ -845,6 +1231,10 @@ class _Place:
     row: int
     column: int
 
+    @property
+    def name(self) -> str:
+        return _cell_name(self.sheet, self.row, self.column)
+
 
 @attrs.frozen
 class _RatingRow:
@@ -869,6 +1259,9 @@ class _Reader:
         self.places: dict[tuple[PathElement, ...], _Place] = {}
         self.failed: set[str] = set()  # ratings with a cell that failed
         self.seen: dict[str, None] = {}  # every requirement id, in order
+        self.flaws: set[tuple[str, int, int] | tuple[str, _Merged]] = set()
+        # Each rating row's text cell and its id cell, by requirement id.
+        self.texts: dict[str, tuple[object, _Place, _Place]] = {}
 
     def source(self, sheet: str) -> str:
         return f"{self.name}[{sheet}]"
@@ -900,15 +1293,14 @@ class _Reader:
         self.add(problem.message, problem.path, self.place_of(problem.path))
 
     def columns(
-        self, sheet: Worksheet, columns: Sequence[_Column], required: Sequence[str]
+        self, sheet: _Sheet, columns: Sequence[_Column], required: Sequence[str]
     ) -> dict[str, int] | None:
         """
         The column of each key, found by its header on row 1.
         """
         found: dict[str, int] = {}
         headers = {c.header.casefold(): c.key for c in columns}
-        for index, cell in enumerate(sheet[1], start=1):
-            value = cell.value
+        for index, value in sheet.row_values(1):
             if isinstance(value, str) and value.strip().casefold() in headers:
                 found.setdefault(headers[value.strip().casefold()], index)
         missing = [c for c in columns if c.key in required and c.key not in found]
@@ -924,14 +1316,46 @@ class _Reader:
         return None if missing else found
 
     def cell(
-        self, sheet: Worksheet, row: int, column: int, path: tuple[PathElement, ...]
+        self, sheet: _Sheet, row: int, column: int, path: tuple[PathElement, ...]
     ) -> tuple[object, _Place]:
         """
         The value of a cell, remembered as the place of *path*.
         """
         place = _Place(sheet.title, row, column)
         self.places.setdefault(path, place)
-        return sheet.cell(row=row, column=column).value, place
+        self.check(sheet, row, column, path)
+        return sheet.value(row, column), place
+
+    def check(
+        self, sheet: _Sheet, row: int, column: int, path: tuple[PathElement, ...]
+    ) -> None:
+        """
+        Report, once, that a cell cannot be read as it is: it is one of
+        merged cells (all but the first lost their values), or holds a
+        formula that was never calculated (its value is unknown).
+        """
+        place = _Place(sheet.title, row, column)
+        name = place.name
+        merged = sheet.merged_at(row, column)
+        if merged is not None and (sheet.title, merged) not in self.flaws:
+            self.flaws.add((sheet.title, merged))
+            self.add(
+                f"{name} is one of the merged cells {sheet.title}!{merged.name}, "
+                "of which only the first keeps a value; unmerge them",
+                path,
+                place,
+            )
+        if (row, column) in sheet.formulas and (sheet.title, row, column) not in (
+            self.flaws
+        ):
+            self.flaws.add((sheet.title, row, column))
+            self.add(
+                f"{name} holds a formula without a calculated value; let a "
+                "spreadsheet program calculate and save the workbook, or type "
+                "the value",
+                path,
+                place,
+            )
 
     def convert(
         self,
@@ -953,12 +1377,10 @@ class _Reader:
 _Meta = dict[str, object]
 
 
-def _read_metadata(reader: _Reader, sheet: Worksheet) -> _Meta:
+def _read_metadata(reader: _Reader, sheet: _Sheet) -> _Meta:
     rows: dict[str, int] = {}
     labels = {label.casefold(): key for key, label, _ in _META}
-    for row, (label,) in enumerate(
-        sheet.iter_rows(min_col=1, max_col=1, values_only=True), start=1
-    ):
+    for row, label in sheet.column_values(1):
         if not isinstance(label, str) or label.strip().casefold() not in labels:
             continue
         key = labels[label.strip().casefold()]
@@ -1010,21 +1432,23 @@ def _read_metadata(reader: _Reader, sheet: Worksheet) -> _Meta:
     return meta
 
 
-def _read_rating_rows(reader: _Reader, sheet: Worksheet) -> list[_RatingRow]:
-    columns = reader.columns(sheet, _RATING_COLUMNS, ("id", *_RATING_INPUTS))
+def _read_rating_rows(reader: _Reader, sheet: _Sheet) -> list[_RatingRow]:
+    required = ("id", "text", *_RATING_INPUTS)
+    columns = reader.columns(sheet, _RATING_COLUMNS, required)
     if columns is None:
         return []
     rows: list[_RatingRow] = []
     first: dict[str, int] = {}
     inputs = [columns[key] for key in _RATING_INPUTS]
     for row in range(_DATA_ROW, sheet.max_row + 1):
-        raw_id = sheet.cell(row=row, column=columns["id"]).value
-        filled = [
-            column
-            for column in inputs
-            if not _is_empty(sheet.cell(row=row, column=column).value)
-        ]
+        reader.check(sheet, row, columns["id"], ())
+        raw_id = sheet.value(row, columns["id"])
         if _is_empty(raw_id):
+            for column in inputs:
+                reader.check(sheet, row, column, ())
+            filled = [
+                column for column in inputs if not _is_empty(sheet.value(row, column))
+            ]
             if filled:
                 reader.add(
                     "a row with entries needs a requirement id",
@@ -1051,12 +1475,15 @@ def _read_rating_rows(reader: _Reader, sheet: Worksheet) -> list[_RatingRow]:
         first[rid] = row
         reader.seen[rid] = None
         reader.places[("ratings", rid)] = id_place
+        text_place = _Place(sheet.title, row, columns["text"])
+        reader.check(sheet, row, columns["text"], ("ratings", rid))
+        reader.texts[rid] = (sheet.value(row, columns["text"]), text_place, id_place)
         rows.append(_read_rating_row(reader, sheet, row, rid, columns))
     return rows
 
 
 def _read_rating_row(
-    reader: _Reader, sheet: Worksheet, row: int, rid: str, columns: Mapping[str, int]
+    reader: _Reader, sheet: _Sheet, row: int, rid: str, columns: Mapping[str, int]
 ) -> _RatingRow:
     before = len(reader.problems)
 
@@ -1083,7 +1510,7 @@ def _read_rating_row(
     )
 
 
-def _read_evidence(reader: _Reader, sheet: Worksheet) -> dict[str, list[Evidence]]:
+def _read_evidence(reader: _Reader, sheet: _Sheet) -> dict[str, list[Evidence]]:
     keys = [c.key for c in _EVIDENCE_COLUMNS]
     columns = reader.columns(sheet, _EVIDENCE_COLUMNS, keys)
     evidence: dict[str, list[Evidence]] = {}
@@ -1091,13 +1518,17 @@ def _read_evidence(reader: _Reader, sheet: Worksheet) -> dict[str, list[Evidence
         return evidence
     counts: dict[str, int] = {}
     for row in range(_DATA_ROW, sheet.max_row + 1):
-        raw = {key: sheet.cell(row=row, column=columns[key]).value for key in keys}
+        raw = {key: sheet.value(row, columns[key]) for key in keys}
         if all(_is_empty(value) for value in raw.values()):
+            for key in keys:  # a formula without a value is not empty
+                reader.check(sheet, row, columns[key], ())
             continue
         id_place = _Place(sheet.title, row, columns["requirement"])
         given = raw["requirement"]
         rid = given.strip() if isinstance(given, str) else None
         if not rid:
+            for key in keys:
+                reader.check(sheet, row, columns[key], ())
             found = "nothing" if _is_empty(given) else _shown(given)
             reader.add(f"expected a requirement id, got {found}", (), id_place)
             continue
@@ -1117,7 +1548,7 @@ def _read_evidence(reader: _Reader, sheet: Worksheet) -> dict[str, list[Evidence
 
 def _read_evidence_item(
     reader: _Reader,
-    sheet: Worksheet,
+    sheet: _Sheet,
     row: int,
     where: tuple[PathElement, ...],
     columns: Mapping[str, int],
@@ -1173,8 +1604,9 @@ def read_workbook(
     Raises:
         MissingExtraError: openpyxl is not installed.
         FileFormatError: The file cannot be read, is not an XLSX workbook,
-            or lacks one of the sheets ``Audit``, ``Beoordeling`` and
-            ``Bewijs``.
+            lacks one of the sheets ``Audit``, ``Beoordeling`` and
+            ``Bewijs``, or is beyond the limits (``MAX_ROWS`` and the
+            others), named at the first cell beyond them.
         ValidationError: The content is not a valid assessment of the
             standard; every problem is listed with its sheet, row, column
             and key path (``audit.xlsx[Beoordeling]:12:7
@@ -1182,11 +1614,11 @@ def read_workbook(
     """
     _require_openpyxl()
     name = os.fspath(path)
-    book = _open(name)
+    sheets = _open(name)
     reader = _Reader(name)
-    meta = _read_metadata(reader, book[AUDIT_SHEET])
-    rows = _read_rating_rows(reader, book[RATINGS_SHEET])
-    evidence = _read_evidence(reader, book[EVIDENCE_SHEET])
+    meta = _read_metadata(reader, sheets[AUDIT_SHEET])
+    rows = _read_rating_rows(reader, sheets[RATINGS_SHEET])
+    evidence = _read_evidence(reader, sheets[EVIDENCE_SHEET])
     ratings = _ratings(reader, rows, evidence)
     assessment = _assessment(reader, meta, ratings)
     if assessment is not None:
@@ -1212,51 +1644,111 @@ def _sort_key(
     return (order.get(sheet, -1), problem.line or 0, problem.column or 0)
 
 
-def _open(name: str) -> Workbook:
+def _open(name: str) -> dict[str, _Sheet]:
+    """
+    The three sheets of the workbook *name*, checked against the limits.
+    """
     from openpyxl import load_workbook
 
     try:
         with Path(name).open("rb") as file:
-            data = file.read(_MAX_BYTES + 1)
+            data = file.read(MAX_BYTES + 1)
     except OSError as exc:
         raise FileFormatError(f"cannot read file: {exc.strerror}", name) from None
-    if len(data) > _MAX_BYTES:
+    if len(data) > MAX_BYTES:
         raise FileFormatError(
-            f"file is more than the limit of {_MAX_BYTES:,} bytes", name
+            f"file is more than the limit of {MAX_BYTES:,} bytes", name
         )
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, ValueError) as exc:
         raise FileFormatError(f"not an XLSX workbook ({exc})", name) from None
-    if unpacked > _MAX_UNPACKED:
+    if unpacked > MAX_UNPACKED:
         raise FileFormatError(
             f"unpacks to {unpacked:,} bytes, more than the limit of "
-            f"{_MAX_UNPACKED:,} bytes",
+            f"{MAX_UNPACKED:,} bytes",
             name,
         )
+    with warnings.catch_warnings():
+        # openpyxl warns about features it drops; reading needs none.
+        warnings.simplefilter("ignore")
+        try:
+            # Read-only: a sheet's cells are parsed only when read, and
+            # only after _scan has checked them.
+            book = load_workbook(BytesIO(data), read_only=True, data_only=True)
+        except Exception as exc:  # noqa: BLE001 - openpyxl raises anything on bad files
+            raise FileFormatError(
+                f"not an XLSX workbook ({_reason(exc)})", name
+            ) from None
+        try:
+            missing = [
+                sheet
+                for sheet in (AUDIT_SHEET, RATINGS_SHEET, EVIDENCE_SHEET)
+                if sheet not in book.sheetnames
+            ]
+            if missing:
+                raise FileFormatError(
+                    f"not a goudenoor audit workbook: no sheet {_quoted(missing)} "
+                    f"(it has {_quoted(book.sheetnames)})",
+                    name,
+                )
+            sheets = _scan(name, data)
+            for title, sheet in sheets.items():
+                _fill(name, book[title], sheet)
+        finally:
+            book.close()
+    return sheets
+
+
+def _reason(exc: Exception) -> str:
+    # A KeyError names a missing part of the archive, in quotes.
+    reason = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+    return str(reason) or type(exc).__name__
+
+
+def _scan(name: str, data: bytes) -> dict[str, _Sheet]:
+    """
+    The three sheets, with their merged ranges and formulas without a
+    value; refuses a sheet beyond the limits as soon as that is seen.
+    """
+    sheets: dict[str, _Sheet] = {}
+    title = ""
     try:
-        with warnings.catch_warnings():
-            # openpyxl warns about features it drops; reading needs none.
-            warnings.simplefilter("ignore")
-            book = load_workbook(BytesIO(data), data_only=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises anything on bad files
-        # A KeyError names a missing part of the archive, in quotes.
-        reason = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
-        reason = str(reason) or type(exc).__name__
-        raise FileFormatError(f"not an XLSX workbook ({reason})", name) from None
-    missing = [
-        sheet
-        for sheet in (AUDIT_SHEET, RATINGS_SHEET, EVIDENCE_SHEET)
-        if sheet not in book.sheetnames
-    ]
-    if missing:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            parts = _sheet_parts(archive)
+            for title in (AUDIT_SHEET, RATINGS_SHEET, EVIDENCE_SHEET):
+                sheet = _Sheet(title)
+                with archive.open(parts[title]) as stream:
+                    _Scanner(name, sheet).scan(stream)
+                sheet.index_merged()
+                sheets[title] = sheet
+    except FileFormatError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged archive or XML raises anything
+        where = f"sheet {title!r}: " if title else ""
         raise FileFormatError(
-            f"not a goudenoor audit workbook: no sheet {_quoted(missing)} "
-            f"(it has {_quoted(book.sheetnames)})",
-            name,
-        )
-    return book
+            f"not an XLSX workbook ({where}{_reason(exc)})", name
+        ) from None
+    return sheets
+
+
+def _fill(name: str, source: ReadOnlyWorksheet, sheet: _Sheet) -> None:
+    """
+    Put the values of *source* (read only, checked by _scan) into *sheet*.
+    """
+    try:
+        source.reset_dimensions()  # never trust the dimension a file declares
+        # (The stubs type iter_rows of a read-only sheet with Worksheet.)
+        rows = source.iter_rows(values_only=True)  # type: ignore[misc]
+        for row, values in enumerate(rows, start=1):
+            for column, value in enumerate(values, start=1):
+                if value is not None:
+                    sheet.values[row, column] = value
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises anything on bad files
+        raise FileFormatError(
+            f"not an XLSX workbook (sheet {sheet.title!r}: {_reason(exc)})", name
+        ) from None
 
 
 def _ratings(
@@ -1349,3 +1841,38 @@ def _check(
             return
     for problem in assessment_problems(assessment, standard):
         reader.add_located(problem)
+    if assessment.edition == standard.id:  # else that is the one problem
+        _check_texts(reader, standard)
+
+
+def _check_texts(reader: _Reader, standard: Standard) -> None:
+    """
+    Every row's id must be that of the requirement whose text the row
+    shows: an id changed or swapped would give its values, notes and
+    evidence to another requirement.
+    """
+
+    def plain(text: object) -> str | None:
+        return " ".join(text.split()) if isinstance(text, str) else None
+
+    known = {r.id: plain(r.full_text) for r in standard.requirements}
+    owners = {text: rid for rid, text in reversed(known.items())}
+    for rid, (raw, place, id_place) in reader.texts.items():
+        text = plain(raw)
+        if rid not in known or text == known[rid]:
+            continue  # an unknown id is reported already
+        owner = owners.get(text) if text else None
+        found = (
+            f"the text of requirement {owner!r}"
+            if owner
+            else "another text"
+            if text
+            else "nothing"
+        )
+        reader.add(
+            f"the id {rid!r} in {id_place.name} does not match its row: "
+            f"{place.name} holds {found}; "
+            "the ids and texts of the requirements must not be changed",
+            ("ratings", rid),
+            id_place,
+        )
