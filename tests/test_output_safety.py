@@ -485,7 +485,7 @@ class TestMarkdownText:
             auditors=("Eve\n<script>x</script>", "- Bob &amp; 1. Kees"),
         )
 
-        md = render_report(card, "md")
+        md = render_report(card, "md", language="en")
 
         assert md.startswith(
             "# Gouden Oor audit: &lt;script&gt;alert(1)&lt;/script&gt; \\# Kop "
@@ -512,7 +512,7 @@ class TestMarkdownText:
         name = "ACME\n````\n# Kop\n```"
         old, new = _card(std2012, name), _card(std2012, name)
 
-        md = render_report(new, "md", comparison=go.compare(old, new))
+        md = render_report(new, "md", comparison=go.compare(old, new), language="en")
 
         block = md.split("## Change since the previous audit\n\n", 1)[1]
         lines = block.splitlines()

@@ -38,9 +38,10 @@ class TestMarkdown:
     def test_content(self, card: go.ScoreCard) -> None:
         """
         Areas with points and maximum, totals, level and gap, ratings with
-        evidence, warnings, improvements and results at risk.
+        evidence, warnings, improvements and results at risk (in English
+        here; tests/test_report_language.py has the Dutch default).
         """
-        md = render_report(card, "md")
+        md = render_report(card, "md", language="en")
 
         for expected in (
             "# Gouden Oor audit: Woonstichting Lindewaard\n",
@@ -64,7 +65,7 @@ class TestMarkdown:
         """
         Every requirement has a row in the ratings section.
         """
-        md = render_report(card, "md")
+        md = render_report(card, "md", language="en")
         ratings = md.split("## Ratings and evidence", 1)[1]
 
         for requirement in card.standard.requirements:
@@ -175,7 +176,7 @@ class TestCompare:
 
         assert (0, 0) == (code, md_code)
         assert "total                                  50.00   52.50   +2.50\n" in out
-        assert "## Change since the previous audit" in md
+        assert "## Verandering sinds de vorige audit" in md
 
 
 class TestCliReport:
@@ -186,7 +187,7 @@ class TestCliReport:
         out = tmp_path / "report.md"
 
         assert (0, "") == run("report", str(EXAMPLE), "-o", str(out))
-        assert "## Points per area" in out.read_text(encoding="utf-8")
+        assert "## Punten per gebied" in out.read_text(encoding="utf-8")
 
     def test_with_compare(self) -> None:
         """
@@ -195,7 +196,7 @@ class TestCliReport:
         code, out = run("report", str(EXAMPLE), "--compare", str(EXAMPLE))
 
         assert 0 == code
-        assert "level: Gecommitteerd -> Gecommitteerd" in out
+        assert "niveau: Gecommitteerd -> Gecommitteerd" in out
 
     def test_xlsx_needs_output(self, capsys: pytest.CaptureFixture[str]) -> None:
         """

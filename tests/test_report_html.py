@@ -6,6 +6,7 @@ the page in headless Chromium.
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import shutil
@@ -25,6 +26,9 @@ from goudenoor.report import render_report, report_data
 
 EXAMPLE = ROOT / "examples" / "audit-2012.yaml"
 
+GENERATED = datetime.date(2026, 10, 2)
+"""The date in the footer of the pages these tests render."""
+
 
 @pytest.fixture(scope="module", name="std")
 def _std() -> go.Standard:
@@ -43,7 +47,7 @@ def _card(std: go.Standard, audit: go.Assessment) -> go.ScoreCard:
 
 @pytest.fixture(scope="module", name="page")
 def _page(card: go.ScoreCard) -> str:
-    return render_report(card, "html")
+    return render_report(card, "html", language="en", generated=GENERATED)
 
 
 class Page(HTMLParser):
@@ -193,7 +197,9 @@ class TestContent:
         """
         ``top`` limits the improvements listed.
         """
-        rows = Page(render_report(card, "html", top=2)).tables["top-improvements"]
+        rows = Page(render_report(card, "html", top=2, language="en")).tables[
+            "top-improvements"
+        ]
 
         assert ["2.2", "3.2"] == [row[0] for row in rows[1:]]
 
@@ -247,7 +253,7 @@ class TestContent:
         by_id = {row[0]: row for rows in tables.values() for row in rows}
         assert [
             "1.5",
-            "3",
+            "3 grotendeels",
             (
                 "measurement: Klanttevredenheidsmeting klachtafhandeling Q2 2026 "
                 "(n=412), gemiddeld rapportcijfer 7,1 (2026-07-20) "
@@ -263,8 +269,8 @@ class TestContent:
             "n.v.t.: Woningcorporatie zonder winstoogmerk"
         )
         assert ["- unrated", "- unrated"] == [by_id["2.2"][2], by_id["8.2"][2]]
-        assert "3 missing-evidence" == by_id["2.4"][2]
-        assert "0" == by_id["9.2"][2]
+        assert "3 grotendeels missing-evidence" == by_id["2.4"][2]
+        assert "0 niet aanwezig" == by_id["9.2"][2]
 
     def test_no_comparison(self, page: str) -> None:
         """
@@ -281,7 +287,9 @@ class TestContent:
         """
         comparison = go.compare(card, go.what_if(std, audit, {"4.1": 3}))
 
-        page = Page(render_report(card, "html", comparison=comparison))
+        page = Page(
+            render_report(card, "html", comparison=comparison, language="en")
+        )
 
         assert ["4 Middelen", "2.50", "5.00", "+2.50"] == page.tables[
             "comparison-areas"
@@ -319,7 +327,9 @@ class TestContent:
         other = attrs.evolve(audit, organisation="Woonstichting Elders")
         comparison = go.compare(go.score(std, other), card)
 
-        text = Page(render_report(card, "html", comparison=comparison)).text
+        text = Page(
+            render_report(card, "html", comparison=comparison, language="en")
+        ).text
 
         assert (
             "Note: the audits are of different organisations: "
@@ -335,11 +345,11 @@ class TestContent:
             {"1.1": go.Rating(value=1, note=evil)}
         )
 
-        page = render_report(go.score(std, a), "html")
+        page = render_report(go.score(std, a), "html", language="en")
 
         assert "<script" not in page
         assert "<b>" not in page
-        assert 3 == page.count("&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;")
+        assert 4 == page.count("&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;")
         assert f"Gouden Oor audit: {evil}" in Page(page).text
 
 
@@ -431,8 +441,8 @@ class TestSelfContained:
         """
         The same audit gives the same page, byte for byte.
         """
-        first = render_report(go.score(std, audit), "html")
-        second = render_report(go.score(std, audit), "html")
+        first = render_report(go.score(std, audit), "html", generated=GENERATED)
+        second = render_report(go.score(std, audit), "html", generated=GENERATED)
 
         assert first == second
 
@@ -442,11 +452,13 @@ class TestSelfContained:
         same bytes.
         """
         code = (
-            "import sys, goudenoor as go\n"
+            "import datetime, sys, goudenoor as go\n"
             "from goudenoor.report import render_report\n"
             f"a = go.load_assessment({str(EXAMPLE)!r})\n"
             "card = go.score(go.load_standard(a.edition), a)\n"
-            "sys.stdout.buffer.write(render_report(card, 'html').encode())\n"
+            "page = render_report(card, 'html', language='en',\n"
+            f"    generated=datetime.date.fromisoformat({GENERATED.isoformat()!r}))\n"
+            "sys.stdout.buffer.write(page.encode())\n"
         )
         env = {**os.environ, "PYTHONHASHSEED": "12345"}
 
@@ -460,7 +472,9 @@ class TestSelfContained:
         """
         ``render_report(card, "html")`` is ``render_html`` of the report data.
         """
-        assert page == report_html.render_html(report_data(card))
+        assert page == report_html.render_html(
+            report_data(card, language="en"), generated=GENERATED
+        )
 
 
 class TestExtra:
@@ -564,3 +578,69 @@ def test_screenshot(tmp_path: Path, page: str) -> None:
 
     assert colour_count(shot, report_html.RADAR_FILL) > 5_000
     assert colour_count(shot, report_html.BAR_POINTS) > 5_000
+
+
+WIDTH_PROBE = """<!DOCTYPE html>
+<html><body style="margin:0">
+<iframe id="page" src="report.html" style="width:{width}px;height:900px;border:0">
+</iframe>
+<script>
+const frame = document.getElementById("page");
+frame.addEventListener("load", () => {{
+  const root = frame.contentDocument.documentElement;
+  document.body.setAttribute("data-width", root.scrollWidth + "/" + root.clientWidth);
+}});
+</script>
+</body></html>
+"""
+"""A page that shows the report in a frame *width* pixels wide and writes
+the report's document width and the frame's width into its own DOM."""
+
+
+@pytest.mark.skipif(
+    chromium() is None,
+    reason="no Chromium or Chrome found (install chromium or set GOUDENOOR_CHROMIUM)",
+)
+@pytest.mark.parametrize("width", [390, 1280])
+def test_fits_the_screen(tmp_path: Path, card: go.ScoreCard, width: int) -> None:
+    """
+    In headless Chromium the Dutch page is no wider than the screen, on a
+    390 px phone and a 1280 px desktop: tables scroll in their own box and
+    the charts shrink. (Headless Chromium will not make a window narrower
+    than 500 px, so the page is measured in a frame of the given width.)
+    """
+    (tmp_path / "report.html").write_text(
+        render_report(card, "html", generated=GENERATED), encoding="utf-8"
+    )
+    probe = tmp_path / "probe.html"
+    probe.write_text(WIDTH_PROBE.format(width=width), encoding="utf-8")
+    browser = chromium()
+    assert browser is not None
+
+    result = subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--allow-file-access-from-files",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--window-size=1400,1000",
+            "--dump-dom",
+            probe.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+
+    found = re.search(r'data-width="(\d+)/(\d+)"', result.stdout)
+    assert found is not None, result.stdout[-500:]
+    document, screen = int(found[1]), int(found[2])
+    assert width - 20 <= screen <= width  # less a scroll bar, if any
+    assert document <= screen

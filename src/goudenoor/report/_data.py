@@ -11,6 +11,8 @@ from goudenoor.graph import DEFAULT_RISK_THRESHOLD, Risk, at_risk, influence_gra
 from goudenoor.scoring import Improvement, ScoreCard
 from goudenoor.translation import Translation
 
+from ._words import Words, words
+
 
 @attrs.frozen(kw_only=True)
 class ReportData:
@@ -26,6 +28,9 @@ class ReportData:
         comparison: The change since an earlier audit, if given.
         translation: Texts in another language, shown under the
             standard's own, if given.
+        language: The language of the report's own words (headings,
+            labels, warnings): ``nl`` (the default) or ``en``. The
+            standard's texts stay as they are.
     """
 
     card: ScoreCard
@@ -34,6 +39,26 @@ class ReportData:
     risk_threshold: float
     comparison: Comparison | None = None
     translation: Translation | None = None
+    language: str = "nl"
+
+    @property
+    def words(self) -> Words:
+        """
+        The report's own words in its language.
+        """
+        return words(self.language)
+
+    def scale_label(self, value: float) -> tuple[str, str | None] | None:
+        """
+        The label of *value* on the card's scale and its translation, or
+        ``None`` if the scale has no such value.
+        """
+        scale = self.card.scale
+        label = next((lv.label for lv in scale.levels if lv.value == value), None)
+        if label is None:
+            return None
+        found = self.translation.scale(scale.id) if self.translation else None
+        return label, found.label(value) if found else None
 
     def area_name(self, area_id: str) -> str | None:
         """
@@ -82,11 +107,17 @@ def report_data(
     top: int = 5,
     risk_threshold: float = DEFAULT_RISK_THRESHOLD,
     translation: Translation | None = None,
+    language: str = "nl",
 ) -> ReportData:
     """
-    Gather what a report of *card* shows.
+    Gather what a report of *card* shows, with its own words in *language*.
+
+    Raises:
+        UnknownItemError: *language* is not ``nl`` or ``en``.
     """
+    words(language)
     return ReportData(
+        language=language,
         translation=translation,
         card=card,
         improvements=card.improvements(top),

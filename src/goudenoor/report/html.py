@@ -4,7 +4,12 @@ The HTML report (needs the ``report`` extra: jinja2 and matplotlib).
 One self-contained file: the stylesheet is inline and the two charts (a
 radar of the nine area fractions, a bar chart of points against maximum)
 are inline SVG; there are no scripts, fonts, images or links to fetch, so
-the file opens offline and prints on A4.
+the file opens offline and prints on A4. It fits a phone: tables scroll
+inside their own box and the charts shrink with the screen.
+
+The report's own words are Dutch by default and English on request
+(:mod:`._words`); a footer names the organisation, the edition, the
+goudenoor version and the date the page was made.
 
 The charts are drawn with :class:`matplotlib.figure.Figure` (no pyplot, no
 global backend) under Matplotlib's default style and a fixed SVG hash
@@ -15,10 +20,12 @@ salt, so the same card always gives the same bytes, whatever the local
 from __future__ import annotations
 
 import contextlib
+import datetime
 import functools
 import importlib
 import io
 import math
+import os
 import re
 import textwrap
 import threading
@@ -27,10 +34,11 @@ from typing import TYPE_CHECKING, Any, cast
 
 from goudenoor.assessment import Evidence
 from goudenoor.comparison import Comparison
-from goudenoor.exceptions import MissingExtraError
+from goudenoor.exceptions import GoudenoorError, MissingExtraError
 from goudenoor.scoring import RequirementResult, ScoreCard
 
 from ._data import ReportData
+from ._words import Words
 
 
 if TYPE_CHECKING:
@@ -68,7 +76,7 @@ _CHART_LOCK = threading.Lock()
 _FEATURE = "the HTML report"
 
 
-def render_html(data: ReportData) -> str:
+def render_html(data: ReportData, *, generated: datetime.date | None = None) -> str:
     """
     The report as one self-contained HTML page.
 
@@ -79,6 +87,8 @@ def render_html(data: ReportData) -> str:
 
     Args:
         data: What the report shows (see :func:`~goudenoor.report.report_data`).
+        generated: The date in the footer; by default the date of
+            ``SOURCE_DATE_EPOCH`` if that is set, else today.
 
     Returns:
         The HTML document.
@@ -86,6 +96,7 @@ def render_html(data: ReportData) -> str:
     Raises:
         MissingExtraError: jinja2 or matplotlib is not installed (the
             ``report`` extra).
+        GoudenoorError: ``SOURCE_DATE_EPOCH`` is not a whole number.
     """
     for module in ("jinja2", "matplotlib"):
         try:
@@ -93,23 +104,25 @@ def render_html(data: ReportData) -> str:
         except ImportError as error:
             raise MissingExtraError(_FEATURE, "report", module) from error
     card = data.card
+    w = data.words
     context = {
-        "title": f"Gouden Oor audit: {card.assessment.organisation}",
+        "w": w,
+        "title": f"{w.title}: {card.assessment.organisation}",
         "organisation": card.assessment.organisation,
         "meta": _meta(data),
         "areas": _areas(data),
         "language": data.translation.language if data.translation else None,
         "totals": _totals(data),
-        "radar": _radar_svg(card),
-        "bars": _bars_svg(card),
-        "level": card.level.name if card.level else "none",
+        "radar": _radar_svg(card, w),
+        "bars": _bars_svg(card, w),
+        "level": card.level.name if card.level else w.no_level,
         "level_tr": data.level_name(card.level.name) if card.level else None,
         "next_level": card.next_level.name if card.next_level else None,
         "next_level_tr": (
             data.level_name(card.next_level.name) if card.next_level else None
         ),
-        "gaps": [str(gap) for gap in card.gaps],
-        "comparison": _comparison(data.comparison),
+        "gaps": [w.gap(gap) for gap in card.gaps],
+        "comparison": _comparison(data.comparison, w),
         "improvements": [
             {
                 "id": item.requirement_id,
@@ -119,15 +132,49 @@ def render_html(data: ReportData) -> str:
             }
             for item in data.improvements
         ],
-        "risk_threshold": f"{data.risk_threshold:.0%}",
-        "risks": [str(risk) for risk in data.risks],
+        "risks_intro": w.risks_intro.format(threshold=f"{data.risk_threshold:.0%}"),
+        "risks": [w.risk(risk) for risk in data.risks],
         "warnings": [
-            {"id": w.requirement_id, "code": w.code, "message": w.message}
-            for w in card.warnings
+            {"id": warning.requirement_id, "code": code, "message": message}
+            for warning, code, message in w.warnings_of(card)
         ],
         "ratings": _ratings(data),
+        "footer": _footer(data, generated or _today()),
     }
     return _template()(**context)
+
+
+def _today() -> datetime.date:
+    """
+    The date of ``SOURCE_DATE_EPOCH`` (UTC) if set, else today.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return datetime.datetime.now().astimezone().date()
+    if not epoch.isdigit():
+        raise GoudenoorError(
+            "SOURCE_DATE_EPOCH must be a whole number of seconds since "
+            f"1970-01-01 (got {epoch[:40]!r})"
+        )
+    try:
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date()
+    except (OverflowError, OSError, ValueError):
+        raise GoudenoorError(
+            f"SOURCE_DATE_EPOCH is out of range (got {epoch[:40]!r})"
+        ) from None
+
+
+def _footer(data: ReportData, generated: datetime.date) -> dict[str, str]:
+    from importlib.metadata import version
+
+    card = data.card
+    return {
+        "organisation": card.assessment.organisation,
+        "edition": f"{card.standard.title} ({card.standard.id})",
+        "generated": data.words.generated.format(
+            version=version("goudenoor"), date=generated.isoformat()
+        ),
+    }
 
 
 @functools.cache
@@ -148,32 +195,27 @@ def _template() -> Callable[..., str]:
 def _meta(data: ReportData) -> list[tuple[str, str]]:
     card = data.card
     a = card.assessment
+    w = data.words
     meta = [
-        ("Edition", f"{card.standard.title} ({card.standard.id})"),
-        ("Audit date", a.date.isoformat()),
+        (w.edition, f"{card.standard.title} ({card.standard.id})"),
+        (w.audit_date, a.date.isoformat()),
     ]
     if a.auditors:
-        meta.append(("Auditors", ", ".join(a.auditors)))
+        meta.append((w.auditors, ", ".join(a.auditors)))
     if card.standard.extensions:
-        meta.append(("Extensions", ", ".join(card.standard.extensions)))
+        meta.append((w.extensions, ", ".join(card.standard.extensions)))
     meta.append(
         (
-            "Scale / method / scheme",
+            w.scale_method_scheme,
             (
                 f"{card.scale.id} / {card.method} / {card.scheme.id} "
-                f"(evidence policy {card.evidence_policy})"
+                f"({w.evidence_policy} {card.evidence_policy})"
             ),
         )
     )
     if data.translation is not None:
         meta.append(
-            (
-                "Translation",
-                (
-                    f"{data.translation.language}, under the standard's own text, "
-                    "which is the one that counts"
-                ),
-            )
+            (w.translation, f"{data.translation.language}, {w.translation_note}")
         )
     return meta
 
@@ -184,7 +226,7 @@ def _areas(data: ReportData) -> list[dict[str, str | None]]:
             "id": area.area_id,
             "name": area.name,
             "name_tr": data.area_name(area.area_id),
-            "kind": area.kind,
+            "kind": data.words.of(data.words.kinds, area.kind),
             "points": f"{area.points:.2f}",
             "maximum": f"{area.max_points:g}",
             "share": f"{area.fraction:.0%}",
@@ -196,12 +238,13 @@ def _areas(data: ReportData) -> list[dict[str, str | None]]:
 def _totals(data: ReportData) -> list[dict[str, str]]:
     card = data.card
     maxima = data.maxima
+    w = data.words
     return [
         {"name": name, "points": f"{points:.2f}", "maximum": f"{maxima[key]:g}"}
         for name, key, points in (
-            ("Organisation", "organisation", card.organisation),
-            ("Result", "result", card.result),
-            ("Total", "total", card.total),
+            (w.organisation, "organisation", card.organisation),
+            (w.result, "result", card.result),
+            (w.total, "total", card.total),
         )
     ]
 
@@ -210,15 +253,15 @@ def _points(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f}"
 
 
-def _rating(value: float | None, status: str | None) -> str:
+def _rating(value: float | None, status: str | None, w: Words) -> str:
     if status is None:
         return "-"
     if status == "not-applicable":
-        return "n.v.t."
-    return "unrated" if value is None else f"{value:g}"
+        return w.not_applicable
+    return w.unrated if value is None else f"{value:g}"
 
 
-def _comparison(comparison: Comparison | None) -> dict[str, Any] | None:
+def _comparison(comparison: Comparison | None, w: Words) -> dict[str, Any] | None:
     if comparison is None:
         return None
     old, new = comparison.old, comparison.new
@@ -246,46 +289,57 @@ def _comparison(comparison: Comparison | None) -> dict[str, Any] | None:
                 "change": f"{after - before:+.2f}",
             }
             for name, before, after in (
-                ("Organisation", old.organisation, new.organisation),
-                ("Result", old.result, new.result),
-                ("Total", old.total, new.total),
+                (w.organisation, old.organisation, new.organisation),
+                (w.result, old.result, new.result),
+                (w.total, old.total, new.total),
             )
         ],
-        "old_level": old.level.name if old.level else "none",
-        "new_level": new.level.name if new.level else "none",
+        "old_level": old.level.name if old.level else w.no_level,
+        "new_level": new.level.name if new.level else w.no_level,
         "requirements": [
             {
                 "id": r.requirement_id,
-                "kind": r.kind,
-                "old": _rating(r.old_value, r.old_status),
-                "new": _rating(r.new_value, r.new_status),
+                "kind": w.of(w.change_kinds, r.kind),
+                "old": _rating(r.old_value, r.old_status, w),
+                "new": _rating(r.new_value, r.new_status, w),
                 "change": f"{r.delta:+.2f}",
             }
             for r in comparison.requirements
         ],
-        "warnings": list(comparison.warnings),
+        "warnings": w.comparison_notes(comparison),
     }
 
 
-def _value(result: RequirementResult) -> str:
+def _value(result: RequirementResult, data: ReportData) -> dict[str, str | None]:
+    """
+    The rating shown: its value, and the scale's label of it (with the
+    label's translation) if the scale has one.
+    """
     if result.status == "not-applicable":
-        return "n.v.t."
+        return {"value": "n.v.t.", "label": None, "label_tr": None}
     if result.value is None:
-        return "-"
-    return f"{result.value:g}"
+        return {"value": "-", "label": None, "label_tr": None}
+    label = data.scale_label(result.value)
+    return {
+        "value": f"{result.value:g}",
+        "label": label[0] if label else None,
+        "label_tr": label[1] if label else None,
+    }
 
 
-def _evidence(items: Iterable[Evidence], card: ScoreCard) -> list[dict[str, Any]]:
+def _evidence(items: Iterable[Evidence], data: ReportData) -> list[dict[str, Any]]:
+    card = data.card
+    w = data.words
     found = []
     for e in items:
         dates = [] if e.date is None else [e.date.isoformat()]
         expired = e.valid_until is not None and e.valid_until < card.assessment.date
         if e.valid_until is not None:
-            verb = "expired" if expired else "valid until"
+            verb = w.expired if expired else w.valid_until
             dates.append(f"{verb} {e.valid_until.isoformat()}")
         found.append(
             {
-                "kind": e.kind,
+                "kind": w.of(w.evidence_kinds, e.kind),
                 "reference": e.reference,
                 "dates": ", ".join(dates),
                 "expired": expired,
@@ -306,9 +360,10 @@ def _ratings(data: ReportData) -> list[dict[str, Any]]:
                     "id": result.requirement_id,
                     "text": card.standard.requirement(result.requirement_id).full_text,
                     "text_tr": data.requirement_text(result.requirement_id),
-                    "value": _value(result),
+                    "rating": _value(result, data),
                     "status": result.status,
-                    "evidence": _evidence(rating.evidence, card) if rating else [],
+                    "status_text": data.words.of(data.words.statuses, result.status),
+                    "evidence": _evidence(rating.evidence, data) if rating else [],
                     "checkpoints": ", ".join(rating.checkpoints_met) if rating else "",
                     "justification": (rating.justification or "") if rating else "",
                     "note": (rating.note or "") if rating else "",
@@ -332,7 +387,7 @@ def _label(area_id: str, name: str, width: int) -> str:
     return textwrap.fill(f"{area_id} {name}", width=width, break_long_words=False)
 
 
-def _radar_svg(card: ScoreCard) -> str:
+def _radar_svg(card: ScoreCard, w: Words) -> str:
     from matplotlib.figure import Figure
     from matplotlib.projections.polar import PolarAxes
 
@@ -362,10 +417,10 @@ def _radar_svg(card: ScoreCard) -> str:
         axes.tick_params(axis="x", pad=6)
         axes.grid(color="#555555", alpha=0.45, linewidth=0.7)
         figure.subplots_adjust(left=0.17, right=0.83, top=0.86, bottom=0.1)
-        return _svg(figure, "radar", "Radar chart of the share of each area's points")
+        return _svg(figure, "radar", w.radar_label)
 
 
-def _bars_svg(card: ScoreCard) -> str:
+def _bars_svg(card: ScoreCard, w: Words) -> str:
     from matplotlib.figure import Figure
 
     areas = list(card.areas.values())
@@ -380,14 +435,14 @@ def _bars_svg(card: ScoreCard) -> str:
             color=BAR_MAXIMUM,
             edgecolor="#9aa5b1",
             linewidth=0.6,
-            label="maximum",
+            label=w.maximum.lower(),
         )
         axes.barh(
             positions,
             [area.points for area in areas],
             height=0.7,
             color=BAR_POINTS,
-            label="points",
+            label=w.points_axis,
         )
         for y, area in zip(positions, areas, strict=True):
             axes.text(
@@ -401,13 +456,13 @@ def _bars_svg(card: ScoreCard) -> str:
         axes.invert_yaxis()
         top = max(area.max_points for area in areas)
         axes.set_xlim(0.0, top * 1.3)
-        axes.set_xlabel("points")
+        axes.set_xlabel(w.points_axis)
         axes.spines[["top", "right"]].set_visible(False)
         axes.grid(axis="x", color="#cccccc", linewidth=0.6)
         axes.set_axisbelow(True)
         axes.legend(loc="lower right", frameon=False)
         figure.subplots_adjust(left=0.3, right=0.97, top=0.97, bottom=0.1)
-        return _svg(figure, "bars", "Bar chart of the points against the maximum")
+        return _svg(figure, "bars", w.bars_label)
 
 
 @contextlib.contextmanager

@@ -1,5 +1,8 @@
 """
 The Markdown report (standard library only).
+
+Its own words (headings, labels, warnings) are Dutch by default and English
+on request (:mod:`._words`); the standard's texts are never translated here.
 """
 
 from __future__ import annotations
@@ -7,10 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from goudenoor._text import plain_line
-from goudenoor.scoring import AreaResult, RequirementResult, ScoreCard
+from goudenoor._text import one_line, plain_line
+from goudenoor.comparison import Comparison
+from goudenoor.scoring import AreaResult, RequirementResult
 
 from ._data import ReportData
+from ._words import Words
 
 
 __all__ = ["render_markdown"]
@@ -100,95 +105,167 @@ def render_markdown(data: ReportData) -> str:
     evidence, warnings, improvements, results at risk and (if given) the
     change since the previous audit.
     """
-    card = data.card
     lines = [*_heading(data), *_areas(data), *_level(data)]
     if data.comparison is not None:
-        lines += ["", "## Change since the previous audit", ""]
-        lines += _fenced(data.comparison.text().rstrip("\n").splitlines(), "text")
+        lines += ["", f"## {data.words.comparison}", ""]
+        lines += _fenced(_comparison_lines(data.comparison, data.words), "text")
     lines += _improvements(data)
     lines += _risks(data)
-    lines += _warnings(card)
+    lines += _warnings(data)
     lines += _ratings(data)
     return "\n".join(lines) + "\n"
+
+
+def _comparison_lines(comparison: Comparison, w: Words) -> list[str]:
+    """
+    The comparison as plain text lines: ``goudenoor compare``'s text in
+    English, the same layout with Dutch words in Dutch.
+    """
+    if w.language == "en":
+        return comparison.text().rstrip("\n").splitlines()
+    old, new = comparison.old, comparison.new
+    title = (
+        f"{new.assessment.organisation}: {old.assessment.date.isoformat()} "
+        f"({old.standard.id}) -> {new.assessment.date.isoformat()} "
+        f"({new.standard.id})"
+    )
+    header = (
+        f"{w.area.lower():<36} {w.old.lower():>7} {w.new.lower():>7} "
+        f"{w.change.lower():>7}"
+    )
+    lines = [title, "", header]
+    for area in comparison.areas:
+        label = f"{area.area_id:>2} {area.name}"
+        lines.append(
+            f"{label:<36} {_points(area.old_points):>7} "
+            f"{_points(area.new_points):>7} {area.delta:+7.2f}"
+        )
+    for name, before, after in (
+        (w.organisation, old.organisation, new.organisation),
+        (w.result, old.result, new.result),
+        (w.total, old.total, new.total),
+    ):
+        lines.append(
+            f"{name.lower():<36} {before:7.2f} {after:7.2f} {after - before:+7.2f}"
+        )
+    old_level = old.level.name if old.level else w.no_level
+    new_level = new.level.name if new.level else w.no_level
+    lines += ["", f"{w.level.lower()}: {old_level} -> {new_level}"]
+    lines += _changed_requirements(comparison, w)
+    notes = w.comparison_notes(comparison)
+    if notes:
+        lines += ["", f"{w.note.lower()}:"]
+        lines.extend(f"  {note}" for note in notes)
+    return [one_line(line) for line in lines]
+
+
+def _changed_requirements(comparison: Comparison, w: Words) -> list[str]:
+    if not comparison.requirements:
+        return []
+    lines = ["", f"{w.changed_requirements.lower()}:"]
+    lines.extend(
+        f"  {r.requirement_id:<10} {_rating(r.old_value, r.old_status, w):>8} -> "
+        f"{_rating(r.new_value, r.new_status, w):<8} {r.delta:+6.2f} "
+        f"{w.points_axis}"
+        + ("" if r.kind == "changed" else f"  ({w.of(w.change_kinds, r.kind)})")
+        for r in comparison.requirements
+    )
+    return lines
+
+
+def _points(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+def _rating(value: float | None, status: str | None, w: Words) -> str:
+    if status is None:
+        return "-"
+    if status == "not-applicable":
+        return w.not_applicable
+    return w.unrated if value is None else f"{value:g}"
 
 
 def _heading(data: ReportData) -> list[str]:
     card = data.card
     a = card.assessment
+    w = data.words
+    edition = f"{_cell(card.standard.title)} ({_code(card.standard.id)})"
     meta = [
-        f"- **Edition:** {_cell(card.standard.title)} ({_code(card.standard.id)})",
-        f"- **Audit date:** {a.date.isoformat()}",
+        f"- **{w.edition}:** {edition}",
+        f"- **{w.audit_date}:** {a.date.isoformat()}",
     ]
     if a.auditors:
-        meta.append(f"- **Auditors:** {', '.join(map(_cell, a.auditors))}")
+        meta.append(f"- **{w.auditors}:** {', '.join(map(_cell, a.auditors))}")
     if card.standard.extensions:
         extensions = ", ".join(map(_cell, card.standard.extensions))
-        meta.append(f"- **Extensions:** {extensions}")
+        meta.append(f"- **{w.extensions}:** {extensions}")
     meta.append(
-        f"- **Scale / method / scheme:** {_code(card.scale.id)} / "
-        f"{_code(card.method)} / {_code(card.scheme.id)} (evidence policy "
+        f"- **{w.scale_method_scheme}:** {_code(card.scale.id)} / "
+        f"{_code(card.method)} / {_code(card.scheme.id)} ({w.evidence_policy} "
         f"{_code(card.evidence_policy)})"
     )
     if data.translation is not None:
         meta.append(
-            f"- **Translation:** {_code(data.translation.language)}, under the "
-            "standard's own text, which is the one that counts"
+            f"- **{w.translation}:** {_code(data.translation.language)}, "
+            f"{w.translation_note}"
         )
-    return [f"# Gouden Oor audit: {_cell(a.organisation)}", "", *meta]
+    return [f"# {w.title}: {_cell(a.organisation)}", "", *meta]
 
 
 def _areas(data: ReportData) -> list[str]:
     card = data.card
+    w = data.words
     lines = [
         "",
-        "## Points per area",
+        f"## {w.points_per_area}",
         "",
-        "| Area | Kind | Points | Maximum | Share |",
+        f"| {w.area} | {w.kind} | {w.points} | {w.maximum} | {w.share} |",
         "|---|---|---:|---:|---:|",
     ]
     lines.extend(
         f"| {_cell(area.area_id)} "
         f"{_with(area.name, data.area_name(area.area_id), data)} | "
-        f"{area.kind} | {area.points:.2f} | "
+        f"{w.of(w.kinds, area.kind)} | {area.points:.2f} | "
         f"{area.max_points:g} | {area.fraction:.0%} |"
         for area in card.areas.values()
     )
     maxima = data.maxima
-    for name, points in (
-        ("Organisation", card.organisation),
-        ("Result", card.result),
-        ("Total", card.total),
+    for name, key, points in (
+        (w.organisation, "organisation", card.organisation),
+        (w.result, "result", card.result),
+        (w.total, "total", card.total),
     ):
-        lines.append(
-            f"| **{name}** | | **{points:.2f}** | {maxima[name.lower()]:g} | |"
-        )
+        lines.append(f"| **{name}** | | **{points:.2f}** | {maxima[key]:g} | |")
     return lines
 
 
 def _level(data: ReportData) -> list[str]:
     card = data.card
+    w = data.words
     level = card.level
-    shown = _named(level.name, data.level_name(level.name)) if level else "none"
-    lines = ["", "## Recognition", "", f"- **Level:** {shown}"]
+    shown = _named(level.name, data.level_name(level.name)) if level else w.no_level
+    lines = ["", f"## {w.recognition}", "", f"- **{w.level}:** {shown}"]
     if card.next_level is not None:
         name = card.next_level.name
         lines.append(
-            f"- **Next level:** {_named(name, data.level_name(name))}, which needs:"
+            f"- **{w.next_level}:** {_named(name, data.level_name(name))}, "
+            f"{w.which_needs}:"
         )
-        lines.extend(f"  - {_cell(str(gap))}" for gap in card.gaps)
+        lines.extend(f"  - {_cell(w.gap(gap))}" for gap in card.gaps)
     else:
-        lines.append("- This is the highest level of the scheme.")
+        lines.append(f"- {w.highest_level}")
     return lines
 
 
 def _improvements(data: ReportData) -> list[str]:
     if not data.improvements:
         return []
+    w = data.words
     lines = [
         "",
-        "## Improvements that gain most",
+        f"## {w.improvements}",
         "",
-        "| Requirement | Points gained | Text |",
+        f"| {w.requirement} | {w.points_gained} | {w.text} |",
         "|---|---:|---|",
     ]
     lines.extend(
@@ -202,34 +279,31 @@ def _improvements(data: ReportData) -> list[str]:
 def _risks(data: ReportData) -> list[str]:
     if not data.risks:
         return []
+    w = data.words
     lines = [
         "",
-        "## Results at risk",
+        f"## {w.risks}",
         "",
-        (
-            f"Result areas with a driving organisation area below "
-            f"{data.risk_threshold:.0%} of its points (the drivers are this "
-            "library's model, not part of the standard):"
-        ),
+        w.risks_intro.format(threshold=f"{data.risk_threshold:.0%}"),
         "",
     ]
-    lines.extend(f"- {_cell(str(risk))}" for risk in data.risks)
+    lines.extend(f"- {_cell(w.risk(risk))}" for risk in data.risks)
     return lines
 
 
-def _warnings(card: ScoreCard) -> list[str]:
-    if not card.warnings:
+def _warnings(data: ReportData) -> list[str]:
+    if not data.card.warnings:
         return []
-    lines = ["", "## Warnings", ""]
+    lines = ["", f"## {data.words.warnings}", ""]
     lines.extend(
-        f"- {_code(w.requirement_id)} {_cell(w.code)}: {_cell(w.message)}"
-        for w in card.warnings
+        f"- {_code(warning.requirement_id)} {_cell(code)}: {_cell(message)}"
+        for warning, code, message in data.words.warnings_of(data.card)
     )
     return lines
 
 
 def _ratings(data: ReportData) -> list[str]:
-    lines = ["", "## Ratings and evidence"]
+    lines = ["", f"## {data.words.ratings}"]
     for area in data.card.areas.values():
         lines += _area_ratings(data, area)
     return lines
@@ -237,11 +311,12 @@ def _ratings(data: ReportData) -> list[str]:
 
 def _area_ratings(data: ReportData, area: AreaResult) -> list[str]:
     card = data.card
+    w = data.words
     lines = [
         "",
         f"### {_cell(area.area_id)} {_named(area.name, data.area_name(area.area_id))}",
         "",
-        "| Id | Requirement | Rating | Evidence and notes |",
+        f"| {w.rating_id} | {w.requirement} | {w.rating} | {w.evidence_and_notes} |",
         "|---|---|---|---|",
     ]
     for result in area.requirements:
@@ -250,12 +325,14 @@ def _area_ratings(data: ReportData, area: AreaResult) -> list[str]:
         notes: list[str] = []
         if rating is not None:
             notes.extend(
-                f"{e.kind}: {e.reference}"
+                f"{w.of(w.evidence_kinds, e.kind)}: {e.reference}"
                 + (f" ({e.date.isoformat()})" if e.date else "")
                 for e in rating.evidence
             )
             if rating.checkpoints_met:
-                notes.append("checkpoints met: " + ", ".join(rating.checkpoints_met))
+                notes.append(
+                    f"{w.checkpoints_met}: " + ", ".join(rating.checkpoints_met)
+                )
             if rating.justification:
                 notes.append(f"n.v.t.: {rating.justification}")
             if rating.note:

@@ -1,0 +1,409 @@
+"""
+The words around the standard's texts in a report, in Dutch or English.
+
+The standard's own texts (area names, requirement texts, level names, scale
+labels) are Dutch and are never changed here; this is the report's chrome:
+headings, labels, kinds, statuses and the sentences of warnings, gaps and
+risks. Sentences are built from the structured fields of the score card, so
+the scoring layer keeps its one (English) message and the report can still
+speak Dutch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+
+from goudenoor.assessment import Evidence
+from goudenoor.comparison import Comparison
+from goudenoor.exceptions import UnknownItemError
+from goudenoor.graph import Risk
+from goudenoor.scoring import Gap, ScoreCard, ScoreWarning
+
+
+__all__ = ["LANGUAGES", "Words", "words"]
+
+
+@attrs.frozen(kw_only=True)
+class Words:
+    """
+    The fixed words of a report in one language.
+    """
+
+    language: str
+    title: str
+    edition: str
+    audit_date: str
+    auditors: str
+    extensions: str
+    scale_method_scheme: str
+    evidence_policy: str
+    translation: str
+    translation_note: str
+    points_per_area: str
+    area: str
+    kind: str
+    points: str
+    maximum: str
+    share: str
+    organisation: str
+    result: str
+    total: str
+    radar_caption: str
+    radar_label: str
+    bars_caption: str
+    bars_label: str
+    points_axis: str
+    recognition: str
+    level: str
+    next_level: str
+    which_needs: str
+    no_level: str
+    highest_level: str
+    comparison: str
+    old: str
+    new: str
+    change: str
+    changed_requirements: str
+    points_change: str
+    no_requirement_changed: str
+    note: str
+    improvements: str
+    requirement: str
+    points_gained: str
+    text: str
+    risks: str
+    risks_intro: str
+    weak_drivers: str
+    warnings: str
+    ratings: str
+    rating_id: str
+    rating: str
+    evidence_and_notes: str
+    checkpoints_met: str
+    not_applicable: str
+    unrated: str
+    expired: str
+    valid_until: str
+    generated: str
+    page: str
+    kinds: dict[str, str]
+    statuses: dict[str, str]
+    evidence_kinds: dict[str, str]
+    change_kinds: dict[str, str]
+    scopes: dict[str, str]
+
+    def of(self, table: dict[str, str], key: str) -> str:
+        """
+        *key* in this language from *table*, or *key* itself if the table
+        does not know it.
+        """
+        return table.get(key, key)
+
+    def gap(self, gap: Gap) -> str:
+        """
+        One unmet condition of the next level, as a sentence.
+        """
+        if self.language == "en":
+            return str(gap)
+        where = (
+            f"gebied {gap.area_id}" if gap.area_id else self.of(self.scopes, gap.scope)
+        )
+        if gap.unit == "points":
+            return (
+                f"{where}: {gap.actual:.2f} punten, nodig {gap.required:g} "
+                f"({gap.shortfall:.2f} tekort)"
+            )
+        return (
+            f"{where}: {gap.actual:.0%}, nodig {gap.required:.0%} "
+            f"({gap.shortfall:.0%} tekort)"
+        )
+
+    def risk(self, risk: Risk) -> str:
+        """
+        One result area at risk, as a line.
+        """
+        if self.language == "en":
+            return str(risk)
+        weak = ", ".join(f"{a} ({f:.0%})" for a, f in risk.weak_drivers)
+        return (
+            f"{risk.area_id} {risk.name} ({risk.fraction:.0%}): "
+            f"{self.weak_drivers} {weak}"
+        )
+
+    def warnings_of(self, card: ScoreCard) -> list[tuple[ScoreWarning, str, str]]:
+        """
+        Each warning of *card* with its kind and message in this language.
+
+        English keeps the scoring layer's own code and message; Dutch is
+        built from the warning's code and the rating it concerns. A code
+        this table does not know keeps its scoring message.
+        """
+        if self.language == "en":
+            return [(w, w.code, w.message) for w in card.warnings]
+        expired = _ExpiredEvidence(card)
+        return [
+            (w, self.of(self.statuses, w.code), self._warning(card, w, expired))
+            for w in card.warnings
+        ]
+
+    def _warning(
+        self, card: ScoreCard, warning: ScoreWarning, expired: _ExpiredEvidence
+    ) -> str:
+        rating = card.assessment.ratings.get(warning.requirement_id)
+        evidence_from = card.scale.evidence_from
+        threshold = f"{evidence_from:g}" if evidence_from is not None else ""
+        code = warning.code
+        if code == "unrated":
+            return "telt als 0"
+        if code == "not-applicable":
+            justification = (rating.justification or "") if rating else ""
+            return f"buiten het gebied gelaten: {justification}"
+        if code == "missing-evidence":
+            return f"beoordeeld met {threshold} of hoger zonder geldig bewijs"
+        if code == "capped":
+            return (
+                f"beoordeeld met {threshold} of hoger zonder geldig bewijs; "
+                "afgetopt door het strikte bewijsbeleid"
+            )
+        if code == "expired-evidence":
+            found = expired.next(warning.requirement_id)
+            if found is not None and found.valid_until is not None:
+                return (
+                    f"bewijs {found.reference!r} verlopen op "
+                    f"{found.valid_until.isoformat()}, vóór de auditdatum "
+                    f"{card.assessment.date.isoformat()}"
+                )
+        return warning.message
+
+    def comparison_notes(self, comparison: Comparison) -> list[str]:
+        """
+        What a reader of the comparison should know, in this language.
+        """
+        if self.language == "en":
+            return list(comparison.warnings)
+        old, new = comparison.old, comparison.new
+        a, b = old.assessment, new.assessment
+        found = []
+        if a.organisation != b.organisation:
+            found.append(
+                f"de audits gaan over verschillende organisaties: "
+                f"{a.organisation!r} en {b.organisation!r}"
+            )
+        if b.date < a.date:
+            found.append(
+                f"de nieuwe audit ({b.date.isoformat()}) is eerder gedateerd dan "
+                f"de oude ({a.date.isoformat()})"
+            )
+        for what, before, after in (
+            ("de editie", old.standard.id, new.standard.id),
+            ("het erkenningsschema", old.scheme.id, new.scheme.id),
+            ("de scoringsmethode", old.method, new.method),
+            ("de schaal", old.scale.id, new.scale.id),
+        ):
+            if before != after:
+                found.append(f"{what} verschilt: eerst {before}, dan {after}")
+        if len(found) != len(comparison.warnings):  # a note this table lacks
+            return list(comparison.warnings)
+        return found
+
+
+class _ExpiredEvidence:
+    """
+    The expired evidence of each rating, in the order scoring warns of it.
+    """
+
+    def __init__(self, card: ScoreCard) -> None:
+        self._card = card
+        self._left: dict[str, Iterator[Evidence]] = {}
+
+    def next(self, requirement_id: str) -> Evidence | None:
+        if requirement_id not in self._left:
+            rating = self._card.assessment.ratings.get(requirement_id)
+            date = self._card.assessment.date
+            self._left[requirement_id] = iter(
+                [
+                    e
+                    for e in (rating.evidence if rating else ())
+                    if e.valid_until is not None and e.valid_until < date
+                ]
+            )
+        return next(self._left[requirement_id], None)
+
+
+_DUTCH = Words(
+    language="nl",
+    title="Gouden Oor-audit",
+    edition="Editie",
+    audit_date="Auditdatum",
+    auditors="Auditoren",
+    extensions="Uitbreidingen",
+    scale_method_scheme="Schaal / methode / schema",
+    evidence_policy="bewijsbeleid",
+    translation="Vertaling",
+    translation_note="onder de eigen tekst van de standaard, die de geldende is",
+    points_per_area="Punten per gebied",
+    area="Gebied",
+    kind="Soort",
+    points="Punten",
+    maximum="Maximum",
+    share="Aandeel",
+    organisation="Organisatie",
+    result="Resultaat",
+    total="Totaal",
+    radar_caption="Aandeel van de punten per gebied",
+    radar_label="Radardiagram van het aandeel van de punten per gebied",
+    bars_caption="Behaalde punten tegenover het maximum per gebied",
+    bars_label="Staafdiagram van de punten tegenover het maximum",
+    points_axis="punten",
+    recognition="Erkenning",
+    level="Niveau",
+    next_level="Volgend niveau",
+    which_needs="waarvoor nodig is",
+    no_level="geen",
+    highest_level="Dit is het hoogste niveau van het schema.",
+    comparison="Verandering sinds de vorige audit",
+    old="Oud",
+    new="Nieuw",
+    change="Verschil",
+    changed_requirements="Eisen die veranderd zijn",
+    points_change="Verschil in punten",
+    no_requirement_changed="Geen enkele eis is veranderd.",
+    note="Let op",
+    improvements="Verbeteringen die het meest opleveren",
+    requirement="Eis",
+    points_gained="Extra punten",
+    text="Tekst",
+    risks="Resultaten in gevaar",
+    risks_intro=(
+        "Resultaatgebieden met een sturend organisatiegebied onder {threshold} "
+        "van zijn punten (de sturing is het model van deze bibliotheek, geen "
+        "onderdeel van de standaard):"
+    ),
+    weak_drivers="zwakke sturende gebieden",
+    warnings="Waarschuwingen",
+    ratings="Beoordelingen en bewijs",
+    rating_id="Nr.",
+    rating="Beoordeling",
+    evidence_and_notes="Bewijs en opmerkingen",
+    checkpoints_met="controlepunten voldaan",
+    not_applicable="n.v.t.",
+    unrated="niet beoordeeld",
+    expired="verlopen",
+    valid_until="geldig tot",
+    generated="Gemaakt met goudenoor {version} op {date}",
+    page="pagina",
+    kinds={"organisation": "organisatie", "result": "resultaat"},
+    statuses={
+        "rated": "beoordeeld",
+        "unrated": "niet beoordeeld",
+        "not-applicable": "niet van toepassing",
+        "missing-evidence": "bewijs ontbreekt",
+        "capped": "afgetopt",
+        "expired-evidence": "bewijs verlopen",
+    },
+    evidence_kinds={
+        "document": "document",
+        "interview": "interview",
+        "observation": "waarneming",
+        "measurement": "meting",
+        "other": "overig",
+    },
+    change_kinds={
+        "changed": "veranderd",
+        "added": "toegevoegd",
+        "dropped": "vervallen",
+    },
+    scopes={
+        "organisation": "organisatie",
+        "result": "resultaat",
+        "total": "totaal",
+    },
+)
+
+_ENGLISH = Words(
+    language="en",
+    title="Gouden Oor audit",
+    edition="Edition",
+    audit_date="Audit date",
+    auditors="Auditors",
+    extensions="Extensions",
+    scale_method_scheme="Scale / method / scheme",
+    evidence_policy="evidence policy",
+    translation="Translation",
+    translation_note="under the standard's own text, which is the one that counts",
+    points_per_area="Points per area",
+    area="Area",
+    kind="Kind",
+    points="Points",
+    maximum="Maximum",
+    share="Share",
+    organisation="Organisation",
+    result="Result",
+    total="Total",
+    radar_caption="Share of each area's points (the nine area fractions)",
+    radar_label="Radar chart of the share of each area's points",
+    bars_caption="Points earned against the maximum per area",
+    bars_label="Bar chart of the points against the maximum",
+    points_axis="points",
+    recognition="Recognition",
+    level="Level",
+    next_level="Next level",
+    which_needs="which needs",
+    no_level="none",
+    highest_level="This is the highest level of the scheme.",
+    comparison="Change since the previous audit",
+    old="Old",
+    new="New",
+    change="Change",
+    changed_requirements="Requirements that changed",
+    points_change="Points change",
+    no_requirement_changed="No requirement changed.",
+    note="Note",
+    improvements="Improvements that gain most",
+    requirement="Requirement",
+    points_gained="Points gained",
+    text="Text",
+    risks="Results at risk",
+    risks_intro=(
+        "Result areas with a driving organisation area below {threshold} of its "
+        "points (the drivers are this library's model, not part of the standard):"
+    ),
+    weak_drivers="weak drivers",
+    warnings="Warnings",
+    ratings="Ratings and evidence",
+    rating_id="Id",
+    rating="Rating",
+    evidence_and_notes="Evidence and notes",
+    checkpoints_met="checkpoints met",
+    not_applicable="n.v.t.",
+    unrated="unrated",
+    expired="expired",
+    valid_until="valid until",
+    generated="Generated by goudenoor {version} on {date}",
+    page="page",
+    kinds={},
+    statuses={},
+    evidence_kinds={},
+    change_kinds={},
+    scopes={},
+)
+
+_BY_LANGUAGE = {"nl": _DUTCH, "en": _ENGLISH}
+
+LANGUAGES: tuple[str, ...] = tuple(_BY_LANGUAGE)
+"""The languages a report's own words come in; Dutch is the default."""
+
+
+def words(language: str) -> Words:
+    """
+    The report's words in *language* (``nl`` or ``en``).
+
+    Raises:
+        UnknownItemError: Another language.
+    """
+    try:
+        return _BY_LANGUAGE[language]
+    except KeyError:
+        raise UnknownItemError(language, LANGUAGES, kind="report language") from None
