@@ -287,9 +287,7 @@ class TestContent:
         """
         comparison = go.compare(card, go.what_if(std, audit, {"4.1": 3}))
 
-        page = Page(
-            render_report(card, "html", comparison=comparison, language="en")
-        )
+        page = Page(render_report(card, "html", comparison=comparison, language="en"))
 
         assert ["4 Middelen", "2.50", "5.00", "+2.50"] == page.tables[
             "comparison-areas"
