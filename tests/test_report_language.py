@@ -6,6 +6,7 @@ standard's texts stay Dutch. Also the HTML report's footer and its date.
 from __future__ import annotations
 
 import datetime
+import io
 import re
 
 import attrs
@@ -13,6 +14,7 @@ import pytest
 
 import goudenoor as go
 from conftest import ROOT
+from goudenoor import cli
 from goudenoor.report import LANGUAGES, render_report
 
 
@@ -320,3 +322,50 @@ class TestHtml:
             "<li>de nieuwe audit (2026-10-01) is eerder gedateerd dan de oude "
             "(2027-01-01)</li>"
         ) in page
+
+
+class TestCommandLine:
+    @staticmethod
+    def run(*argv: str) -> tuple[int, str]:
+        out = io.StringIO()
+        return cli.main(list(argv), out=out), out.getvalue()
+
+    def test_dutch_by_default(self) -> None:
+        """
+        ``goudenoor report`` speaks Dutch without ``--language``.
+        """
+        code, out = self.run("report", str(EXAMPLE), "--format", "md")
+
+        assert (0, "# Gouden Oor-audit: Woonstichting Lindewaard") == (
+            code,
+            out.split("\n")[0],
+        )
+
+    def test_english_on_request(self) -> None:
+        """
+        ``--language en`` gives English headings and the English translation
+        under the Dutch texts.
+        """
+        code, out = self.run(
+            "report", str(EXAMPLE), "--format", "md", "--language", "en"
+        )
+
+        assert 0 == code
+        assert "# Gouden Oor audit: Woonstichting Lindewaard" == out.split("\n")[0]
+        assert "## Points per area" in out
+
+    def test_dutch_asks_for_no_translation(self) -> None:
+        """
+        ``--language nl`` is the default spelled out: it loads no translation,
+        so it is accepted by every format, JSON included.
+        """
+        assert (
+            self.run("report", str(EXAMPLE), "--format", "md", "--language", "nl")[1]
+            == self.run("report", str(EXAMPLE), "--format", "md")[1]
+        )
+        assert (
+            0
+            == self.run("report", str(EXAMPLE), "--format", "json", "--language", "nl")[
+                0
+            ]
+        )

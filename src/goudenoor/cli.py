@@ -49,7 +49,7 @@ from .io import (
     write_text_atomic,
 )
 from .model import Area, Requirement, Standard
-from .report import render_report
+from .report import LANGUAGES, render_report
 from .scoring import ScoreCard, score, scoring_methods
 from .translation import Translation
 
@@ -222,7 +222,7 @@ def _add_report_command(commands: _Commands) -> None:
     )
     _scoring_options(report)
     _extension_option(report)
-    _translation_options(report)
+    _translation_options(report, report=True)
     _output_options(report)
     report.set_defaults(handler=_report)
 
@@ -344,15 +344,21 @@ def _scoring_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _translation_options(parser: argparse.ArgumentParser) -> None:
+def _translation_options(
+    parser: argparse.ArgumentParser, *, report: bool = False
+) -> None:
     language = parser.add_mutually_exclusive_group()
-    language.add_argument(
-        "--language",
-        default=None,
-        metavar="LANG",
-        help="also show each text in this language, from a shipped translation "
-        "(see 'goudenoor editions'); the Dutch text stays the standard",
+    help_text = (
+        "also show each text in this language, from a shipped translation "
+        "(see 'goudenoor editions'); the Dutch text stays the standard"
     )
+    if report:
+        help_text += (
+            "; the report's own headings and labels are Dutch by default and in "
+            "this language where the report speaks it (en); 'nl' shows no "
+            "translation"
+        )
+    language.add_argument("--language", default=None, metavar="LANG", help=help_text)
     language.add_argument(
         "--translation",
         default=None,
@@ -529,7 +535,15 @@ def _card(args: argparse.Namespace, file: str) -> ScoreCard:
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
     card = _card(args, args.file)
-    translation = _translation(args, card.standard)
+    translation = None if args.language == "nl" else _translation(args, card.standard)
+    language = next(
+        (
+            choice
+            for choice in (args.language, translation and translation.language)
+            if choice in LANGUAGES
+        ),
+        "nl",
+    )
     if translation is not None and args.format not in {"md", "html"}:
         raise GoudenoorError(
             f"a translation is shown in the md and html reports, not in {args.format}"
@@ -550,6 +564,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
         comparison=comparison,
         top=args.top,
         translation=translation,
+        language=language,
     )
     _emit(args, out, text)
     return EXIT_OK
