@@ -222,6 +222,8 @@ class _Anchor:
         self.depth = depth
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
 _MAYBE_NOT_TEXT = frozenset("-+.0123456789~nNoOtTfFyY")
 """How a plain value that may read as a number, date, boolean or null starts."""
 
@@ -265,7 +267,13 @@ def _written(loader: yaml.SafeLoader, event: yaml.ScalarEvent) -> int | None:
             return None  # quoted, or plain text
         if value.isdigit() and value.isascii() and (len(value) == 1 or value[0] != "0"):
             return len(value)  # a plain decimal integer, the most common case
+        if _ISO_DATE.fullmatch(value):
+            return len(value)  # a date, written as it is (or refused when built)
         tag = loader.resolve(yaml.ScalarNode, value, event.implicit)  # type: ignore[no-untyped-call]
+    return _written_as(loader, tag, value)
+
+
+def _written_as(loader: yaml.SafeLoader, tag: str, value: str) -> int | None:
     kind = tag.rpartition(":")[2]
     if kind in ("bool", "null"):
         return 5
@@ -284,10 +292,6 @@ def _written(loader: yaml.SafeLoader, event: yaml.ScalarEvent) -> int | None:
         return len(shown)
     except (ValueError, TypeError, OverflowError, AttributeError, IndexError):
         return None  # `!!int ''`, `!!timestamp gisteren`: refused when it is built
-
-
-def _lines(text: str | None) -> int:
-    return 1 if text is None else 1 + text.count("\n")
 
 
 class _Limits:
@@ -327,13 +331,28 @@ class _Limits:
         if bad is not None:
             raise _LimitError(_bad_character(bad.group()), mark)
         depth = len(self.stack)
+        lines = 1 + value.count("\n")
+        text = (
+            len(value)
+            if value.isascii()
+            else len(value.encode("utf-8", "surrogatepass"))
+        )
         # A key is always text (1.10 stays "1.10"); a value may be a number.
-        written = None if is_key else _written(self.loader, event)
-        size = written_size(value, depth, written=written)
-        lines = _lines(value)
+        # The checks before _written keep the common case (text) cheap.
+        written = (
+            _written(self.loader, event)
+            if not is_key
+            and (
+                event.tag is not None
+                or (event.implicit[0] and (not value or value[0] in _MAYBE_NOT_TEXT))
+            )
+            else None
+        )
+        line = 2 * depth + 4
+        size = 3 * (text if written is None else written) + line * lines  # written_size
         if event.anchor is not None:
             # An alias may be used as a key or a value: count the larger.
-            largest = max(size, written_size(value, depth))
+            largest = max(size, 3 * text + line * lines)
             self.anchors[event.anchor] = _Anchor(1, -1, largest, lines, depth)
         self.count += not is_key
         self.size += size
@@ -428,35 +447,31 @@ def _check_limits(loader: yaml.SafeLoader) -> None:
     limits = _Limits(loader)
     scalar, alias = yaml.ScalarEvent, yaml.AliasEvent
     start, end = yaml.CollectionStartEvent, yaml.CollectionEndEvent
-    event = _next_event(loader)
-    while event is not None:
-        if isinstance(event, end):
-            limits.end()
-        elif isinstance(event, (scalar, alias, start)):
-            is_key, mark = limits.entry(event)
-            if isinstance(event, scalar):
-                limits.scalar(event, mark, is_key=is_key)
-            elif isinstance(event, alias):
-                limits.alias(event, mark)
-            else:
-                limits.start(event, mark)
-            if limits.count > MAX_NODES:
-                raise _LimitError(_TOO_BIG, mark)
-            if limits.size > MAX_BYTES:
-                raise _LimitError(
-                    f"document would take more than {MAX_BYTES:,} bytes written "
-                    "out with its aliases expanded (too many aliases?)",
-                    mark,
-                )
-        event = _next_event(loader)
-
-
-def _next_event(loader: yaml.SafeLoader) -> yaml.Event | None:
-    # PyYAML's pure-Python scanner raises a bare ValueError (from chr) for
-    # an escape beyond U+10FFFF; the C one gives a ScannerError.
     try:
-        return loader.get_event()  # type: ignore[no-untyped-call,no-any-return]
+        event = loader.get_event()  # type: ignore[no-untyped-call]
+        while event is not None:
+            if isinstance(event, end):
+                limits.end()
+            elif isinstance(event, (scalar, alias, start)):
+                is_key, mark = limits.entry(event)
+                if isinstance(event, scalar):
+                    limits.scalar(event, mark, is_key=is_key)
+                elif isinstance(event, alias):
+                    limits.alias(event, mark)
+                else:
+                    limits.start(event, mark)
+                if limits.count > MAX_NODES:
+                    raise _LimitError(_TOO_BIG, mark)
+                if limits.size > MAX_BYTES:
+                    raise _LimitError(
+                        f"document would take more than {MAX_BYTES:,} bytes written "
+                        "out with its aliases expanded (too many aliases?)",
+                        mark,
+                    )
+            event = loader.get_event()  # type: ignore[no-untyped-call]
     except ValueError:
+        # PyYAML's pure-Python scanner raises a bare ValueError (from chr)
+        # for an escape beyond U+10FFFF; the C one gives a ScannerError.
         raise _LimitError(
             "invalid YAML: an escape gives a code point beyond U+10FFFF",
             loader.get_mark(),
