@@ -634,6 +634,18 @@ EXACT: dict[str, str] = {
     "extension-empty-area-name.yaml": (
         "extension-empty-area-name.yaml:10:7 override.areas[0].name: must not be empty"
     ),
+    "assessment-escaped-control.yaml": (
+        "assessment-escaped-control.yaml:4:1: control character U+001B is not "
+        "allowed in text (only tab and line feed are)"
+    ),
+    "edition-huge-points.yaml": (
+        "edition-huge-points.yaml:14:5 areas[0].points: expected a number from "
+        "-1,000,000 to 1,000,000, got number 1e+308"
+    ),
+    "extension-huge-weight.yaml": (
+        "extension-huge-weight.yaml:10:7 override.requirements[0].weight: "
+        "expected a number from -1,000,000 to 1,000,000, got number 1e+308"
+    ),
 }
 
 """

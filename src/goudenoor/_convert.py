@@ -30,8 +30,9 @@ from cattrs.errors import (
 )
 
 from .assessment import Assessment, Rating
-from .exceptions import ModelError, PathElement, Problem
+from .exceptions import EXCERPT, ModelError, PathElement, Problem, excerpt
 from .extensions import Extension
+from .model import MAX_NUMBER
 from .translation import Translation
 
 
@@ -56,10 +57,12 @@ def describe(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
-        return f"number {value!r}"
+        shown = repr(value)
+        if len(shown) > EXCERPT:
+            shown = f"{shown[: EXCERPT - 3]}..."
+        return f"number {shown}"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."  # noqa: PLR2004
-        return f"string {shown!r}"
+        return f"string {excerpt(value)}"
     if isinstance(value, datetime.date):
         return f"date {value.isoformat()}"
     if isinstance(value, dict):
@@ -79,17 +82,26 @@ def _structure_str(value: object, _: type) -> str:
     return value
 
 
+_IN_RANGE = f"from {-MAX_NUMBER:,} to {MAX_NUMBER:,}"
+
+
 def _structure_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise _expect("an integer", value)
+    if abs(value) > MAX_NUMBER:
+        raise _expect(f"an integer {_IN_RANGE}", value)
     return value
 
 
 def _structure_float(value: object, _: type) -> float:
+    # Checked before anything is computed with it: float(10**400) raises,
+    # and sums of points near 1e308 overflow.
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _expect("a number", value)
-    if not math.isfinite(value):
+    if isinstance(value, float) and not math.isfinite(value):
         raise _expect("a finite number", value)
+    if abs(value) > MAX_NUMBER:
+        raise _expect(f"a number {_IN_RANGE}", value)
     return float(value)
 
 
@@ -372,7 +384,7 @@ def _leaf_or_group(
         )
         for key in sorted(exc.extra_fields):
             yield Problem(
-                message=f"unknown key {key!r} (expected one of: {allowed})",
+                message=f"unknown key {excerpt(key)} (expected one of: {allowed})",
                 path=(*path, key),
             )
     elif isinstance(exc, KeyError) and not isinstance(exc, ModelError):

@@ -25,6 +25,7 @@ __all__ = [
     "UnknownItemError",
     "UnknownRequirementError",
     "ValidationError",
+    "excerpt",
     "format_path",
 ]
 
@@ -35,6 +36,33 @@ def __dir__() -> list[str]:
 
 PathElement = str | int
 """One step of a path into a document: a mapping key or a list index."""
+
+EXCERPT = 60
+"""The most characters of a found text a message quotes."""
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    """
+    Quote a found text for a message: as Python's ``repr`` writes it
+    (control characters escaped), cut to at most *limit* characters with
+    ``...`` in place of what is left out.
+
+    >>> excerpt("Gemeente Voorbeeld")
+    "'Gemeente Voorbeeld'"
+    >>> excerpt("x" * 100)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'..."
+    """
+    shown = repr(text[:limit])
+    if len(text) <= limit and len(shown) <= limit:
+        return shown
+    cut = min(len(text), limit)
+    while cut > 0:
+        shown = repr(text[:cut])
+        if len(shown) <= limit - 3:
+            break
+        cut = min(cut - 1, cut * (limit - 3) // len(shown))
+    shown = repr(text[:cut])
+    return shown + "..."
 
 
 def format_path(path: Sequence[PathElement]) -> str:
@@ -54,7 +82,12 @@ def format_path(path: Sequence[PathElement]) -> str:
         if isinstance(element, int):
             out.append(f"[{element}]")
             continue
-        text = element if element.isidentifier() else f'"{element}"'
+        if element.isidentifier() and len(element) <= EXCERPT:
+            text = element
+        elif element.isprintable() and len(element) <= EXCERPT:
+            text = f'"{element}"'
+        else:
+            text = excerpt(element)
         out.append(f".{text}" if out else text)
     return "".join(out)
 
@@ -269,12 +302,3 @@ class UnknownRequirementError(UnknownItemError):
     """
 
     kind = "requirement"
-
-
-def excerpt(value: str, limit: int = 40) -> str:
-    """
-    *value* quoted and escaped for an error message, cut to *limit*
-    characters (the last three ``...``): a message never quotes more than a
-    short excerpt of what it read.
-    """
-    return repr(value if len(value) <= limit else value[: limit - 3] + "...")

@@ -735,8 +735,12 @@ def assessment_to_mapping(assessment: Assessment) -> dict[str, Any]:
     }
     if assessment.scale is not None:
         data["scale"] = assessment.scale
-    data["auditors"] = list(assessment.auditors)
-    data["extensions"] = list(assessment.extensions)
+    # Nothing a file left out is written: the saved form is never larger
+    # than what was read (see _yaml.written_size).
+    if assessment.auditors:
+        data["auditors"] = list(assessment.auditors)
+    if assessment.extensions:
+        data["extensions"] = list(assessment.extensions)
     data["ratings"] = {
         rid: _rating_to_data(rating) for rid, rating in assessment.ratings.items()
     }

@@ -80,6 +80,14 @@ _KIND_ARTICLE = {"organisation": "an organisation", "result": "a result"}
 _NAMESPACE = r"(?:[a-z][a-z0-9_-]*:)?"
 _REQUIREMENT_ID = re.compile(rf"{_NAMESPACE}[1-9][0-9]*\.[1-9][0-9]*")
 _CHECKPOINT_ID = re.compile(rf"{_NAMESPACE}[1-9][0-9]*\.[1-9][0-9]*\.[a-z]+")
+MAX_NUMBER = 1_000_000
+"""
+The largest number a standard, extension or assessment may hold (points,
+weights, scale values, ratings): sums over every requirement stay exact
+enough and far from overflow, and a rate a million times a requirement's
+points is still no typo anyone means.
+"""
+
 _SLUG = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*")
 
 _T = TypeVar("_T")
@@ -106,6 +114,8 @@ class _Checker:
                 f"must be a finite number >= {minimum:g} (got {value!r})",
                 *path,
             )
+        elif value > MAX_NUMBER:
+            self.add(f"must be at most {MAX_NUMBER:,} (got {value!r})", *path)
 
     def pattern(
         self, value: str, regex: re.Pattern[str], what: str, *path: PathElement
@@ -454,6 +464,13 @@ class Scale:
             if not math.isfinite(value):
                 check.add(
                     f"must be a finite number (got {value!r})",
+                    "levels",
+                    index,
+                    "value",
+                )
+            elif abs(value) > MAX_NUMBER:
+                check.add(
+                    f"must be from {-MAX_NUMBER:,} to {MAX_NUMBER:,} (got {value!r})",
                     "levels",
                     index,
                     "value",
