@@ -604,6 +604,46 @@ def _run_load_extension(case: bytes, folder: Path) -> None:
             _ = (standard.requirements, standard.changes)
 
 
+REFERENCES: tuple[str, ...] = (
+    "pack.yaml",
+    "./pack.yaml",
+    "packs/../pack.yaml",
+    "../pack.yaml",
+    "../../../../../../etc/passwd",
+    "/etc/passwd",
+    "/dev/zero",
+    "/dev/null",
+    ".",
+    "packs",
+    "pack.yml",
+    "zorg",
+    "geen-pakket",
+)
+"""How an assessment may name an extension: files inside its folder, paths
+out of it, devices, folders and installed or unknown names."""
+
+
+@st.composite
+def listed_extensions(draw: st.DrawFn) -> tuple[str, bytes]:
+    """
+    An assessment that lists an extension, and the extension file beside
+    it: the reference is drawn from :data:`REFERENCES` or is random text,
+    and the file is a valid or mutated extension (or random bytes).
+    """
+    reference = draw(st.one_of(st.sampled_from(REFERENCES), st.text(max_size=40)))
+    return reference, draw(documents(extension_texts()))
+
+
+def _run_listed_extension(case: tuple[str, bytes], folder: Path) -> None:
+    reference, pack = case
+    _write(folder, "pack.yaml", pack)
+    (folder / "packs").mkdir(exist_ok=True)
+    listed = yaml.safe_dump([reference], default_flow_style=True).strip()
+    text = AUDIT_2016.replace("extensions: []", f"extensions: {listed}")
+    assessment = go.load_assessment(_write(folder, "listed.yaml", text.encode()))
+    use_card(go.score(go.standard_for(assessment), assessment))
+
+
 @st.composite
 def assessment_mappings(draw: st.DrawFn) -> object:
     """
@@ -974,6 +1014,7 @@ def xlsx_entry_point() -> EntryPoint | None:
 ENTRY_POINTS: tuple[EntryPoint, ...] = (
     EntryPoint("load_assessment", documents(assessment_texts()), _run_load_assessment),
     EntryPoint("load_extension", documents(extension_texts()), _run_load_extension),
+    EntryPoint("listed_extension", listed_extensions(), _run_listed_extension),
     EntryPoint("assessment_from_mapping", assessment_mappings(), _run_from_mapping),
     EntryPoint("score", scoring_cases(), _run_score),
 )

@@ -115,6 +115,20 @@ class TestOnlyGoudenoorErrorEscapes:
         assert outcome(BY_NAME["load_extension"], case, folder) in {"ok", "refused"}
 
     @FUZZ
+    @given(case=BY_NAME["listed_extension"].cases)
+    @example(case=("../../../../../../etc/passwd", b""))
+    @example(case=("/dev/zero", b""))
+    @example(case=("packs", fuzz_inputs.FULL_EXTENSION.encode()))
+    def test_listed_extension(self, folder: Path, case: tuple[str, bytes]) -> None:
+        """
+        An assessment that names an extension by any reference (a file in
+        its folder, a path out of it, a device, a folder, a name), with a
+        valid, mutated or random extension file beside it, loads and scores
+        or is refused with a GoudenoorError.
+        """
+        assert outcome(BY_NAME["listed_extension"], case, folder) in {"ok", "refused"}
+
+    @FUZZ
     @given(case=BY_NAME["assessment_from_mapping"].cases)
     @example(case={**MAPPING, "ratings": {1: 3}})
     @example(case={**MAPPING, "ratings": {None: 3}})
