@@ -253,7 +253,11 @@ class TestCheckpoints:
         old = with_checkpoint(STD2012, "een visie")
         new = with_checkpoint(STD2016, "een visiedocument")
         a = assessment({"2.1": go.Rating(value=3, checkpoints_met=("2.1.a",))})
-        for relationship, met in (("equal", ("2.1.a",)), ("superset", ())):
+        cases: tuple[tuple[Relationship, tuple[str, ...]], ...] = (
+            ("equal", ("2.1.a",)),
+            ("superset", ()),
+        )
+        for relationship, met in cases:
             m = migrate_assessment(
                 a,
                 source=old,
@@ -450,9 +454,9 @@ def test_a_value_rises_above_its_lowest_source_only_through_equal_or_superset(
     assume(rated)
     for outcome, value in rated:
         values = [
-            a.ratings[s].value
+            found
             for s in outcome.sources
-            if s in a.ratings and a.ratings[s].value is not None
+            if s in a.ratings and (found := a.ratings[s].value) is not None
         ]
         if value > min(values):
             assert outcome.status == "carried"
