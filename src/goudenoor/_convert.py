@@ -256,7 +256,8 @@ def _rating_hook(
 
 
 _NOT_IN_FILES: dict[type, tuple[str, ...]] = {
-    Assessment: ("source",),
+    # migrated_from joins the file format when the lead wires migration.
+    Assessment: ("source", "migrated_from"),
     Extension: ("origin",),
     Translation: ("origin",),
 }

@@ -27,6 +27,7 @@ __all__ = [
     "Assessment",
     "Evidence",
     "EvidenceKind",
+    "MigrationOrigin",
     "Rating",
     "Ratings",
     "assessment_problems",
@@ -232,6 +233,22 @@ def _to_ratings(value: Mapping[str, Rating]) -> Ratings:
 
 
 @attrs.frozen(kw_only=True)
+class MigrationOrigin:
+    """
+    Where a migrated assessment came from (see
+    :func:`goudenoor.migration.migrate_assessment`).
+
+    Attributes:
+        edition: The edition id the assessment was made against.
+        crosswalk: The crosswalk the ratings were carried through (its
+            file or name), if known.
+    """
+
+    edition: str
+    crosswalk: str | None = None
+
+
+@attrs.frozen(kw_only=True)
 class Assessment:
     """
     An audit of one organisation against one edition of the standard.
@@ -249,6 +266,7 @@ class Assessment:
         extensions: Ids of the sector extensions the assessment was made
             with.
         ratings: Requirement id to rating.
+        migrated_from: Where the assessment was migrated from, if it was.
         source: The file the assessment was read from, if any.
     """
 
@@ -259,6 +277,7 @@ class Assessment:
     auditors: tuple[str, ...] = ()
     extensions: tuple[str, ...] = ()
     ratings: Mapping[str, Rating] = attrs.field(factory=Ratings, converter=_to_ratings)
+    migrated_from: MigrationOrigin | None = None
     source: str | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
