@@ -6,6 +6,7 @@ alpha (issue 17, the domain part).
 from __future__ import annotations
 
 import datetime
+import doctest
 import json
 import math
 
@@ -17,6 +18,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import goudenoor as go
+import goudenoor.consensus
 from goudenoor.consensus import (
     AuditorValue,
     Consensus,
@@ -747,3 +749,10 @@ def test_ordinal_alpha_is_defined_with_variation(
 
     assert alpha is not None
     assert alpha <= 1.0
+
+
+def test_doctests() -> None:
+    result = doctest.testmod(goudenoor.consensus)
+
+    assert result.attempted > 0
+    assert 0 == result.failed
