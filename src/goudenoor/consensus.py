@@ -301,7 +301,9 @@ def consensus(
         rule: The name of a consensus rule (see :func:`consensus_rules`).
         spread: From how many scale steps between the lowest and the
             highest value a requirement is a disagreement.
-        check: Check each assessment against *standard* first.
+        check: Check each assessment against *standard* first. Without
+            the check, ratings of requirements the standard does not have
+            are left out of the agreed assessment.
 
     Raises:
         ConsensusError: Fewer than two assessments, a header field that
