@@ -4,7 +4,7 @@ lowest versions its ``pyproject.toml`` allows (their ``>=`` floors).
 
 ``python .ci/lowest.py pyproject.toml`` pins the runtime dependencies, the
 user-facing extras (``report``, ``xlsx``) and the libraries the tests
-import (pytest, Hypothesis, Sybil, jsonschema). The linters and type
+import (pytest, Hypothesis, Sybil, jsonschema, krippendorff). The linters and type
 checkers are not pinned: this run does not use them.
 
 ``python .ci/lowest.py --build pyproject.toml`` pins the build system's
@@ -22,7 +22,7 @@ import tomllib
 from pathlib import Path
 
 
-TESTED_TOOLS = frozenset({"pytest", "hypothesis", "sybil", "jsonschema"})
+TESTED_TOOLS = frozenset({"pytest", "hypothesis", "sybil", "jsonschema", "krippendorff"})
 FLOOR = re.compile(r"^([A-Za-z0-9._-]+)\s*>=\s*([0-9][0-9A-Za-z.]*)\s*$")
 
 
