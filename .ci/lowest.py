@@ -22,7 +22,9 @@ import tomllib
 from pathlib import Path
 
 
-TESTED_TOOLS = frozenset({"pytest", "hypothesis", "sybil", "jsonschema", "krippendorff"})
+TESTED_TOOLS = frozenset(
+    {"pytest", "hypothesis", "sybil", "jsonschema", "krippendorff"}
+)
 FLOOR = re.compile(r"^([A-Za-z0-9._-]+)\s*>=\s*([0-9][0-9A-Za-z.]*)\s*$")
 
 
