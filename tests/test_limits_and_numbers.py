@@ -30,8 +30,8 @@ from hypothesis import strategies as st
 
 import goudenoor as go
 from goudenoor import _yaml, cli
-from goudenoor.exceptions import excerpt, format_path
 from goudenoor.model import MAX_NUMBER
+from goudenoor.problems import excerpt, format_path
 from helpers import write
 
 

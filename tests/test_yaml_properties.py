@@ -15,7 +15,8 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from goudenoor import _yaml
-from goudenoor.exceptions import FileFormatError, PathElement
+from goudenoor.exceptions import FileFormatError
+from goudenoor.problems import PathElement
 
 
 keys = st.text(

@@ -105,6 +105,7 @@ if TYPE_CHECKING:
         Term,
         Theme,
     )
+    from .problems import Problem
     from .scoring import (
         AreaResult,
         Gap,
@@ -152,6 +153,7 @@ __all__ = [
     "Overrides",
     "Parameter",
     "Principle",
+    "Problem",
     "Rating",
     "Ratings",
     "RecognitionLevel",
@@ -249,6 +251,7 @@ _WHERE: dict[str, str] = {
     "Overrides": "extensions",
     "Parameter": "model",
     "Principle": "model",
+    "Problem": "problems",
     "Rating": "assessment",
     "Ratings": "assessment",
     "RecognitionLevel": "model",

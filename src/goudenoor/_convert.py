@@ -30,9 +30,10 @@ from cattrs.errors import (
 )
 
 from .assessment import Assessment, Rating
-from .exceptions import EXCERPT, ModelError, PathElement, Problem, excerpt
+from .exceptions import ModelError
 from .extensions import Extension
 from .model import MAX_NUMBER
+from .problems import EXCERPT, PathElement, Problem, excerpt
 from .translation import Translation
 
 

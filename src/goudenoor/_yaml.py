@@ -20,7 +20,8 @@ from typing import Any
 
 import yaml
 
-from .exceptions import FileFormatError, PathElement, excerpt
+from .exceptions import FileFormatError
+from .problems import PathElement, excerpt
 
 
 MAX_BYTES = 8 * 1024 * 1024

@@ -12,15 +12,15 @@ by :func:`check_assessment`, which :func:`goudenoor.load_assessment` and
 from __future__ import annotations
 
 import datetime
-import difflib
 import math
 from collections.abc import Iterator, Mapping
 from typing import Literal
 
 import attrs
 
-from .exceptions import ModelError, Problem, ValidationError, excerpt
+from .exceptions import ModelError, ValidationError
 from .model import Standard
+from .problems import Problem, close_matches, did_you_mean, excerpt
 
 
 __all__ = [
@@ -417,9 +417,7 @@ def _unknown_requirement(
     requirement_id: str, standard: Standard, *, suggest: bool
 ) -> Problem:
     matches = (
-        difflib.get_close_matches(
-            requirement_id, [r.id for r in standard.requirements], n=3, cutoff=0.6
-        )
+        close_matches(requirement_id, [r.id for r in standard.requirements])
         if suggest
         else []
     )
@@ -428,8 +426,8 @@ def _unknown_requirement(
     if removed and removed[-1].action == "remove":
         message += f" (removed by extension {removed[-1].extension!r}"
         message += f": {removed[-1].reason})" if removed[-1].reason else ")"
-    elif matches:
-        message += "; did you mean " + ", ".join(repr(m) for m in matches) + "?"
+    else:
+        message += did_you_mean(matches)
     return Problem(message=message, path=("ratings", requirement_id))
 
 

@@ -11,7 +11,6 @@ Standard is never modified.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -20,16 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .exceptions import (
-    ExtensionError,
-    FileFormatError,
-    ModelError,
-    PathElement,
-    Problem,
-    UnknownItemError,
-    excerpt,
-    format_path,
-)
+from .exceptions import ExtensionError, FileFormatError, ModelError, UnknownItemError
 from .model import (
     Area,
     Change,
@@ -41,6 +31,15 @@ from .model import (
     Scale,
     Source,
     Standard,
+)
+from .problems import (
+    PathElement,
+    Problem,
+    Problems,
+    close_matches,
+    did_you_mean,
+    excerpt,
+    format_path,
 )
 
 
@@ -231,24 +230,12 @@ def _bare(identifier: str) -> str:
     return identifier.rpartition(":")[2]
 
 
-class _Collector:
-    """
-    Problems of one extension, with their paths.
-    """
-
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-
-    def add(self, message: str, *path: PathElement) -> None:
-        self.problems.append(Problem(message=message, path=path))
-
-
 def extension_problems(standard: Standard, extension: Extension) -> list[Problem]:
     """
     Everything that keeps *extension* from being applied to *standard*,
     each with its path in the extension file.
     """
-    found = _Collector()
+    found = Problems()
     if standard.id not in extension.targets:
         found.add(
             f"the extension targets {list(extension.targets)}, not {standard.id!r}",
@@ -273,11 +260,11 @@ def extension_problems(standard: Standard, extension: Extension) -> list[Problem
     _check_overrides(standard, extension, found)
     _check_removals(standard, extension, found)
     _check_repeats(extension, found)
-    return found.problems
+    return found.list()
 
 
 def _check_added_requirements(
-    standard: Standard, extension: Extension, sources: set[str], found: _Collector
+    standard: Standard, extension: Extension, sources: set[str], found: Problems
 ) -> dict[str, Requirement]:
     areas = {area.id: area for area in standard.areas}
     existing = {r.id for r in standard.requirements}
@@ -335,7 +322,7 @@ def _check_added_checkpoints(
     standard: Standard,
     extension: Extension,
     added: Mapping[str, Requirement],
-    found: _Collector,
+    found: Problems,
 ) -> None:
     # Checkpoint ids are unique across the standard with the extension
     # applied: those of the edition, of earlier extensions and of the
@@ -380,7 +367,7 @@ def _check_added_checkpoints(
 
 
 def _check_influences(
-    standard: Standard, extension: Extension, found: _Collector
+    standard: Standard, extension: Extension, found: Problems
 ) -> None:
     kinds = {area.id: area.kind for area in standard.areas}
     edges = {(i.source, i.target) for i in standard.influences}
@@ -422,7 +409,7 @@ def _check_influences(
 
 
 def _check_scales_and_schemes(
-    standard: Standard, extension: Extension, found: _Collector
+    standard: Standard, extension: Extension, found: Problems
 ) -> None:
     scales = {s.id for s in standard.scales}
     for i, scale in enumerate(extension.add.scales):
@@ -442,13 +429,11 @@ def _check_scales_and_schemes(
         schemes.add(scheme.id)
 
 
-def _check_overrides(
-    standard: Standard, extension: Extension, found: _Collector
-) -> None:
+def _check_overrides(standard: Standard, extension: Extension, found: Problems) -> None:
     requirements = {r.id: r for r in standard.requirements}
     for i, override in enumerate(extension.override.requirements):
         path: tuple[PathElement, ...] = ("override", "requirements", i)
-        before = len(found.problems)
+        before = len(found)
         if override.id not in requirements:
             found.add(
                 _unknown(
@@ -464,7 +449,7 @@ def _check_overrides(
                 f"must be a number > 0 (got {override.weight!r})", *path, "weight"
             )
         target = requirements.get(override.id)
-        if target is not None and len(found.problems) == before:
+        if target is not None and len(found) == before:
             try:
                 _override_requirement(target, override, _Recorder(extension.id))
             except ModelError as exc:
@@ -473,12 +458,12 @@ def _check_overrides(
 
 
 def _check_area_overrides(
-    standard: Standard, extension: Extension, found: _Collector
+    standard: Standard, extension: Extension, found: Problems
 ) -> None:
     areas = {area.id: area for area in standard.areas}
     for i, area_override in enumerate(extension.override.areas):
         path: tuple[PathElement, ...] = ("override", "areas", i)
-        before = len(found.problems)
+        before = len(found)
         if area_override.id not in areas:
             found.add(
                 f"no area {area_override.id!r} to override in {standard.id} "
@@ -491,7 +476,7 @@ def _check_area_overrides(
         if area_override.points is not None and area_override.points < 0:
             found.add(f"must be >= 0 (got {area_override.points!r})", *path, "points")
         area = areas.get(area_override.id)
-        if area is not None and len(found.problems) == before:
+        if area is not None and len(found) == before:
             try:
                 _override_area(area, area_override, _Recorder(extension.id))
             except ModelError as exc:
@@ -499,7 +484,7 @@ def _check_area_overrides(
 
 
 def _add_model_problems(
-    exc: ModelError, path: tuple[PathElement, ...], found: _Collector
+    exc: ModelError, path: tuple[PathElement, ...], found: Problems
 ) -> None:
     """
     Record, at *path* in the extension, what the model refuses in the item
@@ -509,7 +494,7 @@ def _add_model_problems(
         found.add(problem.message, *path, *problem.path)
 
 
-def _check_repeats(extension: Extension, found: _Collector) -> None:
+def _check_repeats(extension: Extension, found: Problems) -> None:
     """
     Each item is overridden or removed at most once by one extension: a
     second entry would silently replace or undo the first.
@@ -528,9 +513,7 @@ def _check_repeats(extension: Extension, found: _Collector) -> None:
             )
 
 
-def _check_removals(
-    standard: Standard, extension: Extension, found: _Collector
-) -> None:
+def _check_removals(standard: Standard, extension: Extension, found: Problems) -> None:
     requirements = {r.id: r for r in standard.requirements}
     removed: dict[str, set[str]] = {}
     added: dict[str, int] = {}
@@ -572,7 +555,7 @@ def _unknown(
     standard: Standard,
     purpose: str | None = None,
 ) -> str:
-    matches = difflib.get_close_matches(key, list(known), n=3, cutoff=0.6)
+    matches = close_matches(key, known)
     removed = [
         c
         for c in standard.changes
@@ -585,8 +568,8 @@ def _unknown(
     )
     if removed:
         message += f" (removed by extension {removed[0].extension!r})"
-    elif matches:
-        message += "; did you mean " + ", ".join(repr(m) for m in matches) + "?"
+    else:
+        message += did_you_mean(matches)
     return message
 
 
@@ -873,7 +856,7 @@ def _entry_point_target(name: str) -> object:
     installed = available_extensions()
     entry_point = installed.get(name)
     if entry_point is None:
-        matches = difflib.get_close_matches(name, list(installed), n=3, cutoff=0.6)
+        matches = close_matches(name, installed)
         raise UnknownItemError(
             name,
             matches or list(installed),

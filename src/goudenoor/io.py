@@ -31,12 +31,9 @@ from .assessment import Assessment, Rating, assessment_problems
 from .exceptions import (
     FileFormatError,
     GoudenoorError,
-    PathElement,
-    Problem,
     UnknownEditionError,
     UnknownItemError,
     ValidationError,
-    excerpt,
 )
 from .extensions import (
     EXTENSION_FORMAT,
@@ -46,6 +43,7 @@ from .extensions import (
     is_path,
 )
 from .model import Standard
+from .problems import PathElement, Problem, excerpt
 from .translation import TRANSLATION_FORMAT, Translation, translation_problems
 
 

@@ -11,7 +11,6 @@ This module knows nothing about YAML, cattrs or networkx.
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -22,12 +21,11 @@ import attrs
 
 from .exceptions import (
     ModelError,
-    PathElement,
-    Problem,
     UnknownAreaError,
     UnknownItemError,
     UnknownRequirementError,
 )
+from .problems import PathElement, Problem, Problems, close_matches
 
 
 __all__ = [
@@ -93,16 +91,12 @@ _SLUG = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*")
 _T = TypeVar("_T")
 
 
-class _Checker:
+class _Checker(Problems):
     """
     Collects broken invariants and raises them together.
     """
 
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-
-    def add(self, message: str, *path: PathElement) -> None:
-        self.problems.append(Problem(message=message, path=path))
+    __slots__ = ()
 
     def text(self, value: str, *path: PathElement) -> None:
         if not value.strip():
@@ -139,8 +133,8 @@ class _Checker:
             seen.add(value)
 
     def raise_if_any(self) -> None:
-        if self.problems:
-            raise ModelError(self.problems)
+        if self:
+            raise ModelError(self)
 
 
 def _not_found(
@@ -150,8 +144,7 @@ def _not_found(
     where: str,
     kind: str | None = None,
 ) -> UnknownItemError:
-    matches = difflib.get_close_matches(key, list(choices), n=3, cutoff=0.6)
-    return error(key, matches, where, kind=kind)
+    return error(key, close_matches(key, choices), where, kind=kind)
 
 
 def _strip_namespace(identifier: str) -> str:

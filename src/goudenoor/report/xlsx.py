@@ -99,8 +99,6 @@ from goudenoor.exceptions import (
     GoudenoorError,
     MissingExtraError,
     ModelError,
-    PathElement,
-    Problem,
     UnknownEditionError,
     ValidationError,
 )
@@ -112,6 +110,7 @@ from goudenoor.io import (
     write_bytes_atomic,
 )
 from goudenoor.model import Requirement, Scale, Standard
+from goudenoor.problems import PathElement, Problem
 
 
 if TYPE_CHECKING:
