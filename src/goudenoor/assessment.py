@@ -19,7 +19,7 @@ from typing import Literal
 import attrs
 
 from .exceptions import ModelError, ValidationError
-from .model import Standard
+from .model import PerStandard, Standard
 from .problems import Problem, close_matches, did_you_mean, excerpt
 
 
@@ -387,10 +387,11 @@ class _Index:
 
 
 def _index(standard: Standard) -> _Index:
-    found = standard._memo.get("assessment-index")  # noqa: SLF001 - the model's per-object cache
-    if isinstance(found, _Index):
-        return found
-    index = _Index(
+    return _INDEX.get(standard, None)
+
+
+def _make_index(standard: Standard, _: None) -> _Index:
+    return _Index(
         checkpoints={
             r.id: tuple(c.id for c in r.checkpoints) for r in standard.requirements
         },
@@ -401,8 +402,9 @@ def _index(standard: Standard) -> _Index:
             for area in standard.areas
         },
     )
-    standard._memo["assessment-index"] = index  # noqa: SLF001 - idem
-    return index
+
+
+_INDEX: PerStandard[None, _Index] = PerStandard("assessment index", _make_index)
 
 
 SUGGESTED = 20

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from functools import cached_property
-from typing import Literal, TypeVar
+from typing import Generic, Literal, TypeVar, final
 
 import attrs
 
@@ -1008,3 +1008,51 @@ def _find(items: tuple[_HasIdT, ...], wanted: str, kind: str, where: str) -> _Ha
         if item.id == wanted:
             return item
     raise _not_found(UnknownItemError, wanted, (item.id for item in items), where, kind)
+
+
+_K = TypeVar("_K", bound=Hashable)
+_V = TypeVar("_V")
+
+
+@final
+class PerStandard(Generic[_K, _V]):
+    """
+    Data derived from a Standard, computed once per Standard object and key.
+
+    The module that computes the data owns one instance at module level::
+
+        _PLANS: PerStandard[str, _Plan] = PerStandard("scoring plan", _make_plan)
+        plan = _PLANS.get(standard, scale.id)
+
+    Values live on the Standard object (its ``_memo``, not a field: not part
+    of equality, hashing, pickling or conversion) and go with it. Each
+    instance is its own namespace, so two owners never see each other's
+    entries. *compute* must be pure: two threads may both compute a value,
+    and either is kept. A key that cannot be hashed is computed every time
+    and never stored.
+    """
+
+    __slots__ = ("_compute", "name")
+
+    def __init__(self, name: str, compute: Callable[[Standard, _K], _V]) -> None:
+        self.name = name
+        self._compute = compute
+
+    def __repr__(self) -> str:
+        return f"PerStandard({self.name!r})"
+
+    def get(self, standard: Standard, key: _K) -> _V:
+        """
+        The value for *key* on *standard*, computed on first use.
+        """
+        memo = standard._memo  # noqa: SLF001 - Standard's own cache, same module
+        slot = (self, key)
+        try:
+            found = memo.get(slot, memo)
+        except TypeError:  # an unhashable key: compute, never store
+            return self._compute(standard, key)
+        if found is not memo:
+            return found  # type: ignore[return-value]
+        value = self._compute(standard, key)
+        memo[slot] = value
+        return value

@@ -29,7 +29,7 @@ import math
 import threading
 from collections.abc import Mapping
 from functools import cached_property
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, TypeAlias
 
 import attrs
 
@@ -38,6 +38,7 @@ from .exceptions import ScoringError, UnknownItemError
 from .model import (
     Area,
     Condition,
+    PerStandard,
     RecognitionLevel,
     RecognitionScheme,
     Requirement,
@@ -613,10 +614,11 @@ class _Plan:
 
 
 def _plan(standard: Standard, scale: Scale) -> _Plan:
-    key = ("scoring-plan", scale.id)
-    plan = standard._memo.get(key)  # noqa: SLF001 - the model's per-object cache
-    if isinstance(plan, _Plan):
-        return plan
+    return _PLANS.get(standard, scale.id)
+
+
+def _make_plan(standard: Standard, scale_id: str) -> _Plan:
+    scale = standard.scale(scale_id)
     span = scale.maximum - scale.minimum
     if scale.evidence_from is None:
         evidence_fraction = math.inf
@@ -625,7 +627,7 @@ def _plan(standard: Standard, scale: Scale) -> _Plan:
         evidence_fraction = (scale.evidence_from - scale.minimum) / span
         below = [v for v in scale.values if v < scale.evidence_from]
         capped_fraction = (max(below) - scale.minimum) / span if below else 0.0
-    plan = _Plan(
+    return _Plan(
         areas=tuple(
             (
                 area.points,
@@ -639,8 +641,9 @@ def _plan(standard: Standard, scale: Scale) -> _Plan:
         evidence_fraction=evidence_fraction - _EPSILON,
         capped_fraction=capped_fraction,
     )
-    standard._memo[key] = plan  # noqa: SLF001 - the model's per-object cache
-    return plan
+
+
+_PLANS: PerStandard[str, _Plan] = PerStandard("scoring plan", _make_plan)
 
 
 def score(
@@ -691,30 +694,16 @@ def score(
         raise ScoringError(
             f"unknown evidence policy {evidence_policy!r} (expected 'warn' or 'strict')"
         )
-    key = (
-        "scoring-setup",
+    key: _SetupKey = (
         function,
         method,
         scheme,
         assessment.scale,
-        evidence_policy,
+        evidence_policy == "strict",
         tuple(sorted(parameters.items())) if parameters else (),
     )
-    try:
-        setup = standard._memo.get(key)  # noqa: SLF001 - the model's per-object cache
-    except TypeError:  # an unhashable parameter value: _setup reports it
-        setup = None
-    if not isinstance(setup, _Setup):
-        setup = _setup(
-            standard,
-            function,
-            scale_id=assessment.scale,
-            method=method,
-            scheme=scheme,
-            parameters=parameters,
-            strict=evidence_policy == "strict",
-        )
-        standard._memo[key] = setup  # noqa: SLF001 - idem
+    # An unhashable parameter value is not stored: _setup reports it.
+    setup = _SETUPS.get(standard, key)
     organisation, result, area_fractions = _totals(
         setup.plan, assessment, setup.context
     )
@@ -772,6 +761,28 @@ def _setup(
         scheme=chosen,
         parameters=_parameters(chosen, parameters or {}),
     )
+
+
+_SetupKey: TypeAlias = tuple[
+    ScoringMethod, str, str | None, str | None, bool, tuple[tuple[str, float], ...]
+]
+"""The function, method, scheme, scale id, strictness and parameters."""
+
+
+def _make_setup(standard: Standard, key: _SetupKey) -> _Setup:
+    function, method, scheme, scale_id, strict, parameters = key
+    return _setup(
+        standard,
+        function,
+        scale_id=scale_id,
+        method=method,
+        scheme=scheme,
+        parameters=dict(parameters),
+        strict=strict,
+    )
+
+
+_SETUPS: PerStandard[_SetupKey, _Setup] = PerStandard("scoring setup", _make_setup)
 
 
 @attrs.frozen
