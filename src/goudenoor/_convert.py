@@ -258,7 +258,7 @@ def _rating_hook(
 
 _NOT_IN_FILES: dict[type, tuple[str, ...]] = {
     Assessment: ("source",),
-    Extension: ("origin",),
+    Extension: ("origin", "locate"),
     Translation: ("origin",),
 }
 """Fields that are not read from files (they say where it came from)."""

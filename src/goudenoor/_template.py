@@ -261,7 +261,7 @@ def translation_schema() -> dict[str, Any]:
 
 def _file_schema(cls: type, marker: str, name: str, title: str) -> dict[str, Any]:
     definitions: dict[str, Any] = {}
-    schema = _class_schema(cls, definitions, omit=("origin",))
+    schema = _class_schema(cls, definitions, omit=("origin", "locate"))
     schema["properties"] = {"goudenoor": {"const": marker}, **schema["properties"]}
     schema["required"] = ["goudenoor", *schema["required"]]
     return {

@@ -19,6 +19,7 @@ from typing import Literal
 import attrs
 
 from .exceptions import ModelError, ValidationError
+from .extensions import is_file_reference
 from .model import PerStandard, Standard
 from .problems import Problem, close_matches, did_you_mean, excerpt
 
@@ -368,7 +369,7 @@ def _same_extensions(declared: tuple[str, ...], applied: tuple[str, ...]) -> boo
     # An entry is an extension id, or a path to its file (which names its
     # own id): paths match any id in their place.
     return len(declared) == len(applied) and all(
-        entry == applied_id or "/" in entry or entry.endswith((".yaml", ".yml"))
+        entry == applied_id or is_file_reference(entry)
         for entry, applied_id in zip(declared, applied, strict=True)
     )
 

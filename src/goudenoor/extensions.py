@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -33,6 +32,7 @@ from .model import (
     Standard,
 )
 from .problems import (
+    Locator,
     PathElement,
     Problem,
     Problems,
@@ -190,6 +190,8 @@ class Extension:
         override: Changed requirement texts and area names or points.
         remove: Dropped requirements and edges.
         origin: The file it was read from, if any (not part of equality).
+        locate: Gives problems found in it their line and column in that
+            file; set by the loader (not part of equality, not in files).
     """
 
     id: str
@@ -202,6 +204,7 @@ class Extension:
     override: Overrides = Overrides()
     remove: Removals = Removals()
     origin: str | None = attrs.field(default=None, eq=False, repr=False)
+    locate: Locator | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         problems = []
@@ -645,19 +648,10 @@ def apply_extension(
 
 
 def _located(problems: list[Problem], extension: Extension) -> list[Problem]:
-    from .io import locate_problems
-
     name = extension.origin or f"extension {extension.id}"
-    text = None
-    if extension.origin is not None:
-        try:
-            text = Path(extension.origin).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            text = None
-    return [
-        attrs.evolve(problem, source=name)
-        for problem in locate_problems(problems, text)
-    ]
+    if extension.locate is not None:
+        problems = extension.locate(problems)
+    return [attrs.evolve(problem, source=name) for problem in problems]
 
 
 class _Recorder:
@@ -875,10 +869,11 @@ def _entry_point_target(name: str) -> object:
         ) from exc
 
 
-def is_path(reference: str | os.PathLike[str]) -> bool:
+def is_file_reference(reference: str | os.PathLike[str]) -> bool:
     """
-    ``True`` if *reference* names a file rather than an installed
-    extension.
+    ``True`` if *reference* names an extension's file rather than an
+    installed extension: a path object, or text with a folder separator or
+    a ``.yaml``/``.yml`` suffix.
     """
     text = os.fspath(reference)
     return (

@@ -40,7 +40,7 @@ from .extensions import (
     Extension,
     _entry_point_target,
     apply_extension,
-    is_path,
+    is_file_reference,
 )
 from .model import Standard
 from .problems import PathElement, Problem, excerpt
@@ -401,6 +401,19 @@ def locate_problems(problems: list[Problem], text: str | None) -> list[Problem]:
     ]
 
 
+@attrs.frozen
+class YamlLocator:
+    """
+    Locates problems in the YAML *text* they were found in: the
+    :data:`~goudenoor.problems.Locator` the loader gives what it reads.
+    """
+
+    text: str = attrs.field(repr=False)
+
+    def __call__(self, problems: list[Problem]) -> list[Problem]:
+        return locate_problems(problems, self.text)
+
+
 ASSESSMENT_FORMAT = "assessment/1"
 """The format marker of assessment files this version reads and writes."""
 
@@ -542,7 +555,7 @@ def standard_for(
         try:
             resolved.append(
                 load_extension(_listed_path(reference, assessment.source, folder))
-                if is_path(reference)
+                if is_file_reference(reference)
                 else load_extension(reference)
             )
         except (UnknownItemError, FileFormatError) as exc:
@@ -614,7 +627,7 @@ def load_extension(reference: str | os.PathLike[str]) -> Extension:
         ValidationError: The content is not a valid extension; every
             problem is listed with its line, column and key path.
     """
-    if is_path(reference):
+    if is_file_reference(reference):
         name, text = _read(reference, regular_only=True)
         return _extension_from_text(text, name)
     name = os.fspath(reference)
@@ -689,13 +702,14 @@ def _checked_extension(name: str, extension: Extension) -> Extension:
             "that cannot be read back"
         ) from None
     data.pop("origin", None)
+    data.pop("locate", None)
     checked = _structure_data(data, "", f"extension {excerpt(name)}", Extension)
     return attrs.evolve(checked, origin=extension.origin)
 
 
 def _extension_from_text(text: str, source: str) -> Extension:
     extension = _marked_from_text(text, source, EXTENSION_FORMAT, Extension)
-    return attrs.evolve(extension, origin=source)
+    return attrs.evolve(extension, origin=source, locate=YamlLocator(text))
 
 
 def _marked_from_text(text: str, source: str, marker: str, cls: type[_T]) -> _T:
