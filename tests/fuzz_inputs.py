@@ -752,12 +752,12 @@ def _run_score(case: tuple[str, dict[str, object], dict[str, Any]], _: Path) -> 
 
 def xlsx_module() -> Any:
     """
-    ``goudenoor.report.xlsx`` if it imports, has ``read_workbook`` and
+    ``goudenoor.files.xlsx`` if it imports, has ``read_workbook`` and
     ``write_workbook`` and openpyxl is installed, else ``None``.
     """
     try:
         importlib.import_module("openpyxl")
-        module = importlib.import_module("goudenoor.report.xlsx")
+        module = importlib.import_module("goudenoor.files.xlsx")
     except ImportError:
         return None
     needed = ("read_workbook", "write_workbook")

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 import goudenoor as go
 from conftest import ROOT
-from goudenoor._template import assessment_schema, assessment_template
+from goudenoor.files.schemas import assessment_schema
+from goudenoor.files.template import assessment_template
 from helpers import write
 from strategies import assessments
 

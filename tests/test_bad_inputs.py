@@ -26,7 +26,8 @@ import yaml
 
 import goudenoor as go
 from conftest import DATA, ROOT
-from goudenoor import _yaml, cli
+from goudenoor import cli
+from goudenoor.files import _yaml
 from helpers import write
 
 

@@ -19,7 +19,7 @@ ROOT = Path(__file__).parent.parent
 MODULES = [
     "goudenoor",
     "goudenoor.exceptions",
-    "goudenoor.io",
+    "goudenoor.files",
     "goudenoor.graph",
     "goudenoor.model",
     "goudenoor.scoring",

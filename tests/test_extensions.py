@@ -17,8 +17,9 @@ import yaml
 
 import goudenoor as go
 from conftest import ROOT
-from goudenoor._template import assessment_template, extension_schema
 from goudenoor.cli import main
+from goudenoor.files.schemas import extension_schema
+from goudenoor.files.template import assessment_template
 from helpers import write
 
 

@@ -142,7 +142,7 @@ class TestOnlyGoudenoorErrorEscapes:
 
     @pytest.mark.skipif(
         XLSX is None,
-        reason="goudenoor.report.xlsx (read_workbook, write_workbook) or openpyxl "
+        reason="goudenoor.files.xlsx (read_workbook, write_workbook) or openpyxl "
         "is not available",
     )
     @FUZZ

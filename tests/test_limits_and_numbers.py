@@ -29,7 +29,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import goudenoor as go
-from goudenoor import _yaml, cli
+from goudenoor import cli
+from goudenoor.files import _yaml
 from goudenoor.model import MAX_NUMBER
 from goudenoor.problems import excerpt, format_path
 from helpers import write

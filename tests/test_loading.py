@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import goudenoor as go
-from goudenoor import _yaml
+from goudenoor.files import _yaml
 from helpers import write
 
 

@@ -209,7 +209,7 @@ class TestListedPaths:
         pytest.importorskip("openpyxl")
         import openpyxl
 
-        from goudenoor.report import xlsx
+        from goudenoor.files import xlsx
 
         write(tmp_path, "secret.yaml", OUTSIDE)
         folder = tmp_path / "audit"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import goudenoor as go
-from goudenoor import _precompile
+from goudenoor.files import _precompile
 
 
 EDITIONS = resources.files("goudenoor") / "data" / "editions"

@@ -28,7 +28,7 @@ import pytest
 import goudenoor as go
 from conftest import ROOT
 from fuzz_inputs import ZORG, large_assessment
-from goudenoor import io as go_io
+from goudenoor.files import atomic as go_io
 
 
 TESTS = Path(__file__).parent

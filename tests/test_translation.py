@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 import goudenoor as go
-from goudenoor import _yaml
-from goudenoor._template import translation_schema
 from goudenoor.cli import main
+from goudenoor.files import _yaml
+from goudenoor.files.schemas import translation_schema
 from goudenoor.report import render_report
 from goudenoor.translation import (
     AreaTranslation,

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import goudenoor as go
 from conftest import ROOT
-from goudenoor.report import xlsx
+from goudenoor.files import xlsx
 from helpers import write
 from strategies import assessments
 
@@ -903,7 +903,7 @@ class TestExtra:
         openpyxl.
         """
         code = (
-            "import sys, goudenoor, goudenoor.report.xlsx; "
+            "import sys, goudenoor, goudenoor.files.xlsx; "
             "print('openpyxl' in sys.modules)"
         )
         done = subprocess.run(

@@ -21,7 +21,7 @@ import pytest
 
 import goudenoor as go
 from conftest import ROOT
-from goudenoor.report import xlsx
+from goudenoor.files import xlsx
 
 
 EXAMPLE = ROOT / "examples" / "audit-2012.yaml"

@@ -14,8 +14,8 @@ import yaml
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from goudenoor import _yaml
 from goudenoor.exceptions import FileFormatError
+from goudenoor.files import _yaml
 from goudenoor.problems import PathElement
 
 

@@ -17,26 +17,12 @@ import textwrap
 from collections.abc import Callable, Sequence
 from typing import NoReturn, TextIO, TypeAlias
 
-from ._template import (
-    assessment_schema,
-    assessment_template,
-    extension_schema,
-    translation_schema,
-)
 from ._text import one_line, plain_line
 from .comparison import compare
 from .exceptions import GoudenoorError
-from .extensions import apply_extension, available_extensions
-from .graph import (
-    at_risk,
-    influence_graph,
-    structure_graph,
-    to_dot,
-    to_graphml,
-    to_json,
-    to_mermaid,
-)
-from .io import (
+from .extensions import apply_extension
+from .files import (
+    available_extensions,
     dump_assessment,
     editions,
     load_assessment,
@@ -47,6 +33,17 @@ from .io import (
     standard_for,
     translations,
     write_text_atomic,
+)
+from .files.schemas import assessment_schema, extension_schema, translation_schema
+from .files.template import assessment_template
+from .graph import (
+    at_risk,
+    influence_graph,
+    structure_graph,
+    to_dot,
+    to_graphml,
+    to_json,
+    to_mermaid,
 )
 from .model import Area, Requirement, Standard
 from .report import LANGUAGES, render_report
@@ -445,7 +442,7 @@ def _template(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "xlsx":
         if args.output is None:
             raise GoudenoorError("an XLSX template needs an output file: -o OUT.xlsx")
-        from .report.xlsx import write_workbook
+        from .files.xlsx import write_workbook
 
         write_workbook(
             standard,
@@ -551,7 +548,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "xlsx":
         if args.output is None:
             raise GoudenoorError("an XLSX report needs an output file: -o OUT.xlsx")
-        from .report.xlsx import write_workbook
+        from .files.xlsx import write_workbook
 
         write_workbook(
             card.standard, args.output, assessment=card.assessment, overwrite=args.force
@@ -581,7 +578,7 @@ def _compare(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _import_xlsx(args: argparse.Namespace, out: TextIO) -> int:
-    from .report.xlsx import read_workbook
+    from .files.xlsx import read_workbook
 
     extensions = [load_extension(reference) for reference in args.extension]
     assessment = read_workbook(args.file, extensions=extensions)

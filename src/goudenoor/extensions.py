@@ -14,11 +14,11 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
-from .exceptions import ExtensionError, FileFormatError, ModelError, UnknownItemError
+from .exceptions import ExtensionError, ModelError
 from .model import (
     Area,
     Change,
@@ -38,16 +38,11 @@ from .problems import (
     Problems,
     close_matches,
     did_you_mean,
-    excerpt,
     format_path,
 )
 
 
-if TYPE_CHECKING:
-    from importlib.metadata import EntryPoint
-
 __all__ = [
-    "ENTRY_POINT_GROUP",
     "EXTENSION_FORMAT",
     "AddedCheckpoint",
     "Additions",
@@ -59,7 +54,6 @@ __all__ = [
     "RequirementOverride",
     "RequirementRemoval",
     "apply_extension",
-    "available_extensions",
     "extension_problems",
 ]
 
@@ -70,9 +64,6 @@ def __dir__() -> list[str]:
 
 EXTENSION_FORMAT = "extension/1"
 """The format marker of extension files."""
-
-ENTRY_POINT_GROUP = "goudenoor.extensions"
-"""The entry point group sector packs register their extension under."""
 
 _SLUG = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*")
 
@@ -826,47 +817,6 @@ def _text(value: object) -> str | None:
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
-
-
-def available_extensions() -> dict[str, EntryPoint]:
-    """
-    The installed sector packs: entry point name → entry point, from the
-    group ``goudenoor.extensions``, sorted by name.
-    """
-    from importlib import metadata  # costly; only when asked
-
-    found = metadata.entry_points(group=ENTRY_POINT_GROUP)
-    return {ep.name: ep for ep in sorted(found, key=lambda ep: ep.name)}
-
-
-def _entry_point_target(name: str) -> object:
-    """
-    What the entry point *name* gives: an Extension, or a path/traversable
-    to its YAML file (a callable is called first).
-
-    Raises:
-        UnknownItemError: No installed extension has this name.
-    """
-    installed = available_extensions()
-    entry_point = installed.get(name)
-    if entry_point is None:
-        matches = close_matches(name, installed)
-        raise UnknownItemError(
-            name,
-            matches or list(installed),
-            "the installed extensions",
-            kind="extension",
-        )
-    try:
-        target = entry_point.load()
-        return target() if callable(target) else target
-    except (Exception, SystemExit) as exc:
-        # A broken plug-in must not crash or end the caller: even its
-        # sys.exit() is reported (Ctrl-C still stops the program).
-        raise FileFormatError(
-            f"extension {excerpt(name)} ({excerpt(entry_point.value)}) cannot be "
-            f"loaded: {type(exc).__name__}: {excerpt(str(exc), 80)}"
-        ) from exc
 
 
 def is_file_reference(reference: str | os.PathLike[str]) -> bool:

@@ -29,12 +29,12 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
-from .assessment import Assessment, Rating
-from .exceptions import ModelError
-from .extensions import Extension
-from .model import MAX_NUMBER
-from .problems import EXCERPT, PathElement, Problem, excerpt
-from .translation import Translation
+from goudenoor.assessment import Assessment, Rating
+from goudenoor.exceptions import ModelError
+from goudenoor.extensions import Extension
+from goudenoor.model import MAX_NUMBER
+from goudenoor.problems import EXCERPT, PathElement, Problem, excerpt
+from goudenoor.translation import Translation
 
 
 _T = TypeVar("_T")

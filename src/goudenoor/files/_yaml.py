@@ -20,8 +20,8 @@ from typing import Any
 
 import yaml
 
-from .exceptions import FileFormatError
-from .problems import PathElement, excerpt
+from goudenoor.exceptions import FileFormatError
+from goudenoor.problems import PathElement, excerpt
 
 
 MAX_BYTES = 8 * 1024 * 1024

@@ -103,14 +103,11 @@ from goudenoor.exceptions import (
     ValidationError,
 )
 from goudenoor.extensions import Extension
-from goudenoor.io import (
-    ASSESSMENT_FORMAT,
-    refuse_existing,
-    standard_for,
-    write_bytes_atomic,
-)
 from goudenoor.model import Requirement, Scale, Standard
 from goudenoor.problems import PathElement, Problem
+
+from .assessments import ASSESSMENT_FORMAT, standard_for
+from .atomic import refuse_existing, write_bytes_atomic
 
 
 if TYPE_CHECKING:

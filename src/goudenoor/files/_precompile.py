@@ -18,7 +18,9 @@ import hashlib
 import pickle
 from pathlib import Path
 
-from .model import Standard
+from goudenoor.model import Standard
+
+from ._parse import parse
 
 
 CACHE_FORMAT = 1
@@ -68,7 +70,6 @@ def write_caches(source: Path, target: Path) -> list[Path]:
     Returns:
         The cache files written.
     """
-    from .io import _parse  # the YAML path, never the cache
 
     target.mkdir(parents=True, exist_ok=True)
     written = []
@@ -76,7 +77,7 @@ def write_caches(source: Path, target: Path) -> list[Path]:
         if path.name.count(".") != 1:
             continue  # translations and other companions are not editions
         raw = path.read_bytes()
-        standard = _parse(raw, path.name, Standard)
+        standard = parse(raw, path.name, Standard)
         out = target / f"{path.stem}{SUFFIX}"
         out.write_bytes(dumps(standard, raw))
         written.append(out)
