@@ -33,7 +33,7 @@ from sybil.parsers.abstract import DocTestStringParser
 from sybil.parsers.myst import CodeBlockParser, PythonCodeBlockParser, SkipParser
 from sybil.parsers.myst.lexers import DirectiveLexer
 
-from goudenoor import scoring
+from goudenoor.scoring import methods as methods_module
 
 
 ROOT = Path(__file__).parent.parent
@@ -131,10 +131,10 @@ def _sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
     monkeypatch.chdir(tmp_path)
-    methods = dict(scoring._METHODS)
+    methods = dict(methods_module._METHODS)
     yield tmp_path
-    scoring._METHODS.clear()
-    scoring._METHODS.update(methods)
+    methods_module._METHODS.clear()
+    methods_module._METHODS.update(methods)
 
 
 def test_documents_found() -> None:

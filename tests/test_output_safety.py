@@ -21,6 +21,7 @@ import pytest
 import goudenoor as go
 from goudenoor import cli
 from goudenoor.report import render_report
+from goudenoor.report.text import card_text
 
 
 EXISTS = (
@@ -582,11 +583,7 @@ class TestTerminalText:
         """
         standard = _renamed(std2012, "1", "Stem\x1b]0;titel\x07 van\x9b2J de klant")
         card = _card(standard, "ACME\x1b[2J\nlevel: Niveau 3")
-        out = io.StringIO()
-
-        cli._write_card(card, out)
-
-        text = out.getvalue()
+        text = card_text(card)
         assert text.startswith("ACME[2J level: Niveau 3: Gouden Oor")
         assert "\n 1 Stem]0;titel van2J de klant " in text
         assert not any(ch in text for ch in "\x1b\x07\x9b\r")

@@ -1,44 +1,21 @@
 """
-Scoring an assessment: points per area, totals, recognition level, what
-is missing for the next level, and which improvements pay most.
-
-The rules (design §4), all replaceable:
-
-* **weighted-mean** (default): a requirement's fraction is its value's
-  position on the scale, ``(value - minimum) / (maximum - minimum)``; a
-  not-applicable requirement is left out; an unrated one counts 0 (with a
-  warning); an area's fraction is the weighted mean of its applicable
-  requirements' fractions (weights default to 1); its points are
-  ``area.points * fraction``.
-* **checkpoint-coverage**: like weighted-mean, but a requirement that has
-  checkpoints scores the share of its checkpoints met.
-* **evidence policy**: a fraction at or above the scale's ``evidence_from``
-  value needs valid evidence (not expired on the audit date). Policy
-  ``warn`` (default) adds a warning; ``strict`` caps the fraction at the
-  highest scale value below ``evidence_from``.
-* **recognition**: a level is reached when its conditions and those of
-  every lower level hold; ``level`` is the highest level reached.
-
-Other methods can be added with :func:`register_method`.
+The score card: the results per requirement and area, warnings, gaps to
+the next recognition level and improvements.
 """
 
 from __future__ import annotations
 
-import datetime
 import math
-import threading
 from collections.abc import Mapping
 from functools import cached_property
-from typing import Any, Literal, Protocol, TypeAlias
+from typing import Any, Literal
 
 import attrs
 
-from .assessment import Assessment, Rating, Ratings, check_assessment
-from .exceptions import ScoringError, UnknownItemError
-from .model import (
+from goudenoor.assessment import Assessment, Rating
+from goudenoor.model import (
     Area,
     Condition,
-    PerStandard,
     RecognitionLevel,
     RecognitionScheme,
     Requirement,
@@ -46,21 +23,20 @@ from .model import (
     Standard,
 )
 
+from .methods import _EPSILON, EvidencePolicy, RequirementStatus, ScoringMethod
+from .rating import _Context, _outcome, _plan
+
 
 __all__ = [
     "AreaResult",
-    "EvidencePolicy",
     "Gap",
     "Improvement",
     "RequirementResult",
-    "RequirementStatus",
     "ScoreCard",
     "ScoreWarning",
-    "ScoringMethod",
-    "register_method",
-    "score",
-    "scoring_methods",
-    "what_if",
+    "NOT_APPLICABLE",
+    "format_points",
+    "format_rating",
 ]
 
 
@@ -68,78 +44,35 @@ def __dir__() -> list[str]:
     return __all__
 
 
-EvidencePolicy = Literal["warn", "strict"]
-"""What happens to a high rating without valid evidence."""
-
-RequirementStatus = Literal[
-    "rated", "unrated", "not-applicable", "missing-evidence", "capped"
-]
-"""How a requirement entered the score."""
-
-_EPSILON = 1e-9
-"""Tolerance when comparing points with thresholds (sums of floats)."""
+NOT_APPLICABLE = "n/a"
+"""How English text shows a requirement that does not apply."""
 
 
-class ScoringMethod(Protocol):
+def format_points(value: float | None) -> str:
     """
-    A scoring method: the fraction (0 to 1) a rated, applicable
-    requirement earns.
+    Points in English text: two decimals, ``-`` where there are none.
+
+    >>> format_points(12.5), format_points(None)
+    ('12.50', '-')
     """
-
-    def __call__(self, requirement: Requirement, rating: Rating, scale: Scale) -> float:
-        """
-        The fraction earned by *rating* of *requirement* on *scale*.
-        """
-        ...  # pragma: no cover
+    return "-" if value is None else f"{value:.2f}"
 
 
-def _weighted_mean(requirement: Requirement, rating: Rating, scale: Scale) -> float:  # noqa: ARG001 - part of the method signature
-    value = rating.value
-    if value is None:  # pragma: no cover - callers only pass rated ratings
-        return 0.0
-    return (value - scale.minimum) / (scale.maximum - scale.minimum)
-
-
-def _checkpoint_coverage(
-    requirement: Requirement, rating: Rating, scale: Scale
-) -> float:
-    if not requirement.checkpoints:
-        return _weighted_mean(requirement, rating, scale)
-    ids = {checkpoint.id for checkpoint in requirement.checkpoints}
-    return len(ids.intersection(rating.checkpoints_met)) / len(ids)
-
-
-_METHODS: dict[str, ScoringMethod] = {
-    "weighted-mean": _weighted_mean,
-    "checkpoint-coverage": _checkpoint_coverage,
-}
-_METHODS_LOCK = threading.Lock()
-
-
-def register_method(name: str, method: ScoringMethod, *, replace: bool = False) -> None:
+def format_rating(value: float | None, status: str | None) -> str:
     """
-    Make *method* available to :func:`score` as ``method=name``.
+    A rating in English text: its value, ``n/a``, ``unrated``, or ``-``
+    for a requirement the card does not have (no status).
 
-    Raises:
-        ScoringError: *name* is taken and *replace* is false.
+    >>> format_rating(3.0, "rated"), format_rating(None, "not-applicable")
+    ('3', 'n/a')
+    >>> format_rating(None, "unrated"), format_rating(None, None)
+    ('unrated', '-')
     """
-    with _METHODS_LOCK:
-        if name in _METHODS and not replace:
-            raise ScoringError(
-                f"scoring method {name!r} is already registered "
-                "(pass replace=True to replace it)"
-            )
-        _METHODS[name] = method
-
-
-def scoring_methods() -> tuple[str, ...]:
-    """
-    The names of the registered scoring methods.
-
-    >>> scoring_methods()[:2]
-    ('weighted-mean', 'checkpoint-coverage')
-    """
-    return tuple(_METHODS)
+    if status is None:
+        return "-"
+    if status == "not-applicable":
+        return NOT_APPLICABLE
+    return "unrated" if value is None else f"{value:g}"
 
 
 @attrs.frozen(kw_only=True)
@@ -306,7 +239,7 @@ class ScoreCard:
 
     def _outcomes(self) -> list[tuple[Requirement, float | None, RequirementStatus]]:
         # The per-requirement pass; score() computes only the totals.
-        context = _Context.of(self)
+        context = _context_of(self)
         ratings = self.assessment.ratings
         date = self.assessment.date
         return [
@@ -519,7 +452,7 @@ def _rule(
     parts = []
     for r in requirements:
         if r.fraction is None:
-            parts.append(f"{r.requirement_id} n/a")
+            parts.append(f"{r.requirement_id} {NOT_APPLICABLE}")
             continue
         weight = "" if r.weight == 1 else f" weight {r.weight:g}"
         parts.append(f"{r.requirement_id} {r.fraction:.2f}{weight} ({r.status})")
@@ -600,348 +533,13 @@ def _condition_gaps(
     return gaps
 
 
-@attrs.frozen
-class _Plan:
-    """
-    What scoring needs from a Standard and a scale, computed once.
-    """
-
-    areas: tuple[tuple[float, bool, tuple[tuple[str, float, Requirement], ...]], ...]
-    minimum: float
-    span: float
-    evidence_fraction: float
-    capped_fraction: float
-
-
-def _plan(standard: Standard, scale: Scale) -> _Plan:
-    return _PLANS.get(standard, scale.id)
-
-
-def _make_plan(standard: Standard, scale_id: str) -> _Plan:
-    scale = standard.scale(scale_id)
-    span = scale.maximum - scale.minimum
-    if scale.evidence_from is None:
-        evidence_fraction = math.inf
-        capped_fraction = 1.0
-    else:
-        evidence_fraction = (scale.evidence_from - scale.minimum) / span
-        below = [v for v in scale.values if v < scale.evidence_from]
-        capped_fraction = (max(below) - scale.minimum) / span if below else 0.0
-    return _Plan(
-        areas=tuple(
-            (
-                area.points,
-                area.kind == "organisation",
-                tuple((r.id, r.weight, r) for r in area.requirements),
-            )
-            for area in standard.areas
-        ),
-        minimum=scale.minimum,
-        span=span,
-        evidence_fraction=evidence_fraction - _EPSILON,
-        capped_fraction=capped_fraction,
+def _context_of(card: ScoreCard) -> _Context:
+    plan = _plan(card.standard, card.scale)
+    return _Context(
+        function=card.function,
+        scale=card.scale,
+        method=card.method,
+        strict=card.evidence_policy == "strict",
+        evidence_fraction=plan.evidence_fraction,
+        capped_fraction=plan.capped_fraction,
     )
-
-
-_PLANS: PerStandard[str, _Plan] = PerStandard("scoring plan", _make_plan)
-
-
-def score(
-    standard: Standard,
-    assessment: Assessment,
-    *,
-    method: str = "weighted-mean",
-    scheme: str | None = None,
-    parameters: Mapping[str, float] | None = None,
-    evidence_policy: EvidencePolicy = "warn",
-    check: bool = True,
-) -> ScoreCard:
-    """
-    Score *assessment* against *standard*.
-
-    Args:
-        standard: The edition (possibly extended) the assessment is for.
-        assessment: The ratings.
-        method: A registered scoring method (see :func:`scoring_methods`).
-        scheme: A recognition scheme id (default: the edition's).
-        parameters: Values for the scheme's parameters (for example
-            ``{"threshold": 0.75}`` for ``conformiteit``).
-        evidence_policy: ``warn`` or ``strict``.
-        check: Check the assessment against the standard first (turn off
-            only for assessments already checked).
-
-    Raises:
-        ValidationError: The assessment does not fit the standard.
-        ScoringError: Unknown method or parameter, or a method result out
-            of range.
-        UnknownItemError: Unknown scheme.
-
-    >>> import datetime, goudenoor as go
-    >>> std = go.load_standard("gos-2012")
-    >>> a = go.Assessment(edition="gos-2012", organisation="Voorbeeld",
-    ...     date=datetime.date(2026, 10, 1),
-    ...     ratings={r.id: go.Rating(value=2) for r in std.requirements})
-    >>> card = go.score(std, a)
-    >>> card.total, card.level.name
-    (50.0, 'Gecommitteerd')
-    """
-    if check:
-        check_assessment(assessment, standard)
-    function = _METHODS.get(method)
-    if function is None:
-        raise UnknownItemError(method, scoring_methods(), kind="scoring method")
-    if evidence_policy not in ("warn", "strict"):
-        raise ScoringError(
-            f"unknown evidence policy {evidence_policy!r} (expected 'warn' or 'strict')"
-        )
-    key: _SetupKey = (
-        function,
-        method,
-        scheme,
-        assessment.scale,
-        evidence_policy == "strict",
-        tuple(sorted(parameters.items())) if parameters else (),
-    )
-    # An unhashable parameter value is not stored: _setup reports it.
-    setup = _SETUPS.get(standard, key)
-    organisation, result, area_fractions = _totals(
-        setup.plan, assessment, setup.context
-    )
-    return ScoreCard(
-        standard=standard,
-        assessment=assessment,
-        method=method,
-        scale=setup.context.scale,
-        scheme=setup.scheme,
-        parameters=setup.parameters,
-        evidence_policy=evidence_policy,
-        organisation=organisation,
-        result=result,
-        total=organisation + result,
-        area_fractions=area_fractions,
-        function=function,
-    )
-
-
-@attrs.frozen
-class _Setup:
-    """
-    What scoring with one set of options needs, resolved once per Standard.
-    """
-
-    plan: _Plan
-    context: _Context
-    scheme: RecognitionScheme
-    parameters: tuple[tuple[str, float], ...]
-
-
-def _setup(
-    standard: Standard,
-    function: ScoringMethod,
-    *,
-    scale_id: str | None,
-    method: str,
-    scheme: str | None,
-    parameters: Mapping[str, float] | None,
-    strict: bool,
-) -> _Setup:
-    chosen = standard.recognition_scheme(scheme)
-    scale = standard.scale(scale_id)
-    plan = _plan(standard, scale)
-    return _Setup(
-        plan=plan,
-        context=_Context(
-            function=function,
-            scale=scale,
-            method=method,
-            strict=strict,
-            evidence_fraction=plan.evidence_fraction,
-            capped_fraction=plan.capped_fraction,
-        ),
-        scheme=chosen,
-        parameters=_parameters(chosen, parameters or {}),
-    )
-
-
-_SetupKey: TypeAlias = tuple[
-    ScoringMethod, str, str | None, str | None, bool, tuple[tuple[str, float], ...]
-]
-"""The function, method, scheme, scale id, strictness and parameters."""
-
-
-def _make_setup(standard: Standard, key: _SetupKey) -> _Setup:
-    function, method, scheme, scale_id, strict, parameters = key
-    return _setup(
-        standard,
-        function,
-        scale_id=scale_id,
-        method=method,
-        scheme=scheme,
-        parameters=dict(parameters),
-        strict=strict,
-    )
-
-
-_SETUPS: PerStandard[_SetupKey, _Setup] = PerStandard("scoring setup", _make_setup)
-
-
-@attrs.frozen
-class _Context:
-    """
-    What rating one requirement needs besides the requirement and rating.
-    """
-
-    function: ScoringMethod
-    scale: Scale
-    method: str
-    strict: bool
-    evidence_fraction: float
-    capped_fraction: float
-
-    @classmethod
-    def of(cls, card: ScoreCard) -> _Context:
-        plan = _plan(card.standard, card.scale)
-        return cls(
-            function=card.function,
-            scale=card.scale,
-            method=card.method,
-            strict=card.evidence_policy == "strict",
-            evidence_fraction=plan.evidence_fraction,
-            capped_fraction=plan.capped_fraction,
-        )
-
-
-def _outcome(
-    requirement: Requirement,
-    rating: Rating | None,
-    context: _Context,
-    date: datetime.date,
-) -> tuple[float | None, RequirementStatus]:
-    """
-    The fraction and status of one requirement: the scoring rule itself.
-    """
-    if rating is None or rating.value is None:
-        if rating is not None and rating.not_applicable:
-            return None, "not-applicable"
-        return 0.0, "unrated"
-    fraction = _checked(
-        context.function(requirement, rating, context.scale),
-        context.method,
-        requirement.id,
-    )
-    if fraction >= context.evidence_fraction and not any(
-        e.valid_until is None or e.valid_until >= date for e in rating.evidence
-    ):
-        if context.strict:
-            return min(fraction, context.capped_fraction), "capped"
-        return fraction, "missing-evidence"
-    return fraction, "rated"
-
-
-def _totals(
-    plan: _Plan, assessment: Assessment, context: _Context
-) -> tuple[float, float, tuple[float, ...]]:
-    """
-    Organisation and result points and the area fractions: the hot loop.
-
-    For weighted-mean without the strict policy the fraction is computed
-    inline (evidence does not change the numbers then); otherwise each
-    requirement goes through :func:`_outcome`, the rule itself. A test
-    checks that both paths agree.
-    """
-    ratings = assessment.ratings
-    lookup = ratings.raw if isinstance(ratings, Ratings) else ratings
-    inline = context.function is _weighted_mean and not context.strict
-    minimum, span = plan.minimum, plan.span
-    area_fractions: list[float] = []
-    organisation = result = 0.0
-    for points, is_organisation, requirements in plan.areas:
-        earned = weights = 0.0
-        for rid, weight, requirement in requirements:
-            rating = lookup.get(rid)
-            if rating is None:
-                weights += weight
-                continue
-            value = rating.value
-            if inline and value is not None:
-                fraction: float | None = (value - minimum) / span
-            else:
-                fraction = _outcome(requirement, rating, context, assessment.date)[0]
-                if fraction is None:
-                    continue
-            earned += weight * fraction  # type: ignore[operator]
-            weights += weight
-        area_fraction = earned / weights if weights else 0.0
-        area_fractions.append(area_fraction)
-        if is_organisation:
-            organisation += points * area_fraction
-        else:
-            result += points * area_fraction
-    return organisation, result, tuple(area_fractions)
-
-
-def _checked(fraction: float, method: str, rid: str) -> float:
-    if not 0 <= fraction <= 1:
-        raise ScoringError(
-            f"scoring method {method!r} gave {fraction!r} for requirement {rid} "
-            "(expected a fraction from 0 to 1)"
-        )
-    return fraction
-
-
-def _parameters(
-    scheme: RecognitionScheme, given: Mapping[str, float]
-) -> tuple[tuple[str, float], ...]:
-    if not given:
-        return tuple((p.name, p.default) for p in scheme.parameters)
-    known = {p.name: p.default for p in scheme.parameters}
-    for name, value in given.items():
-        if name not in known:
-            expected = sorted(known) or "none"
-            raise ScoringError(
-                f"unknown parameter {name!r} for scheme {scheme.id} "
-                f"(expected {expected})"
-            )
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ScoringError(f"parameter {name!r} must be a number (got {value!r})")
-        if not 0 <= value <= 1:
-            raise ScoringError(
-                f"parameter {name!r} must be a fraction from 0 to 1 (got {value!r})"
-            )
-        known[name] = float(value)
-    return tuple(known.items())
-
-
-def what_if(
-    standard: Standard,
-    assessment: Assessment,
-    changes: Mapping[str, float | Rating | None],
-    **options: Any,
-) -> ScoreCard:
-    """
-    Score *assessment* with some ratings changed.
-
-    A number changes the value and keeps the rating's evidence and note;
-    a :class:`~goudenoor.assessment.Rating` replaces the rating; ``None``
-    removes it (unrated). *options* are passed to :func:`score`.
-
-    >>> import datetime, goudenoor as go
-    >>> std = go.load_standard("gos-2012")
-    >>> a = go.Assessment(edition="gos-2012", organisation="Voorbeeld",
-    ...     date=datetime.date(2026, 10, 1))
-    >>> round(go.what_if(std, a, {"2.1": 4}).total, 2)
-    5.0
-    """
-    replaced: dict[str, Rating | None] = {}
-    for requirement_id, change in changes.items():
-        if change is None or isinstance(change, Rating):
-            replaced[requirement_id] = change
-            continue
-        current = assessment.ratings.get(requirement_id)
-        if current is None:
-            replaced[requirement_id] = Rating(value=change)
-        else:
-            replaced[requirement_id] = attrs.evolve(
-                current, value=change, not_applicable=False, justification=None
-            )
-    return score(standard, assessment.with_ratings(replaced), **options)
