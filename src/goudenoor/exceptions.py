@@ -112,8 +112,10 @@ class MissingExtraError(GoudenoorError, ImportError):
 
 class FileFormatError(GoudenoorError, ValueError):
     """
-    A file could not be read as YAML: bad syntax, encoding or size,
-    duplicate keys, or structures the loader refuses.
+    A file could not be read: YAML syntax, encoding or size, duplicate
+    keys, refused structures; an XLSX workbook that is not one; a folder,
+    pipe or other non-regular file; an installed extension whose entry
+    point fails or gives the wrong thing.
 
     Attributes:
         source: The file name.

@@ -16,8 +16,6 @@ import attrs
 
 __all__ = [
     "EXCERPT",
-    "Locator",
-    "PathElement",
     "Problem",
     "Problems",
     "close_matches",

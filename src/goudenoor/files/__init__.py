@@ -1,14 +1,14 @@
 """
 The file layer: everything that reads or writes a file lives here.
 
-The shipped editions and translations (:mod:`~goudenoor.files.editions`),
-assessments (:mod:`~goudenoor.files.assessments`), sector extensions from
-files and installed packs (:mod:`~goudenoor.files.extension_loader`),
-writing files whole or not at all (:mod:`~goudenoor.files.atomic`), and
-the YAML and conversion layers below them. The domain (model, assessment,
-scoring, graph, comparison, extensions) takes objects and returns objects
-and never opens a file; audit workbooks are in :mod:`goudenoor.files.xlsx`
-(the ``xlsx`` extra).
+The shipped editions and translations (``editions``), assessments
+(``assessments``), sector extensions from files and installed packs
+(``extension_loader``), writing files whole or not at all (``atomic``),
+and the YAML and conversion layers below them; audit workbooks are in
+``goudenoor.files.xlsx`` (the ``xlsx`` extra). Every public name is
+importable from here and from ``goudenoor``. The domain (model,
+assessment, scoring, graph, comparison, extensions) takes objects and
+returns objects and never opens a file.
 """
 
 from __future__ import annotations
