@@ -300,7 +300,7 @@ def assessment_problems(assessment: Assessment, standard: Standard) -> list[Prob
                 path=("edition",),
             )
         ]
-    index = _index(standard)
+    index = _INDEX.get(standard, None)
     scale_id = assessment.scale or standard.default_scale
     values = index.scales.get(scale_id)
     problems = _header_problems(assessment, standard, scale_id, index)
@@ -385,10 +385,6 @@ class _Index:
     area_of: dict[str, str]
     areas: dict[str, tuple[str, tuple[str, ...]]]
     """Area id -> (name, its requirement ids), in the standard's order."""
-
-
-def _index(standard: Standard) -> _Index:
-    return _INDEX.get(standard, None)
 
 
 def _make_index(standard: Standard, _: None) -> _Index:

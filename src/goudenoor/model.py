@@ -11,11 +11,12 @@ This module knows nothing about YAML, cattrs or networkx.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 from collections.abc import Callable, Hashable, Iterable
 from functools import cached_property
-from typing import Generic, Literal, TypeVar, final
+from typing import Any, Generic, Literal, TypeVar, final
 
 import attrs
 
@@ -879,10 +880,11 @@ class Standard:
                 check.add("must not be empty", "influences", i, "rationale")
 
     @cached_property
-    def _memo(self) -> dict[object, object]:
+    def _memo(self) -> dict[object, dict[Any, Any]]:
         # Derived data other modules precompute per Standard (for example
-        # scoring plans). Not a field: not part of equality, hashing,
-        # pickling or conversion.
+        # scoring plans), one table per PerStandard owner; read and written
+        # only by PerStandard.get. Not a field: not part of equality,
+        # hashing, pickling or conversion.
         return {}
 
     @cached_property
@@ -1045,14 +1047,13 @@ class PerStandard(Generic[_K, _V]):
         """
         The value for *key* on *standard*, computed on first use.
         """
-        memo = standard._memo  # noqa: SLF001 - Standard's own cache, same module
-        slot = (self, key)
         try:
-            found = memo.get(slot, memo)
-        except TypeError:  # an unhashable key: compute, never store
+            found: _V = standard._memo[self][key]  # noqa: SLF001 - Standard's own cache, same module
+        except KeyError:
+            value = self._compute(standard, key)
+            with contextlib.suppress(TypeError):  # an unhashable key: never stored
+                standard._memo.setdefault(self, {})[key] = value  # noqa: SLF001 - idem
+            return value
+        except TypeError:  # an unhashable key: computed every time
             return self._compute(standard, key)
-        if found is not memo:
-            return found  # type: ignore[return-value]
-        value = self._compute(standard, key)
-        memo[slot] = value
-        return value
+        return found
