@@ -3,7 +3,7 @@ A long fuzzing run of goudenoor's entry points: only ``GoudenoorError``
 may escape.
 
 The inputs come from ``tests/fuzz_inputs.py`` (shared with the short,
-derandomized run of ``tests/test_fuzz.py`` in CI): raw bytes and text,
+derandomized run of ``tests/corpus/test_fuzz.py`` in CI): raw bytes and text,
 mutations of valid assessments and extensions, random mappings for
 ``assessment_from_mapping`` and random assessments and options for
 ``score``; the XLSX import (``goudenoor.files.xlsx.read_workbook``) is

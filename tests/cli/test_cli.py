@@ -4,7 +4,6 @@ The goudenoor command.
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
@@ -12,17 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-from goudenoor.cli import main
-
-
-def run(*argv: str) -> tuple[int, str]:
-    """
-    Run the command in-process and return its exit code and output.
-    """
-    out = io.StringIO()
-    code = main(list(argv), out=out)
-    return code, out.getvalue()
+from conftest import EXAMPLE_AUDIT
+from helpers import run
 
 
 class TestEditions:
@@ -123,7 +113,7 @@ def test_import_is_light() -> None:
     assert "False\n" == done.stdout
 
 
-EXAMPLE = str(ROOT / "examples" / "audit-2012.yaml")
+EXAMPLE = str(EXAMPLE_AUDIT)
 
 
 class TestScore:

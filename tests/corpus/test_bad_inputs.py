@@ -25,7 +25,7 @@ import pytest
 import yaml
 
 import goudenoor as go
-from conftest import DATA, ROOT
+from conftest import DATA, EXAMPLE_AUDIT
 from goudenoor import cli
 from goudenoor.files import _yaml
 from helpers import write
@@ -1218,9 +1218,7 @@ def test_example_still_scores(capsys: pytest.CaptureFixture[str]) -> None:
     """
     The checks above do not catch good input: the example audit scores.
     """
-    code, out, err = run_cli(
-        ["score", str(ROOT / "examples" / "audit-2012.yaml")], capsys
-    )
+    code, out, err = run_cli(["score", str(EXAMPLE_AUDIT)], capsys)
 
     assert (0, "") == (code, err)
     assert "level: Gecommitteerd" in out

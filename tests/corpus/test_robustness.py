@@ -26,12 +26,12 @@ from typing import Any
 import pytest
 
 import goudenoor as go
-from conftest import ROOT
+from conftest import EXAMPLE_AUDIT
 from fuzz_inputs import ZORG, large_assessment
 from goudenoor.files import atomic as go_io
 
 
-TESTS = Path(__file__).parent
+TESTS = Path(__file__).parent.parent
 
 KILLS = 40
 """How often the writer is killed in the middle of saving."""
@@ -406,7 +406,7 @@ def test_example_audit_survives_all_of_it(tmp_path: Path) -> None:
     """
     The example audit, pickled, saved and loaded back, scores as before.
     """
-    audit = go.load_assessment(ROOT / "examples" / "audit-2012.yaml")
+    audit = go.load_assessment(EXAMPLE_AUDIT)
     std = go.standard_for(audit)
     path = tmp_path / "audit.yaml"
     go.save_assessment(pickle.loads(pickle.dumps(audit)), path)  # noqa: S301 - our own pickles

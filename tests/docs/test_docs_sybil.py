@@ -36,7 +36,7 @@ from sybil.parsers.myst.lexers import DirectiveLexer
 from goudenoor.scoring import methods as methods_module
 
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parent.parent.parent
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 
 

@@ -17,14 +17,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import goudenoor as go
-from conftest import ROOT
+from conftest import EXAMPLE_AUDIT
 from goudenoor.files.schemas import assessment_schema
 from goudenoor.files.template import assessment_template
 from helpers import write
 from strategies import assessments
 
-
-EXAMPLE = ROOT / "examples" / "audit-2012.yaml"
 
 SMALL = """\
 goudenoor: assessment/1
@@ -91,7 +89,7 @@ class TestLoad:
         """
         The shipped example audit loads.
         """
-        a = go.load_assessment(EXAMPLE)
+        a = go.load_assessment(EXAMPLE_AUDIT)
 
         assert ("gos-2012", 27) == (a.edition, len(a.ratings))
 
@@ -225,7 +223,7 @@ class TestSave:
         """
         Saving and loading the example gives an equal assessment.
         """
-        a = go.load_assessment(EXAMPLE)
+        a = go.load_assessment(EXAMPLE_AUDIT)
         path = tmp_path / "copy.yaml"
 
         go.save_assessment(a, path)
@@ -328,7 +326,7 @@ class TestSchema:
         """
         The example audit matches the JSON Schema.
         """
-        data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+        data = yaml.safe_load(EXAMPLE_AUDIT.read_text(encoding="utf-8"))
 
         jsonschema.validate(as_json_types(data), assessment_schema())
 

@@ -6,7 +6,6 @@ discovery through entry points, and bad extensions.
 from __future__ import annotations
 
 import copy
-import io
 import json
 import pickle
 from pathlib import Path
@@ -16,11 +15,10 @@ import pytest
 import yaml
 
 import goudenoor as go
-from conftest import ROOT
-from goudenoor.cli import main
+from conftest import EXAMPLE_AUDIT, ROOT
 from goudenoor.files.schemas import extension_schema
 from goudenoor.files.template import assessment_template
-from helpers import write
+from helpers import run, write
 
 
 PACK = ROOT / "examples" / "goudenoor-zorg"
@@ -62,14 +60,6 @@ def _installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     )
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.syspath_prepend(str(PACK / "src"))
-
-
-def run(*argv: str) -> tuple[int, str]:
-    """
-    The command, in-process: exit code and output.
-    """
-    out = io.StringIO()
-    return main(list(argv), out=out), out.getvalue()
 
 
 class TestZorgPack:
@@ -381,7 +371,7 @@ class TestOverridesAndRemovals:
         a = go.Assessment(
             edition="gos-2012",
             organisation="X",
-            date=go.load_assessment(ROOT / "examples" / "audit-2012.yaml").date,
+            date=go.load_assessment(EXAMPLE_AUDIT).date,
             extensions=("demo",),
             ratings={"9.2": go.Rating(value=1)},
         )

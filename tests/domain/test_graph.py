@@ -16,16 +16,11 @@ import networkx as nx
 import pytest
 
 import goudenoor as go
-from conftest import ROOT
+from conftest import EXAMPLE_AUDIT
 
 
 EDITIONS = ["gos-2012", "gos-2016"]
 MERMAID_DIR = os.environ.get("GOUDENOOR_MERMAID_DIR", "")
-
-
-@pytest.fixture(name="example_card")
-def _example_card(std2012: go.Standard) -> go.ScoreCard:
-    return go.score(std2012, go.load_assessment(ROOT / "examples" / "audit-2012.yaml"))
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
@@ -217,7 +212,8 @@ class TestExports:
         to_mermaid output parses with Mermaid's own flowchart parser.
         """
         script = Path(MERMAID_DIR) / "parse_mermaid.mjs"
-        shutil.copyfile(Path(__file__).parent / "js" / "parse_mermaid.mjs", script)
+        source = Path(__file__).parent.parent / "js" / "parse_mermaid.mjs"
+        shutil.copyfile(source, script)
         graph = (go.structure_graph if structure else go.influence_graph)(std2012)
         scores = {a: r.fraction for a, r in example_card.areas.items()}
 
@@ -248,7 +244,7 @@ class TestCli:
                 "--format",
                 "mermaid",
                 "--assessment",
-                str(ROOT / "examples" / "audit-2012.yaml"),
+                str(EXAMPLE_AUDIT),
                 "-o",
                 str(out),
             ],

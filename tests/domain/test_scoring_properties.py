@@ -9,7 +9,7 @@ import math
 from typing import Any
 
 import attrs
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import goudenoor as go
@@ -77,12 +77,10 @@ def test_raising_never_lowers(
     scale = standard.scale(assessment.scale)
     requirement = data.draw(st.sampled_from(standard.requirements))
     current = assessment.ratings.get(requirement.id)
-    if current is not None and current.not_applicable:
-        return
+    assume(current is None or not current.not_applicable)
     old = current.value if current is not None else None
     higher = [v for v in scale.values if old is None or v > old]
-    if not higher:
-        return
+    assume(higher)
     new_value = data.draw(st.sampled_from(higher))
     raised = (
         go.Rating(value=new_value)
@@ -108,8 +106,7 @@ def test_evidence_and_checkpoints_never_lower(
     """
     standard, assessment, opts = case
     rated = [rid for rid, r in assessment.ratings.items() if r.value is not None]
-    if not rated:
-        return
+    assume(rated)
     rid = data.draw(st.sampled_from(rated))
     current = assessment.ratings[rid]
     missing = [
@@ -141,11 +138,12 @@ def test_not_applicable_is_local(
     requirement = data.draw(st.sampled_from(standard.requirements))
     area = standard.area(requirement.area_id)
     others = [r.id for r in area.requirements if r.id != requirement.id]
-    if all(
-        (rating := assessment.ratings.get(i)) is not None and rating.not_applicable
-        for i in others
-    ):
-        return
+    assume(
+        not all(
+            (rating := assessment.ratings.get(i)) is not None and rating.not_applicable
+            for i in others
+        )
+    )
 
     before = go.score(standard, assessment, **opts)
     after = go.score(

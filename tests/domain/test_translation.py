@@ -6,14 +6,13 @@ editions; the command shows a translation under the Dutch text.
 
 from __future__ import annotations
 
-import io
 from importlib import resources
 from pathlib import Path
 
 import pytest
 
 import goudenoor as go
-from goudenoor.cli import main
+from conftest import EXAMPLE_AUDIT
 from goudenoor.files import _yaml
 from goudenoor.files.schemas import translation_schema
 from goudenoor.report import render_report
@@ -23,7 +22,7 @@ from goudenoor.translation import (
     ScaleLevelTranslation,
     ScaleTranslation,
 )
-from helpers import write
+from helpers import run, write
 
 
 HEAD = """\
@@ -33,13 +32,7 @@ language: en
 title: Golden Ear Standard 2012
 """
 
-EXTENSION = Path(__file__).parent.parent / "examples" / "goudenoor-zorg"
-
-
-def run(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    code = main(list(argv), out=out)
-    return code, out.getvalue()
+EXTENSION = Path(__file__).parent.parent.parent / "examples" / "goudenoor-zorg"
 
 
 def load_error(tmp_path: Path, content: str) -> str:
@@ -483,7 +476,7 @@ def test_checkpoints_are_pieces_of_their_evidence(edition: str) -> None:
 
 
 class TestReports:
-    EXAMPLE = Path(__file__).parent.parent / "examples" / "audit-2012.yaml"
+    EXAMPLE = EXAMPLE_AUDIT
 
     def card(self) -> go.ScoreCard:
         return go.score(go.load_standard("gos-2012"), go.load_assessment(self.EXAMPLE))

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import goudenoor as go
-from conftest import ROOT
+from conftest import EXAMPLE_AUDIT, ROOT
 from goudenoor import cli
 from helpers import write
 
@@ -176,7 +176,7 @@ class TestListedPaths:
         a = go.Assessment(
             edition="gos-2012",
             organisation="X",
-            date=go.load_assessment(ROOT / "examples" / "audit-2012.yaml").date,
+            date=go.load_assessment(EXAMPLE_AUDIT).date,
             extensions=("pack.yaml",),
         )
 

@@ -18,13 +18,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import goudenoor as go
-from conftest import ROOT
+from conftest import EXAMPLE_AUDIT, ROOT
 from goudenoor.files import xlsx
 from helpers import write
 from strategies import assessments
 
 
-EXAMPLE = ROOT / "examples" / "audit-2012.yaml"
 ZORG = ROOT / "examples" / "goudenoor-zorg" / "src" / "goudenoor_zorg" / "zorg.yaml"
 DATE = datetime.date(2026, 10, 1)
 
@@ -86,7 +85,7 @@ class TestRoundTrip:
         Every rating, N/A, justification and evidence item of the example
         audit survives YAML -> XLSX -> YAML.
         """
-        audit = go.load_assessment(EXAMPLE)
+        audit = go.load_assessment(EXAMPLE_AUDIT)
         path = tmp_path / "audit.xlsx"
 
         xlsx.write_workbook(std2012, path, assessment=audit)
@@ -387,7 +386,7 @@ class TestTemplate:
         Organisation, date and scale come from the assessment when one is
         given.
         """
-        audit = go.load_assessment(EXAMPLE)
+        audit = go.load_assessment(EXAMPLE_AUDIT)
 
         with pytest.raises(go.GoudenoorError) as info:
             xlsx.write_workbook(
@@ -415,13 +414,13 @@ class TestUnwritable:
         """
         An assessment of another edition is refused, not half written.
         """
-        audit = go.load_assessment(EXAMPLE)
+        audit = go.load_assessment(EXAMPLE_AUDIT)
 
         with pytest.raises(go.ValidationError) as info:
             xlsx.write_workbook(std2016, tmp_path / "a.xlsx", assessment=audit)
 
         assert (
-            f"{EXAMPLE} edition: assessment is for edition 'gos-2012', the "
+            f"{EXAMPLE_AUDIT} edition: assessment is for edition 'gos-2012', the "
             "standard is 'gos-2016'"
         ) == str(info.value)
         assert [] == list(tmp_path.iterdir())

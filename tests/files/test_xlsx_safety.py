@@ -20,11 +20,10 @@ import openpyxl
 import pytest
 
 import goudenoor as go
-from conftest import ROOT
+from conftest import EXAMPLE_AUDIT
 from goudenoor.files import xlsx
 
 
-EXAMPLE = ROOT / "examples" / "audit-2012.yaml"
 SHEET_PARTS = {
     xlsx.AUDIT_SHEET: "xl/worksheets/sheet1.xml",
     xlsx.RATINGS_SHEET: "xl/worksheets/sheet2.xml",
@@ -36,7 +35,7 @@ BIG = "1" + "0" * 309  # 310 digits: too large for a float
 
 @pytest.fixture(name="example")
 def _example() -> go.Assessment:
-    return go.load_assessment(EXAMPLE)
+    return go.load_assessment(EXAMPLE_AUDIT)
 
 
 @pytest.fixture(name="path")

@@ -4,7 +4,6 @@ The Markdown and JSON reports and the comparison of two audits.
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
@@ -13,25 +12,14 @@ from pathlib import Path
 import pytest
 
 import goudenoor as go
-from conftest import ROOT
-from goudenoor.cli import main
+from conftest import EXAMPLE_AUDIT
 from goudenoor.report import render_report
-
-
-EXAMPLE = ROOT / "examples" / "audit-2012.yaml"
+from helpers import run
 
 
 @pytest.fixture(name="card")
 def _card(std2012: go.Standard) -> go.ScoreCard:
-    return go.score(std2012, go.load_assessment(EXAMPLE))
-
-
-def run(*argv: str) -> tuple[int, str]:
-    """
-    The command, in-process: exit code and output.
-    """
-    out = io.StringIO()
-    return main(list(argv), out=out), out.getvalue()
+    return go.score(std2012, go.load_assessment(EXAMPLE_AUDIT))
 
 
 class TestMarkdown:
@@ -39,7 +27,7 @@ class TestMarkdown:
         """
         Areas with points and maximum, totals, level and gap, ratings with
         evidence, warnings, improvements and results at risk (in English
-        here; tests/test_report_language.py has the Dutch default).
+        here; tests/report/test_report_language.py has the Dutch default).
         """
         md = render_report(card, "md", language="en")
 
@@ -166,13 +154,13 @@ class TestCompare:
         """
         goudenoor compare OLD NEW prints the change; --format md the report.
         """
-        a = go.load_assessment(EXAMPLE)
+        a = go.load_assessment(EXAMPLE_AUDIT)
         newer = go.what_if(std2012, a, {"4.1": 3}).assessment
         path = tmp_path / "new.yaml"
         go.save_assessment(newer, path)
 
-        code, out = run("compare", str(EXAMPLE), str(path))
-        md_code, md = run("compare", str(EXAMPLE), str(path), "--format", "md")
+        code, out = run("compare", str(EXAMPLE_AUDIT), str(path))
+        md_code, md = run("compare", str(EXAMPLE_AUDIT), str(path), "--format", "md")
 
         assert (0, 0) == (code, md_code)
         assert "total                                  50.00   52.50   +2.50\n" in out
@@ -186,14 +174,14 @@ class TestCliReport:
         """
         out = tmp_path / "report.md"
 
-        assert (0, "") == run("report", str(EXAMPLE), "-o", str(out))
+        assert (0, "") == run("report", str(EXAMPLE_AUDIT), "-o", str(out))
         assert "## Punten per gebied" in out.read_text(encoding="utf-8")
 
     def test_with_compare(self) -> None:
         """
         --compare OLD adds the change section.
         """
-        code, out = run("report", str(EXAMPLE), "--compare", str(EXAMPLE))
+        code, out = run("report", str(EXAMPLE_AUDIT), "--compare", str(EXAMPLE_AUDIT))
 
         assert 0 == code
         assert "niveau: Gecommitteerd -> Gecommitteerd" in out
@@ -202,7 +190,7 @@ class TestCliReport:
         """
         An XLSX report without -o is refused in one line.
         """
-        code, _ = run("report", str(EXAMPLE), "--format", "xlsx")
+        code, _ = run("report", str(EXAMPLE_AUDIT), "--format", "xlsx")
 
         assert 2 == code
         assert (
@@ -238,11 +226,11 @@ class TestCliWorkbook:
         audit = tmp_path / "back.yaml"
 
         assert (0, "") == run(
-            "report", str(EXAMPLE), "--format", "xlsx", "-o", str(workbook)
+            "report", str(EXAMPLE_AUDIT), "--format", "xlsx", "-o", str(workbook)
         )
         assert (0, "") == run("import-xlsx", str(workbook), "-o", str(audit))
 
-        assert go.load_assessment(EXAMPLE) == go.load_assessment(audit)
+        assert go.load_assessment(EXAMPLE_AUDIT) == go.load_assessment(audit)
 
     def test_import_to_standard_output_is_only_yaml(self, tmp_path: Path) -> None:
         """
@@ -252,7 +240,7 @@ class TestCliWorkbook:
         """
         workbook = tmp_path / "report.xlsx"
         assert (0, "") == run(
-            "report", str(EXAMPLE), "--format", "xlsx", "-o", str(workbook)
+            "report", str(EXAMPLE_AUDIT), "--format", "xlsx", "-o", str(workbook)
         )
 
         done = subprocess.run(
@@ -266,4 +254,4 @@ class TestCliWorkbook:
         back.write_text(done.stdout, encoding="utf-8")
 
         assert (0, "") == (done.returncode, done.stderr)
-        assert go.load_assessment(EXAMPLE) == go.load_assessment(back)
+        assert go.load_assessment(EXAMPLE_AUDIT) == go.load_assessment(back)

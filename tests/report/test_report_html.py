@@ -19,12 +19,10 @@ import attrs
 import pytest
 
 import goudenoor as go
-from conftest import ROOT
+from conftest import EXAMPLE_AUDIT
 from goudenoor.report import html as report_html
 from goudenoor.report import render_report, report_data
 
-
-EXAMPLE = ROOT / "examples" / "audit-2012.yaml"
 
 GENERATED = datetime.date(2026, 10, 2)
 """The date in the footer of the pages these tests render."""
@@ -37,7 +35,7 @@ def _std() -> go.Standard:
 
 @pytest.fixture(scope="module", name="audit")
 def _audit() -> go.Assessment:
-    return go.load_assessment(EXAMPLE)
+    return go.load_assessment(EXAMPLE_AUDIT)
 
 
 @pytest.fixture(scope="module", name="card")
@@ -452,7 +450,7 @@ class TestSelfContained:
         code = (
             "import datetime, sys, goudenoor as go\n"
             "from goudenoor.report import render_report\n"
-            f"a = go.load_assessment({str(EXAMPLE)!r})\n"
+            f"a = go.load_assessment({str(EXAMPLE_AUDIT)!r})\n"
             "card = go.score(go.load_standard(a.edition), a)\n"
             "page = render_report(card, 'html', language='en',\n"
             f"    generated=datetime.date.fromisoformat({GENERATED.isoformat()!r}))\n"
@@ -502,7 +500,7 @@ class TestExtra:
         code = (
             "import sys, goudenoor as go\n"
             "from goudenoor.report import render_report\n"
-            f"a = go.load_assessment({str(EXAMPLE)!r})\n"
+            f"a = go.load_assessment({str(EXAMPLE_AUDIT)!r})\n"
             "render_report(go.score(go.load_standard(a.edition), a), 'md')\n"
             "print(sorted(m for m in ('jinja2', 'matplotlib') if m in sys.modules))\n"
         )

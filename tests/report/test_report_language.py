@@ -13,12 +13,11 @@ import attrs
 import pytest
 
 import goudenoor as go
-from conftest import ROOT
+from conftest import EXAMPLE_AUDIT
 from goudenoor import cli
 from goudenoor.report import LANGUAGES, render_report
 
 
-EXAMPLE = ROOT / "examples" / "audit-2012.yaml"
 GENERATED = datetime.date(2026, 10, 2)
 
 
@@ -29,7 +28,7 @@ def _std() -> go.Standard:
 
 @pytest.fixture(scope="module", name="audit")
 def _audit() -> go.Assessment:
-    return go.load_assessment(EXAMPLE)
+    return go.load_assessment(EXAMPLE_AUDIT)
 
 
 @pytest.fixture(scope="module", name="card")
@@ -334,7 +333,7 @@ class TestCommandLine:
         """
         ``goudenoor report`` speaks Dutch without ``--language``.
         """
-        code, out = self.run("report", str(EXAMPLE), "--format", "md")
+        code, out = self.run("report", str(EXAMPLE_AUDIT), "--format", "md")
 
         assert (0, "# Gouden Oor-audit: Woonstichting Lindewaard") == (
             code,
@@ -347,7 +346,7 @@ class TestCommandLine:
         under the Dutch texts.
         """
         code, out = self.run(
-            "report", str(EXAMPLE), "--format", "md", "--language", "en"
+            "report", str(EXAMPLE_AUDIT), "--format", "md", "--language", "en"
         )
 
         assert 0 == code
@@ -360,12 +359,14 @@ class TestCommandLine:
         so it is accepted by every format, JSON included.
         """
         assert (
-            self.run("report", str(EXAMPLE), "--format", "md", "--language", "nl")[1]
-            == self.run("report", str(EXAMPLE), "--format", "md")[1]
+            self.run(
+                "report", str(EXAMPLE_AUDIT), "--format", "md", "--language", "nl"
+            )[1]
+            == self.run("report", str(EXAMPLE_AUDIT), "--format", "md")[1]
         )
         assert (
             0
-            == self.run("report", str(EXAMPLE), "--format", "json", "--language", "nl")[
-                0
-            ]
+            == self.run(
+                "report", str(EXAMPLE_AUDIT), "--format", "json", "--language", "nl"
+            )[0]
         )
