@@ -1,7 +1,7 @@
 """
 Build hook: ship a precompiled cache of each edition in the wheel.
 
-See ``src/goudenoor/_precompile.py`` for what the cache is and when it is
+See ``src/goudenoor/files/_precompile.py`` for what the cache is and when it is
 used. The hook parses the editions with the source being built, so its
 build environment needs the runtime dependencies (see ``[build-system]``).
 """
@@ -32,7 +32,7 @@ class PrecompileEditions(BuildHookInterface):  # type: ignore[type-arg]
         src = Path(self.root) / "src"
         sys.path.insert(0, str(src))
         try:
-            from goudenoor._precompile import write_caches
+            from goudenoor.files._precompile import write_caches
         finally:
             sys.path.remove(str(src))
         folder = Path(tempfile.mkdtemp(prefix="goudenoor-cache-"))

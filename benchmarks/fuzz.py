@@ -3,10 +3,10 @@ A long fuzzing run of goudenoor's entry points: only ``GoudenoorError``
 may escape.
 
 The inputs come from ``tests/fuzz_inputs.py`` (shared with the short,
-derandomized run of ``tests/test_fuzz.py`` in CI): raw bytes and text,
+derandomized run of ``tests/corpus/test_fuzz.py`` in CI): raw bytes and text,
 mutations of valid assessments and extensions, random mappings for
 ``assessment_from_mapping`` and random assessments and options for
-``score``; the XLSX import (``goudenoor.report.xlsx.read_workbook``) is
+``score``; the XLSX import (``goudenoor.files.xlsx.read_workbook``) is
 fuzzed too where it exists. Hypothesis generates N cases per entry point
 (``--cases``, default 10,000) from a fixed seed (``--seed``), without
 shrinking, and every case runs to the end: a case ends ``ok``, refused
@@ -52,7 +52,7 @@ from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
 
 import fuzz_inputs  # noqa: E402 - from tests/, put on the path above
 import goudenoor as go  # noqa: E402
-from goudenoor import _yaml  # noqa: E402
+from goudenoor.files import _yaml  # noqa: E402
 
 
 SHOWN_PER_KIND = 2

@@ -118,7 +118,7 @@ import gc, json, sys, time
 from importlib import resources
 import yaml
 import goudenoor
-import goudenoor.io  # the facade is lazy: import the modules before timing
+import goudenoor.files  # the facade is lazy: import the modules before timing
 
 edition, which = sys.argv[1], sys.argv[2]
 text = (

@@ -76,7 +76,8 @@ goudenoor_api_modules = [
     "goudenoor.extensions",
     "goudenoor.translation",
     "goudenoor.comparison",
-    "goudenoor.io",
+    "goudenoor.files",
+    "goudenoor.problems",
     "goudenoor.exceptions",
     "goudenoor.cli",
 ]

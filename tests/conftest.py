@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Final
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -24,6 +25,8 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 ROOT = Path(__file__).parent.parent
 DATA = Path(__file__).parent / "data"
 SOURCES = DATA / "sources"
+EXAMPLE_AUDIT: Final = ROOT / "examples" / "audit-2012.yaml"
+"""The example audit of gos-2012 that the README scores."""
 
 
 @pytest.fixture(name="std2012")
@@ -34,3 +37,8 @@ def _std2012() -> go.Standard:
 @pytest.fixture(name="std2016")
 def _std2016() -> go.Standard:
     return go.load_standard("gos-2016")
+
+
+@pytest.fixture(name="example_card")
+def _example_card(std2012: go.Standard) -> go.ScoreCard:
+    return go.score(std2012, go.load_assessment(EXAMPLE_AUDIT))

@@ -1,7 +1,7 @@
 """
 Inputs for fuzzing goudenoor's entry points.
 
-Shared by ``tests/test_fuzz.py`` (a short, derandomized run in CI) and
+Shared by ``tests/corpus/test_fuzz.py`` (a short, derandomized run in CI) and
 ``benchmarks/fuzz.py`` (a long run that counts what happens), so that both
 try the same kinds of input.
 
@@ -32,7 +32,7 @@ Kinds of input:
   of hundreds of digits, ``1e400``, ``NaN``).
 
 Nesting is kept far below what crashes PyYAML's C parser (tens of
-thousands of levels; see ``tests/test_bad_inputs.py``), so one run cannot
+thousands of levels; see ``tests/corpus/test_bad_inputs.py``), so one run cannot
 take the interpreter down.
 """
 
@@ -792,12 +792,12 @@ def _run_score(case: tuple[str, dict[str, object], dict[str, Any]], _: Path) -> 
 
 def xlsx_module() -> Any:
     """
-    ``goudenoor.report.xlsx`` if it imports, has ``read_workbook`` and
+    ``goudenoor.files.xlsx`` if it imports, has ``read_workbook`` and
     ``write_workbook`` and openpyxl is installed, else ``None``.
     """
     try:
         importlib.import_module("openpyxl")
-        module = importlib.import_module("goudenoor.report.xlsx")
+        module = importlib.import_module("goudenoor.files.xlsx")
     except ImportError:
         return None
     needed = ("read_workbook", "write_workbook")

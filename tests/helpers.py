@@ -4,7 +4,19 @@ Small helpers shared by the tests.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+
+from goudenoor.cli import main
+
+
+def run(*argv: str) -> tuple[int, str]:
+    """
+    Run the command in-process and return its exit code and output.
+    """
+    out = io.StringIO()
+    code = main(list(argv), out=out)
+    return code, out.getvalue()
 
 
 def normalise(text: str) -> str:

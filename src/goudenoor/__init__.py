@@ -10,220 +10,292 @@ goudenoor: the Gouden Oor Standaard as a typed, versioned Python library.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 
 if TYPE_CHECKING:
-    from . import exceptions
+    from . import exceptions as exceptions
     from .assessment import (
-        Assessment,
-        Evidence,
-        Rating,
-        Ratings,
-        assessment_problems,
-        check_assessment,
+        Assessment as Assessment,
+    )
+    from .assessment import (
+        Evidence as Evidence,
+    )
+    from .assessment import (
+        Rating as Rating,
+    )
+    from .assessment import (
+        Ratings as Ratings,
+    )
+    from .assessment import (
+        assessment_problems as assessment_problems,
+    )
+    from .assessment import (
+        check_assessment as check_assessment,
     )
     from .comparison import (
-        AreaChange,
-        Comparison,
-        RequirementChange,
-        compare,
+        AreaChange as AreaChange,
+    )
+    from .comparison import (
+        Comparison as Comparison,
+    )
+    from .comparison import (
+        RequirementChange as RequirementChange,
+    )
+    from .comparison import (
+        compare as compare,
     )
     from .exceptions import (
-        ExtensionError,
-        FileFormatError,
-        GoudenoorError,
-        MissingExtraError,
-        ModelError,
-        ScoringError,
-        UnknownAreaError,
-        UnknownEditionError,
-        UnknownItemError,
-        UnknownRequirementError,
-        ValidationError,
+        ExtensionError as ExtensionError,
+    )
+    from .exceptions import (
+        FileFormatError as FileFormatError,
+    )
+    from .exceptions import (
+        GoudenoorError as GoudenoorError,
+    )
+    from .exceptions import (
+        MissingExtraError as MissingExtraError,
+    )
+    from .exceptions import (
+        ModelError as ModelError,
+    )
+    from .exceptions import (
+        ScoringError as ScoringError,
+    )
+    from .exceptions import (
+        UnknownAreaError as UnknownAreaError,
+    )
+    from .exceptions import (
+        UnknownEditionError as UnknownEditionError,
+    )
+    from .exceptions import (
+        UnknownItemError as UnknownItemError,
+    )
+    from .exceptions import (
+        UnknownRequirementError as UnknownRequirementError,
+    )
+    from .exceptions import (
+        ValidationError as ValidationError,
     )
     from .extensions import (
-        AddedCheckpoint,
-        Additions,
-        AreaOverride,
-        Extension,
-        InfluenceRemoval,
-        Overrides,
-        Removals,
-        RequirementOverride,
-        RequirementRemoval,
-        apply_extension,
-        available_extensions,
-        extension_problems,
+        AddedCheckpoint as AddedCheckpoint,
+    )
+    from .extensions import (
+        Additions as Additions,
+    )
+    from .extensions import (
+        AreaOverride as AreaOverride,
+    )
+    from .extensions import (
+        Extension as Extension,
+    )
+    from .extensions import (
+        InfluenceRemoval as InfluenceRemoval,
+    )
+    from .extensions import (
+        Overrides as Overrides,
+    )
+    from .extensions import (
+        Removals as Removals,
+    )
+    from .extensions import (
+        RequirementOverride as RequirementOverride,
+    )
+    from .extensions import (
+        RequirementRemoval as RequirementRemoval,
+    )
+    from .extensions import (
+        apply_extension as apply_extension,
+    )
+    from .extensions import (
+        extension_problems as extension_problems,
+    )
+    from .files import (
+        ASSESSMENT_FORMAT as ASSESSMENT_FORMAT,
+    )
+    from .files import (
+        assessment_from_mapping as assessment_from_mapping,
+    )
+    from .files import (
+        assessment_to_mapping as assessment_to_mapping,
+    )
+    from .files import (
+        available_extensions as available_extensions,
+    )
+    from .files import (
+        dump_assessment as dump_assessment,
+    )
+    from .files import (
+        editions as editions,
+    )
+    from .files import (
+        load_assessment as load_assessment,
+    )
+    from .files import (
+        load_extension as load_extension,
+    )
+    from .files import (
+        load_standard as load_standard,
+    )
+    from .files import (
+        load_standard_file as load_standard_file,
+    )
+    from .files import (
+        load_translation as load_translation,
+    )
+    from .files import (
+        load_translation_file as load_translation_file,
+    )
+    from .files import (
+        save_assessment as save_assessment,
+    )
+    from .files import (
+        standard_for as standard_for,
+    )
+    from .files import (
+        standard_from_mapping as standard_from_mapping,
+    )
+    from .files import (
+        standard_to_mapping as standard_to_mapping,
+    )
+    from .files import (
+        translations as translations,
     )
     from .graph import (
-        Risk,
-        at_risk,
-        drivers,
-        effects,
-        influence_graph,
-        paths,
-        structure_graph,
-        to_dot,
-        to_graphml,
-        to_json,
-        to_mermaid,
+        Risk as Risk,
     )
-    from .io import (
-        ASSESSMENT_FORMAT,
-        assessment_from_mapping,
-        assessment_to_mapping,
-        dump_assessment,
-        editions,
-        load_assessment,
-        load_extension,
-        load_standard,
-        load_standard_file,
-        load_translation,
-        load_translation_file,
-        save_assessment,
-        standard_for,
-        standard_from_mapping,
-        standard_to_mapping,
-        translations,
+    from .graph import (
+        at_risk as at_risk,
+    )
+    from .graph import (
+        drivers as drivers,
+    )
+    from .graph import (
+        effects as effects,
+    )
+    from .graph import (
+        influence_graph as influence_graph,
+    )
+    from .graph import (
+        paths as paths,
+    )
+    from .graph import (
+        structure_graph as structure_graph,
+    )
+    from .graph import (
+        to_dot as to_dot,
+    )
+    from .graph import (
+        to_graphml as to_graphml,
+    )
+    from .graph import (
+        to_json as to_json,
+    )
+    from .graph import (
+        to_mermaid as to_mermaid,
     )
     from .model import (
-        Area,
-        Change,
-        Checkpoint,
-        Condition,
-        Influence,
-        Parameter,
-        Principle,
-        RecognitionLevel,
-        RecognitionScheme,
-        Requirement,
-        Scale,
-        ScaleLevel,
-        Source,
-        Standard,
-        Term,
-        Theme,
+        Area as Area,
+    )
+    from .model import (
+        Change as Change,
+    )
+    from .model import (
+        Checkpoint as Checkpoint,
+    )
+    from .model import (
+        Condition as Condition,
+    )
+    from .model import (
+        Influence as Influence,
+    )
+    from .model import (
+        Parameter as Parameter,
+    )
+    from .model import (
+        Principle as Principle,
+    )
+    from .model import (
+        RecognitionLevel as RecognitionLevel,
+    )
+    from .model import (
+        RecognitionScheme as RecognitionScheme,
+    )
+    from .model import (
+        Requirement as Requirement,
+    )
+    from .model import (
+        Scale as Scale,
+    )
+    from .model import (
+        ScaleLevel as ScaleLevel,
+    )
+    from .model import (
+        Source as Source,
+    )
+    from .model import (
+        Standard as Standard,
+    )
+    from .model import (
+        Term as Term,
+    )
+    from .model import (
+        Theme as Theme,
+    )
+    from .problems import (
+        Problem as Problem,
     )
     from .scoring import (
-        AreaResult,
-        Gap,
-        Improvement,
-        RequirementResult,
-        ScoreCard,
-        ScoreWarning,
-        ScoringMethod,
-        register_method,
-        score,
-        scoring_methods,
-        what_if,
+        AreaResult as AreaResult,
+    )
+    from .scoring import (
+        Gap as Gap,
+    )
+    from .scoring import (
+        Improvement as Improvement,
+    )
+    from .scoring import (
+        RequirementResult as RequirementResult,
+    )
+    from .scoring import (
+        ScoreCard as ScoreCard,
+    )
+    from .scoring import (
+        ScoreWarning as ScoreWarning,
+    )
+    from .scoring import (
+        ScoringMethod as ScoringMethod,
+    )
+    from .scoring import (
+        register_method as register_method,
+    )
+    from .scoring import (
+        score as score,
+    )
+    from .scoring import (
+        scoring_methods as scoring_methods,
+    )
+    from .scoring import (
+        what_if as what_if,
     )
     from .translation import (
-        TRANSLATION_FORMAT,
-        Translation,
-        translation_problems,
+        TRANSLATION_FORMAT as TRANSLATION_FORMAT,
+    )
+    from .translation import (
+        Translation as Translation,
+    )
+    from .translation import (
+        translation_problems as translation_problems,
     )
 
 
-__all__ = [
-    "ASSESSMENT_FORMAT",
-    "AddedCheckpoint",
-    "Additions",
-    "Area",
-    "AreaChange",
-    "AreaOverride",
-    "AreaResult",
-    "Assessment",
-    "Change",
-    "Checkpoint",
-    "Comparison",
-    "Condition",
-    "Evidence",
-    "Extension",
-    "ExtensionError",
-    "FileFormatError",
-    "Gap",
-    "GoudenoorError",
-    "Improvement",
-    "Influence",
-    "InfluenceRemoval",
-    "MissingExtraError",
-    "ModelError",
-    "Overrides",
-    "Parameter",
-    "Principle",
-    "Rating",
-    "Ratings",
-    "RecognitionLevel",
-    "RecognitionScheme",
-    "Removals",
-    "Requirement",
-    "RequirementChange",
-    "RequirementOverride",
-    "RequirementRemoval",
-    "RequirementResult",
-    "Risk",
-    "Scale",
-    "ScaleLevel",
-    "ScoreCard",
-    "ScoreWarning",
-    "ScoringError",
-    "ScoringMethod",
-    "Source",
-    "Standard",
-    "TRANSLATION_FORMAT",
-    "Term",
-    "Theme",
-    "Translation",
-    "UnknownAreaError",
-    "UnknownEditionError",
-    "UnknownItemError",
-    "UnknownRequirementError",
-    "ValidationError",
-    "apply_extension",
-    "assessment_from_mapping",
-    "assessment_problems",
-    "assessment_to_mapping",
-    "at_risk",
-    "available_extensions",
-    "check_assessment",
-    "compare",
-    "drivers",
-    "dump_assessment",
-    "editions",
-    "effects",
-    "exceptions",
-    "extension_problems",
-    "influence_graph",
-    "load_assessment",
-    "load_extension",
-    "load_standard",
-    "load_standard_file",
-    "load_translation",
-    "load_translation_file",
-    "paths",
-    "register_method",
-    "save_assessment",
-    "score",
-    "scoring_methods",
-    "standard_for",
-    "standard_from_mapping",
-    "standard_to_mapping",
-    "structure_graph",
-    "to_dot",
-    "to_graphml",
-    "to_json",
-    "to_mermaid",
-    "translation_problems",
-    "translations",
-    "what_if",
-]
-
+# The one table of public names: each name -> the module that defines it.
 # Everything is imported when first used, so that `import goudenoor` stays
 # cheap (the model's attrs classes, yaml, cattrs, networkx, jinja2,
 # matplotlib and openpyxl are loaded only by the code that needs them).
-_WHERE: dict[str, str] = {
-    "ASSESSMENT_FORMAT": "io",
+_PUBLIC: Final[dict[str, str]] = {
+    "ASSESSMENT_FORMAT": "files",
     "AddedCheckpoint": "extensions",
     "Additions": "extensions",
     "Area": "model",
@@ -249,6 +321,7 @@ _WHERE: dict[str, str] = {
     "Overrides": "extensions",
     "Parameter": "model",
     "Principle": "model",
+    "Problem": "problems",
     "Rating": "assessment",
     "Ratings": "assessment",
     "RecognitionLevel": "model",
@@ -278,46 +351,50 @@ _WHERE: dict[str, str] = {
     "UnknownRequirementError": "exceptions",
     "ValidationError": "exceptions",
     "apply_extension": "extensions",
-    "assessment_from_mapping": "io",
+    "assessment_from_mapping": "files",
     "assessment_problems": "assessment",
-    "assessment_to_mapping": "io",
+    "assessment_to_mapping": "files",
     "at_risk": "graph",
-    "available_extensions": "extensions",
+    "available_extensions": "files",
     "check_assessment": "assessment",
     "compare": "comparison",
     "drivers": "graph",
-    "dump_assessment": "io",
-    "editions": "io",
+    "dump_assessment": "files",
+    "editions": "files",
     "effects": "graph",
+    "exceptions": "exceptions",
     "extension_problems": "extensions",
     "influence_graph": "graph",
-    "load_assessment": "io",
-    "load_extension": "io",
-    "load_standard": "io",
-    "load_standard_file": "io",
-    "load_translation": "io",
-    "load_translation_file": "io",
+    "load_assessment": "files",
+    "load_extension": "files",
+    "load_standard": "files",
+    "load_standard_file": "files",
+    "load_translation": "files",
+    "load_translation_file": "files",
     "paths": "graph",
     "register_method": "scoring",
-    "save_assessment": "io",
+    "save_assessment": "files",
     "score": "scoring",
     "scoring_methods": "scoring",
-    "standard_for": "io",
-    "standard_from_mapping": "io",
-    "standard_to_mapping": "io",
+    "standard_for": "files",
+    "standard_from_mapping": "files",
+    "standard_to_mapping": "files",
     "structure_graph": "graph",
     "to_dot": "graph",
     "to_graphml": "graph",
     "to_json": "graph",
     "to_mermaid": "graph",
     "translation_problems": "translation",
-    "translations": "io",
+    "translations": "files",
     "what_if": "scoring",
 }
+"""A name equal to its module's name is the module itself."""
+
+__all__ = list(_PUBLIC)
 
 
 def __dir__() -> list[str]:
-    return [*__all__, "__version__"]
+    return [*_PUBLIC, "__version__"]
 
 
 def __getattr__(name: str) -> Any:
@@ -325,12 +402,11 @@ def __getattr__(name: str) -> Any:
         from importlib.metadata import version
 
         return version("goudenoor")
-    if name == "exceptions":
-        return importlib.import_module(".exceptions", __name__)
-    module = _WHERE.get(name)
+    module = _PUBLIC.get(name)
     if module is None:
         msg = f"module 'goudenoor' has no attribute {name!r}"
         raise AttributeError(msg)
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    found = importlib.import_module(f".{module}", __name__)
+    value = found if name == module else getattr(found, name)
     globals()[name] = value
     return value

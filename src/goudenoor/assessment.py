@@ -12,15 +12,16 @@ by :func:`check_assessment`, which :func:`goudenoor.load_assessment` and
 from __future__ import annotations
 
 import datetime
-import difflib
 import math
 from collections.abc import Iterator, Mapping
 from typing import Literal
 
 import attrs
 
-from .exceptions import ModelError, Problem, ValidationError, excerpt
-from .model import Standard
+from .exceptions import ModelError, ValidationError
+from .extensions import is_file_reference
+from .model import PerStandard, Standard
+from .problems import Problem, close_matches, did_you_mean, excerpt
 
 
 __all__ = [
@@ -318,7 +319,7 @@ def assessment_problems(assessment: Assessment, standard: Standard) -> list[Prob
                 path=("edition",),
             )
         ]
-    index = _index(standard)
+    index = _INDEX.get(standard, None)
     scale_id = assessment.scale or standard.default_scale
     values = index.scales.get(scale_id)
     problems = _header_problems(assessment, standard, scale_id, index)
@@ -387,7 +388,7 @@ def _same_extensions(declared: tuple[str, ...], applied: tuple[str, ...]) -> boo
     # An entry is an extension id, or a path to its file (which names its
     # own id): paths match any id in their place.
     return len(declared) == len(applied) and all(
-        entry == applied_id or "/" in entry or entry.endswith((".yaml", ".yml"))
+        entry == applied_id or is_file_reference(entry)
         for entry, applied_id in zip(declared, applied, strict=True)
     )
 
@@ -405,11 +406,8 @@ class _Index:
     """Area id -> (name, its requirement ids), in the standard's order."""
 
 
-def _index(standard: Standard) -> _Index:
-    found = standard._memo.get("assessment-index")  # noqa: SLF001 - the model's per-object cache
-    if isinstance(found, _Index):
-        return found
-    index = _Index(
+def _make_index(standard: Standard, _: None) -> _Index:
+    return _Index(
         checkpoints={
             r.id: tuple(c.id for c in r.checkpoints) for r in standard.requirements
         },
@@ -420,8 +418,9 @@ def _index(standard: Standard) -> _Index:
             for area in standard.areas
         },
     )
-    standard._memo["assessment-index"] = index  # noqa: SLF001 - idem
-    return index
+
+
+_INDEX: PerStandard[None, _Index] = PerStandard("assessment index", _make_index)
 
 
 SUGGESTED = 20
@@ -436,9 +435,7 @@ def _unknown_requirement(
     requirement_id: str, standard: Standard, *, suggest: bool
 ) -> Problem:
     matches = (
-        difflib.get_close_matches(
-            requirement_id, [r.id for r in standard.requirements], n=3, cutoff=0.6
-        )
+        close_matches(requirement_id, [r.id for r in standard.requirements])
         if suggest
         else []
     )
@@ -447,8 +444,8 @@ def _unknown_requirement(
     if removed and removed[-1].action == "remove":
         message += f" (removed by extension {removed[-1].extension!r}"
         message += f": {removed[-1].reason})" if removed[-1].reason else ")"
-    elif matches:
-        message += "; did you mean " + ", ".join(repr(m) for m in matches) + "?"
+    else:
+        message += did_you_mean(matches)
     return Problem(message=message, path=("ratings", requirement_id))
 
 

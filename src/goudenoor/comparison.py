@@ -15,6 +15,7 @@ import attrs
 
 from ._text import one_line
 from .scoring import RequirementResult, ScoreCard
+from .scoring.card import format_points, format_rating
 
 
 __all__ = ["AreaChange", "Comparison", "RequirementChange", "compare"]
@@ -250,18 +251,6 @@ def _level(card: ScoreCard) -> str:
     return card.level.name if card.level else "none"
 
 
-def _points(value: float | None) -> str:
-    return "-" if value is None else f"{value:.2f}"
-
-
-def _value(value: float | None, status: str | None) -> str:
-    if status is None:
-        return "-"
-    if status == "not-applicable":
-        return "n/a"
-    return "unrated" if value is None else f"{value:g}"
-
-
 def _text_lines(comparison: Comparison) -> list[str]:
     old, new = comparison.old, comparison.new
     title = (
@@ -275,10 +264,11 @@ def _text_lines(comparison: Comparison) -> list[str]:
     ]
     for area in comparison.areas:
         label = f"{area.area_id:>2} {area.name}"
-        lines.append(
-            f"{label:<36} {_points(area.old_points):>7} {_points(area.new_points):>7} "
-            f"{area.delta:+7.2f}"
+        old_points, new_points = (
+            format_points(area.old_points),
+            format_points(area.new_points),
         )
+        lines.append(f"{label:<36} {old_points:>7} {new_points:>7} {area.delta:+7.2f}")
     for name, before, after in (
         ("organisation", old.organisation, new.organisation),
         ("result", old.result, new.result),
@@ -289,8 +279,9 @@ def _text_lines(comparison: Comparison) -> list[str]:
     if comparison.requirements:
         lines += ["", "requirements that changed:"]
         lines.extend(
-            f"  {r.requirement_id:<10} {_value(r.old_value, r.old_status):>8} -> "
-            f"{_value(r.new_value, r.new_status):<8} {r.delta:+6.2f} points"
+            f"  {r.requirement_id:<10} "
+            f"{format_rating(r.old_value, r.old_status):>8} -> "
+            f"{format_rating(r.new_value, r.new_status):<8} {r.delta:+6.2f} points"
             + ("" if r.kind == "changed" else f"  ({r.kind})")
             for r in comparison.requirements
         )

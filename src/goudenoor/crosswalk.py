@@ -32,8 +32,9 @@ from typing import Final, Literal, get_args
 
 import attrs
 
-from .exceptions import ModelError, PathElement, Problem, ValidationError, excerpt
+from .exceptions import ModelError, ValidationError
 from .model import Standard
+from .problems import PathElement, Problem, excerpt
 
 
 __all__ = [

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import attrs
+from .problems import Problem, did_you_mean, excerpt
 
 
 __all__ = [
@@ -18,125 +18,17 @@ __all__ = [
     "GoudenoorError",
     "MissingExtraError",
     "ModelError",
-    "Problem",
     "ScoringError",
     "UnknownAreaError",
     "UnknownEditionError",
     "UnknownItemError",
     "UnknownRequirementError",
     "ValidationError",
-    "excerpt",
-    "format_path",
 ]
 
 
 def __dir__() -> list[str]:
     return __all__
-
-
-PathElement = str | int
-"""One step of a path into a document: a mapping key or a list index."""
-
-EXCERPT = 60
-"""The most characters of a found text a message quotes."""
-
-
-def excerpt(text: str, limit: int = EXCERPT) -> str:
-    """
-    Quote a found text for a message: as Python's ``repr`` writes it
-    (control characters escaped), cut to at most *limit* characters with
-    ``...`` in place of what is left out.
-
-    >>> excerpt("Gemeente Voorbeeld")
-    "'Gemeente Voorbeeld'"
-    >>> excerpt("x" * 100)
-    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'..."
-    """
-    shown = repr(text[:limit])
-    if len(text) <= limit and len(shown) <= limit:
-        return shown
-    cut = min(len(text), limit)
-    while cut > 0:
-        shown = repr(text[:cut])
-        if len(shown) <= limit - 3:
-            break
-        cut = min(cut - 1, cut * (limit - 3) // len(shown))
-    shown = repr(text[:cut])
-    return shown + "..."
-
-
-def format_path(path: Sequence[PathElement]) -> str:
-    """
-    Render a path into a document the way error messages show it.
-
-    Keys that are plain identifiers are joined with dots, other keys are
-    double-quoted and list indices are written in brackets.
-
-    >>> format_path(("areas", 0, "requirements", 2, "id"))
-    'areas[0].requirements[2].id'
-    >>> format_path(("ratings", "5.3", "value"))
-    'ratings."5.3".value'
-    """
-    out: list[str] = []
-    for element in path:
-        if isinstance(element, int):
-            out.append(f"[{element}]")
-            continue
-        if element.isidentifier() and len(element) <= EXCERPT:
-            text = element
-        elif element.isprintable() and len(element) <= EXCERPT:
-            text = f'"{element}"'
-        else:
-            text = excerpt(element)
-        out.append(f".{text}" if out else text)
-    return "".join(out)
-
-
-@attrs.frozen(kw_only=True)
-class Problem:
-    """
-    One thing wrong with an input, with where it is.
-
-    Attributes:
-        message: What is wrong, with the expected and the found value.
-        path: Keys and indices from the top of the document to the item.
-        line: 1-based line in the source file, if known.
-        column: 1-based column in the source file, if known.
-        source: The file, where it differs from the error's own source.
-    """
-
-    message: str
-    path: tuple[PathElement, ...] = ()
-    line: int | None = None
-    column: int | None = None
-    source: str | None = None
-
-    def located(self, line: int | None, column: int | None) -> Problem:
-        """
-        Return a copy of this problem with a file position.
-        """
-        return attrs.evolve(self, line=line, column=column)
-
-    def prefixed(self, prefix: Sequence[PathElement]) -> Problem:
-        """
-        Return a copy of this problem with *prefix* in front of its path.
-        """
-        return attrs.evolve(self, path=(*prefix, *self.path))
-
-    def render(self, source: str | None = None) -> str:
-        """
-        Format as ``source:line:column path: message``.
-
-        Parts that are unknown are left out.
-        """
-        where = self.source or source or ""
-        if self.line is not None:
-            where += f":{self.line}" if where else f"line {self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        path = format_path(self.path)
-        head = " ".join(part for part in (where, path) if part)
-        return f"{head}: {self.message}" if head else self.message
 
 
 class GoudenoorError(Exception):
@@ -220,8 +112,10 @@ class MissingExtraError(GoudenoorError, ImportError):
 
 class FileFormatError(GoudenoorError, ValueError):
     """
-    A file could not be read as YAML: bad syntax, encoding or size,
-    duplicate keys, or structures the loader refuses.
+    A file could not be read: YAML syntax, encoding or size, duplicate
+    keys, refused structures; an XLSX workbook that is not one; a folder,
+    pipe or other non-regular file; an installed extension whose entry
+    point fails or gives the wrong thing.
 
     Attributes:
         source: The file name.
@@ -274,10 +168,7 @@ class UnknownItemError(GoudenoorError, KeyError):
     def __str__(self) -> str:
         where = f" in {self.where}" if self.where else ""
         message = f"unknown {self.kind} {excerpt(str(self.key))}{where}"
-        if self.suggestions:
-            quoted = ", ".join(repr(s) for s in self.suggestions)
-            message += f"; did you mean {quoted}?"
-        return message
+        return message + did_you_mean(self.suggestions)
 
 
 class UnknownEditionError(UnknownItemError):

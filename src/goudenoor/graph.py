@@ -14,7 +14,6 @@ run: ``import goudenoor`` does not import it.
 
 from __future__ import annotations
 
-import difflib
 import html
 import json
 from collections.abc import Iterable, Mapping
@@ -24,6 +23,7 @@ import attrs
 
 from .exceptions import UnknownAreaError
 from .model import Standard
+from .problems import close_matches
 from .scoring import ScoreCard
 
 
@@ -155,7 +155,7 @@ def structure_graph(standard: Standard) -> nx.DiGraph[str]:
 
 def _known(graph: nx.DiGraph[str], area_id: str) -> str:
     if area_id not in graph:
-        matches = difflib.get_close_matches(area_id, list(graph.nodes), n=3)
+        matches = close_matches(area_id, graph.nodes)
         edition = str(graph.graph.get("edition", ""))
         raise UnknownAreaError(area_id, matches, edition)
     return area_id

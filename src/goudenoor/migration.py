@@ -55,8 +55,9 @@ from .assessment import (
     assessment_problems,
 )
 from .crosswalk import Crosswalk, CrosswalkMapping, Relationship, check_crosswalk
-from .exceptions import Problem, ValidationError
+from .exceptions import ValidationError
 from .model import Requirement, Standard
+from .problems import Problem
 
 
 __all__ = [

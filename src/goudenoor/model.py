@@ -11,23 +11,22 @@ This module knows nothing about YAML, cattrs or networkx.
 
 from __future__ import annotations
 
-import difflib
+import contextlib
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from functools import cached_property
-from typing import Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar, final
 
 import attrs
 
 from .exceptions import (
     ModelError,
-    PathElement,
-    Problem,
     UnknownAreaError,
     UnknownItemError,
     UnknownRequirementError,
 )
+from .problems import PathElement, Problem, Problems, close_matches
 
 
 __all__ = [
@@ -93,16 +92,12 @@ _SLUG = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*")
 _T = TypeVar("_T")
 
 
-class _Checker:
+class _Checker(Problems):
     """
     Collects broken invariants and raises them together.
     """
 
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-
-    def add(self, message: str, *path: PathElement) -> None:
-        self.problems.append(Problem(message=message, path=path))
+    __slots__ = ()
 
     def text(self, value: str, *path: PathElement) -> None:
         if not value.strip():
@@ -139,8 +134,8 @@ class _Checker:
             seen.add(value)
 
     def raise_if_any(self) -> None:
-        if self.problems:
-            raise ModelError(self.problems)
+        if self:
+            raise ModelError(self)
 
 
 def _not_found(
@@ -150,8 +145,7 @@ def _not_found(
     where: str,
     kind: str | None = None,
 ) -> UnknownItemError:
-    matches = difflib.get_close_matches(key, list(choices), n=3, cutoff=0.6)
-    return error(key, matches, where, kind=kind)
+    return error(key, close_matches(key, choices), where, kind=kind)
 
 
 def _strip_namespace(identifier: str) -> str:
@@ -886,10 +880,11 @@ class Standard:
                 check.add("must not be empty", "influences", i, "rationale")
 
     @cached_property
-    def _memo(self) -> dict[object, object]:
+    def _memo(self) -> dict[object, dict[Any, Any]]:
         # Derived data other modules precompute per Standard (for example
-        # scoring plans). Not a field: not part of equality, hashing,
-        # pickling or conversion.
+        # scoring plans), one table per PerStandard owner; read and written
+        # only by PerStandard.get. Not a field: not part of equality,
+        # hashing, pickling or conversion.
         return {}
 
     @cached_property
@@ -1015,3 +1010,50 @@ def _find(items: tuple[_HasIdT, ...], wanted: str, kind: str, where: str) -> _Ha
         if item.id == wanted:
             return item
     raise _not_found(UnknownItemError, wanted, (item.id for item in items), where, kind)
+
+
+_K = TypeVar("_K", bound=Hashable)
+_V = TypeVar("_V")
+
+
+@final
+class PerStandard(Generic[_K, _V]):
+    """
+    Data derived from a Standard, computed once per Standard object and key.
+
+    The module that computes the data owns one instance at module level::
+
+        _PLANS: PerStandard[str, _Plan] = PerStandard("scoring plan", _make_plan)
+        plan = _PLANS.get(standard, scale.id)
+
+    Values live on the Standard object (its ``_memo``, not a field: not part
+    of equality, hashing, pickling or conversion) and go with it. Each
+    instance is its own namespace, so two owners never see each other's
+    entries. *compute* must be pure: two threads may both compute a value,
+    and either is kept. A key that cannot be hashed is computed every time
+    and never stored.
+    """
+
+    __slots__ = ("_compute", "name")
+
+    def __init__(self, name: str, compute: Callable[[Standard, _K], _V]) -> None:
+        self.name = name
+        self._compute = compute
+
+    def __repr__(self) -> str:
+        return f"PerStandard({self.name!r})"
+
+    def get(self, standard: Standard, key: _K) -> _V:
+        """
+        The value for *key* on *standard*, computed on first use.
+        """
+        try:
+            found: _V = standard._memo[self][key]  # noqa: SLF001 - Standard's own cache, same module
+        except KeyError:
+            value = self._compute(standard, key)
+            with contextlib.suppress(TypeError):  # an unhashable key: never stored
+                standard._memo.setdefault(self, {})[key] = value  # noqa: SLF001 - idem
+            return value
+        except TypeError:  # an unhashable key: computed every time
+            return self._compute(standard, key)
+        return found

@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
-from .exceptions import ModelError, PathElement, Problem
+from .exceptions import ModelError
+from .problems import PathElement, Problem, Problems
 
 
 if TYPE_CHECKING:
@@ -452,45 +453,37 @@ def translation_problems(translation: Translation, standard: Standard) -> list[P
     Returns:
         The problems, each with the path of the item in the translation.
     """
-    problems: list[Problem] = []
-
-    def add(message: str, *path: PathElement) -> None:
-        problems.append(Problem(message=message, path=path))
-
+    found = Problems()
     if translation.edition != standard.id:
-        add(
+        found.add(
             f"translates edition {translation.edition!r}, not {standard.id!r}",
             "edition",
         )
-        return problems
-    _check_areas(translation, standard, add)
-    _check_requirements(translation, standard, add)
-    _check_scales(translation, standard, add)
-    _check_schemes(translation, standard, add)
-    return problems
+        return found.list()
+    _check_areas(translation, standard, found)
+    _check_requirements(translation, standard, found)
+    _check_scales(translation, standard, found)
+    _check_schemes(translation, standard, found)
+    return found.list()
 
 
-class _Add(Protocol):
-    def __call__(self, message: str, *path: PathElement) -> None: ...
-
-
-def _check_areas(translation: Translation, standard: Standard, add: _Add) -> None:
+def _check_areas(translation: Translation, standard: Standard, found: Problems) -> None:
     areas = {area.id: area for area in standard.areas}
     for index, area_tr in enumerate(translation.areas):
         area = areas.get(area_tr.id)
         if area is None:
-            add(f"unknown area {area_tr.id!r}", "areas", index, "id")
+            found.add(f"unknown area {area_tr.id!r}", "areas", index, "id")
             continue
-        _extra(add, area_tr.summary, area.summary, "summary", "areas", index)
+        _extra(found, area_tr.summary, area.summary, "summary", "areas", index)
         names = {theme.name for theme in area.themes}
         for number, theme in enumerate(area_tr.themes):
             if theme.name not in names:
                 where = ("areas", index, "themes", number, "name")
-                add(f"area {area.id} has no theme {theme.name!r}", *where)
+                found.add(f"area {area.id} has no theme {theme.name!r}", *where)
 
 
 def _check_requirements(
-    translation: Translation, standard: Standard, add: _Add
+    translation: Translation, standard: Standard, found: Problems
 ) -> None:
     requirements = {
         requirement.id: requirement for requirement in standard.requirements
@@ -498,13 +491,13 @@ def _check_requirements(
     for index, req_tr in enumerate(translation.requirements):
         requirement = requirements.get(req_tr.id)
         if requirement is None:
-            add(f"unknown requirement {req_tr.id!r}", "requirements", index, "id")
+            found.add(f"unknown requirement {req_tr.id!r}", "requirements", index, "id")
             continue
         where = ("requirements", index)
-        _extra(add, req_tr.lead, requirement.lead, "lead", *where)
-        _extra(add, req_tr.evidence, requirement.evidence, "evidence", *where)
+        _extra(found, req_tr.lead, requirement.lead, "lead", *where)
+        _extra(found, req_tr.evidence, requirement.evidence, "evidence", *where)
         if req_tr.lead is None and requirement.lead is not None:
-            add(
+            found.add(
                 f"lead missing: the statement continues the lead {requirement.lead!r}",
                 *where,
             )
@@ -515,43 +508,49 @@ def _check_requirements(
     }
     for index, cp_tr in enumerate(translation.checkpoints):
         if cp_tr.id not in checkpoints:
-            add(f"unknown checkpoint {cp_tr.id!r}", "checkpoints", index, "id")
+            found.add(f"unknown checkpoint {cp_tr.id!r}", "checkpoints", index, "id")
 
 
-def _check_scales(translation: Translation, standard: Standard, add: _Add) -> None:
+def _check_scales(
+    translation: Translation, standard: Standard, found: Problems
+) -> None:
     scales = {scale.id: scale for scale in standard.scales}
     for index, scale_tr in enumerate(translation.scales):
         scale = scales.get(scale_tr.id)
         if scale is None:
-            add(f"unknown scale {scale_tr.id!r}", "scales", index, "id")
+            found.add(f"unknown scale {scale_tr.id!r}", "scales", index, "id")
             continue
         values = {level.value for level in scale.levels}
         for number, level in enumerate(scale_tr.levels):
             if level.value not in values:
                 where = ("scales", index, "levels", number, "value")
-                add(f"scale {scale.id!r} has no value {level.value:g}", *where)
+                found.add(f"scale {scale.id!r} has no value {level.value:g}", *where)
 
 
-def _check_schemes(translation: Translation, standard: Standard, add: _Add) -> None:
+def _check_schemes(
+    translation: Translation, standard: Standard, found: Problems
+) -> None:
     schemes = {scheme.id: scheme for scheme in standard.recognition_schemes}
     for index, scheme_tr in enumerate(translation.recognition_schemes):
         scheme = schemes.get(scheme_tr.id)
         if scheme is None:
-            add(f"unknown scheme {scheme_tr.id!r}", "recognition_schemes", index, "id")
+            found.add(
+                f"unknown scheme {scheme_tr.id!r}", "recognition_schemes", index, "id"
+            )
             continue
         names = {level.name for level in scheme.levels}
         for number, level in enumerate(scheme_tr.levels):
             if level.name not in names:
                 where = ("recognition_schemes", index, "levels", number, "name")
-                add(f"scheme {scheme.id!r} has no level {level.name!r}", *where)
+                found.add(f"scheme {scheme.id!r} has no level {level.name!r}", *where)
 
 
 def _extra(
-    add: _Add,
+    found: Problems,
     translated: str | None,
     original: str | None,
     field: str,
     *path: PathElement,
 ) -> None:
     if translated is not None and original is None:
-        add(f"the edition has no {field} here to translate", *path, field)
+        found.add(f"the edition has no {field} here to translate", *path, field)

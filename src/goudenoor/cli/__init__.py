@@ -1,0 +1,47 @@
+"""
+The ``goudenoor`` command.
+
+Every error the user causes is printed as one line,
+``goudenoor: error: <message>``, on standard error, with exit code 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from goudenoor.exceptions import GoudenoorError
+
+from .commands import EXIT_OK, EXIT_USAGE, _Handler, _one_line
+from .parser import build_parser
+
+
+__all__ = [
+    "build_parser",
+    "main",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """
+    Run the command with *argv* (default: ``sys.argv[1:]``).
+
+    Returns:
+        The exit code: 0 on success, 2 on bad input or usage.
+    """
+    stream = out if out is not None else sys.stdout
+    args = build_parser().parse_args(argv)
+    handler: _Handler = args.handler
+    try:
+        return handler(args, stream)
+    except GoudenoorError as exc:
+        sys.stderr.write(f"goudenoor: error: {_one_line(str(exc))}\n")
+        return EXIT_USAGE
+    except BrokenPipeError:  # pragma: no cover - e.g. `goudenoor show | head`
+        sys.stderr.close()
+        return EXIT_OK

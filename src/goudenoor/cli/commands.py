@@ -1,0 +1,283 @@
+"""
+What each command does: its handler reads the parsed arguments and
+writes to the output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from collections.abc import Callable
+from typing import TextIO
+
+from goudenoor._text import one_line
+from goudenoor.comparison import compare
+from goudenoor.exceptions import GoudenoorError
+from goudenoor.extensions import apply_extension
+from goudenoor.files import (
+    available_extensions,
+    dump_assessment,
+    editions,
+    load_assessment,
+    load_extension,
+    load_standard,
+    load_translation,
+    load_translation_file,
+    standard_for,
+    translations,
+    write_text_atomic,
+)
+from goudenoor.files.schemas import (
+    assessment_schema,
+    extension_schema,
+    translation_schema,
+)
+from goudenoor.files.template import assessment_template
+from goudenoor.graph import (
+    at_risk,
+    influence_graph,
+    structure_graph,
+    to_dot,
+    to_graphml,
+    to_json,
+    to_mermaid,
+)
+from goudenoor.model import Standard
+from goudenoor.report import LANGUAGES, render_report
+from goudenoor.report.text import area_text, card_text, standard_text
+from goudenoor.scoring import ScoreCard, score
+from goudenoor.translation import Translation
+
+
+__all__ = [
+    "EXIT_OK",
+    "EXIT_USAGE",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+
+_Handler = Callable[[argparse.Namespace, TextIO], int]
+
+
+def _standard(edition: str | None, references: list[str]) -> Standard:
+    standard = load_standard(edition)
+    if not references:
+        return standard
+    return apply_extension(standard, *(load_extension(r) for r in references))
+
+
+def _emit(args: argparse.Namespace, out: TextIO, text: str) -> None:
+    if args.output is None:
+        out.write(text)
+    else:
+        write_text_atomic(args.output, text, overwrite=args.force)
+
+
+def _template(args: argparse.Namespace, out: TextIO) -> int:
+    standard = _standard(args.edition, args.extension)
+    if args.format == "xlsx":
+        if args.output is None:
+            raise GoudenoorError("an XLSX template needs an output file: -o OUT.xlsx")
+        from goudenoor.files.xlsx import write_workbook
+
+        write_workbook(
+            standard,
+            args.output,
+            organisation=args.organisation,
+            date=args.date,
+            scale=args.scale,
+            overwrite=args.force,
+        )
+        return EXIT_OK
+    text = assessment_template(
+        standard, organisation=args.organisation, date=args.date, scale=args.scale
+    )
+    _emit(args, out, text)
+    return EXIT_OK
+
+
+def _graph(args: argparse.Namespace, out: TextIO) -> int:
+    standard = _standard(args.edition, args.extension)
+    scores: dict[str, float] | None = None
+    graph = structure_graph(standard) if args.structure else influence_graph(standard)
+    if args.assessment is not None:
+        card = score(standard, load_assessment(args.assessment, standard), check=False)
+        if args.structure:
+            scores = {f"area:{a}": r.fraction for a, r in card.areas.items()}
+        else:
+            scores = {a: r.fraction for a, r in card.areas.items()}
+            for risk in at_risk(graph, card):
+                sys.stderr.write(f"at risk: {one_line(str(risk))}\n")
+    if args.format == "dot":
+        text = to_dot(graph, scores)
+    elif args.format == "mermaid":
+        text = to_mermaid(graph, scores)
+    elif args.format == "graphml":
+        text = to_graphml(graph)
+    else:
+        text = json.dumps(to_json(graph), indent=2, ensure_ascii=False) + "\n"
+    _emit(args, out, text)
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace, out: TextIO) -> int:
+    schema = {
+        "assessment": assessment_schema,
+        "extension": extension_schema,
+        "translation": translation_schema,
+    }[args.format]()
+    out.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
+def _extensions(_: argparse.Namespace, out: TextIO) -> int:
+    installed = available_extensions()
+    if not installed:
+        out.write("no sector extensions installed\n")
+    broken: list[str] = []
+    for name, entry_point in installed.items():
+        package = entry_point.dist.name if entry_point.dist else "?"
+        try:
+            extension = load_extension(name)
+        except GoudenoorError as exc:
+            broken.append(f"package {package}: {exc}")
+            continue
+        out.write(
+            f"{name}  {extension.title} {extension.version} "
+            f"(targets {', '.join(extension.targets)}; package {package})\n"
+        )
+    for message in broken:
+        sys.stderr.write(f"goudenoor: error: {_one_line(message)}\n")
+    return EXIT_USAGE if broken else EXIT_OK
+
+
+def _card(args: argparse.Namespace, file: str) -> ScoreCard:
+    extensions = [load_extension(reference) for reference in args.extension]
+    assessment = load_assessment(file, extensions=extensions)
+    standard = standard_for(assessment, extensions)
+    return score(
+        standard,
+        assessment,
+        method=args.method,
+        scheme=args.scheme,
+        parameters=dict(args.param),
+        evidence_policy=args.evidence_policy,
+        check=False,
+    )
+
+
+def _report(args: argparse.Namespace, out: TextIO) -> int:
+    card = _card(args, args.file)
+    translation = None if args.language == "nl" else _translation(args, card.standard)
+    language = next(
+        (
+            choice
+            for choice in (args.language, translation and translation.language)
+            if choice in LANGUAGES
+        ),
+        "nl",
+    )
+    if translation is not None and args.format not in {"md", "html"}:
+        raise GoudenoorError(
+            f"a translation is shown in the md and html reports, not in {args.format}"
+        )
+    if args.format == "xlsx":
+        if args.output is None:
+            raise GoudenoorError("an XLSX report needs an output file: -o OUT.xlsx")
+        from goudenoor.files.xlsx import write_workbook
+
+        write_workbook(
+            card.standard, args.output, assessment=card.assessment, overwrite=args.force
+        )
+        return EXIT_OK
+    comparison = compare(_card(args, args.compare), card) if args.compare else None
+    text = render_report(
+        card,
+        args.format,
+        comparison=comparison,
+        top=args.top,
+        translation=translation,
+        language=language,
+    )
+    _emit(args, out, text)
+    return EXIT_OK
+
+
+def _compare(args: argparse.Namespace, out: TextIO) -> int:
+    comparison = compare(_card(args, args.old), _card(args, args.new))
+    if args.format == "text":
+        text = comparison.text()
+    else:
+        text = render_report(comparison.new, args.format, comparison=comparison)
+    _emit(args, out, text)
+    return EXIT_OK
+
+
+def _import_xlsx(args: argparse.Namespace, out: TextIO) -> int:
+    from goudenoor.files.xlsx import read_workbook
+
+    extensions = [load_extension(reference) for reference in args.extension]
+    assessment = read_workbook(args.file, extensions=extensions)
+    _emit(args, out, dump_assessment(assessment))
+    return EXIT_OK
+
+
+def _score(args: argparse.Namespace, out: TextIO) -> int:
+    card = _card(args, args.file)
+    if args.format == "json":
+        out.write(json.dumps(card.as_dict(), indent=2, ensure_ascii=False) + "\n")
+    else:
+        out.write(card_text(card))
+    return EXIT_OK
+
+
+def _one_line(message: str) -> str:
+    # The message's own lines are kept (indented); control characters in
+    # them (from a file name, say) are not written to the terminal.
+    lines = [one_line(line) for line in message.splitlines()] or [""]
+    return lines[0] + "".join(f"\n  {line.strip()}" for line in lines[1:])
+
+
+def _editions(_: argparse.Namespace, out: TextIO) -> int:
+    for edition in editions():
+        standard = load_standard(edition)
+        languages = translations(edition)
+        out.write(
+            f"{standard.id}  {standard.title} ({standard.year}): "
+            f"{len(standard.areas)} areas, "
+            f"{len(standard.requirements)} requirements"
+            + (f"; translations: {', '.join(languages)}" if languages else "")
+            + "\n"
+        )
+    return EXIT_OK
+
+
+def _show(args: argparse.Namespace, out: TextIO) -> int:
+    edition: str | None = args.edition
+    area_key: str | None = args.area
+    if edition is not None and area_key is None and edition not in editions():
+        edition, area_key = None, edition
+    standard = _standard(edition, args.extension)
+    width = min(shutil.get_terminal_size((88, 24)).columns, 100)
+    translation = _translation(args, standard)
+    if area_key is None:
+        out.write(standard_text(standard, width, translation))
+    else:
+        out.write(area_text(standard, standard.area(area_key), width, translation))
+    return EXIT_OK
+
+
+def _translation(args: argparse.Namespace, standard: Standard) -> Translation | None:
+    if args.translation is not None:
+        return load_translation_file(args.translation, standard)
+    if args.language is not None:
+        return load_translation(standard.id, args.language)
+    return None

@@ -1,0 +1,376 @@
+"""
+The command line: every command, its options and the handler it runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import math
+from typing import NoReturn, TypeAlias
+
+from goudenoor.scoring import scoring_methods
+
+from .commands import (
+    EXIT_USAGE,
+    _compare,
+    _editions,
+    _extensions,
+    _graph,
+    _import_xlsx,
+    _report,
+    _schema,
+    _score,
+    _show,
+    _template,
+)
+
+
+__all__ = [
+    "build_parser",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+_Commands: TypeAlias = "argparse._SubParsersAction[_Parser]"  # noqa: SLF001
+
+
+class _Parser(argparse.ArgumentParser):
+    """
+    An argument parser that reports usage errors in one line.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(
+            EXIT_USAGE,
+            f"goudenoor: error: {message} (see '{self.prog} --help')\n",
+        )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """
+    The command's argument parser (also used to document the command).
+    """
+    parser = _Parser(
+        prog="goudenoor",
+        description="Work with the Gouden Oor Standaard: look up its "
+        "editions, areas and requirements, write audit templates and score "
+        "assessments.",
+    )
+    commands = parser.add_subparsers(
+        title="commands",
+        dest="command",
+        metavar="COMMAND",
+        parser_class=_Parser,
+    )
+    commands.required = True
+    _add_editions_command(commands)
+    _add_show_command(commands)
+    _add_template_command(commands)
+    _add_score_command(commands)
+    _add_report_command(commands)
+    _add_compare_command(commands)
+    _add_import_xlsx_command(commands)
+    _add_graph_command(commands)
+    _add_extensions_command(commands)
+    _add_schema_command(commands)
+    return parser
+
+
+def _add_editions_command(commands: _Commands) -> None:
+    listing = commands.add_parser(
+        "editions",
+        help="list the editions of the standard",
+        description="List the editions shipped with the library.",
+    )
+    listing.set_defaults(handler=_editions)
+
+
+def _add_show_command(commands: _Commands) -> None:
+    show = commands.add_parser(
+        "show",
+        help="show an edition, or one area with its requirements",
+        description="Show the areas of an edition, or one area with its "
+        "requirements, evidence clauses and checkpoints. With one "
+        "argument that is not an edition id, it is taken as an area of "
+        "the newest edition.",
+    )
+    show.add_argument(
+        "edition",
+        nargs="?",
+        metavar="EDITION",
+        help="edition id (default: the newest edition)",
+    )
+    show.add_argument(
+        "area",
+        nargs="?",
+        metavar="AREA",
+        help="area number, name or alias (default: all areas in brief)",
+    )
+    _translation_options(show)
+    _extension_option(show)
+    show.set_defaults(handler=_show)
+
+
+def _add_template_command(commands: _Commands) -> None:
+    template = commands.add_parser(
+        "template",
+        help="write a ready-to-fill assessment file for an edition",
+        description="Write an assessment file listing every requirement of "
+        "the edition, unrated, with its text, evidence clause and checkpoints "
+        "as comments. Fill in the values and score it with 'goudenoor score'.",
+    )
+    template.add_argument("edition", metavar="EDITION", help="edition id")
+    template.add_argument(
+        "--organisation", default="Naam van de organisatie", help="organisation name"
+    )
+    template.add_argument(
+        "--date",
+        type=_date,
+        default=None,
+        help="audit date, YYYY-MM-DD (default: today)",
+    )
+    template.add_argument(
+        "--scale", default=None, help="scale id (default: the edition's)"
+    )
+    template.add_argument(
+        "--format",
+        choices=["yaml", "xlsx"],
+        default="yaml",
+        help="a YAML file (default) or an audit workbook (needs the 'xlsx' extra)",
+    )
+    _extension_option(template)
+    _output_options(template)
+    template.set_defaults(handler=_template)
+
+
+def _add_score_command(commands: _Commands) -> None:
+    scoring = commands.add_parser(
+        "score",
+        help="score an assessment file",
+        description="Score an assessment: points per area, organisation, "
+        "result and total points, the recognition level, what is missing for "
+        "the next level, warnings and the best improvements.",
+    )
+    scoring.add_argument("file", metavar="FILE", help="assessment file (YAML)")
+    _scoring_options(scoring)
+    scoring.add_argument(
+        "--format", choices=["text", "json"], default="text", help="output format"
+    )
+    _extension_option(scoring)
+    scoring.set_defaults(handler=_score)
+
+
+def _add_report_command(commands: _Commands) -> None:
+    report = commands.add_parser(
+        "report",
+        help="write the audit report (Markdown, HTML, XLSX or JSON)",
+        description="Write the report of an assessment: points per area and "
+        "maximum, organisation / result / total, the level and the gap to the "
+        "next, ratings with evidence, warnings, the best improvements and the "
+        "result areas at risk. HTML needs the 'report' extra, XLSX (the filled "
+        "audit workbook) the 'xlsx' extra.",
+    )
+    report.add_argument("file", metavar="FILE", help="assessment file (YAML)")
+    report.add_argument(
+        "--format",
+        choices=["md", "html", "xlsx", "json"],
+        default="md",
+        help="report format (default: md)",
+    )
+    report.add_argument(
+        "--compare",
+        metavar="OLD",
+        default=None,
+        help="an earlier assessment of the same organisation: show the change",
+    )
+    report.add_argument(
+        "--top", type=int, default=5, help="how many improvements to list (default 5)"
+    )
+    _scoring_options(report)
+    _extension_option(report)
+    _translation_options(report, report=True)
+    _output_options(report)
+    report.set_defaults(handler=_report)
+
+
+def _add_compare_command(commands: _Commands) -> None:
+    comparing = commands.add_parser(
+        "compare",
+        help="compare two assessments of one organisation (the yearly review)",
+        description="Show the change per area and per requirement between an "
+        "older and a newer assessment of the same organisation.",
+    )
+    comparing.add_argument("old", metavar="OLD", help="the earlier assessment")
+    comparing.add_argument("new", metavar="NEW", help="the later assessment")
+    comparing.add_argument(
+        "--format",
+        choices=["text", "md", "html", "json"],
+        default="text",
+        help="text (default), or the full report of NEW with the change in it",
+    )
+    _scoring_options(comparing)
+    _extension_option(comparing)
+    _output_options(comparing)
+    comparing.set_defaults(handler=_compare)
+
+
+def _add_import_xlsx_command(commands: _Commands) -> None:
+    importing = commands.add_parser(
+        "import-xlsx",
+        help="read a filled-in audit workbook back into an assessment file",
+        description="Read an audit workbook (made by 'goudenoor template "
+        "EDITION --format xlsx') and write it as an assessment YAML file. "
+        "Needs the 'xlsx' extra.",
+    )
+    importing.add_argument("file", metavar="FILE", help="the workbook (.xlsx)")
+    _extension_option(importing)
+    _output_options(importing)
+    importing.set_defaults(handler=_import_xlsx)
+
+
+def _add_graph_command(commands: _Commands) -> None:
+    graph = commands.add_parser(
+        "graph",
+        help="draw which organisation areas drive which result areas",
+        description="Print the influence graph of an edition (organisation "
+        "areas -> the result areas they drive; this library's model, not "
+        "published by the standard) or, with --structure, the whole tree of "
+        "areas, themes, requirements and checkpoints. With --assessment, "
+        "areas are coloured by their score and at-risk result areas are "
+        "listed on standard error.",
+    )
+    graph.add_argument("edition", metavar="EDITION", help="edition id")
+    graph.add_argument(
+        "--format",
+        choices=["dot", "mermaid", "graphml", "json"],
+        default="dot",
+        help="output format (default: dot)",
+    )
+    graph.add_argument(
+        "--assessment", metavar="FILE", default=None, help="colour areas by this audit"
+    )
+    graph.add_argument(
+        "--structure",
+        action="store_true",
+        help="the whole structure, not the influences",
+    )
+    _extension_option(graph)
+    _output_options(graph)
+    graph.set_defaults(handler=_graph)
+
+
+def _add_extensions_command(commands: _Commands) -> None:
+    listing_extensions = commands.add_parser(
+        "extensions",
+        help="list the installed sector extensions",
+        description="List the sector extensions installed as packages (entry "
+        "point group 'goudenoor.extensions'). An installed extension that cannot "
+        "be loaded is reported on standard error, one 'goudenoor: error: ...' "
+        "message each, after the others are listed; the exit status is then 2.",
+    )
+    listing_extensions.set_defaults(handler=_extensions)
+
+
+def _add_schema_command(commands: _Commands) -> None:
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of a file format",
+        description="Print the JSON Schema of a goudenoor file format.",
+    )
+    schema.add_argument(
+        "format",
+        choices=["assessment", "extension", "translation"],
+        help="the file format",
+    )
+    schema.set_defaults(handler=_schema)
+
+
+def _scoring_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--method",
+        default="weighted-mean",
+        help=f"scoring method: {', '.join(scoring_methods())} (default: weighted-mean)",
+    )
+    parser.add_argument(
+        "--scheme", default=None, help="recognition scheme id (default: the edition's)"
+    )
+    parser.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        type=_parameter,
+        help="a recognition scheme parameter, e.g. threshold=0.75 (repeatable)",
+    )
+    parser.add_argument(
+        "--evidence-policy",
+        choices=["warn", "strict"],
+        default="warn",
+        help="a high rating without evidence: warn (default) or cap it (strict)",
+    )
+
+
+def _translation_options(
+    parser: argparse.ArgumentParser, *, report: bool = False
+) -> None:
+    language = parser.add_mutually_exclusive_group()
+    help_text = (
+        "also show each text in this language, from a shipped translation "
+        "(see 'goudenoor editions'); the Dutch text stays the standard"
+    )
+    if report:
+        help_text += (
+            "; the report's own headings and labels are Dutch by default and in "
+            "this language where the report speaks it (en); 'nl' shows no "
+            "translation"
+        )
+    language.add_argument("--language", default=None, metavar="LANG", help=help_text)
+    language.add_argument(
+        "--translation",
+        default=None,
+        metavar="PATH",
+        help="also show each text from this translation file (format "
+        "translation/1), e.g. one that covers an extension",
+    )
+
+
+def _extension_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--extension",
+        action="append",
+        default=[],
+        metavar="NAME|PATH",
+        help="apply a sector extension: an installed one by name, or a YAML "
+        "file (repeatable, applied in order)",
+    )
+
+
+def _output_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o", "--output", default=None, metavar="OUT", help="write to OUT, not stdout"
+    )
+    parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a date YYYY-MM-DD, got {text!r}"
+        ) from None
+
+
+def _parameter(text: str) -> tuple[str, float]:
+    name, sep, value = text.partition("=")
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if not sep or not name or not math.isfinite(number):
+        raise argparse.ArgumentTypeError(f"expected NAME=NUMBER, got {text!r}")
+    return name, number

@@ -1,0 +1,241 @@
+"""
+Reading and parsing one YAML file into a model object: the size and file-kind
+checks, the format marker, and problems located at their line and column.
+
+yaml and cattrs are imported inside the functions that parse, not when the
+file layer is imported (the shipped editions load from a precompiled cache
+without them).
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import stat
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+import attrs
+
+from goudenoor.exceptions import (
+    FileFormatError,
+    ValidationError,
+)
+from goudenoor.problems import Problem
+
+
+if TYPE_CHECKING:
+    pass
+
+
+__all__ = [
+    "MARKER",
+    "YamlLocator",
+    "check_marker",
+    "locate_problems",
+    "located",
+    "marked_from_text",
+    "parse",
+    "read_file",
+    "read_regular",
+    "structure_data",
+    "structure_text",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+_T = TypeVar("_T")
+
+
+def read_file(
+    path: str | os.PathLike[str], *, regular_only: bool = False
+) -> tuple[str, str]:
+    """
+    Read a YAML file's text, refusing what the YAML layer refuses; with
+    *regular_only*, anything but a regular file (a device, a named pipe)
+    too, before a byte is read from it.
+    """
+    from . import _yaml
+
+    name = os.fspath(path)
+    if regular_only:
+        return name, _yaml.read_text(read_regular(name), name)
+    try:
+        info = Path(name).stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise FileFormatError("is a folder, not a file", name)
+        if stat.S_ISREG(info.st_mode) and info.st_size > _yaml.MAX_BYTES:
+            raise _too_large(info.st_size, name)
+        with Path(name).open("rb") as file:
+            raw = file.read(_yaml.MAX_BYTES + 1)
+    except OSError as exc:
+        raise FileFormatError(f"cannot read file: {exc.strerror}", name) from None
+    return name, _yaml.read_text(raw, name)
+
+
+def _too_large(size: int, name: str) -> FileFormatError:
+    from . import _yaml
+
+    return FileFormatError(
+        f"file is {size:,} bytes, more than the limit of {_yaml.MAX_BYTES:,} bytes",
+        name,
+    )
+
+
+def read_regular(name: str) -> bytes:
+    """
+    The bytes of the regular file *name*, at most the YAML size limit.
+
+    The file is opened without blocking and checked on the open
+    descriptor, so a named pipe never makes the read wait and a file
+    swapped for a device after a check is still refused.
+    """
+    from . import _yaml
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(name, flags)
+    except OSError as exc:
+        raise FileFormatError(f"cannot read file: {exc.strerror}", name) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise FileFormatError("is a folder, not a file", name)
+        if not stat.S_ISREG(info.st_mode):
+            raise FileFormatError(
+                "not a regular file (a device, named pipe or socket)", name
+            )
+        if info.st_size > _yaml.MAX_BYTES:
+            raise _too_large(info.st_size, name)
+        chunks = []
+        size = 0
+        while size <= _yaml.MAX_BYTES:
+            chunk = os.read(fd, _yaml.MAX_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise FileFormatError(f"cannot read file: {exc.strerror}", name) from None
+    finally:
+        os.close(fd)
+
+
+def parse(raw: bytes, source: str, cls: type[_T]) -> _T:
+    """
+    Parse YAML bytes into a *cls*, with positions in every error.
+    """
+    from . import _yaml
+
+    return structure_text(_yaml.read_text(raw, source), source, cls)
+
+
+def structure_text(text: str, source: str, cls: type[_T]) -> _T:
+    from . import _yaml
+
+    data = _yaml.load(text, source)
+    return structure_data(data, text, source, cls)
+
+
+def structure_data(data: object, text: str, source: str, cls: type[_T]) -> _T:
+    from . import _convert
+
+    try:
+        return _convert.structure(data, cls)
+    except _convert.StructureFailedError as exc:
+        raise located(exc.problems, text, source) from exc.__cause__
+
+
+def located(problems: Iterable[Problem], text: str, source: str) -> ValidationError:
+    return ValidationError(locate_problems(list(problems), text), source)
+
+
+def locate_problems(problems: list[Problem], text: str | None) -> list[Problem]:
+    """
+    *problems* with the line and column of their path in *text* (the YAML
+    they were found in), composing the text once.
+    """
+    from . import _yaml
+
+    if not text:
+        return problems
+    positions = _yaml.locate_all(text, [problem.path for problem in problems])
+    return [
+        problem.located(*position) if position else problem
+        for problem, position in zip(problems, positions, strict=True)
+    ]
+
+
+@attrs.frozen
+class YamlLocator:
+    """
+    Locates problems in the YAML *text* they were found in: the
+    :data:`~goudenoor.problems.Locator` the loader gives what it reads.
+    """
+
+    text: str = attrs.field(repr=False)
+
+    def __call__(self, problems: list[Problem]) -> list[Problem]:
+        return locate_problems(problems, self.text)
+
+
+MARKER = "goudenoor"
+
+_SHORT_VALUE = 40
+"""The longest format marker an error message quotes whole."""
+
+
+def check_marker(data: object, expected: str, text: str, source: str) -> object:
+    from . import _convert
+
+    if not isinstance(data, dict):
+        # Not the expected kind of file: its content is not quoted back.
+        problem = Problem(message=f"expected a mapping, got {_kind(data)}", path=())
+        raise located([problem], text, source)
+    data = dict(data)
+    marker = data.pop(MARKER, None)
+    if marker != expected:
+        found = (
+            "missing"
+            if marker is None
+            else f"got {marker!r}"
+            if isinstance(marker, str) and len(marker) <= _SHORT_VALUE
+            else f"got {_convert.describe(marker)}"
+        )
+        problem = Problem(
+            message=f"expected the format marker {expected!r} ({found})",
+            path=(MARKER,),
+        )
+        raise located([problem], text, source)
+    return data
+
+
+def _kind(value: object) -> str:
+    """
+    The YAML kind of *value*, without the value itself.
+    """
+    if value is None:
+        return "null"
+    kinds: tuple[tuple[type | tuple[type, ...], str], ...] = (
+        (bool, "a boolean"),
+        ((int, float), "a number"),
+        (str, "a string"),
+        (datetime.date, "a date"),
+        ((list, tuple), "a list"),
+    )
+    return next((name for cls, name in kinds if isinstance(value, cls)), "a value")
+
+
+def marked_from_text(text: str, source: str, marker: str, cls: type[_T]) -> _T:
+    """
+    Parse a file of format *marker* (its ``goudenoor:`` key) into a *cls*.
+    """
+    from . import _yaml
+
+    data = check_marker(_yaml.load(text, source), marker, text, source)
+    return structure_data(data, text, source, cls)

@@ -1,0 +1,302 @@
+"""
+Assessments: loading them (with the standard and extensions they name),
+converting them to and from mappings, and saving them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from goudenoor.assessment import Assessment, Rating, assessment_problems
+from goudenoor.exceptions import (
+    FileFormatError,
+    GoudenoorError,
+    UnknownEditionError,
+    UnknownItemError,
+)
+from goudenoor.extensions import (
+    Extension,
+    apply_extension,
+    is_file_reference,
+)
+from goudenoor.model import Standard
+from goudenoor.problems import PathElement, Problem, excerpt
+
+
+if TYPE_CHECKING:
+    pass
+from ._parse import MARKER, check_marker, located, read_file, structure_data
+from .atomic import write_text_atomic
+from .editions import load_standard
+from .extension_loader import load_extension
+
+
+__all__ = [
+    "ASSESSMENT_FORMAT",
+    "assessment_from_mapping",
+    "assessment_to_mapping",
+    "dump_assessment",
+    "load_assessment",
+    "save_assessment",
+    "standard_for",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+ASSESSMENT_FORMAT = "assessment/1"
+"""The format marker of assessment files this version reads and writes."""
+
+
+def load_assessment(
+    path: str | os.PathLike[str],
+    standard: Standard | None = None,
+    *,
+    extensions: Sequence[Extension] = (),
+) -> Assessment:
+    """
+    Load an assessment file and check it against its edition.
+
+    Args:
+        path: The YAML file (format ``assessment/1``).
+        standard: The standard to check against (default: the shipped
+            edition the file names, with the extensions it lists applied).
+        extensions: Extensions to use for the ids the file lists, instead
+            of looking them up among the installed ones.
+
+    Raises:
+        FileFormatError: The file cannot be read as YAML.
+        ValidationError: The content is not a valid assessment, or does
+            not fit the standard; every problem is listed with its line,
+            column and key path.
+    """
+    from . import _yaml
+
+    name, text = read_file(path)
+    data = _yaml.load(text, name)
+    return _assessment_from_data(data, text, name, standard, extensions)
+
+
+def _assessment_from_data(
+    data: object,
+    text: str,
+    source: str,
+    standard: Standard | None,
+    extensions: Sequence[Extension] = (),
+) -> Assessment:
+    data = check_marker(data, ASSESSMENT_FORMAT, text, source)
+    assessment = attrs.evolve(
+        structure_data(data, text, source, Assessment), source=source
+    )
+    if standard is None:
+        try:
+            standard = standard_for(assessment, extensions)
+        except (UnknownEditionError, _UnresolvedExtensionError) as exc:
+            path: tuple[PathElement, ...] = (
+                ("extensions", exc.index)
+                if isinstance(exc, _UnresolvedExtensionError)
+                else ("edition",)
+            )
+            problem = Problem(message=str(exc), path=path)
+            raise located([problem], text, source) from None
+    problems = assessment_problems(assessment, standard)
+    if problems:
+        raise located(problems, text, source)
+    return assessment
+
+
+class _UnresolvedExtensionError(GoudenoorError):
+    def __init__(self, message: str, index: int) -> None:
+        super().__init__(message)
+        self.index = index
+
+
+def standard_for(
+    assessment: Assessment, extensions: Sequence[Extension] = ()
+) -> Standard:
+    """
+    The edition *assessment* was made against, with the extensions it
+    lists applied in order.
+
+    Each entry of ``assessment.extensions`` is the id of one of
+    *extensions*, the name of an installed extension, or the path of an
+    extension file in the assessment's own folder or below it, relative to
+    that folder. Any other path is refused: an absolute one, one that leads
+    out of the folder (also through a symbolic link), and any path at all
+    when the assessment was not read from a file. A file named on the
+    command line or passed in *extensions* is not limited this way.
+
+    Raises:
+        UnknownEditionError: The edition does not exist.
+        GoudenoorError: An extension cannot be found or applied.
+    """
+    standard = load_standard(assessment.edition)
+    if not assessment.extensions:
+        return standard
+    given = {extension.id: extension for extension in extensions}
+    folder = _folder_of(assessment.source)
+    resolved = []
+    for index, reference in enumerate(assessment.extensions):
+        if reference in given:
+            resolved.append(given[reference])
+            continue
+        try:
+            resolved.append(
+                load_extension(_listed_path(reference, assessment.source, folder))
+                if is_file_reference(reference)
+                else load_extension(reference)
+            )
+        except (UnknownItemError, FileFormatError) as exc:
+            raise _UnresolvedExtensionError(str(exc), index) from exc
+    return apply_extension(standard, *resolved)
+
+
+def _folder_of(source: str | None) -> Path | None:
+    """
+    The real folder of the file an assessment was read from, or ``None``
+    if it was not read from a file.
+    """
+    if source is None:
+        return None
+    path = Path(source)
+    try:
+        return path.parent.resolve() if path.is_file() else None
+    except (OSError, RuntimeError):  # a symbolic link loop
+        return None
+
+
+def _listed_path(reference: str, source: str | None, folder: Path | None) -> Path:
+    """
+    The extension file an assessment names by *reference*, which must lie
+    in the assessment's *folder* or below it once symbolic links are
+    followed.
+
+    Raises:
+        FileFormatError: The path is absolute, leads out of the folder, or
+            the assessment has no folder.
+    """
+    shown = excerpt(reference)
+    expected = (
+        "an assessment names an installed extension, or an extension file in "
+        "its own folder by a relative path"
+    )
+    if folder is None or source is None:
+        raise FileFormatError(
+            f"{shown} is a path, but the assessment was not read from a file "
+            "(expected the name of an installed extension)"
+        )
+    path = Path(reference)
+    if path.is_absolute() or path.drive or path.root:
+        raise FileFormatError(f"{shown} is an absolute path ({expected})")
+    listed = Path(source).parent / path
+    try:
+        real = (folder / path).resolve()
+    except (OSError, RuntimeError):  # a symbolic link loop
+        real = None
+    if real is None or not real.is_relative_to(folder):
+        raise FileFormatError(f"{shown} is not in the assessment's folder ({expected})")
+    return listed
+
+
+def assessment_from_mapping(
+    data: object, standard: Standard | None = None, source: str = "<mapping>"
+) -> Assessment:
+    """
+    Build an :class:`~goudenoor.assessment.Assessment` from plain data in
+    the file format (with the ``goudenoor`` marker) and check it.
+
+    Raises:
+        ValidationError: The data is not a valid assessment for the
+            standard.
+    """
+    return _assessment_from_data(data, "", source, standard)
+
+
+def assessment_to_mapping(assessment: Assessment) -> dict[str, Any]:
+    """
+    The assessment as plain data in the file format: defaults left out,
+    ratings that are only a value in the short form.
+    """
+    data: dict[str, Any] = {
+        MARKER: ASSESSMENT_FORMAT,
+        "edition": assessment.edition,
+        "organisation": assessment.organisation,
+        "date": assessment.date,
+    }
+    if assessment.scale is not None:
+        data["scale"] = assessment.scale
+    # Nothing a file left out is written: the saved form is never larger
+    # than what was read (see _yaml.written_size).
+    if assessment.auditors:
+        data["auditors"] = list(assessment.auditors)
+    if assessment.extensions:
+        data["extensions"] = list(assessment.extensions)
+    data["ratings"] = {
+        rid: _rating_to_data(rating) for rid, rating in assessment.ratings.items()
+    }
+    return data
+
+
+def _number(value: float) -> float | int:
+    return int(value) if value.is_integer() else value
+
+
+def _rating_to_data(rating: Rating) -> object:
+    if rating == Rating():
+        return None
+    if rating.value is not None and rating.is_short:
+        return _number(rating.value)
+    data: dict[str, Any] = {}
+    if rating.value is not None:
+        data["value"] = _number(rating.value)
+    if rating.not_applicable:
+        data["not_applicable"] = True
+        data["justification"] = rating.justification
+    if rating.evidence:
+        data["evidence"] = [
+            {
+                key: value
+                for key, value in attrs.asdict(item).items()
+                if value is not None
+            }
+            for item in rating.evidence
+        ]
+    if rating.checkpoints_met:
+        data["checkpoints_met"] = list(rating.checkpoints_met)
+    if rating.note is not None:
+        data["note"] = rating.note
+    return data
+
+
+def dump_assessment(assessment: Assessment) -> str:
+    """
+    The assessment as YAML text in the file format.
+    """
+    from . import _yaml
+
+    return _yaml.dump(assessment_to_mapping(assessment))
+
+
+def save_assessment(
+    assessment: Assessment,
+    path: str | os.PathLike[str],
+    *,
+    overwrite: bool = False,
+) -> None:
+    """
+    Write *assessment* to *path* atomically: a crash leaves either the old
+    file or the new one, never a mix. ``load_assessment(path)`` gives an
+    equal assessment back.
+
+    Raises:
+        GoudenoorError: *path* exists and *overwrite* is false, or it
+            cannot be written.
+    """
+    write_text_atomic(path, dump_assessment(assessment), overwrite=overwrite)

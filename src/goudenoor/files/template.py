@@ -1,0 +1,116 @@
+"""
+The ready-to-fill assessment template (YAML with the standard's texts as
+comments).
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import textwrap
+
+from goudenoor.model import Area, Requirement, Standard
+
+
+__all__ = [
+    "assessment_template",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+_WIDTH = 88
+
+
+def _scalar(text: str) -> str:
+    # A JSON string is a valid YAML double-quoted scalar.
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _comment(text: str, indent: str, first: str | None = None) -> list[str]:
+    return textwrap.wrap(
+        " ".join(text.split()),
+        width=_WIDTH,
+        initial_indent=f"{indent}# {first or ''}",
+        subsequent_indent=f"{indent}#   ",
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
+
+
+def assessment_template(
+    standard: Standard,
+    *,
+    organisation: str = "Naam van de organisatie",
+    date: datetime.date | None = None,
+    scale: str | None = None,
+) -> str:
+    """
+    A YAML assessment file with every requirement of *standard* listed
+    unrated, its text, evidence clause and checkpoints as comments.
+
+    The unfilled template loads and scores 0, with one warning per
+    unrated requirement.
+    """
+    chosen = standard.scale(scale)
+    legend = ", ".join(f"{level.value:g} {level.label}" for level in chosen.levels)
+    when = (date or datetime.date.today()).isoformat()  # noqa: DTZ011 - a calendar date
+    lines = [
+        f"# {standard.title} ({standard.id}): audit template.",
+        f"# Give each requirement a value on scale {chosen.id}:",
+        *_comment(legend, "", ""),
+    ]
+    if chosen.evidence_from is not None:
+        lines.append(
+            f"# A value of {chosen.evidence_from:g} or more needs evidence "
+            "(kind: document, interview, observation, measurement or other)."
+        )
+    lines += [
+        "# Not applicable: replace 'value:' by 'not_applicable: true' and a",
+        "# 'justification:'. Short form: '\"1.3\": 2'. Leave a value empty to",
+        "# keep it unrated (it counts as 0, with a warning).",
+        "# Score it with: goudenoor score FILE",
+        "goudenoor: assessment/1",
+        f"edition: {standard.id}",
+        f"organisation: {_scalar(organisation)}",
+        f"date: {when}",
+        f"scale: {chosen.id}",
+        "auditors: []",
+        f"extensions: {json.dumps(list(standard.extensions))}",
+        "ratings:",
+    ]
+    for area in standard.areas:
+        lines += _area_lines(area)
+    return "\n".join(lines) + "\n"
+
+
+def _area_lines(area: Area) -> list[str]:
+    lines = [
+        "",
+        f"  # == {area.id} {area.name} ({area.kind} area, {area.points:g} points) ==",
+    ]
+    theme: str | None = None
+    for requirement in area.requirements:
+        if requirement.theme is not None and requirement.theme != theme:
+            theme = requirement.theme
+            lines.append(f"  # -- {theme} --")
+        lines += _requirement_lines(requirement)
+    return lines
+
+
+def _requirement_lines(requirement: Requirement) -> list[str]:
+    lines = ["", *_comment(requirement.full_text, "  ", f"{requirement.id} ")]
+    if requirement.evidence:
+        lines += _comment(requirement.evidence, "  ", "  ")
+    for checkpoint in requirement.checkpoints:
+        lines += _comment(checkpoint.text, "  ", f"  [{checkpoint.id}] ")
+    lines += [
+        f"  {_scalar(requirement.id)}:",
+        "    value:",
+        "    evidence: []",
+        "    checkpoints_met: []",
+        "    note:",
+    ]
+    return lines

@@ -1,0 +1,580 @@
+"""
+Writing an audit workbook (:func:`write_workbook`).
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from io import BytesIO
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import attrs
+
+from goudenoor.assessment import (
+    Assessment,
+    Evidence,
+    assessment_problems,
+)
+from goudenoor.exceptions import (
+    GoudenoorError,
+    ValidationError,
+)
+from goudenoor.files.assessments import ASSESSMENT_FORMAT
+from goudenoor.files.atomic import refuse_existing, write_bytes_atomic
+from goudenoor.model import Requirement, Scale, Standard
+from goudenoor.problems import PathElement, Problem
+
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.worksheet import Worksheet
+from .layout import (
+    _DATA_ROW,
+    _DATE_FORMAT,
+    _DEFAULT_ORGANISATION,
+    _EVIDENCE_COLUMNS,
+    _EVIDENCE_ROWS,
+    _FIRST_DATE,
+    _HEADER_FILL,
+    _HINT_COLOUR,
+    _ILLEGAL,
+    _INPUT_FILL,
+    _KINDS,
+    _MAX_CELL_TEXT,
+    _MAX_LIST,
+    _META,
+    _META_ROW,
+    _NO,
+    _RATING_COLUMNS,
+    _READ_ONLY_FILL,
+    _YES,
+    AUDIT_SHEET,
+    EVIDENCE_SHEET,
+    RATINGS_SHEET,
+    _Column,
+    _number,
+    _quoted,
+    _require_openpyxl,
+)
+
+
+__all__ = [
+    "write_workbook",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+# ---------------------------------------------------------------- writing
+
+
+def write_workbook(
+    standard: Standard,
+    path: str | os.PathLike[str],
+    *,
+    assessment: Assessment | None = None,
+    organisation: str | None = None,
+    date: datetime.date | None = None,
+    scale: str | None = None,
+    overwrite: bool = False,
+) -> None:
+    """
+    Write an audit workbook for *standard* to *path*, atomically.
+
+    Without *assessment* the workbook is a blank template: every
+    requirement unrated, the metadata filled in from *organisation*,
+    *date* and *scale*. With *assessment* its metadata, ratings and
+    evidence are filled in, and :func:`read_workbook` gives an equal
+    assessment back.
+
+    Args:
+        standard: The edition, possibly with extensions applied; every
+            requirement gets a row.
+        path: The ``.xlsx`` file to write.
+        assessment: An assessment of *standard* to fill in.
+        organisation: The organisation of a blank template (default
+            ``Naam van de organisatie``).
+        date: The audit date of a blank template (default today).
+        scale: The scale id of a blank template (default the edition's).
+        overwrite: Replace *path* if it exists.
+
+    Raises:
+        MissingExtraError: openpyxl is not installed.
+        GoudenoorError: *path* exists and *overwrite* is false, it cannot
+            be written, *scale* is not a scale of *standard*, or
+            *organisation*, *date* or *scale* are given together with an
+            *assessment* (which has its own).
+        ValidationError: *assessment* does not fit *standard*, or holds
+            something a workbook cell cannot keep.
+    """
+    _require_openpyxl()
+    target = Path(path)
+    refuse_existing(target, overwrite=overwrite)
+    if assessment is None:
+        chosen = standard.scale(scale)
+        assessment = Assessment(
+            edition=standard.id,
+            organisation=_DEFAULT_ORGANISATION
+            if organisation is None
+            else organisation,
+            date=date or datetime.date.today(),  # noqa: DTZ011 - a calendar date
+            scale=chosen.id,
+            extensions=standard.extensions,
+        )
+    elif organisation is not None or date is not None or scale is not None:
+        raise GoudenoorError(
+            "organisation, date and scale are taken from the assessment; give "
+            "them only for a blank workbook"
+        )
+    problems = [*assessment_problems(assessment, standard), *_unwritable(assessment)]
+    if problems:
+        raise ValidationError(problems, assessment.source)
+    write_bytes_atomic(target, _build(standard, assessment), overwrite=overwrite)
+
+
+def _text_problem(text: str) -> str | None:
+    # Why a workbook cell cannot keep *text* as it is, if it cannot.
+    if not text:
+        return "an empty text cannot be kept in a workbook (an empty cell is no value)"
+    if "\r" in text:
+        return "a carriage return cannot be kept in a workbook cell"
+    found = _ILLEGAL.search(text)
+    if found:
+        return f"the control character {found.group()!r} cannot be kept in a workbook"
+    if len(text) > _MAX_CELL_TEXT:
+        return (
+            f"a text of {len(text):,} characters is longer than a workbook cell "
+            f"holds ({_MAX_CELL_TEXT:,})"
+        )
+    return None
+
+
+def _entry_problem(entry: str) -> str | None:
+    # Entries of a "; "-separated cell (auditors, extensions).
+    if not entry or entry != entry.strip() or ";" in entry:
+        return (
+            f"{entry!r} cannot be kept in a cell of entries separated by '; ' "
+            "(it is empty, has spaces at either end or contains ';')"
+        )
+    return _text_problem(entry)
+
+
+def _unwritable(assessment: Assessment) -> Iterator[Problem]:
+    """
+    What in *assessment* a workbook would not give back unchanged.
+    """
+    yield from _text_problems(("organisation",), assessment.organisation)
+    yield from _date_problems(("date",), assessment.date)
+    yield from _text_problems(("scale",), assessment.scale)
+    for name, entries in (
+        ("auditors", assessment.auditors),
+        ("extensions", assessment.extensions),
+    ):
+        for index, entry in enumerate(entries):
+            message = _entry_problem(entry)
+            if message:
+                yield Problem(message=message, path=(name, index))
+    for rid, rating in assessment.ratings.items():
+        where: tuple[PathElement, ...] = ("ratings", rid)
+        yield from _text_problems((*where, "justification"), rating.justification)
+        for index, item in enumerate(rating.evidence):
+            yield from _evidence_problems((*where, "evidence", index), item)
+        yield from _text_problems((*where, "note"), rating.note)
+
+
+def _text_problems(
+    path: tuple[PathElement, ...], text: str | None
+) -> Iterator[Problem]:
+    message = None if text is None else _text_problem(text)
+    if message:
+        yield Problem(message=message, path=path)
+
+
+def _date_problems(
+    path: tuple[PathElement, ...], when: datetime.date | None
+) -> Iterator[Problem]:
+    if when is not None and when < _FIRST_DATE:
+        yield Problem(
+            message=f"{when.isoformat()}: dates before {_FIRST_DATE.isoformat()} "
+            "cannot be kept in a workbook",
+            path=path,
+        )
+
+
+def _evidence_problems(
+    where: tuple[PathElement, ...], item: Evidence
+) -> Iterator[Problem]:
+    if item.kind not in _KINDS:
+        yield Problem(
+            message=f"expected one of {_quoted(_KINDS)}, got {item.kind!r}",
+            path=(*where, "kind"),
+        )
+    yield from _text_problems((*where, "reference"), item.reference)
+    yield from _date_problems((*where, "date"), item.date)
+    yield from _date_problems((*where, "valid_until"), item.valid_until)
+
+
+class _Style:
+    """
+    The names of the cell styles the workbook defines (see :func:`_styles`).
+    """
+
+    TITLE = "goudenoor titel"
+    LABEL = "goudenoor label"
+    HEADER = "goudenoor kop"
+    KEY = "goudenoor veldnaam"
+    HINT = "goudenoor toelichting"
+    TEXT = "goudenoor tekst"
+    WRAPPED = "goudenoor tekst omloop"
+    FIXED = "goudenoor vast"
+    INPUT = "goudenoor invoer"
+    DATE = "goudenoor datum"
+    INPUT_DATE = "goudenoor invoer datum"
+
+
+def _styles(book: Workbook) -> None:
+    # Named styles: setting one on a cell is much faster in openpyxl than
+    # setting fonts, fills and alignments one by one.
+    from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
+
+    top = Alignment(vertical="top")
+    wrapped = Alignment(vertical="top", wrap_text=True)
+    header = PatternFill("solid", fgColor=_HEADER_FILL)
+    grey = PatternFill("solid", fgColor=_READ_ONLY_FILL)
+    yellow = PatternFill("solid", fgColor=_INPUT_FILL)
+    hint = Font(italic=True, size=9, color=_HINT_COLOUR)
+    for style in (
+        NamedStyle(_Style.TITLE, font=Font(bold=True, size=14)),
+        NamedStyle(_Style.LABEL, font=Font(bold=True), alignment=top),
+        NamedStyle(_Style.HEADER, font=Font(bold=True), fill=header, alignment=wrapped),
+        NamedStyle(_Style.KEY, font=hint, fill=header, alignment=top),
+        NamedStyle(_Style.HINT, font=hint, alignment=top),
+        NamedStyle(_Style.TEXT, alignment=top),
+        NamedStyle(_Style.WRAPPED, alignment=wrapped),
+        NamedStyle(_Style.FIXED, fill=grey, alignment=wrapped),
+        NamedStyle(_Style.INPUT, fill=yellow, alignment=top),
+        NamedStyle(_Style.DATE, alignment=top, number_format=_DATE_FORMAT),
+        NamedStyle(
+            _Style.INPUT_DATE, fill=yellow, alignment=top, number_format=_DATE_FORMAT
+        ),
+    ):
+        book.add_named_style(style)
+
+
+def _put(
+    sheet: Worksheet, row: int, column: int, value: object, style: str = _Style.TEXT
+) -> None:
+    cell = sheet.cell(row=row, column=column)
+    if isinstance(value, str):
+        cell.value = value
+        cell.data_type = "s"  # never a formula or an error code
+    elif isinstance(value, (int, float, datetime.date)):
+        cell.value = value
+    cell.style = style
+
+
+def _build(standard: Standard, assessment: Assessment) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    _styles(book)
+    scale = standard.scale(assessment.scale)
+    audit = book.active
+    if audit is None:  # pragma: no cover - a new workbook has a sheet
+        audit = book.create_sheet()
+    audit.title = AUDIT_SHEET
+    legend = _write_audit(audit, standard, assessment, scale)
+    _write_ratings(book.create_sheet(RATINGS_SHEET), standard, assessment, legend)
+    _write_evidence(book.create_sheet(EVIDENCE_SHEET), standard, assessment)
+    book.properties.creator = "goudenoor"
+    book.properties.title = f"{standard.title} ({standard.id}): audit"
+    return _save(book)
+
+
+def _save(book: Workbook) -> bytes:
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@attrs.frozen
+class _Legend:
+    scale: Scale
+    first_row: int  # the rows of the scale's values on the Audit sheet
+    last_row: int
+
+
+def _write_audit(
+    sheet: Worksheet, standard: Standard, assessment: Assessment, scale: Scale
+) -> _Legend:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    _put(sheet, 1, 1, f"{standard.title} ({standard.id}): audit", _Style.TITLE)
+    values: dict[str, object] = {
+        "goudenoor": ASSESSMENT_FORMAT,
+        "edition": assessment.edition,
+        "organisation": assessment.organisation,
+        "date": assessment.date,
+        "scale": assessment.scale,
+        "auditors": "; ".join(assessment.auditors) or None,
+        "extensions": "; ".join(assessment.extensions) or None,
+    }
+    row = _META_ROW
+    for key, label, hint in _META:
+        _put(sheet, row, 1, label, _Style.LABEL)
+        style = (
+            _Style.INPUT_DATE
+            if key == "date"
+            else _Style.INPUT
+            if key in {"organisation", "scale", "auditors"}
+            else _Style.TEXT
+        )
+        _put(sheet, row, 2, values[key], style)
+        _put(sheet, row, 3, key, _Style.HINT)
+        _put(sheet, row, 4, hint, _Style.HINT)
+        if key == "date":
+            dates = _date_validation()
+            sheet.add_data_validation(dates)
+            dates.add(f"B{row}")
+        if key == "scale":
+            scales = DataValidation(
+                type="list",
+                formula1='"' + ",".join(s.id for s in standard.scales) + '"',
+                allow_blank=True,
+                showErrorMessage=True,
+                errorTitle="Schaal",
+                error="Kies een schaal van de editie, of laat leeg.",
+            )
+            sheet.add_data_validation(scales)
+            scales.add(f"B{row}")
+        row += 1
+
+    row += 1
+    _put(sheet, row, 1, "Invullen", _Style.LABEL)
+    for line in _instructions(scale):
+        row += 1
+        _put(sheet, row, 1, line)
+
+    row += 2
+    _put(sheet, row, 1, f"Schaal {scale.id}: {scale.name}", _Style.LABEL)
+    first = row + 1
+    for level in scale.levels:
+        row += 1
+        _put(sheet, row, 1, _number(level.value), _Style.LABEL)
+        _put(sheet, row, 2, level.label)
+    for column, width in (("A", 16), ("B", 40), ("C", 14), ("D", 40)):
+        sheet.column_dimensions[column].width = width
+    return _Legend(scale=scale, first_row=first, last_row=row)
+
+
+def _date_validation() -> DataValidation:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    return DataValidation(
+        type="date",
+        operator="greaterThanOrEqual",
+        formula1="1",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Datum",
+        error="Vul een datum in.",
+    )
+
+
+def _instructions(scale: Scale) -> list[str]:
+    lines = [
+        (
+            f"Blad {RATINGS_SHEET}: geef elke eis een waarde (kolom Waarde, een "
+            f"keuzelijst met de waarden van schaal {scale.id}), of zet N.v.t. op "
+            "'ja' en schrijf een motivering."
+        ),
+        (
+            "Checkpunten voldaan: de ids van de checkpunten die zijn aangetoond, "
+            "gescheiden door komma's (bijvoorbeeld 5.1.a, 5.1.b)."
+        ),
+        (
+            f"Blad {EVIDENCE_SHEET}: één regel per bewijsstuk, met de eis, de "
+            f"soort ({', '.join(_KINDS)}), een referentie en de datums."
+        ),
+        (
+            "Een eis zonder waarde is niet beoordeeld: die telt als 0, met een "
+            "waarschuwing. N.v.t. 'nee': de eis geldt."
+        ),
+        (
+            "Verander de kopregels niet; de grijze tweede kopregel noemt het "
+            "veld in het YAML-bestand (format assessment/1)."
+        ),
+        "Inlezen: goudenoor import-xlsx BESTAND -o audit.yaml",
+    ]
+    if scale.evidence_from is not None:
+        lines.insert(
+            1,
+            f"Een waarde van {scale.evidence_from:g} of hoger vraagt om bewijs.",
+        )
+    return lines
+
+
+def _write_headers(sheet: Worksheet, columns: Sequence[_Column]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for index, column in enumerate(columns, start=1):
+        _put(sheet, 1, index, column.header, _Style.HEADER)
+        _put(sheet, 2, index, column.key, _Style.KEY)
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    sheet.print_title_rows = "1:2"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[union-attr]
+
+
+def _row_height(texts: Mapping[int, str], columns: Sequence[_Column]) -> float:
+    # Excel does not grow rows to fit wrapped text on opening a file.
+    lines = 1
+    for index, text in texts.items():
+        width = max(columns[index - 1].width - 1, 1)
+        count = sum(max(1, math.ceil(len(part) / width)) for part in text.split("\n"))
+        lines = max(lines, count)
+    return min(409.0, 15.0 * lines)
+
+
+def _write_ratings(
+    sheet: Worksheet, standard: Standard, assessment: Assessment, legend: _Legend
+) -> None:
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    _write_headers(sheet, _RATING_COLUMNS)
+    column = {c.key: index for index, c in enumerate(_RATING_COLUMNS, start=1)}
+    areas = {area.id: area for area in standard.areas}
+    row = _DATA_ROW - 1
+    for requirement in standard.requirements:
+        row += 1
+        area = areas[requirement.area_id]
+        rating = assessment.ratings.get(requirement.id)
+        values: dict[str, object] = {
+            "id": requirement.id,
+            "area": f"{area.id} {area.name}",
+            "theme": requirement.theme,
+            "text": requirement.full_text,
+            "evidence": requirement.evidence,
+            "checkpoints": _checkpoint_lines(requirement),
+        }
+        if rating is not None:
+            values |= {
+                "value": None if rating.value is None else _number(rating.value),
+                "not_applicable": _YES if rating.not_applicable else _NO,
+                "justification": rating.justification,
+                "checkpoints_met": ", ".join(rating.checkpoints_met) or None,
+                "note": rating.note,
+            }
+        wrapped: dict[int, str] = {}
+        for spec in _RATING_COLUMNS:
+            index = column[spec.key]
+            value = values.get(spec.key)
+            style = (
+                _Style.FIXED
+                if not spec.editable
+                else _Style.WRAPPED
+                if spec.wrap
+                else _Style.TEXT
+            )
+            _put(sheet, row, index, value, style)
+            if spec.wrap and isinstance(value, str):
+                wrapped[index] = value
+        sheet.row_dimensions[row].height = _row_height(wrapped, _RATING_COLUMNS)
+
+    last = max(row, _DATA_ROW)
+    scale = legend.scale
+    shown = ", ".join(f"{level.value:g} {level.label}" for level in scale.levels)
+    listed = ",".join(f"{value:g}" for value in scale.values)
+    formula = f'"{listed}"'
+    if len(formula) > _MAX_LIST or not all(v.is_integer() for v in scale.values):
+        # A literal 0.5 is text to a spreadsheet with a decimal comma; the
+        # legend's cells are numbers in every locale.
+        formula = f"'{AUDIT_SHEET}'!$A${legend.first_row}:$A${legend.last_row}"
+    values_list = DataValidation(
+        type="list",
+        formula1=formula,
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Waarde",
+        error=f"Kies een waarde van schaal {scale.id}: {listed}."[:225],
+        showInputMessage=True,
+        promptTitle=f"Schaal {scale.id}"[:32],
+        prompt=shown[:255],
+    )
+    yes_no = DataValidation(
+        type="list",
+        formula1=f'"{_YES},{_NO}"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="N.v.t.",
+        error="Kies ja of nee, of laat leeg.",
+    )
+    for validation, key in ((values_list, "value"), (yes_no, "not_applicable")):
+        sheet.add_data_validation(validation)
+        letter = get_column_letter(column[key])
+        validation.add(f"{letter}{_DATA_ROW}:{letter}{last}")
+    sheet.freeze_panes = f"B{_DATA_ROW}"
+
+
+def _checkpoint_lines(requirement: Requirement) -> str | None:
+    lines = [f"{c.id} {c.text}" for c in requirement.checkpoints]
+    return "\n".join(lines) or None
+
+
+def _write_evidence(
+    sheet: Worksheet, standard: Standard, assessment: Assessment
+) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    _write_headers(sheet, _EVIDENCE_COLUMNS)
+    row = _DATA_ROW - 1
+    for requirement in standard.requirements:
+        rating = assessment.ratings.get(requirement.id)
+        for item in () if rating is None else rating.evidence:
+            row += 1
+            _put(sheet, row, 1, requirement.id)
+            _put(sheet, row, 2, item.kind)
+            _put(sheet, row, 3, item.reference, _Style.WRAPPED)
+            _put(sheet, row, 4, item.date, _Style.DATE)
+            _put(sheet, row, 5, item.valid_until, _Style.DATE)
+            sheet.row_dimensions[row].height = _row_height(
+                {3: item.reference}, _EVIDENCE_COLUMNS
+            )
+    last = max(row, _DATA_ROW + _EVIDENCE_ROWS)
+    requirements = DataValidation(
+        type="list",
+        formula1=f"'{RATINGS_SHEET}'!$A${_DATA_ROW}:"
+        f"$A${max(_DATA_ROW, _DATA_ROW + len(standard.requirements) - 1)}",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Eis",
+        error=f"Kies een eis van het blad {RATINGS_SHEET}.",
+    )
+    kinds = DataValidation(
+        type="list",
+        formula1='"' + ",".join(_KINDS) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Soort",
+        error=f"Kies een soort: {', '.join(_KINDS)}.",
+    )
+    dates = _date_validation()
+    for validation, ranges in (
+        (requirements, (f"A{_DATA_ROW}:A{last}",)),
+        (kinds, (f"B{_DATA_ROW}:B{last}",)),
+        (dates, (f"D{_DATA_ROW}:D{last}", f"E{_DATA_ROW}:E{last}")),
+    ):
+        sheet.add_data_validation(validation)
+        for cells in ranges:
+            validation.add(cells)
+    sheet.freeze_panes = f"A{_DATA_ROW}"

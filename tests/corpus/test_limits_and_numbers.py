@@ -1,0 +1,639 @@
+"""
+What reading a file may cost, and what numbers and text it may hold.
+
+- Cost: locating n problems composes and indexes the document once; an
+  alias counts the bytes it repeats, so that an accepted file always saves
+  into a file that is accepted again; a quoted value is a short excerpt.
+- Numbers: every number from a file lies within MAX_NUMBER of zero before
+  anything is computed with it; points, weights and scale values built in
+  Python are held to the same range, so sums cannot overflow.
+- Text: control characters (but tab and line feed) and surrogates are
+  refused, written raw or as escapes, with both of PyYAML's loaders.
+"""
+
+from __future__ import annotations
+
+import datetime
+import importlib
+import json
+import math
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+import attrs
+import pytest
+import yaml
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+import goudenoor as go
+from goudenoor import cli
+from goudenoor.files import _yaml
+from goudenoor.model import MAX_NUMBER
+from goudenoor.problems import excerpt, format_path
+from helpers import write
+
+
+HEAD = """\
+goudenoor: assessment/1
+edition: gos-2012
+organisation: Gemeente Voorbeeld
+date: 2026-10-01
+"""
+
+RANGE = "from -1,000,000 to 1,000,000"
+
+GOS_2012_IDS = [r.id for r in go.load_standard("gos-2012").requirements]
+
+
+@pytest.fixture(params=["C", "pure-Python"])
+def loader(request: pytest.FixtureRequest) -> Iterator[str]:
+    """
+    Run a test with PyYAML's C loader and with its pure-Python one (the
+    fallback where libyaml is missing): `_yaml` is reloaded without
+    ``yaml.CSafeLoader`` and reloaded again afterwards.
+    """
+    if request.param == "C":
+        if not hasattr(yaml, "CSafeLoader"):  # pragma: no cover - libyaml missing
+            pytest.skip("PyYAML was built without libyaml")
+        yield request.param
+        return
+    saved = getattr(yaml, "CSafeLoader", None)
+    if saved is not None:
+        del yaml.CSafeLoader
+    try:
+        importlib.reload(_yaml)
+        assert _yaml._Loader is yaml.SafeLoader
+        yield request.param
+    finally:
+        if saved is not None:
+            yaml.CSafeLoader = saved  # type: ignore[misc]
+        importlib.reload(_yaml)
+
+
+def refused(path: Path) -> go.GoudenoorError:
+    with pytest.raises(go.GoudenoorError) as info:
+        go.load_assessment(path)
+    return info.value
+
+
+class _CountingList(list[Any]):
+    """A node's list of children that counts how often it is walked."""
+
+    walks = 0
+
+    def __iter__(self) -> Iterator[Any]:
+        _CountingList.walks += 1
+        return super().__iter__()
+
+
+class TestLocatingCost:
+    def test_each_mapping_is_walked_once(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """
+        Locating 300 unknown ids walks the entries of the ratings mapping
+        once, not once per id: with a scan per id, 60,000 unknown ids
+        (0.8 MB) took 200 s.
+        """
+        ratings = "".join(f'  "{n}.1": 3\n' for n in range(10, 310))
+        path = write(tmp_path, "audit.yaml", f"{HEAD}ratings:\n{ratings}")
+        compose = yaml.compose
+
+        def counting(*args: Any, **kwargs: Any) -> Any:
+            node = compose(*args, **kwargs)
+            stack = [node]
+            while stack:
+                current = stack.pop()
+                if isinstance(current, yaml.MappingNode):
+                    current.value = _CountingList(current.value)
+                    stack.extend(value for _, value in list.__iter__(current.value))
+            return node
+
+        monkeypatch.setattr(yaml, "compose", counting)
+        _CountingList.walks = 0
+
+        error = refused(path)
+
+        assert isinstance(error, go.ValidationError)
+        assert 300 == len(error.problems)
+        assert (10, 3) == (error.problems[4].line, error.problems[4].column)
+        assert _CountingList.walks <= 2  # the top mapping and the ratings
+
+    def test_suggestions_for_the_first_unknown_ids_only(self, tmp_path: Path) -> None:
+        """
+        The first SUGGESTED unknown ids get a "did you mean"; those after
+        do not (finding close matches for 60,000 ids took 12 s).
+        """
+        count = go.assessment.SUGGESTED + 1
+        ratings = "".join(f'  "{n}.1": 3\n' for n in range(10, 10 + count))
+        path = write(tmp_path, "audit.yaml", f"{HEAD}ratings:\n{ratings}")
+
+        error = refused(path)
+
+        assert isinstance(error, go.ValidationError)
+        messages = [problem.message for problem in error.problems]
+        assert (
+            "unknown requirement '10.1' in gos-2012; did you mean '1.1'?" == messages[0]
+        )
+        assert f"unknown requirement '{9 + count}.1' in gos-2012" == messages[-1]
+
+
+def aliased_auditors(text: str, uses: int) -> str:
+    items = "".join("  - *a\n" for _ in range(uses))
+    return f'{HEAD}auditors:\n  - &a "{text}"\n{items}'
+
+
+class TestExpandedSize:
+    def test_alias_counts_the_bytes_it_repeats(self, tmp_path: Path) -> None:
+        """
+        A 100 KB text used 100 times through an alias (a 100 KB file) is
+        refused: it used to load, save as 10 MB, and the saved file was then
+        refused as too large.
+        """
+        path = write(tmp_path, "audit.yaml", aliased_auditors("x" * 100_000, 100))
+
+        error = refused(path)
+
+        assert isinstance(error, go.FileFormatError)
+        assert (
+            "document would take more than 8,388,608 bytes written out with its "
+            "aliases expanded (too many aliases?)"
+        ) == error.reason
+        assert error.line is not None
+        assert error.line > HEAD.count("\n") + 2  # at an alias, not the anchor
+
+    def test_written_size_of_an_entry(self) -> None:
+        """
+        Three bytes a byte of text (or of how a number is written), two an
+        indentation level and four more a line.
+        """
+        assert 4 == _yaml.written_size(None, 0)
+        assert 3 * 2 + 2 * 3 + 4 == _yaml.written_size("é", 3)
+        assert 3 * 5 + 2 * (2 * 1 + 4) == _yaml.written_size("a\nbcd", 1)
+        assert 3 * 3 + 4 == _yaml.written_size(".5", 0, written=3)
+
+    @pytest.mark.parametrize(
+        ("value", "written"),
+        [
+            (".5", 3),  # 0.5
+            ("3.0", 3),  # 3.0, or 3 as a rating's value
+            ("+3", 1),
+            ("0x1F", 2),
+            ("1.e+6", 9),  # 1000000.0
+            ("1.5e-5", 7),  # 1.5e-05
+            ("yes", 5),
+            ("~", 5),
+            ("", 5),
+            ("2026-10-01", 10),
+            ("!!float '2.5'", 3),
+            ("Nee", None),
+            ("'3'", None),
+            ("1.1.1", None),
+            ("!!int ''", None),  # refused when the document is built
+            ("!!timestamp gisteren", None),
+        ],
+    )
+    def test_how_a_value_is_written(self, value: str, written: int | None) -> None:
+        """
+        A value that reads as a number, date, boolean or null counts as
+        long as it is written out (at most 5 for true, false and null).
+        """
+        loader = _yaml._Loader(f"a: {value}")
+        events = []
+        while (event := loader.get_event()) is not None:  # type: ignore[no-untyped-call]
+            events.append(event)
+        scalar = [e for e in events if isinstance(e, yaml.ScalarEvent)][1]
+
+        assert written == _yaml._written(loader, scalar)
+
+    @settings(
+        max_examples=60,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture],
+    )
+    @given(
+        text=st.text(
+            alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"))
+            | st.sampled_from('\t\n"\\\ufeff\u2028 '),
+            min_size=1,
+            max_size=120,
+        ),
+        uses=st.integers(min_value=0, max_value=40),
+        rated=st.integers(min_value=1, max_value=len(GOS_2012_IDS)),
+        evidence=st.integers(min_value=1, max_value=4),
+        value=st.sampled_from(["3", "3.0", "+3", ".3e+1", "0x3", "0b11", "3.e+0"]),
+        limit=st.integers(min_value=1_500, max_value=40_000),
+    )
+    def test_accepted_file_saves_into_a_file_that_loads(  # noqa: PLR0917 - drawn
+        self,
+        tmp_path: Path,
+        text: str,
+        uses: int,
+        rated: int,
+        evidence: int,
+        value: str,
+        limit: int,
+    ) -> None:
+        """
+        Whatever a file repeats through aliases (a text, a list of evidence,
+        a number, at other depths) and however it writes its numbers, if it
+        is accepted under a size limit, its saved form is within that limit
+        and is accepted again, equal.
+        """
+        quoted = json.dumps(f"x{text}", ensure_ascii=False)
+        items = ", ".join(["{kind: document, reference: *o}"] * evidence)
+        first_id, *other_ids = GOS_2012_IDS[:rated]
+        ratings = f'  "{first_id}": {{value: 3, note: *o, evidence: &e [{items}]}}\n'
+        ratings += "".join(
+            f'  "{rid}":\n    value: {value}\n    note: *o\n    evidence: *e\n'
+            for rid in other_ids[::2]
+        )
+        ratings += "".join(f'  "{rid}": &v {value}\n' for rid in other_ids[1::2][:1])
+        ratings += "".join(f'  "{rid}": *v\n' for rid in other_ids[1::2][1:])
+        auditors = "".join("  - *o\n" for _ in range(uses))
+        source = (
+            f"goudenoor: assessment/1\nedition: gos-2012\norganisation: &o {quoted}\n"
+            f"date: 2026-10-01\nauditors:\n  - x\n{auditors}ratings:\n{ratings}"
+        )
+        path = write(tmp_path, "audit.yaml", source)
+        saved = tmp_path / "saved.yaml"
+
+        with mock.patch.object(_yaml, "MAX_BYTES", limit):
+            try:
+                first = go.load_assessment(path)
+            except go.FileFormatError as exc:
+                assume("more than" not in exc.reason)
+                raise
+            go.save_assessment(first, saved, overwrite=True)
+            again = go.load_assessment(saved)
+
+        assert saved.stat().st_size <= limit
+        assert attrs.evolve(first, source=None) == attrs.evolve(again, source=None)
+
+
+class TestMessages:
+    def test_excerpt(self) -> None:
+        """
+        A found text is quoted whole up to 60 characters, else cut with an
+        ellipsis; control characters are escaped and count as written.
+        """
+        assert "'Gemeente'" == excerpt("Gemeente")
+        assert f"'{'x' * 55}'..." == excerpt("x" * 8_000_000)
+        assert "'\\x1b[2J'" == excerpt("\x1b[2J")
+        escaped = "\\x1b" * 13
+        assert f"'{escaped}'..." == excerpt("\x1b" * 100)
+        assert all(
+            len(excerpt(text)) <= 60
+            for text in ("a" * 61, "\U0010ffff" * 70, "é" * 59, "'\"" * 40)
+        )
+
+    def test_long_path_element(self) -> None:
+        """
+        A long key in a path is shown as an excerpt too.
+        """
+        assert f"ratings.'{'9' * 55}'....value" == format_path(
+            ("ratings", "9" * 100_000, "value")
+        )
+
+    def test_long_unknown_id_is_quoted_short(self, tmp_path: Path) -> None:
+        """
+        A 1 MB unknown requirement id is shown as a short excerpt, in the
+        path and in the message (the whole key was quoted twice).
+        """
+        key = "9" * 1_000_000
+        path = write(tmp_path, "audit.yaml", f'{HEAD}ratings:\n  ? "{key}"\n  : 3\n')
+
+        error = refused(path)
+
+        shown = f"'{'9' * 55}'..."
+        assert (
+            f"{path}:6:5 ratings.{shown}: unknown requirement {shown} in gos-2012"
+        ) == str(error)
+
+    def test_long_unknown_key_is_quoted_short(self, tmp_path: Path) -> None:
+        """
+        The same for an unknown key, and for a long text where another
+        kind of value was expected.
+        """
+        key = "k" * 1_000_000
+        path = write(tmp_path, "audit.yaml", f"{HEAD}? {key}\n: 1\nscale: [{key}]\n")
+
+        error = refused(path)
+
+        shown = f"'{'k' * 55}'..."
+        assert isinstance(error, go.ValidationError)
+        assert [
+            (
+                f"{path}:5:3 {shown}: unknown key {shown} (expected one of: "
+                "edition, organisation, date, scale, auditors, extensions, ratings)"
+            ),
+            f"{path}:7:1 scale: expected a string, got a list",
+        ] == sorted(p.render(str(path)) for p in error.problems)
+        assert len(str(error)) < 1_000
+
+
+def mini_edition(points: str, weight: str = "1") -> str:
+    return f"""\
+id: mini
+title: Mini
+year: 2026
+default_scale: s
+default_scheme: k
+sources: [{{id: src, title: Bron}}]
+areas:
+  - number: 1
+    kind: organisation
+    name: Een
+    points: {points}
+    requirements:
+      - {{id: "1.1", text: Eis een., source: src, weight: {weight}}}
+scales:
+  - id: s
+    name: S
+    levels: [{{value: 0, label: nee}}, {{value: 1, label: ja}}]
+recognition_schemes:
+  - id: k
+    name: K
+    levels: [{{name: L, conditions: [{{scope: total, min_points: 5}}]}}]
+"""
+
+
+class TestNumbers:
+    @pytest.mark.parametrize(
+        ("points", "shown"),
+        [
+            ("1.0e+308", "1e+308"),
+            ("1000001", "1000001"),
+            ("-1000001", "-1000001"),
+            ("1" + "0" * 400, "1" + "0" * 56 + "..."),
+        ],
+    )
+    def test_edition_points_out_of_range(
+        self, tmp_path: Path, points: str, shown: str
+    ) -> None:
+        """
+        Points past MAX_NUMBER are refused while the file is read (1e308
+        made show, score and report fail with an OverflowError; an integer
+        of 401 digits could not even be turned into a float).
+        """
+        path = write(tmp_path, "mini.yaml", mini_edition(points))
+
+        with pytest.raises(go.ValidationError) as info:
+            go.load_standard_file(path)
+
+        assert (
+            f"{path}:11:5 areas[0].points: expected a number {RANGE}, got "
+            f"number {shown}"
+        ) == str(info.value)
+
+    def test_edges_of_the_range_are_accepted(self, tmp_path: Path) -> None:
+        """
+        MAX_NUMBER itself is a number a file may hold.
+        """
+        path = write(tmp_path, "mini.yaml", mini_edition("1000000", "1.0e+6"))
+
+        standard = go.load_standard_file(path)
+
+        assert MAX_NUMBER == standard.areas[0].points
+        assert MAX_NUMBER == standard.requirements[0].weight
+
+    def test_rating_value_out_of_range(self, tmp_path: Path) -> None:
+        """
+        A rating's value is held to the same range.
+        """
+        path = write(tmp_path, "audit.yaml", f'{HEAD}ratings:\n  "1.1": 1.0e+308\n')
+
+        assert (
+            f'{path}:6:3 ratings."1.1": expected a number {RANGE}, got number 1e+308'
+        ) == str(refused(path))
+
+    def test_built_in_python(self) -> None:
+        """
+        Points, weights and scale values of objects built in Python are
+        held to MAX_NUMBER too.
+        """
+        standard = go.load_standard("gos-2012")
+        area, requirement = standard.areas[0], standard.requirements[0]
+        scale = standard.scales[0]
+        level = attrs.evolve(scale.levels[-1], value=1e308)
+
+        with pytest.raises(go.ModelError) as points:
+            attrs.evolve(area, points=1e308)
+        with pytest.raises(go.ModelError) as weight:
+            attrs.evolve(requirement, weight=2e6)
+        with pytest.raises(go.ModelError) as levels:
+            attrs.evolve(scale, levels=(*scale.levels[:-1], level))
+
+        assert "points: must be at most 1,000,000 (got 1e+308)" == str(points.value)
+        assert "weight: must be at most 1,000,000 (got 2000000.0)" == str(weight.value)
+        last = len(scale.levels) - 1
+        assert (
+            f"levels[{last}].value: must be from -1,000,000 to 1,000,000 (got 1e+308)"
+        ) == str(levels.value)
+
+    def test_sums_at_the_top_of_the_range_are_finite(self) -> None:
+        """
+        With every area at MAX_NUMBER points and every weight at
+        MAX_NUMBER, a full score is finite and the most there is.
+        """
+        standard = go.load_standard("gos-2012")
+        areas = tuple(
+            attrs.evolve(
+                area,
+                points=MAX_NUMBER,
+                requirements=tuple(
+                    attrs.evolve(r, weight=MAX_NUMBER) for r in area.requirements
+                ),
+            )
+            for area in standard.areas
+        )
+        big = attrs.evolve(standard, areas=areas)
+        top = max(big.scale(big.default_scale).values)
+        assessment = go.Assessment(
+            edition="gos-2012",
+            organisation="Voorbeeld",
+            date=datetime.date(2026, 10, 1),
+            ratings={r.id: go.Rating(value=top) for r in big.requirements},
+        )
+
+        card = go.score(big, assessment)
+
+        assert math.isfinite(card.total)
+        assert len(big.areas) * MAX_NUMBER == card.total
+
+
+def escaped(text: str) -> str:
+    """
+    *text* as a YAML double-quoted scalar, every character outside printable
+    ASCII written as an escape.
+    """
+    out = []
+    for ch in text:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif " " <= ch <= "~":
+            out.append(ch)
+        elif ord(ch) <= 0xFFFF:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(f"\\U{ord(ch):08x}")
+    return '"' + "".join(out) + '"'
+
+
+ESCAPES = {
+    "\\e": 0x1B,
+    "\\x1b": 0x1B,
+    "\\u001b": 0x1B,
+    "\\x07": 0x07,
+    "\\a": 0x07,
+    "\\0": 0x00,
+    "\\b": 0x08,
+    "\\v": 0x0B,
+    "\\f": 0x0C,
+    "\\r": 0x0D,
+    "\\x7f": 0x7F,
+    "\\N": 0x85,
+    "\\u0085": 0x85,
+    "\\u009b": 0x9B,
+    "\\x9f": 0x9F,
+}
+
+
+class TestText:
+    @pytest.mark.parametrize("escape", list(ESCAPES))
+    def test_escaped_control_character(
+        self, tmp_path: Path, escape: str, loader: str
+    ) -> None:
+        """
+        A control character written as an escape is refused, with the
+        position of its entry, like one written raw.
+        """
+        del loader
+        path = write(
+            tmp_path, "audit.yaml", f'{HEAD}auditors: ["Jan {escape}Jansen"]\n'
+        )
+
+        assert (
+            f"{path}:5:12: control character U+{ESCAPES[escape]:04X} is not "
+            "allowed in text (only tab and line feed are)"
+        ) == str(refused(path))
+
+    def test_in_a_key(self, tmp_path: Path) -> None:
+        """
+        Keys are text too.
+        """
+        path = write(tmp_path, "audit.yaml", f'{HEAD}ratings:\n  "1.1\\e": 3\n')
+
+        assert (
+            f"{path}:6:3: control character U+001B is not allowed in text (only "
+            "tab and line feed are)"
+        ) == str(refused(path))
+
+    def test_allowed_escapes(self, tmp_path: Path, loader: str) -> None:
+        """
+        Tab, line feed and the characters that are text (a no-break space,
+        the line separator, a byte order mark, any letter) may be escaped.
+        """
+        del loader
+        path = write(
+            tmp_path,
+            "audit.yaml",
+            f'{HEAD}auditors: ["a\\tb\\nc\\_d\\Le\\ufeff\\u00e9\\U0001F600"]\n',
+        )
+
+        assessment = go.load_assessment(path)
+
+        assert ("a\tb\nc\xa0d\u2028e\ufeffé\U0001f600",) == assessment.auditors
+
+    def test_score_prints_no_escape_sequence(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        `score` of a file with escape sequences prints one message and no
+        control character (it printed them raw: a screen clear, a new
+        window title).
+        """
+        path = write(
+            tmp_path,
+            "audit.yaml",
+            HEAD.replace("Gemeente Voorbeeld", '"\\e[2J\\e]0;weg\\a"'),
+        )
+
+        code = cli.main(["score", str(path)])
+        out, err = capsys.readouterr()
+
+        assert 2 == code
+        assert "" == out
+        assert (
+            f"goudenoor: error: {path}:3:1: control character U+001B is not "
+            "allowed in text (only tab and line feed are)\n"
+        ) == err
+
+    @pytest.mark.parametrize("escape", ["\\ud800", "\\udfff", "\\ud83d\\ude00"])
+    def test_surrogates(self, tmp_path: Path, escape: str, loader: str) -> None:
+        """
+        A surrogate code point (alone or as a UTF-16 pair) is no character:
+        the C loader refuses it as bad syntax, the pure-Python one gave a
+        string that could not be written (UnicodeEncodeError); now both
+        refuse it with a located error.
+        """
+        path = write(tmp_path, "audit.yaml", f'{HEAD}auditors: ["a{escape}"]\n')
+
+        error = refused(path)
+
+        assert isinstance(error, go.FileFormatError)
+        assert 5 == error.line
+        if loader == "pure-Python":
+            code = escape[2:6].upper()
+            assert (
+                f"{path}:5:12: surrogate code point U+{code} is not a character "
+                "(write the character itself, not its UTF-16 halves)"
+            ) == str(error)
+
+    def test_beyond_unicode(self, tmp_path: Path, loader: str) -> None:
+        """
+        An escape past U+10FFFF is refused with a located error (the
+        pure-Python loader raised a bare ValueError).
+        """
+        path = write(tmp_path, "audit.yaml", f'{HEAD}auditors: ["a\\U00110000"]\n')
+
+        error = refused(path)
+
+        assert isinstance(error, go.FileFormatError)
+        assert 5 == error.line
+        if loader == "pure-Python":
+            assert (
+                "invalid YAML: an escape gives a code point beyond U+10FFFF"
+                == error.reason
+            )
+
+    @settings(max_examples=50)
+    @given(
+        st.text(
+            alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"))
+            | st.sampled_from("\t\n"),
+            max_size=20,
+        ),
+        st.characters(categories=["Cc"]).filter(lambda ch: ch not in "\t\n"),
+        st.integers(min_value=0, max_value=20),
+    )
+    def test_any_control_character_is_refused(
+        self, text: str, bad: str, at: int
+    ) -> None:
+        """
+        Every character of Unicode's category Cc but tab and line feed is
+        refused wherever it sits in a text; the text without it loads.
+        """
+        spliced = text[:at] + bad + text[at:]
+
+        with pytest.raises(go.FileFormatError) as info:
+            _yaml.load(f"a: {escaped(spliced)}", "x.yaml")
+
+        assert (
+            f"control character U+{ord(bad):04X} is not allowed in text (only tab "
+            "and line feed are)"
+        ) == info.value.reason
+        assert {"a": text} == _yaml.load(f"a: {escaped(text)}", "x.yaml")

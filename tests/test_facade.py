@@ -1,0 +1,192 @@
+"""
+The facade: one table of public names (goudenoor._PUBLIC), the
+TYPE_CHECKING imports that mirror it, and a cheap `import goudenoor`.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import goudenoor as go
+
+
+INIT = Path(go.__file__)
+
+EXPECTED = frozenset(
+    {
+        "ASSESSMENT_FORMAT",
+        "AddedCheckpoint",
+        "Additions",
+        "Area",
+        "AreaChange",
+        "AreaOverride",
+        "AreaResult",
+        "Assessment",
+        "Change",
+        "Checkpoint",
+        "Comparison",
+        "Condition",
+        "Evidence",
+        "Extension",
+        "ExtensionError",
+        "FileFormatError",
+        "Gap",
+        "GoudenoorError",
+        "Improvement",
+        "Influence",
+        "InfluenceRemoval",
+        "MissingExtraError",
+        "ModelError",
+        "Overrides",
+        "Parameter",
+        "Principle",
+        "Problem",
+        "Rating",
+        "Ratings",
+        "RecognitionLevel",
+        "RecognitionScheme",
+        "Removals",
+        "Requirement",
+        "RequirementChange",
+        "RequirementOverride",
+        "RequirementRemoval",
+        "RequirementResult",
+        "Risk",
+        "Scale",
+        "ScaleLevel",
+        "ScoreCard",
+        "ScoreWarning",
+        "ScoringError",
+        "ScoringMethod",
+        "Source",
+        "Standard",
+        "TRANSLATION_FORMAT",
+        "Term",
+        "Theme",
+        "Translation",
+        "UnknownAreaError",
+        "UnknownEditionError",
+        "UnknownItemError",
+        "UnknownRequirementError",
+        "ValidationError",
+        "apply_extension",
+        "assessment_from_mapping",
+        "assessment_problems",
+        "assessment_to_mapping",
+        "at_risk",
+        "available_extensions",
+        "check_assessment",
+        "compare",
+        "drivers",
+        "dump_assessment",
+        "editions",
+        "effects",
+        "exceptions",
+        "extension_problems",
+        "influence_graph",
+        "load_assessment",
+        "load_extension",
+        "load_standard",
+        "load_standard_file",
+        "load_translation",
+        "load_translation_file",
+        "paths",
+        "register_method",
+        "save_assessment",
+        "score",
+        "scoring_methods",
+        "standard_for",
+        "standard_from_mapping",
+        "standard_to_mapping",
+        "structure_graph",
+        "to_dot",
+        "to_graphml",
+        "to_json",
+        "to_mermaid",
+        "translation_problems",
+        "translations",
+        "what_if",
+    }
+)
+"""Every public name: a new one is a deliberate edit of this test."""
+
+
+def _type_checking_imports() -> tuple[set[tuple[str, str]], list[str]]:
+    tree = ast.parse(INIT.read_text(encoding="utf-8"))
+    found: set[tuple[str, str]] = set()
+    not_reexported: list[str] = []
+    for node in tree.body:
+        if not (isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"):
+            continue
+        for statement in node.body:
+            assert isinstance(statement, ast.ImportFrom), ast.unparse(statement)
+            assert 1 == statement.level, ast.unparse(statement)
+            for alias in statement.names:
+                if alias.asname != alias.name:
+                    not_reexported.append(alias.name)
+                if statement.module is None:
+                    found.add((alias.name, alias.name))
+                else:
+                    found.add((alias.name, statement.module))
+    return found, not_reexported
+
+
+def test_type_checking_block_mirrors_the_table() -> None:
+    found, not_reexported = _type_checking_imports()
+    assert set(go._PUBLIC.items()) == found
+    assert [] == not_reexported
+
+
+def test_all_is_the_table() -> None:
+    tree = ast.parse(INIT.read_text(encoding="utf-8"))
+    assigned = [
+        ast.unparse(node.value)
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and any(getattr(t, "id", None) == "__all__" for t in node.targets)
+    ]
+    assert ["list(_PUBLIC)"] == assigned
+    assert list(go._PUBLIC) == go.__all__
+
+
+def test_no_public_name_lost_or_added() -> None:
+    assert set() == EXPECTED - set(go.__all__)
+    assert set() == set(go.__all__) - EXPECTED
+
+
+@pytest.mark.parametrize(("name", "module"), sorted(go._PUBLIC.items()))
+def test_each_name_comes_from_its_home(name: str, module: str) -> None:
+    home = importlib.import_module(f"goudenoor.{module}")
+    value = getattr(go, name)
+    if name == module:
+        assert home is value
+        return
+    assert getattr(home, name) is value
+    defined_in = getattr(value, "__module__", None)
+    if defined_in is not None and not isinstance(value, str):
+        assert defined_in.startswith(f"goudenoor.{module}"), defined_in
+
+
+def test_import_goudenoor_loads_nothing_else() -> None:
+    code = (
+        "import sys, goudenoor\n"
+        "heavy = ('yaml', 'cattrs', 'networkx', 'jinja2', 'matplotlib', 'openpyxl')\n"
+        "print(sorted(m for m in sys.modules if m.startswith('goudenoor.')"
+        " or m.split('.')[0] in heavy))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert "[]" == out.strip()
+
+
+def test_unknown_name() -> None:
+    with pytest.raises(AttributeError) as info:
+        _ = go.no_such_name
+    assert "module 'goudenoor' has no attribute 'no_such_name'" == str(info.value)
