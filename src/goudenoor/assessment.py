@@ -237,7 +237,7 @@ def _to_ratings(value: Mapping[str, Rating]) -> Ratings:
 class MigrationOrigin:
     """
     Where a migrated assessment came from (see
-    :func:`goudenoor.migration.migrate_assessment`).
+    ``goudenoor.migration.migrate_assessment()``).
 
     Attributes:
         edition: The edition id the assessment was made against.
