@@ -222,7 +222,7 @@ def verify(
         expected = baseline_score(plan, plain, minimum, span)
         for check in (True, False):
             card = go.score(standard, assessment, check=check)
-            actual = (card.organisation, card.result, card.total)
+            actual = (card.organisation_points, card.result_points, card.total)
             for name, got, want in zip(names, actual, expected, strict=True):
                 if not math.isclose(got, want, rel_tol=1e-9, abs_tol=1e-9):
                     return (

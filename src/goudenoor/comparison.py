@@ -270,8 +270,8 @@ def _text_lines(comparison: Comparison) -> list[str]:
         )
         lines.append(f"{label:<36} {old_points:>7} {new_points:>7} {area.delta:+7.2f}")
     for name, before, after in (
-        ("organisation", old.organisation, new.organisation),
-        ("result", old.result, new.result),
+        ("organisation", old.organisation_points, new.organisation_points),
+        ("result", old.result_points, new.result_points),
         ("total", old.total, new.total),
     ):
         lines.append(f"{name:<36} {before:7.2f} {after:7.2f} {after - before:+7.2f}")

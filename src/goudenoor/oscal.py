@@ -631,8 +631,8 @@ def _score_props(card: ScoreCard) -> list[dict[str, str]]:
         _prop("recognition-scheme", card.scheme.id),
         _prop("evidence-policy", card.evidence_policy),
         *(_prop("parameter", value, klass=name) for name, value in card.parameters),
-        _prop("organisation-points", card.organisation),
-        _prop("result-points", card.result),
+        _prop("organisation-points", card.organisation_points),
+        _prop("result-points", card.result_points),
         _prop("total-points", card.total),
         _prop("max-points", card.standard.max_points),
     ]
@@ -654,7 +654,8 @@ def _score_remarks(card: ScoreCard) -> str:
         (
             f"Score card ({card.method}, scheme {card.scheme.id}): "
             f"{card.total:.2f} of {card.standard.max_points:g} points "
-            f"(organisation {card.organisation:.2f}, result {card.result:.2f}); "
+            f"(organisation {card.organisation_points:.2f}, "
+            f"result {card.result_points:.2f}); "
             f"level: {level}."
         )
     ]

@@ -103,7 +103,26 @@ class TestWeightedMean:
             "8": 1.25,
             "9": 7.5,
         } == points(card)
-        assert (47.5, 18.75, 66.25) == (card.organisation, card.result, card.total)
+        assert (47.5, 18.75, 66.25) == (
+            card.organisation_points,
+            card.result_points,
+            card.total,
+        )
+
+    def test_points_are_not_the_name(
+        self, std2012: go.Standard, audit: go.Assessment
+    ) -> None:
+        """
+        The card's points are ``organisation_points`` and ``result_points``;
+        ``organisation`` is the organisation's name, on the assessment and in
+        the card's data, never a number on the card.
+        """
+        card = go.score(std2012, audit)
+
+        assert not hasattr(card, "organisation")
+        assert not hasattr(card, "result")
+        assert audit.organisation == card.as_dict()["organisation"]
+        assert card.organisation_points == card.as_dict()["points"]["organisation"]
 
     def test_niveaus(self, std2012: go.Standard, audit: go.Assessment) -> None:
         """

@@ -44,8 +44,8 @@ def figures(card: go.ScoreCard) -> list[float]:
     """
     return [
         *(a.points for a in card.areas.values()),
-        card.organisation,
-        card.result,
+        card.organisation_points,
+        card.result_points,
         card.total,
         float(level_rank(card)),
     ]
@@ -63,7 +63,7 @@ def test_bounds(case: tuple[go.Standard, go.Assessment, dict[str, Any]]) -> None
     for area in standard.areas:
         assert -EPS <= card.areas[area.id].points <= area.points + EPS
     assert -EPS <= card.total <= 100 + EPS
-    assert math.isclose(card.total, card.organisation + card.result)
+    assert math.isclose(card.total, card.organisation_points + card.result_points)
 
 
 @given(cases(), st.data())

@@ -242,8 +242,8 @@ def _totals(data: ReportData) -> list[dict[str, str]]:
     return [
         {"name": name, "points": f"{points:.2f}", "maximum": f"{maxima[key]:g}"}
         for name, key, points in (
-            (w.organisation, "organisation", card.organisation),
-            (w.result, "result", card.result),
+            (w.organisation, "organisation", card.organisation_points),
+            (w.result, "result", card.result_points),
             (w.total, "total", card.total),
         )
     ]
@@ -289,8 +289,8 @@ def _comparison(comparison: Comparison | None, w: Words) -> dict[str, Any] | Non
                 "change": f"{after - before:+.2f}",
             }
             for name, before, after in (
-                (w.organisation, old.organisation, new.organisation),
-                (w.result, old.result, new.result),
+                (w.organisation, old.organisation_points, new.organisation_points),
+                (w.result, old.result_points, new.result_points),
                 (w.total, old.total, new.total),
             )
         ],

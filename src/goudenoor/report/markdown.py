@@ -141,8 +141,8 @@ def _comparison_lines(comparison: Comparison, w: Words) -> list[str]:
             f"{_points(area.new_points):>7} {area.delta:+7.2f}"
         )
     for name, before, after in (
-        (w.organisation, old.organisation, new.organisation),
-        (w.result, old.result, new.result),
+        (w.organisation, old.organisation_points, new.organisation_points),
+        (w.result, old.result_points, new.result_points),
         (w.total, old.total, new.total),
     ):
         lines.append(
@@ -231,8 +231,8 @@ def _areas(data: ReportData) -> list[str]:
     )
     maxima = data.maxima
     for name, key, points in (
-        (w.organisation, "organisation", card.organisation),
-        (w.result, "result", card.result),
+        (w.organisation, "organisation", card.organisation_points),
+        (w.result, "result", card.result_points),
         (w.total, "total", card.total),
     ):
         lines.append(f"| **{name}** | | **{points:.2f}** | {maxima[key]:g} | |")

@@ -84,8 +84,9 @@ def _write_card(card: ScoreCard, out: TextIO) -> None:
         for kind in ("organisation", "result")
     }
     out.write(
-        f"{'organisation':<36} {card.organisation:7.2f} {maxima['organisation']:7.2f}\n"
-        f"{'result':<36} {card.result:7.2f} {maxima['result']:7.2f}\n"
+        f"{'organisation':<36} {card.organisation_points:7.2f} "
+        f"{maxima['organisation']:7.2f}\n"
+        f"{'result':<36} {card.result_points:7.2f} {maxima['result']:7.2f}\n"
         f"{'total':<36} {card.total:7.2f} "
         f"{maxima['organisation'] + maxima['result']:7.2f}\n\n"
     )

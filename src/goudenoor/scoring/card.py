@@ -217,9 +217,10 @@ class ScoreCard:
         scheme: The recognition scheme.
         parameters: The scheme's parameters as used (name, value).
         evidence_policy: ``warn`` or ``strict``.
-        organisation: Points on the organisation areas.
-        result: Points on the result areas.
-        total: ``organisation + result``.
+        organisation_points: Points on the organisation areas (the
+            organisation's name is ``assessment.organisation``).
+        result_points: Points on the result areas.
+        total: ``organisation_points + result_points``.
         area_fractions: Each area's fraction, in area order.
         function: The scoring method's function.
     """
@@ -231,8 +232,8 @@ class ScoreCard:
     scheme: RecognitionScheme = attrs.field(repr=False)
     parameters: tuple[tuple[str, float], ...]
     evidence_policy: EvidencePolicy
-    organisation: float
-    result: float
+    organisation_points: float
+    result_points: float
     total: float
     area_fractions: tuple[float, ...] = attrs.field(repr=False)
     function: ScoringMethod = attrs.field(repr=False, eq=False)
@@ -398,8 +399,8 @@ class ScoreCard:
             "parameters": dict(self.parameters),
             "evidence_policy": self.evidence_policy,
             "points": {
-                "organisation": self.organisation,
-                "result": self.result,
+                "organisation": self.organisation_points,
+                "result": self.result_points,
                 "total": self.total,
             },
             "level": level.name if level else None,
@@ -504,9 +505,10 @@ def _condition_gaps(
             if area.kind in kinds
         ]
     else:
-        points = {"organisation": card.organisation, "result": card.result}.get(
-            scope, card.total
-        )
+        points = {
+            "organisation": card.organisation_points,
+            "result": card.result_points,
+        }.get(scope, card.total)
         maximum = math.fsum(a.points for a in areas if scope in ("total", a.kind))
         measured = [(None, points, maximum)]
     gaps = []
