@@ -51,6 +51,11 @@ class ModelError(GoudenoorError, ValueError):
         super().__init__("; ".join(problem.render() for problem in self.problems))
 
 
+MAX_SHOWN = 100
+"""The most problems the message of a :class:`ValidationError` lists; its
+``problems`` attribute holds all of them."""
+
+
 class ValidationError(GoudenoorError, ValueError):
     """
     The content of a file (or mapping) does not match what was expected.
@@ -68,12 +73,19 @@ class ValidationError(GoudenoorError, ValueError):
         super().__init__(self._message())
 
     def _message(self) -> str:
-        lines = [problem.render(self.source) for problem in self.problems]
-        if len(lines) == 1:
+        shown = self.problems[:MAX_SHOWN]
+        lines = [problem.render(self.source) for problem in shown]
+        if len(self.problems) == 1:
             return lines[0]
         where = f" in {self.source}" if self.source else ""
         body = "\n".join(f"  {line}" for line in lines)
-        return f"{len(lines)} problems{where}:\n{body}"
+        more = len(self.problems) - len(shown)
+        if more:
+            body += (
+                f"\n  ... and {more:,} more (the error's problems attribute "
+                "holds every one)"
+            )
+        return f"{len(self.problems):,} problems{where}:\n{body}"
 
 
 class ScoringError(GoudenoorError, ValueError):

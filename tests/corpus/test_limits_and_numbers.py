@@ -275,6 +275,30 @@ class TestExpandedSize:
 
 
 class TestMessages:
+    def test_many_problems_listed_up_to_a_cap(self, tmp_path: Path) -> None:
+        """
+        A message lists at most MAX_SHOWN problems and says how many more
+        there are; the error's ``problems`` holds every one, located.
+        """
+        ratings = "".join(f'  "u{i}": 1\n' for i in range(150))
+        path = write(tmp_path, "many.yaml", HEAD + "ratings:\n" + ratings)
+
+        error = refused(path)
+        lines = str(error).split("\n")
+
+        assert 150 == len(error.problems)  # type: ignore[attr-defined]
+        assert f"150 problems in {path}:" == lines[0]
+        assert 1 + 100 + 1 == len(lines)
+        assert (
+            f"  {path}:105:3 ratings.u99: unknown requirement 'u99' in gos-2012"
+            == (lines[100])
+        )
+        assert (
+            "  ... and 50 more (the error's problems attribute holds every one)"
+            == lines[-1]
+        )
+        assert all(p.line is not None for p in error.problems)  # type: ignore[attr-defined]
+
     def test_excerpt(self) -> None:
         """
         A found text is quoted whole up to 60 characters, else cut with an
