@@ -41,13 +41,13 @@ input's auditors (``"A. Jansen, B. de Vries"``), or its source file, or
 from __future__ import annotations
 
 import math
-import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Literal, Protocol, TypeVar
 
 import attrs
 
+from ._registry import Registry
 from ._text import one_line
 from .assessment import Assessment, Rating, Ratings, check_assessment
 from .exceptions import GoudenoorError, UnknownItemError
@@ -110,8 +110,9 @@ def _minimum(values: tuple[float, ...], scale: Scale) -> float:  # noqa: ARG001 
     return values[0]
 
 
-_RULES: dict[str, ConsensusRule] = {"median": _median, "min": _minimum}
-_RULES_LOCK = threading.Lock()
+_RULES: Registry[ConsensusRule] = Registry(
+    "consensus rule", ConsensusError, {"median": _median, "min": _minimum}
+)
 
 
 def register_rule(name: str, rule: ConsensusRule, *, replace: bool = False) -> None:
@@ -121,13 +122,7 @@ def register_rule(name: str, rule: ConsensusRule, *, replace: bool = False) -> N
     Raises:
         ConsensusError: *name* is taken and *replace* is false.
     """
-    with _RULES_LOCK:
-        if name in _RULES and not replace:
-            raise ConsensusError(
-                f"consensus rule {name!r} is already registered "
-                "(pass replace=True to replace it)"
-            )
-        _RULES[name] = rule
+    _RULES.register(name, rule, replace=replace)
 
 
 def consensus_rules() -> tuple[str, ...]:
@@ -137,7 +132,7 @@ def consensus_rules() -> tuple[str, ...]:
     >>> consensus_rules()[:2]
     ('median', 'min')
     """
-    return tuple(_RULES)
+    return _RULES.names()
 
 
 _CHECKPOINT_SCALE = Scale(

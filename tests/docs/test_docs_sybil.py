@@ -131,10 +131,11 @@ def _sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
     monkeypatch.chdir(tmp_path)
-    methods = dict(methods_module._METHODS)
+    registered = methods_module._METHODS._items
+    methods = dict(registered)
     yield tmp_path
-    methods_module._METHODS.clear()
-    methods_module._METHODS.update(methods)
+    registered.clear()
+    registered.update(methods)
 
 
 def test_documents_found() -> None:

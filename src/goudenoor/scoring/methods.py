@@ -5,9 +5,9 @@ policy types they share.
 
 from __future__ import annotations
 
-import threading
 from typing import Literal, Protocol
 
+from goudenoor._registry import Registry
 from goudenoor.assessment import Rating
 from goudenoor.exceptions import ScoringError
 from goudenoor.model import (
@@ -70,11 +70,11 @@ def _checkpoint_coverage(
     return len(ids.intersection(rating.checkpoints_met)) / len(ids)
 
 
-_METHODS: dict[str, ScoringMethod] = {
-    "weighted-mean": _weighted_mean,
-    "checkpoint-coverage": _checkpoint_coverage,
-}
-_METHODS_LOCK = threading.Lock()
+_METHODS: Registry[ScoringMethod] = Registry(
+    "scoring method",
+    ScoringError,
+    {"weighted-mean": _weighted_mean, "checkpoint-coverage": _checkpoint_coverage},
+)
 
 
 def register_method(name: str, method: ScoringMethod, *, replace: bool = False) -> None:
@@ -84,13 +84,7 @@ def register_method(name: str, method: ScoringMethod, *, replace: bool = False) 
     Raises:
         ScoringError: *name* is taken and *replace* is false.
     """
-    with _METHODS_LOCK:
-        if name in _METHODS and not replace:
-            raise ScoringError(
-                f"scoring method {name!r} is already registered "
-                "(pass replace=True to replace it)"
-            )
-        _METHODS[name] = method
+    _METHODS.register(name, method, replace=replace)
 
 
 def scoring_methods() -> tuple[str, ...]:
@@ -100,4 +94,4 @@ def scoring_methods() -> tuple[str, ...]:
     >>> scoring_methods()[:2]
     ('weighted-mean', 'checkpoint-coverage')
     """
-    return tuple(_METHODS)
+    return _METHODS.names()
