@@ -22,7 +22,7 @@ from helpers import run
 from strategies import assessments
 
 
-POINTS = "Punten"
+POINTS = xlsx.POINTS_SHEET
 HEADER_ROW = 4  # of the points sheet
 FIRST_AREA_ROW = 5
 AUDIT_INPUTS = ("B5", "B6", "B7", "B8")  # organisation, date, scale, auditors
