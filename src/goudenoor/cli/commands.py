@@ -195,7 +195,11 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
         from goudenoor.files.xlsx import write_workbook
 
         write_workbook(
-            card.standard, args.output, assessment=card.assessment, overwrite=args.force
+            card.standard,
+            args.output,
+            card=card,
+            language=language,
+            overwrite=args.force,
         )
         return EXIT_OK
     comparison = compare(_card(args, args.compare), card) if args.compare else None

@@ -5,7 +5,7 @@ a spreadsheet program, and back.
 Needs the ``xlsx`` extra (openpyxl); it is imported only when a workbook
 is written or read, so ``import goudenoor`` stays light.
 
-The workbook has three sheets, with Dutch headers (the auditors are
+The workbook has three sheets (four in a report), with Dutch headers (the auditors are
 Dutch) and, on the second header row or in a grey column, the key of the
 same field in the YAML file (format ``assessment/1``), so that an error
 message's key path points at a column:
@@ -30,6 +30,23 @@ message's key path points at a column:
     ``document``, ``interview``, ``observation``, ``measurement``,
     ``other``), reference, date and valid until (date cells). A
     requirement may have several rows; their order is kept.
+``Punten`` (only in a report: :func:`write_workbook` given a score card)
+    The points per area with the maximum and the share, the organisation,
+    result and total points with their maximum and share, the level
+    reached and the next level, as values (not formulas) with number
+    formats. With ``language="en"`` the sheet is ``Points`` and its own
+    words are English; the standard's texts stay Dutch. The reader does
+    not read it: a report reads back as its assessment.
+
+Every sheet is protected, without a password: the cells to fill in (the
+Audit sheet's organisation, date, scale and auditors, the ratings' input
+columns and the whole evidence sheet below its headers) are unlocked,
+everything else is locked; columns and rows can still be resized. A
+spreadsheet program lifts the protection without asking for anything: it
+guards against accidents, not against intent. Every sheet prints on A4
+(the rating and evidence sheets landscape), as wide as the page, with its
+header rows on every page and the sheet's name and page number in the
+footer.
 
 Which requirements are rated: a row whose value, not-applicable,
 justification, checkpoints-met and note cells are all empty and that has
@@ -70,7 +87,7 @@ that are empty, have spaces at either end or contain ``;``.
 
 from __future__ import annotations
 
-from .layout import AUDIT_SHEET, EVIDENCE_SHEET, RATINGS_SHEET
+from .layout import AUDIT_SHEET, EVIDENCE_SHEET, POINTS_SHEET, RATINGS_SHEET
 from .reader import (
     MAX_BYTES,
     MAX_CELLS,
@@ -92,6 +109,7 @@ __all__ = [
     "MAX_NUMBER",
     "MAX_ROWS",
     "MAX_UNPACKED",
+    "POINTS_SHEET",
     "RATINGS_SHEET",
     "read_workbook",
     "write_workbook",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Final, get_args
 
 import attrs
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AUDIT_SHEET",
     "EVIDENCE_SHEET",
+    "POINTS_SHEET",
     "RATINGS_SHEET",
 ]
 
@@ -43,6 +44,10 @@ RATINGS_SHEET: Final = "Beoordeling"
 
 EVIDENCE_SHEET: Final = "Bewijs"
 """The name of the sheet with one row per evidence item."""
+
+POINTS_SHEET: Final = "Punten"
+"""The name of the sheet with the points of a report workbook (in Dutch;
+the reader does not read it)."""
 
 _DEFAULT_ORGANISATION: Final = "Naam van de organisatie"
 
@@ -111,6 +116,92 @@ _META: Final = (
     ("extensions", "Uitbreidingen", "ids, gescheiden door '; '; niet wijzigen"),
 )
 _META_ROW = 3  # the first metadata row; row 1 is the title
+
+
+@attrs.frozen(kw_only=True)
+class _PointsWords:
+    # The words of the points sheet in one language; the standard's own
+    # texts (area and level names) stay Dutch.
+    sheet: str
+    title: str
+    edition: str
+    date: str
+    method_scheme: str
+    area: str
+    name: str
+    kind: str
+    points: str
+    maximum: str
+    share: str
+    organisation: str
+    result: str
+    total: str
+    level: str
+    next_level: str
+    no_level: str
+    highest_level: str
+    kinds: Mapping[str, str]
+
+
+_POINTS_WORDS: Final[Mapping[str, _PointsWords]] = {
+    "nl": _PointsWords(
+        sheet=POINTS_SHEET,
+        title="Punten",
+        edition="Editie",
+        date="Datum",
+        method_scheme="Methode / schema",
+        area="Gebied",
+        name="Naam",
+        kind="Soort",
+        points="Punten",
+        maximum="Maximum",
+        share="Aandeel",
+        organisation="Organisatie",
+        result="Resultaat",
+        total="Totaal",
+        level="Niveau",
+        next_level="Volgend niveau",
+        no_level="geen",
+        highest_level="het hoogste niveau is bereikt",
+        kinds={"organisation": "organisatie", "result": "resultaat"},
+    ),
+    "en": _PointsWords(
+        sheet="Points",
+        title="Points",
+        edition="Edition",
+        date="Date",
+        method_scheme="Method / scheme",
+        area="Area",
+        name="Name",
+        kind="Kind",
+        points="Points",
+        maximum="Maximum",
+        share="Share",
+        organisation="Organisation",
+        result="Result",
+        total="Total",
+        level="Level",
+        next_level="Next level",
+        no_level="none",
+        highest_level="the highest level is reached",
+        kinds={"organisation": "organisation", "result": "result"},
+    ),
+}
+_POINTS_FORMAT = "0.00"
+_SHARE_FORMAT = "0.0%"
+
+# Page setup: A4 (paper size 9 in the Office Open XML numbering), margins in
+# inches (openpyxl's unit): 1.8 cm at the sides, 2 cm top and bottom.
+_PAPER_A4 = 9
+_MARGINS: Final = {
+    "left": 0.7,
+    "right": 0.7,
+    "top": 0.8,
+    "bottom": 0.8,
+    "header": 0.3,
+    "footer": 0.3,
+}
+_FOOTER = "&A - &P / &N"  # the sheet's name, page of pages
 
 
 def _require_openpyxl() -> None:

@@ -21,6 +21,7 @@ from goudenoor.assessment import (
 )
 from goudenoor.exceptions import (
     GoudenoorError,
+    UnknownItemError,
     ValidationError,
 )
 from goudenoor.files.assessments import ASSESSMENT_FORMAT
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.datavalidation import DataValidation
     from openpyxl.worksheet.worksheet import Worksheet
+
+    from goudenoor.scoring import ScoreCard
 from .layout import (
     _DATA_ROW,
     _DATE_FORMAT,
@@ -40,24 +43,31 @@ from .layout import (
     _EVIDENCE_COLUMNS,
     _EVIDENCE_ROWS,
     _FIRST_DATE,
+    _FOOTER,
     _HEADER_FILL,
     _HINT_COLOUR,
     _ILLEGAL,
     _INPUT_FILL,
     _KINDS,
+    _MARGINS,
     _MAX_CELL_TEXT,
     _MAX_LIST,
     _META,
     _META_ROW,
     _NO,
+    _PAPER_A4,
+    _POINTS_FORMAT,
+    _POINTS_WORDS,
     _RATING_COLUMNS,
     _READ_ONLY_FILL,
+    _SHARE_FORMAT,
     _YES,
     AUDIT_SHEET,
     EVIDENCE_SHEET,
     RATINGS_SHEET,
     _Column,
     _number,
+    _PointsWords,
     _quoted,
     _require_openpyxl,
 )
@@ -83,6 +93,8 @@ def write_workbook(
     organisation: str | None = None,
     date: datetime.date | None = None,
     scale: str | None = None,
+    card: ScoreCard | None = None,
+    language: str = "nl",
     overwrite: bool = False,
 ) -> None:
     """
@@ -92,7 +104,15 @@ def write_workbook(
     requirement unrated, the metadata filled in from *organisation*,
     *date* and *scale*. With *assessment* its metadata, ratings and
     evidence are filled in, and :func:`read_workbook` gives an equal
-    assessment back.
+    assessment back. With *card* (a report) its assessment is filled in
+    and a fourth sheet, ``Punten``, holds the points per area with their
+    maximum and share, the organisation, result and total points and the
+    level reached, as values; the reader does not read it.
+
+    Every sheet is protected without a password: only the cells to fill
+    in can be changed (a spreadsheet program lifts the protection without
+    asking for anything). Every sheet prints on A4, as wide as the page,
+    with its header rows on every page.
 
     Args:
         standard: The edition, possibly with extensions applied; every
@@ -103,6 +123,11 @@ def write_workbook(
             ``Naam van de organisatie``).
         date: The audit date of a blank template (default today).
         scale: The scale id of a blank template (default the edition's).
+        card: A score card of an assessment of *standard*: the workbook
+            is its report (give no *assessment* with it).
+        language: The language of the points sheet's own words: ``nl``
+            (the default; the sheet is ``Punten``) or ``en`` (``Points``);
+            the standard's texts stay Dutch. Only with *card*.
         overwrite: Replace *path* if it exists.
 
     Raises:
@@ -110,13 +135,34 @@ def write_workbook(
         GoudenoorError: *path* exists and *overwrite* is false, it cannot
             be written, *scale* is not a scale of *standard*, or
             *organisation*, *date* or *scale* are given together with an
-            *assessment* (which has its own).
+            *assessment* or *card* (which has its own), *card* is given
+            with an *assessment* or is of another standard, or *language*
+            is given without a *card*.
+        UnknownItemError: *language* is neither ``nl`` nor ``en``.
         ValidationError: *assessment* does not fit *standard*, or holds
             something a workbook cell cannot keep.
     """
     _require_openpyxl()
+    if language not in _POINTS_WORDS:
+        raise UnknownItemError(language, tuple(_POINTS_WORDS), kind="workbook language")
+    if card is None and language != "nl":
+        raise GoudenoorError(
+            "language is the language of the points sheet; give it only with "
+            "a score card"
+        )
     target = Path(path)
     refuse_existing(target, overwrite=overwrite)
+    if card is not None:
+        if assessment is not None:
+            raise GoudenoorError(
+                "the assessment is taken from the score card; give one of them"
+            )
+        if card.standard is not standard and card.standard != standard:
+            raise GoudenoorError(
+                f"the score card is of {card.standard.id!r} with other "
+                f"extensions or contents than the standard given ({standard.id!r})"
+            )
+        assessment = card.assessment
     if assessment is None:
         chosen = standard.scale(scale)
         assessment = Assessment(
@@ -136,7 +182,10 @@ def write_workbook(
     problems = [*assessment_problems(assessment, standard), *_unwritable(assessment)]
     if problems:
         raise ValidationError(problems, assessment.source)
-    write_bytes_atomic(target, _build(standard, assessment), overwrite=overwrite)
+    points = None if card is None else (card, _POINTS_WORDS[language])
+    write_bytes_atomic(
+        target, _build(standard, assessment, points), overwrite=overwrite
+    )
 
 
 def _text_problem(text: str) -> str | None:
@@ -237,12 +286,18 @@ class _Style:
     INPUT = "goudenoor invoer"
     DATE = "goudenoor datum"
     INPUT_DATE = "goudenoor invoer datum"
+    # Cells to fill in that look like TEXT, WRAPPED and DATE.
+    EDIT = "goudenoor bewerkbaar"
+    EDIT_WRAPPED = "goudenoor bewerkbaar omloop"
+    EDIT_DATE = "goudenoor bewerkbaar datum"
+    POINTS = "goudenoor punten"
+    SHARE = "goudenoor aandeel"
 
 
 def _styles(book: Workbook) -> None:
     # Named styles: setting one on a cell is much faster in openpyxl than
     # setting fonts, fills and alignments one by one.
-    from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
+    from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill, Protection
 
     top = Alignment(vertical="top")
     wrapped = Alignment(vertical="top", wrap_text=True)
@@ -250,6 +305,8 @@ def _styles(book: Workbook) -> None:
     grey = PatternFill("solid", fgColor=_READ_ONLY_FILL)
     yellow = PatternFill("solid", fgColor=_INPUT_FILL)
     hint = Font(italic=True, size=9, color=_HINT_COLOUR)
+    # Cells are locked by default; locking counts once a sheet is protected.
+    unlocked = Protection(locked=False)
     for style in (
         NamedStyle(_Style.TITLE, font=Font(bold=True, size=14)),
         NamedStyle(_Style.LABEL, font=Font(bold=True), alignment=top),
@@ -259,11 +316,25 @@ def _styles(book: Workbook) -> None:
         NamedStyle(_Style.TEXT, alignment=top),
         NamedStyle(_Style.WRAPPED, alignment=wrapped),
         NamedStyle(_Style.FIXED, fill=grey, alignment=wrapped),
-        NamedStyle(_Style.INPUT, fill=yellow, alignment=top),
+        NamedStyle(_Style.INPUT, fill=yellow, alignment=top, protection=unlocked),
         NamedStyle(_Style.DATE, alignment=top, number_format=_DATE_FORMAT),
         NamedStyle(
-            _Style.INPUT_DATE, fill=yellow, alignment=top, number_format=_DATE_FORMAT
+            _Style.INPUT_DATE,
+            fill=yellow,
+            alignment=top,
+            number_format=_DATE_FORMAT,
+            protection=unlocked,
         ),
+        NamedStyle(_Style.EDIT, alignment=top, protection=unlocked),
+        NamedStyle(_Style.EDIT_WRAPPED, alignment=wrapped, protection=unlocked),
+        NamedStyle(
+            _Style.EDIT_DATE,
+            alignment=top,
+            number_format=_DATE_FORMAT,
+            protection=unlocked,
+        ),
+        NamedStyle(_Style.POINTS, alignment=top, number_format=_POINTS_FORMAT),
+        NamedStyle(_Style.SHARE, alignment=top, number_format=_SHARE_FORMAT),
     ):
         book.add_named_style(style)
 
@@ -280,7 +351,11 @@ def _put(
     cell.style = style
 
 
-def _build(standard: Standard, assessment: Assessment) -> bytes:
+def _build(
+    standard: Standard,
+    assessment: Assessment,
+    points: tuple[ScoreCard, _PointsWords] | None = None,
+) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook()
@@ -293,6 +368,11 @@ def _build(standard: Standard, assessment: Assessment) -> bytes:
     legend = _write_audit(audit, standard, assessment, scale)
     _write_ratings(book.create_sheet(RATINGS_SHEET), standard, assessment, legend)
     _write_evidence(book.create_sheet(EVIDENCE_SHEET), standard, assessment)
+    if points is not None:
+        card, words = points
+        _write_points(book.create_sheet(words.sheet), card, words)
+    for sheet in book.worksheets:
+        _protect(sheet)
     book.properties.creator = "goudenoor"
     book.properties.title = f"{standard.title} ({standard.id}): audit"
     return _save(book)
@@ -371,6 +451,7 @@ def _write_audit(
         _put(sheet, row, 2, level.label)
     for column, width in (("A", 16), ("B", 40), ("C", 14), ("D", 40)):
         sheet.column_dimensions[column].width = width
+    _page_setup(sheet, landscape=False, title_rows=None)
     return _Legend(scale=scale, first_row=first, last_row=row)
 
 
@@ -428,11 +509,33 @@ def _write_headers(sheet: Worksheet, columns: Sequence[_Column]) -> None:
         _put(sheet, 1, index, column.header, _Style.HEADER)
         _put(sheet, 2, index, column.key, _Style.KEY)
         sheet.column_dimensions[get_column_letter(index)].width = column.width
-    sheet.print_title_rows = "1:2"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
+    _page_setup(sheet, landscape=True, title_rows="1:2")
+
+
+def _page_setup(sheet: Worksheet, *, landscape: bool, title_rows: str | None) -> None:
+    # A4, as wide as the page and as many pages long as it takes.
+    from openpyxl.worksheet.page import PageMargins
+
+    setup = sheet.page_setup
+    setup.paperSize = _PAPER_A4
+    setup.orientation = "landscape" if landscape else "portrait"
+    setup.fitToWidth = 1
+    setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[union-attr]
+    sheet.page_margins = PageMargins(**_MARGINS)
+    if title_rows is not None:
+        sheet.print_title_rows = title_rows
+    sheet.oddFooter.center.text = _FOOTER  # type: ignore[union-attr]
+
+
+def _protect(sheet: Worksheet) -> None:
+    # Protection without a password: it keeps the read-only cells from
+    # being changed by accident, not by intent. Columns and rows may still
+    # be resized.
+    protection = sheet.protection
+    protection.sheet = True
+    protection.formatColumns = False
+    protection.formatRows = False
 
 
 def _row_height(texts: Mapping[int, str], columns: Sequence[_Column]) -> float:
@@ -482,9 +585,9 @@ def _write_ratings(
             style = (
                 _Style.FIXED
                 if not spec.editable
-                else _Style.WRAPPED
+                else _Style.EDIT_WRAPPED
                 if spec.wrap
-                else _Style.TEXT
+                else _Style.EDIT
             )
             _put(sheet, row, index, value, style)
             if spec.wrap and isinstance(value, str):
@@ -534,6 +637,8 @@ def _checkpoint_lines(requirement: Requirement) -> str | None:
 def _write_evidence(
     sheet: Worksheet, standard: Standard, assessment: Assessment
 ) -> None:
+    from openpyxl.styles import Alignment, Protection
+    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
     _write_headers(sheet, _EVIDENCE_COLUMNS)
@@ -542,11 +647,11 @@ def _write_evidence(
         rating = assessment.ratings.get(requirement.id)
         for item in () if rating is None else rating.evidence:
             row += 1
-            _put(sheet, row, 1, requirement.id)
-            _put(sheet, row, 2, item.kind)
-            _put(sheet, row, 3, item.reference, _Style.WRAPPED)
-            _put(sheet, row, 4, item.date, _Style.DATE)
-            _put(sheet, row, 5, item.valid_until, _Style.DATE)
+            _put(sheet, row, 1, requirement.id, _Style.EDIT)
+            _put(sheet, row, 2, item.kind, _Style.EDIT)
+            _put(sheet, row, 3, item.reference, _Style.EDIT_WRAPPED)
+            _put(sheet, row, 4, item.date, _Style.EDIT_DATE)
+            _put(sheet, row, 5, item.valid_until, _Style.EDIT_DATE)
             sheet.row_dimensions[row].height = _row_height(
                 {3: item.reference}, _EVIDENCE_COLUMNS
             )
@@ -578,3 +683,71 @@ def _write_evidence(
         for cells in ranges:
             validation.add(cells)
     sheet.freeze_panes = f"A{_DATA_ROW}"
+    # The rows below the evidence are to be filled in too, as many as the
+    # auditor needs: the columns' own style unlocks every cell that has
+    # none (the header cells have theirs).
+    for index, spec in enumerate(_EVIDENCE_COLUMNS, start=1):
+        dimension = sheet.column_dimensions[get_column_letter(index)]
+        dimension.protection = Protection(locked=False)
+        dimension.alignment = Alignment(vertical="top", wrap_text=spec.wrap)
+        if spec.key in {"date", "valid_until"}:
+            dimension.number_format = _DATE_FORMAT
+
+
+def _write_points(sheet: Worksheet, card: ScoreCard, words: _PointsWords) -> None:
+    """
+    The points sheet of a report: values, not formulas, so that it shows
+    the card's own figures in every program.
+    """
+    standard = card.standard
+    _put(sheet, 1, 1, f"{words.title}: {card.assessment.organisation}", _Style.TITLE)
+    _put(
+        sheet,
+        2,
+        1,
+        f"{words.edition}: {standard.title} ({standard.id}); {words.date}: "
+        f"{card.assessment.date.isoformat()}; {words.method_scheme}: "
+        f"{card.method} / {card.scheme.id}",
+    )
+    header = 4
+    headers = (words.area, words.name, words.kind, words.points, words.maximum)
+    for index, text in enumerate((*headers, words.share), start=1):
+        _put(sheet, header, index, text, _Style.HEADER)
+    row = header
+    areas = tuple(card.areas.values())
+    for area in areas:
+        row += 1
+        _put(sheet, row, 1, area.area_id)
+        _put(sheet, row, 2, area.name, _Style.WRAPPED)
+        _put(sheet, row, 3, words.kinds.get(area.kind, area.kind))
+        _put(sheet, row, 4, area.points, _Style.POINTS)
+        _put(sheet, row, 5, area.max_points, _Style.POINTS)
+        _put(sheet, row, 6, area.fraction, _Style.SHARE)
+    row += 1
+    for label, kinds, points in (
+        (words.organisation, {"organisation"}, card.organisation_points),
+        (words.result, {"result"}, card.result_points),
+        (words.total, {"organisation", "result"}, card.total),
+    ):
+        row += 1
+        maximum = math.fsum(a.max_points for a in areas if a.kind in kinds)
+        _put(sheet, row, 1, label, _Style.LABEL)
+        _put(sheet, row, 4, points, _Style.POINTS)
+        _put(sheet, row, 5, maximum, _Style.POINTS)
+        _put(sheet, row, 6, points / maximum if maximum else None, _Style.SHARE)
+    level, next_level = card.level, card.next_level
+    row += 1
+    for label, value in (
+        (words.level, words.no_level if level is None else level.name),
+        (
+            words.next_level,
+            words.highest_level if next_level is None else next_level.name,
+        ),
+    ):
+        row += 1
+        _put(sheet, row, 1, label, _Style.LABEL)
+        _put(sheet, row, 2, value)
+    for letter, width in zip("ABCDEF", (16, 40, 14, 11, 11, 11), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = f"A{header + 1}"
+    _page_setup(sheet, landscape=False, title_rows=f"{header}:{header}")
