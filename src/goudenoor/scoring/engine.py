@@ -12,6 +12,7 @@ import attrs
 
 from goudenoor.assessment import Assessment, Rating, Ratings, check_assessment
 from goudenoor.exceptions import ScoringError, UnknownItemError
+from goudenoor.problems import close_matches
 from goudenoor.model import (
     PerStandard,
     RecognitionScheme,
@@ -82,7 +83,13 @@ def score(
         check_assessment(assessment, standard)
     function = _METHODS.get(method)
     if function is None:
-        raise UnknownItemError(method, scoring_methods(), kind="scoring method")
+        methods = scoring_methods()
+        raise UnknownItemError(
+            method,
+            close_matches(method, methods),
+            kind="scoring method",
+            choices=methods,
+        )
     if evidence_policy not in ("warn", "strict"):
         raise ScoringError(
             f"unknown evidence policy {evidence_policy!r} (expected 'warn' or 'strict')"
