@@ -152,7 +152,7 @@ class UnknownItemError(GoudenoorError, KeyError):
 
     kind = "item"
 
-    def __init__(  # noqa: PLR0913 - the parts of one message
+    def __init__(
         self,
         key: str,
         suggestions: Sequence[str] = (),

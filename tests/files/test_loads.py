@@ -13,6 +13,7 @@ import goudenoor as go
 from conftest import EXAMPLE_AUDIT
 from goudenoor.files import _yaml
 
+
 ZORG = (
     Path(__file__).parents[2]
     / "examples"
@@ -82,9 +83,8 @@ class TestLoadsAssessment:
         with pytest.raises(go.FileFormatError) as info:
             go.loads_assessment("ëëëëëë")  # 6 characters, 12 bytes
 
-        assert (
-            "<string>: file is 12 bytes, more than the limit of 10 bytes"
-            == str(info.value)
+        assert "<string>: file is 12 bytes, more than the limit of 10 bytes" == str(
+            info.value
         )
 
     def test_not_utf8(self) -> None:
@@ -94,16 +94,14 @@ class TestLoadsAssessment:
         """
         with pytest.raises(go.FileFormatError) as info:
             go.loads_assessment(b"a: 1\nb: \xff\n")
-        assert (
-            "<string>:2:4: not UTF-8 text (byte 0xff cannot be decoded)"
-            == str(info.value)
+        assert "<string>:2:4: not UTF-8 text (byte 0xff cannot be decoded)" == str(
+            info.value
         )
 
         with pytest.raises(go.FileFormatError) as info:
             go.loads_assessment("a: \ud800")
-        assert (
-            "<string>:1:4: not UTF-8 text (byte 0xed cannot be decoded)"
-            == str(info.value)
+        assert "<string>:1:4: not UTF-8 text (byte 0xed cannot be decoded)" == str(
+            info.value
         )
 
     def test_wrong_type(self) -> None:
@@ -113,7 +111,9 @@ class TestLoadsAssessment:
         with pytest.raises(TypeError, match=r"^expected str or bytes, got dict$"):
             go.loads_assessment({"goudenoor": "assessment/1"})  # type: ignore[arg-type]
 
-    def test_no_extension_paths(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_no_extension_paths(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         """
         Text has no folder: a pack named by a path is refused even where a
         file of that name exists (here, in the current folder).

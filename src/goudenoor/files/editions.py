@@ -189,9 +189,7 @@ def loads_translation(
             not fit the standard; every problem is listed with its line,
             column and key path.
     """
-    return _translation_from_text(
-        read_string(text_or_bytes, source), source, standard
-    )
+    return _translation_from_text(read_string(text_or_bytes, source), source, standard)
 
 
 def _translation_from_text(

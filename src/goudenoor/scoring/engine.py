@@ -12,12 +12,12 @@ import attrs
 
 from goudenoor.assessment import Assessment, Rating, Ratings, check_assessment
 from goudenoor.exceptions import ScoringError, UnknownItemError
-from goudenoor.problems import close_matches
 from goudenoor.model import (
     PerStandard,
     RecognitionScheme,
     Standard,
 )
+from goudenoor.problems import close_matches
 
 from .card import ScoreCard
 from .methods import (
