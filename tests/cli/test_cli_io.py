@@ -259,6 +259,16 @@ class TestJson:
         assert [5] == [a["number"] for a in area["areas"]]
         assert [a for a in whole["areas"] if a["number"] == 5] == area["areas"]
 
+    def test_show_no_translation(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        The JSON is the edition itself: a translation is refused, not ignored.
+        """
+        assert (2, "") == run("show", "--format", "json", "--language", "en")
+        assert (
+            "goudenoor: error: a translation is shown in the text, not in json\n"
+            == capsys.readouterr().err
+        )
+
     def test_extensions(self) -> None:
         """
         extensions --format json: the installed ones (none here), marked.

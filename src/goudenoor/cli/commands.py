@@ -361,6 +361,8 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
     area_key: str | None = args.area
     if edition is not None and area_key is None and edition not in editions():
         edition, area_key = None, edition
+    if args.format == "json" and (args.language or args.translation):
+        raise GoudenoorError("a translation is shown in the text, not in json")
     standard = _standard(edition, args.extension)
     width = min(shutil.get_terminal_size((88, 24)).columns, 100)
     translation = _translation(args, standard)
