@@ -148,6 +148,15 @@ if TYPE_CHECKING:
         load_translation_file as load_translation_file,
     )
     from .files import (
+        loads_assessment as loads_assessment,
+    )
+    from .files import (
+        loads_extension as loads_extension,
+    )
+    from .files import (
+        loads_translation as loads_translation,
+    )
+    from .files import (
         save_assessment as save_assessment,
     )
     from .files import (
@@ -371,6 +380,9 @@ _PUBLIC: Final[dict[str, str]] = {
     "load_standard_file": "files",
     "load_translation": "files",
     "load_translation_file": "files",
+    "loads_assessment": "files",
+    "loads_extension": "files",
+    "loads_translation": "files",
     "paths": "graph",
     "register_method": "scoring",
     "save_assessment": "files",

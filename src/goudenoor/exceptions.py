@@ -158,6 +158,8 @@ class UnknownItemError(GoudenoorError, KeyError):
     Attributes:
         key: What was looked up.
         suggestions: Close matches that do exist, best first.
+        choices: Every valid key, where they are few enough to list; the
+            message lists them unless the suggestions are all of them.
     """
 
     kind = "item"
@@ -169,17 +171,21 @@ class UnknownItemError(GoudenoorError, KeyError):
         where: str = "",
         *,
         kind: str | None = None,
+        choices: Sequence[str] = (),
     ) -> None:
         if kind is not None:
             self.kind = kind
         self.key = key
         self.suggestions = tuple(suggestions)
         self.where = where
+        self.choices = tuple(choices)
         super().__init__(key)
 
     def __str__(self) -> str:
         where = f" in {self.where}" if self.where else ""
         message = f"unknown {self.kind} {excerpt(str(self.key))}{where}"
+        if self.choices and set(self.choices) != set(self.suggestions):
+            message += f" (expected one of {list(self.choices)})"
         return message + did_you_mean(self.suggestions)
 
 

@@ -1009,7 +1009,10 @@ def _find(items: tuple[_HasIdT, ...], wanted: str, kind: str, where: str) -> _Ha
     for item in items:
         if item.id == wanted:
             return item
-    raise _not_found(UnknownItemError, wanted, (item.id for item in items), where, kind)
+    known = [item.id for item in items]
+    raise UnknownItemError(
+        wanted, close_matches(wanted, known), where, kind=kind, choices=known
+    )
 
 
 _K = TypeVar("_K", bound=Hashable)

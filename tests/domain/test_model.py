@@ -198,9 +198,10 @@ class TestStandardLookups:
         with pytest.raises(go.UnknownItemError) as info:
             std2012.scale("gos-0-5")
 
-        assert "unknown scale 'gos-0-5' in gos-2012; did you mean 'gos-0-4'?" == str(
-            info.value
-        )
+        assert (
+            "unknown scale 'gos-0-5' in gos-2012 (expected one of ['gos-0-4', "
+            "'conformiteit']); did you mean 'gos-0-4'?"
+        ) == str(info.value)
 
     def test_pickle(self, std2016: go.Standard) -> None:
         """

@@ -359,7 +359,7 @@ class TestBadOptions:
             go.score(std2012, audit, method="mean")
 
         assert str(info.value).startswith(
-            "unknown scoring method 'mean'; did you mean 'weighted-mean', "
+            "unknown scoring method 'mean' (expected one of ['weighted-mean', "
             "'checkpoint-coverage'"
         )
 

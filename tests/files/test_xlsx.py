@@ -405,7 +405,10 @@ class TestTemplate:
         with pytest.raises(go.UnknownItemError) as info:
             xlsx.write_workbook(std2012, tmp_path / "a.xlsx", scale="1-10")
 
-        assert "unknown scale '1-10' in gos-2012" == str(info.value)
+        assert (
+            "unknown scale '1-10' in gos-2012 (expected one of ['gos-0-4', "
+            "'conformiteit'])"
+        ) == str(info.value)
         assert [] == list(tmp_path.iterdir())
 
 

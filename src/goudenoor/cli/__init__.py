@@ -13,7 +13,7 @@ from typing import TextIO
 
 from goudenoor.exceptions import GoudenoorError
 
-from .commands import EXIT_OK, EXIT_USAGE, _Handler, _one_line
+from .commands import EXIT_OK, EXIT_USAGE, _Handler, _one_line, check_stdin
 from .parser import build_parser
 
 
@@ -32,12 +32,15 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     Run the command with *argv* (default: ``sys.argv[1:]``).
 
     Returns:
-        The exit code: 0 on success, 2 on bad input or usage.
+        The exit code: 0 on success, 1 on findings (an invalid file for
+        ``validate``, a broken installed extension for ``extensions``), 2 on
+        bad input or usage.
     """
     stream = out if out is not None else sys.stdout
     args = build_parser().parse_args(argv)
     handler: _Handler = args.handler
     try:
+        check_stdin(args)
         return handler(args, stream)
     except GoudenoorError as exc:
         sys.stderr.write(f"goudenoor: error: {_one_line(str(exc))}\n")

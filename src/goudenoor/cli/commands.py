@@ -15,7 +15,7 @@ from typing import TextIO
 from goudenoor._text import one_line
 from goudenoor.comparison import compare
 from goudenoor.exceptions import GoudenoorError
-from goudenoor.extensions import apply_extension
+from goudenoor.extensions import Extension, apply_extension
 from goudenoor.files import (
     available_extensions,
     dump_assessment,
@@ -25,10 +25,15 @@ from goudenoor.files import (
     load_standard,
     load_translation,
     load_translation_file,
+    loads_assessment,
+    loads_extension,
+    loads_translation,
     standard_for,
+    standard_to_mapping,
     translations,
     write_text_atomic,
 )
+from goudenoor.files.documents import STDIN, load_document, read_stdin
 from goudenoor.files.schemas import (
     assessment_schema,
     extension_schema,
@@ -52,6 +57,7 @@ from goudenoor.translation import Translation
 
 
 __all__ = [
+    "EXIT_FINDINGS",
     "EXIT_OK",
     "EXIT_USAGE",
 ]
@@ -62,6 +68,7 @@ def __dir__() -> list[str]:
 
 
 EXIT_OK = 0
+EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
 _Handler = Callable[[argparse.Namespace, TextIO], int]
@@ -71,7 +78,7 @@ def _standard(edition: str | None, references: list[str]) -> Standard:
     standard = load_standard(edition)
     if not references:
         return standard
-    return apply_extension(standard, *(load_extension(r) for r in references))
+    return apply_extension(standard, *_extensions_of(references))
 
 
 def _emit(args: argparse.Namespace, out: TextIO, text: str) -> None:
@@ -109,7 +116,12 @@ def _graph(args: argparse.Namespace, out: TextIO) -> int:
     scores: dict[str, float] | None = None
     graph = structure_graph(standard) if args.structure else influence_graph(standard)
     if args.assessment is not None:
-        card = score(standard, load_assessment(args.assessment, standard), check=False)
+        assessment = (
+            loads_assessment(read_stdin(), source=STDIN, standard=standard)
+            if args.assessment == "-"
+            else load_assessment(args.assessment, standard)
+        )
+        card = score(standard, assessment, check=False)
         if args.structure:
             scores = {f"area:{a}": r.fraction for a, r in card.areas.items()}
         else:
@@ -138,30 +150,94 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _extensions(_: argparse.Namespace, out: TextIO) -> int:
+def _extensions(args: argparse.Namespace, out: TextIO) -> int:
     installed = available_extensions()
-    if not installed:
+    if not installed and args.format == "text":
         out.write("no sector extensions installed\n")
     broken: list[str] = []
+    listed: list[dict[str, object]] = []
     for name, entry_point in installed.items():
         package = entry_point.dist.name if entry_point.dist else "?"
         try:
             extension = load_extension(name)
         except GoudenoorError as exc:
             broken.append(f"package {package}: {exc}")
+            listed.append({"name": name, "package": package, "error": str(exc)})
             continue
-        out.write(
-            f"{name}  {extension.title} {extension.version} "
-            f"(targets {', '.join(extension.targets)}; package {package})\n"
+        listed.append(
+            {
+                "name": name,
+                "package": package,
+                "title": extension.title,
+                "version": extension.version,
+                "targets": list(extension.targets),
+            }
         )
+        if args.format == "text":
+            out.write(
+                f"{name}  {extension.title} {extension.version} "
+                f"(targets {', '.join(extension.targets)}; package {package})\n"
+            )
+    if args.format == "json":
+        _write_json(out, "extensions/1", {"extensions": listed})
     for message in broken:
         sys.stderr.write(f"goudenoor: error: {_one_line(message)}\n")
-    return EXIT_USAGE if broken else EXIT_OK
+    return EXIT_FINDINGS if broken else EXIT_OK
+
+
+def _write_json(out: TextIO, kind: str, data: dict[str, object]) -> None:
+    marked = {"goudenoor": kind, **data}
+    out.write(json.dumps(marked, indent=2, ensure_ascii=False) + "\n")
+
+
+def _extensions_of(references: list[str]) -> list[Extension]:
+    return [
+        loads_extension(read_stdin(), source=STDIN)
+        if reference == "-"
+        else load_extension(reference)
+        for reference in references
+    ]
+
+
+_STDIN_ARGUMENTS = ("file", "old", "new", "compare", "assessment", "translation")
+
+
+def check_stdin(args: argparse.Namespace) -> None:
+    """
+    Refuse a command that names standard input (``-``) more than once.
+    """
+    named = [getattr(args, name, None) for name in _STDIN_ARGUMENTS]
+    named += [*getattr(args, "extension", ()), *getattr(args, "files", ())]
+    if named.count("-") > 1:
+        raise GoudenoorError("standard input ('-') can be read only once")
+
+
+def _validate(args: argparse.Namespace, out: TextIO) -> int:
+    results: list[dict[str, object]] = []
+    for name in args.files:
+        shown = STDIN if name == "-" else name
+        try:
+            load_document(name)
+        except GoudenoorError as exc:
+            sys.stderr.write(f"goudenoor: error: {_one_line(str(exc))}\n")
+            results.append({"file": shown, "valid": False, "error": str(exc)})
+            continue
+        results.append({"file": shown, "valid": True})
+        if args.format == "text":
+            out.write(f"{one_line(shown)}: ok\n")
+    if args.format == "json":
+        _write_json(out, "validation/1", {"files": results})
+    valid = all(result["valid"] for result in results)
+    return EXIT_OK if valid else EXIT_FINDINGS
 
 
 def _card(args: argparse.Namespace, file: str) -> ScoreCard:
-    extensions = [load_extension(reference) for reference in args.extension]
-    assessment = load_assessment(file, extensions=extensions)
+    extensions = _extensions_of(args.extension)
+    assessment = (
+        loads_assessment(read_stdin(), source=STDIN, extensions=extensions)
+        if file == "-"
+        else load_assessment(file, extensions=extensions)
+    )
     standard = standard_for(assessment, extensions)
     return score(
         standard,
@@ -228,7 +304,12 @@ def _compare(args: argparse.Namespace, out: TextIO) -> int:
 def _import_xlsx(args: argparse.Namespace, out: TextIO) -> int:
     from goudenoor.files.xlsx import read_workbook
 
-    extensions = [load_extension(reference) for reference in args.extension]
+    if args.file == "-":
+        raise GoudenoorError(
+            "import-xlsx reads a workbook from a file, not from standard input "
+            "('-'): give the path of the .xlsx file"
+        )
+    extensions = _extensions_of(args.extension)
     assessment = read_workbook(args.file, extensions=extensions)
     _emit(args, out, dump_assessment(assessment))
     return EXIT_OK
@@ -250,10 +331,23 @@ def _one_line(message: str) -> str:
     return lines[0] + "".join(f"\n  {line.strip()}" for line in lines[1:])
 
 
-def _editions(_: argparse.Namespace, out: TextIO) -> int:
+def _editions(args: argparse.Namespace, out: TextIO) -> int:
+    listed: list[dict[str, object]] = []
     for edition in editions():
         standard = load_standard(edition)
         languages = translations(edition)
+        listed.append(
+            {
+                "id": standard.id,
+                "title": standard.title,
+                "year": standard.year,
+                "areas": len(standard.areas),
+                "requirements": len(standard.requirements),
+                "translations": list(languages),
+            }
+        )
+        if args.format == "json":
+            continue
         out.write(
             f"{standard.id}  {standard.title} ({standard.year}): "
             f"{len(standard.areas)} areas, "
@@ -261,6 +355,8 @@ def _editions(_: argparse.Namespace, out: TextIO) -> int:
             + (f"; translations: {', '.join(languages)}" if languages else "")
             + "\n"
         )
+    if args.format == "json":
+        _write_json(out, "editions/1", {"editions": listed})
     return EXIT_OK
 
 
@@ -269,9 +365,19 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
     area_key: str | None = args.area
     if edition is not None and area_key is None and edition not in editions():
         edition, area_key = None, edition
+    if args.format == "json" and (args.language or args.translation):
+        raise GoudenoorError("a translation is shown in the text, not in json")
     standard = _standard(edition, args.extension)
     width = min(shutil.get_terminal_size((88, 24)).columns, 100)
     translation = _translation(args, standard)
+    if args.format == "json":
+        data = standard_to_mapping(standard)
+        data.pop("goudenoor", None)
+        if area_key is not None:
+            number = standard.area(area_key).number
+            data["areas"] = [a for a in data["areas"] if a.get("number") == number]
+        _write_json(out, "standard/1", data)
+        return EXIT_OK
     if area_key is None:
         out.write(standard_text(standard, width, translation))
     else:
@@ -280,6 +386,8 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _translation(args: argparse.Namespace, standard: Standard) -> Translation | None:
+    if args.translation == "-":
+        return loads_translation(read_stdin(), source=STDIN, standard=standard)
     if args.translation is not None:
         return load_translation_file(args.translation, standard)
     if args.language is not None:

@@ -23,6 +23,7 @@ from .commands import (
     _score,
     _show,
     _template,
+    _validate,
 )
 
 
@@ -59,7 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Work with the Gouden Oor Standaard: look up its "
         "editions, areas and requirements, write audit templates and score "
         "assessments.",
+        epilog=_EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(
         title="commands",
         dest="command",
@@ -77,7 +81,62 @@ def build_parser() -> argparse.ArgumentParser:
     _add_graph_command(commands)
     _add_extensions_command(commands)
     _add_schema_command(commands)
+    _add_validate_command(commands)
     return parser
+
+
+_EXIT_CODES = """\
+A FILE argument of '-' reads standard input (once per command); errors then
+name the file <stdin>.
+
+exit codes:
+  0  success
+  1  findings: 'validate' found an invalid file, 'extensions' an installed
+     extension that cannot be loaded
+  2  bad input or usage: an unreadable or invalid file, an unknown choice,
+     a wrong option (one line 'goudenoor: error: ...' on standard error)
+"""
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("goudenoor")
+    except PackageNotFoundError:  # pragma: no cover - run from a source tree
+        return "unknown"
+
+
+def _add_validate_command(commands: _Commands) -> None:
+    validate = commands.add_parser(
+        "validate",
+        help="check assessment, extension and translation files",
+        description="Check each FILE as strictly as the commands that read it: "
+        "its kind comes from its 'goudenoor:' marker (assessment/1, extension/1 "
+        "or translation/1). Prints 'FILE: ok' on standard output for each valid "
+        "file, and every problem of each invalid file, one 'goudenoor: error: "
+        "...' block per file, on standard error. Exit status 0 if all are "
+        "valid, 1 if any is not, 2 on a usage error.",
+    )
+    validate.add_argument(
+        "files", nargs="+", metavar="FILE", help="a file to check ('-': stdin)"
+    )
+    validate.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="text (default) or one JSON document (validation/1) on stdout",
+    )
+    validate.set_defaults(handler=_validate)
+
+
+def _json_format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="text (default) or JSON with a 'goudenoor' format marker",
+    )
 
 
 def _add_editions_command(commands: _Commands) -> None:
@@ -86,6 +145,7 @@ def _add_editions_command(commands: _Commands) -> None:
         help="list the editions of the standard",
         description="List the editions shipped with the library.",
     )
+    _json_format_option(listing)
     listing.set_defaults(handler=_editions)
 
 
@@ -112,6 +172,7 @@ def _add_show_command(commands: _Commands) -> None:
     )
     _translation_options(show)
     _extension_option(show)
+    _json_format_option(show)
     show.set_defaults(handler=_show)
 
 
@@ -155,7 +216,9 @@ def _add_score_command(commands: _Commands) -> None:
         "result and total points, the recognition level, what is missing for "
         "the next level, warnings and the best improvements.",
     )
-    scoring.add_argument("file", metavar="FILE", help="assessment file (YAML)")
+    scoring.add_argument(
+        "file", metavar="FILE", help="assessment file (YAML; '-': stdin)"
+    )
     _scoring_options(scoring)
     scoring.add_argument(
         "--format", choices=["text", "json"], default="text", help="output format"
@@ -174,7 +237,9 @@ def _add_report_command(commands: _Commands) -> None:
         "result areas at risk. HTML needs the 'report' extra, XLSX (the filled "
         "audit workbook) the 'xlsx' extra.",
     )
-    report.add_argument("file", metavar="FILE", help="assessment file (YAML)")
+    report.add_argument(
+        "file", metavar="FILE", help="assessment file (YAML; '-': stdin)"
+    )
     report.add_argument(
         "--format",
         choices=["md", "html", "xlsx", "json"],
@@ -204,8 +269,12 @@ def _add_compare_command(commands: _Commands) -> None:
         description="Show the change per area and per requirement between an "
         "older and a newer assessment of the same organisation.",
     )
-    comparing.add_argument("old", metavar="OLD", help="the earlier assessment")
-    comparing.add_argument("new", metavar="NEW", help="the later assessment")
+    comparing.add_argument(
+        "old", metavar="OLD", help="the earlier assessment ('-': stdin)"
+    )
+    comparing.add_argument(
+        "new", metavar="NEW", help="the later assessment ('-': stdin)"
+    )
     comparing.add_argument(
         "--format",
         choices=["text", "md", "html", "json"],
@@ -251,7 +320,10 @@ def _add_graph_command(commands: _Commands) -> None:
         help="output format (default: dot)",
     )
     graph.add_argument(
-        "--assessment", metavar="FILE", default=None, help="colour areas by this audit"
+        "--assessment",
+        metavar="FILE",
+        default=None,
+        help="colour areas by this audit ('-': stdin)",
     )
     graph.add_argument(
         "--structure",
@@ -270,8 +342,9 @@ def _add_extensions_command(commands: _Commands) -> None:
         description="List the sector extensions installed as packages (entry "
         "point group 'goudenoor.extensions'). An installed extension that cannot "
         "be loaded is reported on standard error, one 'goudenoor: error: ...' "
-        "message each, after the others are listed; the exit status is then 2.",
+        "message each, after the others are listed; the exit status is then 1.",
     )
+    _json_format_option(listing_extensions)
     listing_extensions.set_defaults(handler=_extensions)
 
 
@@ -334,7 +407,7 @@ def _translation_options(
         default=None,
         metavar="PATH",
         help="also show each text from this translation file (format "
-        "translation/1), e.g. one that covers an extension",
+        "translation/1), e.g. one that covers an extension ('-': stdin)",
     )
 
 
@@ -345,7 +418,7 @@ def _extension_option(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="NAME|PATH",
         help="apply a sector extension: an installed one by name, or a YAML "
-        "file (repeatable, applied in order)",
+        "file ('-': stdin) (repeatable, applied in order)",
     )
 
 

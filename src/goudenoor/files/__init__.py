@@ -19,6 +19,7 @@ from .assessments import (
     assessment_to_mapping,
     dump_assessment,
     load_assessment,
+    loads_assessment,
     save_assessment,
     standard_for,
 )
@@ -29,11 +30,17 @@ from .editions import (
     load_standard_file,
     load_translation,
     load_translation_file,
+    loads_translation,
     standard_from_mapping,
     standard_to_mapping,
     translations,
 )
-from .extension_loader import ENTRY_POINT_GROUP, available_extensions, load_extension
+from .extension_loader import (
+    ENTRY_POINT_GROUP,
+    available_extensions,
+    load_extension,
+    loads_extension,
+)
 
 
 __all__ = [
@@ -50,6 +57,9 @@ __all__ = [
     "load_standard_file",
     "load_translation",
     "load_translation_file",
+    "loads_assessment",
+    "loads_extension",
+    "loads_translation",
     "refuse_existing",
     "save_assessment",
     "standard_for",

@@ -38,6 +38,7 @@ __all__ = [
     "marked_from_text",
     "parse",
     "read_file",
+    "read_string",
     "read_regular",
     "structure_data",
     "structure_text",
@@ -75,6 +76,31 @@ def read_file(
     except OSError as exc:
         raise FileFormatError(f"cannot read file: {exc.strerror}", name) from None
     return name, _yaml.read_text(raw, name)
+
+
+def read_string(text_or_bytes: str | bytes, source: str) -> str:
+    """
+    The text of a YAML document given as a string or as bytes (UTF-8), with
+    a file's checks: the size limit on the encoded size, UTF-8, no NUL.
+
+    Raises:
+        TypeError: *text_or_bytes* is neither a string nor bytes.
+        FileFormatError: It is too large or not UTF-8 text.
+    """
+    from . import _yaml
+
+    if isinstance(text_or_bytes, str):
+        if len(text_or_bytes) > _yaml.MAX_BYTES:
+            # Each character is at least one byte: too large before encoding.
+            raise _too_large(len(text_or_bytes.encode("utf-8", "replace")), source)
+        # A lone surrogate is kept as its bytes, so that the decoding names it.
+        raw = text_or_bytes.encode("utf-8", "surrogatepass")
+    elif isinstance(text_or_bytes, (bytes, bytearray, memoryview)):
+        raw = bytes(text_or_bytes)
+    else:
+        message = f"expected str or bytes, got {type(text_or_bytes).__name__}"
+        raise TypeError(message)
+    return _yaml.read_text(raw, source)
 
 
 def _too_large(size: int, name: str) -> FileFormatError:

@@ -30,7 +30,14 @@ from goudenoor.problems import PathElement, Problem, excerpt
 
 if TYPE_CHECKING:
     pass
-from ._parse import MARKER, check_marker, located, read_file, structure_data
+from ._parse import (
+    MARKER,
+    check_marker,
+    located,
+    read_file,
+    read_string,
+    structure_data,
+)
 from .atomic import write_text_atomic
 from .editions import load_standard
 from .extension_loader import load_extension
@@ -42,6 +49,7 @@ __all__ = [
     "assessment_to_mapping",
     "dump_assessment",
     "load_assessment",
+    "loads_assessment",
     "save_assessment",
     "standard_for",
 ]
@@ -84,12 +92,54 @@ def load_assessment(
     return _assessment_from_data(data, text, name, standard, extensions)
 
 
+def loads_assessment(
+    text_or_bytes: str | bytes,
+    *,
+    source: str = "<string>",
+    standard: Standard | None = None,
+    extensions: Sequence[Extension] = (),
+) -> Assessment:
+    """
+    Load an assessment from its text (or its UTF-8 bytes), as strictly as
+    :func:`load_assessment` loads a file, and check it against its edition.
+
+    Made for text that never was a file, such as the body of an HTTP
+    request. The text has no folder, so it may name extensions only by the
+    id of one of *extensions* or the name of an installed extension, never
+    by a path.
+
+    Args:
+        text_or_bytes: The YAML text (format ``assessment/1``).
+        source: The name errors give the text, as if it were a file name.
+        standard: The standard to check against (default: the shipped
+            edition the text names, with the extensions it lists applied).
+        extensions: Extensions to use for the ids the text lists.
+
+    Raises:
+        TypeError: *text_or_bytes* is neither a string nor bytes.
+        FileFormatError: The text is larger than the file size limit (in
+            UTF-8), is not UTF-8 or cannot be read as YAML.
+        ValidationError: The content is not a valid assessment, or does
+            not fit the standard; every problem is listed with its line,
+            column and key path, as ``<string>:3:5``.
+    """
+    from . import _yaml
+
+    text = read_string(text_or_bytes, source)
+    data = _yaml.load(text, source)
+    return _assessment_from_data(
+        data, text, source, standard, extensions, from_file=False
+    )
+
+
 def _assessment_from_data(
     data: object,
     text: str,
     source: str,
     standard: Standard | None,
     extensions: Sequence[Extension] = (),
+    *,
+    from_file: bool = True,
 ) -> Assessment:
     data = check_marker(data, ASSESSMENT_FORMAT, text, source)
     assessment = attrs.evolve(
@@ -97,7 +147,8 @@ def _assessment_from_data(
     )
     if standard is None:
         try:
-            standard = standard_for(assessment, extensions)
+            folder = _folder_of(assessment.source) if from_file else None
+            standard = _standard_for(assessment, extensions, folder)
         except (UnknownEditionError, _UnresolvedExtensionError) as exc:
             path: tuple[PathElement, ...] = (
                 ("extensions", exc.index)
@@ -137,11 +188,20 @@ def standard_for(
         UnknownEditionError: The edition does not exist.
         GoudenoorError: An extension cannot be found or applied.
     """
+    return _standard_for(assessment, extensions, _folder_of(assessment.source))
+
+
+def _standard_for(
+    assessment: Assessment, extensions: Sequence[Extension], folder: Path | None
+) -> Standard:
+    """
+    :func:`standard_for`, with extension files looked up in *folder* (none
+    at all if it is ``None``).
+    """
     standard = load_standard(assessment.edition)
     if not assessment.extensions:
         return standard
     given = {extension.id: extension for extension in extensions}
-    folder = _folder_of(assessment.source)
     resolved = []
     for index, reference in enumerate(assessment.extensions):
         if reference in given:
@@ -163,7 +223,8 @@ def _folder_of(source: str | None) -> Path | None:
     The real folder of the file an assessment was read from, or ``None``
     if it was not read from a file.
     """
-    if source is None:
+    if source is None or (source.startswith("<") and source.endswith(">")):
+        # A name like "<string>" or "<stdin>" is not a file's name.
         return None
     path = Path(source)
     try:

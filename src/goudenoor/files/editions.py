@@ -27,7 +27,14 @@ from . import _precompile
 
 if TYPE_CHECKING:
     pass
-from ._parse import located, marked_from_text, parse, read_file, structure_text
+from ._parse import (
+    located,
+    marked_from_text,
+    parse,
+    read_file,
+    read_string,
+    structure_text,
+)
 
 
 __all__ = [
@@ -36,6 +43,7 @@ __all__ = [
     "load_standard_file",
     "load_translation",
     "load_translation_file",
+    "loads_translation",
     "standard_from_mapping",
     "standard_to_mapping",
     "translations",
@@ -160,6 +168,28 @@ def load_translation_file(
     """
     name, text = read_file(path)
     return _translation_from_text(text, name, standard)
+
+
+def loads_translation(
+    text_or_bytes: str | bytes,
+    *,
+    source: str = "<string>",
+    standard: Standard | None = None,
+) -> Translation:
+    """
+    Load a translation from its text (or its UTF-8 bytes), as strictly as
+    :func:`load_translation_file` loads a file, and check it against
+    *standard*: by default the shipped edition the text names.
+
+    Raises:
+        TypeError: *text_or_bytes* is neither a string nor bytes.
+        FileFormatError: The text is larger than the file size limit (in
+            UTF-8), is not UTF-8 or cannot be read as YAML.
+        ValidationError: The content is not a valid translation, or does
+            not fit the standard; every problem is listed with its line,
+            column and key path.
+    """
+    return _translation_from_text(read_string(text_or_bytes, source), source, standard)
 
 
 def _translation_from_text(

@@ -32,6 +32,7 @@ from ._parse import (
     marked_from_text,
     read_file,
     read_regular,
+    read_string,
     structure_data,
 )
 
@@ -40,6 +41,7 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "available_extensions",
     "load_extension",
+    "loads_extension",
 ]
 
 
@@ -131,6 +133,27 @@ def load_extension(reference: str | os.PathLike[str]) -> Extension:
             extension.origin,
         )
     return extension
+
+
+def loads_extension(
+    text_or_bytes: str | bytes, *, source: str = "<string>"
+) -> Extension:
+    """
+    Load a sector extension from its text (or its UTF-8 bytes), as strictly
+    as :func:`load_extension` loads a file.
+
+    Args:
+        text_or_bytes: The YAML text (format ``extension/1``).
+        source: The name errors give the text, as if it were a file name.
+
+    Raises:
+        TypeError: *text_or_bytes* is neither a string nor bytes.
+        FileFormatError: The text is larger than the file size limit (in
+            UTF-8), is not UTF-8 or cannot be read as YAML.
+        ValidationError: The content is not a valid extension; every
+            problem is listed with its line, column and key path.
+    """
+    return _extension_from_text(read_string(text_or_bytes, source), source)
 
 
 def _pack_extension(name: str, target: object) -> Extension:

@@ -17,6 +17,7 @@ from goudenoor.model import (
     RecognitionScheme,
     Standard,
 )
+from goudenoor.problems import close_matches
 
 from .card import ScoreCard
 from .methods import (
@@ -82,7 +83,13 @@ def score(
         check_assessment(assessment, standard)
     function = _METHODS.get(method)
     if function is None:
-        raise UnknownItemError(method, scoring_methods(), kind="scoring method")
+        methods = scoring_methods()
+        raise UnknownItemError(
+            method,
+            close_matches(method, methods),
+            kind="scoring method",
+            choices=methods,
+        )
     if evidence_policy not in ("warn", "strict"):
         raise ScoringError(
             f"unknown evidence policy {evidence_policy!r} (expected 'warn' or 'strict')"
