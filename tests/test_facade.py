@@ -41,6 +41,7 @@ EXPECTED = frozenset(
         "Improvement",
         "Influence",
         "InfluenceRemoval",
+        "InstalledExtension",
         "MissingExtraError",
         "ModelError",
         "Overrides",
@@ -97,8 +98,11 @@ EXPECTED = frozenset(
         "load_translation",
         "load_translation_file",
         "paths",
+        "read_workbook",
         "register_method",
+        "render_report",
         "save_assessment",
+        "scored_graph",
         "score",
         "scoring_methods",
         "standard_for",
@@ -112,6 +116,7 @@ EXPECTED = frozenset(
         "translation_problems",
         "translations",
         "what_if",
+        "write_workbook",
     }
 )
 """Every public name: a new one is a deliberate edit of this test."""

@@ -107,6 +107,7 @@ def _template(args: argparse.Namespace, out: TextIO) -> int:
 def _graph(args: argparse.Namespace, out: TextIO) -> int:
     standard = _standard(args.edition, args.extension)
     scores: dict[str, float] | None = None
+    card: ScoreCard | None = None
     graph = structure_graph(standard) if args.structure else influence_graph(standard)
     if args.assessment is not None:
         card = score(standard, load_assessment(args.assessment, standard), check=False)
@@ -121,9 +122,10 @@ def _graph(args: argparse.Namespace, out: TextIO) -> int:
     elif args.format == "mermaid":
         text = to_mermaid(graph, scores)
     elif args.format == "graphml":
-        text = to_graphml(graph)
+        text = to_graphml(graph, card=card)
     else:
-        text = json.dumps(to_json(graph), indent=2, ensure_ascii=False) + "\n"
+        data = to_json(graph, card=card)
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     _emit(args, out, text)
     return EXIT_OK
 
@@ -143,8 +145,10 @@ def _extensions(_: argparse.Namespace, out: TextIO) -> int:
     if not installed:
         out.write("no sector extensions installed\n")
     broken: list[str] = []
-    for name, entry_point in installed.items():
-        package = entry_point.dist.name if entry_point.dist else "?"
+    for name, found in installed.items():
+        package = found.distribution or "?"
+        if found.version:
+            package += f" {found.version}"
         try:
             extension = load_extension(name)
         except GoudenoorError as exc:

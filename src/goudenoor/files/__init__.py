@@ -33,12 +33,18 @@ from .editions import (
     standard_to_mapping,
     translations,
 )
-from .extension_loader import ENTRY_POINT_GROUP, available_extensions, load_extension
+from .extension_loader import (
+    ENTRY_POINT_GROUP,
+    InstalledExtension,
+    available_extensions,
+    load_extension,
+)
 
 
 __all__ = [
     "ASSESSMENT_FORMAT",
     "ENTRY_POINT_GROUP",
+    "InstalledExtension",
     "assessment_from_mapping",
     "assessment_to_mapping",
     "available_extensions",
