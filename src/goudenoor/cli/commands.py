@@ -147,16 +147,15 @@ def _extensions(_: argparse.Namespace, out: TextIO) -> int:
     broken: list[str] = []
     for name, found in installed.items():
         package = found.distribution or "?"
-        if found.version:
-            package += f" {found.version}"
         try:
             extension = load_extension(name)
         except GoudenoorError as exc:
             broken.append(f"package {package}: {exc}")
             continue
+        version = f" {found.version}" if found.version else ""
         out.write(
             f"{name}  {extension.title} {extension.version} "
-            f"(targets {', '.join(extension.targets)}; package {package})\n"
+            f"(targets {', '.join(extension.targets)}; package {package}{version})\n"
         )
     for message in broken:
         sys.stderr.write(f"goudenoor: error: {_one_line(message)}\n")
