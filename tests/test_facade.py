@@ -41,6 +41,7 @@ EXPECTED = frozenset(
         "Improvement",
         "Influence",
         "InfluenceRemoval",
+        "InstalledExtension",
         "MissingExtraError",
         "ModelError",
         "Overrides",
@@ -100,8 +101,11 @@ EXPECTED = frozenset(
         "loads_extension",
         "loads_translation",
         "paths",
+        "read_workbook",
         "register_method",
+        "render_report",
         "save_assessment",
+        "scored_graph",
         "score",
         "scoring_methods",
         "standard_for",
@@ -115,6 +119,7 @@ EXPECTED = frozenset(
         "translation_problems",
         "translations",
         "what_if",
+        "write_workbook",
     }
 )
 """Every public name: a new one is a deliberate edit of this test."""

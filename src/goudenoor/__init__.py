@@ -115,6 +115,9 @@ if TYPE_CHECKING:
         ASSESSMENT_FORMAT as ASSESSMENT_FORMAT,
     )
     from .files import (
+        InstalledExtension as InstalledExtension,
+    )
+    from .files import (
         assessment_from_mapping as assessment_from_mapping,
     )
     from .files import (
@@ -171,6 +174,12 @@ if TYPE_CHECKING:
     from .files import (
         translations as translations,
     )
+    from .files.xlsx import (
+        read_workbook as read_workbook,
+    )
+    from .files.xlsx import (
+        write_workbook as write_workbook,
+    )
     from .graph import (
         Risk as Risk,
     )
@@ -188,6 +197,9 @@ if TYPE_CHECKING:
     )
     from .graph import (
         paths as paths,
+    )
+    from .graph import (
+        scored_graph as scored_graph,
     )
     from .graph import (
         structure_graph as structure_graph,
@@ -254,6 +266,9 @@ if TYPE_CHECKING:
     )
     from .problems import (
         Problem as Problem,
+    )
+    from .report import (
+        render_report as render_report,
     )
     from .scoring import (
         AreaResult as AreaResult,
@@ -325,6 +340,7 @@ _PUBLIC: Final[dict[str, str]] = {
     "Improvement": "scoring",
     "Influence": "model",
     "InfluenceRemoval": "extensions",
+    "InstalledExtension": "files",
     "MissingExtraError": "exceptions",
     "ModelError": "exceptions",
     "Overrides": "extensions",
@@ -384,8 +400,11 @@ _PUBLIC: Final[dict[str, str]] = {
     "loads_extension": "files",
     "loads_translation": "files",
     "paths": "graph",
+    "read_workbook": "files.xlsx",
     "register_method": "scoring",
+    "render_report": "report",
     "save_assessment": "files",
+    "scored_graph": "graph",
     "score": "scoring",
     "scoring_methods": "scoring",
     "standard_for": "files",
@@ -399,6 +418,7 @@ _PUBLIC: Final[dict[str, str]] = {
     "translation_problems": "translation",
     "translations": "files",
     "what_if": "scoring",
+    "write_workbook": "files.xlsx",
 }
 """A name equal to its module's name is the module itself."""
 

@@ -17,13 +17,13 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from .exceptions import UnknownAreaError
+from .exceptions import ScoringError, UnknownAreaError
 from .model import Standard
-from .problems import close_matches
+from .problems import close_matches, excerpt
 from .scoring import ScoreCard
 
 
@@ -39,6 +39,7 @@ __all__ = [
     "effects",
     "influence_graph",
     "paths",
+    "scored_graph",
     "structure_graph",
     "to_dot",
     "to_graphml",
@@ -64,8 +65,10 @@ def influence_graph(standard: Standard) -> nx.DiGraph[str]:
     the result areas they drive.
 
     Node ids are the area ids (``"1"`` to ``"9"``); node attributes
-    ``kind``, ``name``, ``points`` and ``label``; edge attributes
-    ``strength`` and ``rationale``. Graph attribute ``edition``.
+    ``kind``, ``name``, ``max_points`` (the points the area can give) and
+    ``label``; edge attributes ``strength`` and ``rationale``. Graph
+    attributes ``edition`` and ``title``. :func:`scored_graph` adds an
+    audit's points to the nodes.
 
     >>> import goudenoor as go
     >>> g = go.influence_graph(go.load_standard("gos-2012"))
@@ -74,13 +77,14 @@ def influence_graph(standard: Standard) -> nx.DiGraph[str]:
     """
     import networkx as nx
 
-    graph: nx.DiGraph[str] = nx.DiGraph(edition=standard.id, title=standard.title)
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    graph.graph.update(_graph_attributes(standard))
     for area in standard.areas:
         graph.add_node(
             area.id,
             kind=area.kind,
             name=area.name,
-            points=area.points,
+            max_points=area.points,
             label=f"{area.id} {area.name}",
         )
     for influence in standard.influences:
@@ -93,15 +97,24 @@ def influence_graph(standard: Standard) -> nx.DiGraph[str]:
     return graph
 
 
+def _graph_attributes(standard: Standard) -> dict[str, str]:
+    attributes = {"edition": standard.id, "title": standard.title}
+    if standard.extensions:
+        attributes["extensions"] = ",".join(standard.extensions)
+    return attributes
+
+
 def structure_graph(standard: Standard) -> nx.DiGraph[str]:
     """
     The whole tree: edition → areas → themes → requirements → checkpoints.
 
     Node ids are stable strings: ``edition:gos-2012``, ``area:5``,
     ``theme:5:Escaleren``, ``requirement:5.1``, ``checkpoint:5.1.a``.
-    Every node has ``type`` and ``label``; requirements and checkpoints
-    have their ``text``. Requirements without a theme hang from their
-    area.
+    Every node has ``type`` and ``label``; areas have ``kind`` and
+    ``max_points``; requirements and checkpoints have their ``text``.
+    Requirements without a theme hang from their area.
+    :func:`scored_graph` adds an audit's points to the areas and
+    requirements.
 
     >>> import goudenoor as go
     >>> g = go.structure_graph(go.load_standard("gos-2012"))
@@ -110,7 +123,8 @@ def structure_graph(standard: Standard) -> nx.DiGraph[str]:
     """
     import networkx as nx
 
-    graph: nx.DiGraph[str] = nx.DiGraph(edition=standard.id, title=standard.title)
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    graph.graph.update(_graph_attributes(standard))
     root = f"edition:{standard.id}"
     graph.add_node(root, type="edition", label=standard.title)
     for area in standard.areas:
@@ -120,7 +134,7 @@ def structure_graph(standard: Standard) -> nx.DiGraph[str]:
             type="area",
             label=f"{area.id} {area.name}",
             kind=area.kind,
-            points=area.points,
+            max_points=area.points,
         )
         graph.add_edge(root, area_node)
         for theme in area.themes:
@@ -352,23 +366,120 @@ def _mermaid_text(text: str) -> str:
     return html.escape(text, quote=False).replace('"', "#quot;")
 
 
-def to_graphml(graph: nx.DiGraph[str]) -> str:
+def scored_graph(graph: nx.DiGraph[str], card: ScoreCard) -> nx.DiGraph[str]:
     """
-    The graph as GraphML (for yEd, Gephi, ...).
+    A copy of *graph* (from :func:`influence_graph` or
+    :func:`structure_graph`) with the audit's results of *card* on its
+    nodes; *graph* is not changed.
+
+    Each area node gets ``points`` (the points scored), ``max_points``
+    and ``share`` (points / max_points, 0 to 1). In a structure graph each
+    requirement node gets ``points``, ``max_points`` and ``status``
+    (``rated``, ``unrated``, ``not-applicable``, ...) and, where it
+    applies, ``share``. The graph gets ``organisation``, ``date``,
+    ``total`` and ``level`` (empty where no level is reached).
+
+    Raises:
+        ScoringError: *card* scores another edition, or a standard with
+            other extensions, than the one *graph* was built from.
+
+    >>> import datetime
+    >>> import goudenoor as go
+    >>> std = go.load_standard("gos-2012")
+    >>> audit = go.Assessment(edition="gos-2012", organisation="Voorbeeld",
+    ...     date=datetime.date(2024, 5, 1), ratings={"5.1": go.Rating(value=3)})
+    >>> g = scored_graph(go.influence_graph(std), go.score(std, audit, check=False))
+    >>> g.nodes["5"]["max_points"], round(g.nodes["5"]["points"], 2)
+    (10.0, 1.07)
+    """
+    edition = graph.graph.get("edition")
+    extensions = graph.graph.get("extensions", "")
+    card_extensions = ",".join(card.standard.extensions)
+    scored_label = _edition_label(card.standard.id, card_extensions)
+    if (edition, extensions) != (card.standard.id, card_extensions):
+        drawn = _edition_label(str(edition), str(extensions))
+        msg = (
+            f"the score card is of {scored_label}, the graph of {drawn}: score "
+            "the assessment against the standard the graph was built from"
+        )
+        raise ScoringError(msg)
+    scored = graph.copy()
+    level = card.level
+    scored.graph.update(
+        organisation=card.assessment.organisation,
+        date=card.assessment.date.isoformat(),
+        total=card.total,
+        level=level.name if level else "",
+    )
+    for node, data in scored.nodes(data=True):
+        kind = data.get("type", "area")  # the influence graph's nodes are areas
+        if kind == "area":
+            result = _result(card.areas, node.removeprefix("area:"), scored_label)
+            data.update(
+                points=result.points,
+                max_points=result.max_points,
+                share=result.fraction,
+            )
+        elif kind == "requirement":
+            found = _result(
+                card.requirements, node.removeprefix("requirement:"), scored_label
+            )
+            data.update(
+                points=found.points,
+                max_points=found.max_points,
+                status=found.status,
+            )
+            if found.fraction is not None:
+                data["share"] = found.fraction
+    return scored
+
+
+_R = TypeVar("_R")
+
+
+def _result(results: Mapping[str, _R], item: str, edition: str) -> _R:
+    found = results.get(item)
+    if found is None:
+        msg = (
+            f"the score card of {edition} has no result for {excerpt(item)}, "
+            "which the graph has: score the assessment against the standard "
+            "the graph was built from"
+        )
+        raise ScoringError(msg)
+    return found
+
+
+def _edition_label(edition: str, extensions: str) -> str:
+    return f"{edition} with {extensions}" if extensions else edition
+
+
+def to_graphml(graph: nx.DiGraph[str], *, card: ScoreCard | None = None) -> str:
+    """
+    The graph as GraphML (for yEd, Gephi, ...); with *card*, the audit's
+    points on the nodes (see :func:`scored_graph`).
     """
     import networkx as nx
 
+    if card is not None:
+        graph = scored_graph(graph, card)
     lines = nx.generate_graphml(graph, encoding="utf-8")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + "\n".join(lines) + "\n"
 
 
-def to_json(graph: nx.DiGraph[str]) -> dict[str, Any]:
+def to_json(graph: nx.DiGraph[str], *, card: ScoreCard | None = None) -> dict[str, Any]:
     """
     The graph as node-link data (``nodes`` and ``edges`` lists), ready for
-    :func:`json.dumps` and for
-    :func:`networkx.node_link_graph <networkx.readwrite.json_graph.node_link_graph>`.
+    :func:`json.dumps`; with *card*, the audit's points on the nodes (see
+    :func:`scored_graph`).
+
+    Read it back with
+    :func:`networkx.node_link_graph <networkx.readwrite.json_graph.node_link_graph>`
+    and ``edges="edges"``: networkx before 3.6 looks for ``links`` unless
+    told (3.6 and later read ``edges`` by default).
     """
     import networkx as nx
 
+    if card is not None:
+        graph = scored_graph(graph, card)
     data: dict[str, Any] = nx.node_link_data(graph, edges="edges")
     return data

@@ -26,7 +26,7 @@ from .exceptions import (
     UnknownItemError,
     UnknownRequirementError,
 )
-from .problems import PathElement, Problem, Problems, close_matches
+from .problems import PathElement, Problem, Problems, close_matches, excerpt
 
 
 __all__ = [
@@ -152,6 +152,13 @@ def _strip_namespace(identifier: str) -> str:
     return identifier.rpartition(":")[2]
 
 
+def _count(number: int, noun: str) -> str:
+    """
+    ``1 area``, ``9 areas``: a count for a repr.
+    """
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 @attrs.frozen(kw_only=True)
 class Source:
     """
@@ -190,7 +197,7 @@ class Checkpoint:
         check.raise_if_any()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Requirement:
     """
     A normative statement of the standard (an eis), with its evidence.
@@ -265,6 +272,11 @@ class Requirement:
         """
         return f"{self.lead} {self.text}" if self.lead else self.text
 
+    def __repr__(self) -> str:
+        # Compact: id, the sentence cut short, the number of checkpoints.
+        checkpoints = _count(len(self.checkpoints), "checkpoint")
+        return f"<Requirement {self.id} {excerpt(self.full_text)}: {checkpoints}>"
+
 
 @attrs.frozen(kw_only=True)
 class Theme:
@@ -281,7 +293,7 @@ class Theme:
     notes: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Area:
     """
     One of the nine areas: five organisation areas and four result areas.
@@ -376,6 +388,14 @@ class Area:
                 f"area {self.id} ({self.name})",
             )
         return tuple(r for r in self.requirements if r.theme == theme)
+
+    def __repr__(self) -> str:
+        # Compact: id, name, kind, counts and points (not every text).
+        requirements = _count(len(self.requirements), "requirement")
+        return (
+            f"<Area {self.id} {excerpt(self.name)} ({self.kind}): "
+            f"{requirements}, {self.points:g} points>"
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -717,7 +737,7 @@ class Change:
     reason: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Standard:
     """
     One edition of the Gouden Oor Standaard.
@@ -886,6 +906,17 @@ class Standard:
         # only by PerStandard.get. Not a field: not part of equality,
         # hashing, pickling or conversion.
         return {}
+
+    def __repr__(self) -> str:
+        # Compact: the full repr of an edition is tens of thousands of
+        # characters; this one names it and counts its parts.
+        counts = [
+            _count(len(self.areas), "area"),
+            _count(len(self.requirements), "requirement"),
+        ]
+        if self.extensions:
+            counts.append(f"extensions {', '.join(self.extensions)}")
+        return f"<Standard {self.id} {excerpt(self.title)}: {', '.join(counts)}>"
 
     @cached_property
     def requirements(self) -> tuple[Requirement, ...]:

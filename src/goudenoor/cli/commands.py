@@ -114,6 +114,7 @@ def _template(args: argparse.Namespace, out: TextIO) -> int:
 def _graph(args: argparse.Namespace, out: TextIO) -> int:
     standard = _standard(args.edition, args.extension)
     scores: dict[str, float] | None = None
+    card: ScoreCard | None = None
     graph = structure_graph(standard) if args.structure else influence_graph(standard)
     if args.assessment is not None:
         assessment = (
@@ -133,9 +134,10 @@ def _graph(args: argparse.Namespace, out: TextIO) -> int:
     elif args.format == "mermaid":
         text = to_mermaid(graph, scores)
     elif args.format == "graphml":
-        text = to_graphml(graph)
+        text = to_graphml(graph, card=card)
     else:
-        text = json.dumps(to_json(graph), indent=2, ensure_ascii=False) + "\n"
+        data = to_json(graph, card=card)
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     _emit(args, out, text)
     return EXIT_OK
 
@@ -156,8 +158,8 @@ def _extensions(args: argparse.Namespace, out: TextIO) -> int:
         out.write("no sector extensions installed\n")
     broken: list[str] = []
     listed: list[dict[str, object]] = []
-    for name, entry_point in installed.items():
-        package = entry_point.dist.name if entry_point.dist else "?"
+    for name, found in installed.items():
+        package = found.distribution or "?"
         try:
             extension = load_extension(name)
         except GoudenoorError as exc:
@@ -168,15 +170,18 @@ def _extensions(args: argparse.Namespace, out: TextIO) -> int:
             {
                 "name": name,
                 "package": package,
+                "package_version": found.version,
                 "title": extension.title,
                 "version": extension.version,
                 "targets": list(extension.targets),
             }
         )
         if args.format == "text":
+            version = f" {found.version}" if found.version else ""
             out.write(
                 f"{name}  {extension.title} {extension.version} "
-                f"(targets {', '.join(extension.targets)}; package {package})\n"
+                f"(targets {', '.join(extension.targets)}; "
+                f"package {package}{version})\n"
             )
     if args.format == "json":
         _write_json(out, "extensions/1", {"extensions": listed})

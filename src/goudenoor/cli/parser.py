@@ -309,8 +309,9 @@ def _add_graph_command(commands: _Commands) -> None:
         "areas -> the result areas they drive; this library's model, not "
         "published by the standard) or, with --structure, the whole tree of "
         "areas, themes, requirements and checkpoints. With --assessment, "
-        "areas are coloured by their score and at-risk result areas are "
-        "listed on standard error.",
+        "areas are coloured by their score (DOT, Mermaid), carry their points, "
+        "maximum and share as node attributes (GraphML, JSON), and at-risk "
+        "result areas are listed on standard error.",
     )
     graph.add_argument("edition", metavar="EDITION", help="edition id")
     graph.add_argument(
@@ -323,7 +324,7 @@ def _add_graph_command(commands: _Commands) -> None:
         "--assessment",
         metavar="FILE",
         default=None,
-        help="colour areas by this audit ('-': stdin)",
+        help="colour areas by this audit, or add its points to the nodes ('-': stdin)",
     )
     graph.add_argument(
         "--structure",

@@ -16,6 +16,7 @@ from goudenoor.model import (
 )
 from goudenoor.problems import (
     Problem,
+    excerpt,
 )
 
 from .check import extension_problems
@@ -32,6 +33,28 @@ def __dir__() -> list[str]:
     return __all__
 
 
+def _refuse_other_types(given: tuple[object, ...]) -> None:
+    """
+    Refuse anything but Extensions, naming what was given: a name or an
+    installed extension's listing is loaded by name with load_extension().
+    """
+    for position, item in enumerate(given, start=1):
+        if isinstance(item, Extension):
+            continue
+        name = item if isinstance(item, str) else getattr(item, "name", None)
+        hint = (
+            f"; load it with load_extension({excerpt(name)}) first"
+            if isinstance(name, str)
+            else ""
+        )
+        where = f"extension {position}" if len(given) > 1 else "the extension"
+        message = (
+            "apply_extension() needs an Extension (from load_extension() or "
+            f"built in Python), got {type(item).__name__} as {where}{hint}"
+        )
+        raise ExtensionError([Problem(message=message)])
+
+
 def apply_extension(
     standard: Standard, extension: Extension, *more: Extension
 ) -> Standard:
@@ -44,7 +67,10 @@ def apply_extension(
     Raises:
         ExtensionError: With every problem of every extension, each with
             its file, line and path; two extensions that change the same
-            item conflict.
+            item conflict. Also when something that is not an
+            :class:`~goudenoor.extensions.Extension` is given (a name or an
+            installed extension's entry: load it with
+            :func:`goudenoor.load_extension` first).
 
     >>> import goudenoor as go
     >>> std = go.load_standard("gos-2012")
@@ -54,6 +80,7 @@ def apply_extension(
     >>> len(go.apply_extension(std, ext).requirements), len(std.requirements)
     (28, 29)
     """
+    _refuse_other_types((extension, *more))
     result = standard
     problems: list[Problem] = []
     owners: dict[str, str] = {}

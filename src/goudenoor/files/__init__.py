@@ -37,6 +37,7 @@ from .editions import (
 )
 from .extension_loader import (
     ENTRY_POINT_GROUP,
+    InstalledExtension,
     available_extensions,
     load_extension,
     loads_extension,
@@ -46,6 +47,7 @@ from .extension_loader import (
 __all__ = [
     "ASSESSMENT_FORMAT",
     "ENTRY_POINT_GROUP",
+    "InstalledExtension",
     "assessment_from_mapping",
     "assessment_to_mapping",
     "available_extensions",

@@ -39,6 +39,7 @@ from ._parse import (
 
 __all__ = [
     "ENTRY_POINT_GROUP",
+    "InstalledExtension",
     "available_extensions",
     "load_extension",
     "loads_extension",
@@ -53,15 +54,54 @@ ENTRY_POINT_GROUP = "goudenoor.extensions"
 """The entry point group sector packs register their extension under."""
 
 
-def available_extensions() -> dict[str, EntryPoint]:
+@attrs.frozen(kw_only=True)
+class InstalledExtension:
     """
-    The installed sector packs: entry point name → entry point, from the
-    group ``goudenoor.extensions``, sorted by name.
+    A sector pack installed as a package: what :func:`available_extensions`
+    lists. Load it with ``load_extension(installed.name)``.
+
+    Attributes:
+        name: The extension's name (its entry point name, which is also
+            the extension's id).
+        distribution: The installed package that provides it, or ``None``
+            where the entry point does not say.
+        version: That package's version, or ``None`` where unknown.
+        entry_point: What the entry point refers to (``module:attribute``).
+    """
+
+    name: str
+    distribution: str | None
+    version: str | None
+    entry_point: str
+
+
+def _entry_points() -> dict[str, EntryPoint]:
+    """
+    The entry points of the group ``goudenoor.extensions`` by name, sorted
+    by name.
     """
     from importlib import metadata  # costly; only when asked
 
     found = metadata.entry_points(group=ENTRY_POINT_GROUP)
     return {ep.name: ep for ep in sorted(found, key=lambda ep: ep.name)}
+
+
+def available_extensions() -> dict[str, InstalledExtension]:
+    """
+    The installed sector packs (entry point group
+    ``goudenoor.extensions``): name → :class:`InstalledExtension`, sorted
+    by name. Nothing is imported from the packs; :func:`load_extension`
+    loads one by its name.
+    """
+    return {
+        name: InstalledExtension(
+            name=name,
+            distribution=entry_point.dist.name if entry_point.dist else None,
+            version=entry_point.dist.version if entry_point.dist else None,
+            entry_point=entry_point.value,
+        )
+        for name, entry_point in _entry_points().items()
+    }
 
 
 def _entry_point_target(name: str) -> object:
@@ -72,7 +112,7 @@ def _entry_point_target(name: str) -> object:
     Raises:
         UnknownItemError: No installed extension has this name.
     """
-    installed = available_extensions()
+    installed = _entry_points()
     entry_point = installed.get(name)
     if entry_point is None:
         matches = close_matches(name, installed)

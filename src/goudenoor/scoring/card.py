@@ -22,6 +22,7 @@ from goudenoor.model import (
     Scale,
     Standard,
 )
+from goudenoor.problems import excerpt
 
 from .methods import _EPSILON, EvidencePolicy, RequirementStatus, ScoringMethod
 from .rating import _Context, _outcome, _plan
@@ -201,7 +202,7 @@ class Improvement:
     points_gained: float
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class ScoreCard:
     """
     The result of :func:`score`.
@@ -382,6 +383,17 @@ class ScoreCard:
                 )
         found.sort(key=lambda i: -i.points_gained)
         return tuple(found[:limit] if limit is not None else found)
+
+    def __repr__(self) -> str:
+        # Compact: the edition, organisation, date, total and level (the
+        # card holds the whole standard and assessment).
+        level = self.level
+        reached = f"level {excerpt(level.name)}" if level else "no level"
+        return (
+            f"<ScoreCard {self.standard.id} {excerpt(self.assessment.organisation)} "
+            f"{self.assessment.date.isoformat()}: {format_points(self.total)} of "
+            f"{format_points(self.standard.max_points)} points, {reached}>"
+        )
 
     def as_dict(self) -> dict[str, Any]:
         """
