@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_RISK_THRESHOLD",
+    "GRAPH_FORMAT",
     "Risk",
     "at_risk",
     "drivers",
@@ -50,6 +51,9 @@ __all__ = [
 def __dir__() -> list[str]:
     return __all__
 
+
+GRAPH_FORMAT = "graph/1"
+"""The format marker of :func:`to_json` (networkx ignores the extra key)."""
 
 DEFAULT_RISK_THRESHOLD = 0.5
 """A driver scoring below this fraction of its points puts its results at
@@ -364,11 +368,12 @@ def to_graphml(graph: nx.DiGraph[str]) -> str:
 
 def to_json(graph: nx.DiGraph[str]) -> dict[str, Any]:
     """
-    The graph as node-link data (``nodes`` and ``edges`` lists), ready for
+    The graph as node-link data (``nodes`` and ``edges`` lists) marked
+    ``"goudenoor": "graph/1"``, ready for
     :func:`json.dumps` and for
     :func:`networkx.node_link_graph <networkx.readwrite.json_graph.node_link_graph>`.
     """
     import networkx as nx
 
     data: dict[str, Any] = nx.node_link_data(graph, edges="edges")
-    return data
+    return {"goudenoor": GRAPH_FORMAT, **data}
