@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 import subprocess
 import sys
 from importlib import resources
@@ -315,6 +316,15 @@ class TestSchemas:
         code, out = run("schema", "assessment", "-o", str(target))
         assert (code, out) == (0, "")
         assert json.loads(target.read_text(encoding="utf-8")) == assessment_schema()
+
+
+@pytest.mark.parametrize("kind", OUTPUTS)
+def test_the_formats_page_lists_every_top_level_field(kind: str) -> None:
+    text = (Path(__file__).parents[2] / "docs" / "formats.md").read_text("utf-8")
+    section = text.split(f"`{kind}/1`\n", 1)[1].split("\n#", 1)[0]
+    rows = re.findall(r"^\| (`[^|]+) \|", section, flags=re.MULTILINE)
+    listed = [key for row in rows for key in re.findall(r"`([a-z_]+)`", row)]
+    assert listed == list(cli_schema(kind)["properties"])
 
 
 class TestTemplateSchemaLine:
