@@ -9,7 +9,7 @@ is listed as added or dropped.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
@@ -18,7 +18,13 @@ from .scoring import RequirementResult, ScoreCard
 from .scoring.card import format_points, format_rating
 
 
-__all__ = ["AreaChange", "Comparison", "RequirementChange", "compare"]
+__all__ = [
+    "COMPARISON_FORMAT",
+    "AreaChange",
+    "Comparison",
+    "RequirementChange",
+    "compare",
+]
 
 
 def __dir__() -> list[str]:
@@ -26,6 +32,9 @@ def __dir__() -> list[str]:
 
 
 _EPSILON = 1e-9
+
+COMPARISON_FORMAT = "comparison/1"
+"""The format marker of :meth:`Comparison.as_dict`."""
 
 
 @attrs.frozen(kw_only=True)
@@ -120,6 +129,26 @@ class Comparison:
         """
         old, new = self.old.level, self.new.level
         return (old.name if old else None) != (new.name if new else None)
+
+    def as_dict(self) -> dict[str, Any]:
+        """
+        The comparison as plain data (for JSON), marked
+        ``"goudenoor": "comparison/1"``: a summary of each audit, the
+        change per area and per requirement, and the warnings.
+        """
+        return {
+            "goudenoor": COMPARISON_FORMAT,
+            "old": _summary(self.old),
+            "new": _summary(self.new),
+            "total_delta": self.total_delta,
+            "level_changed": self.level_changed,
+            "areas": [attrs.asdict(area) for area in self.areas],
+            "requirements": [
+                {**attrs.asdict(change), "delta": change.delta}
+                for change in self.requirements
+            ],
+            "warnings": list(self.warnings),
+        }
 
     def text(self) -> str:
         """
@@ -245,6 +274,24 @@ def _warnings(old: ScoreCard, new: ScoreCard) -> tuple[str, ...]:
         if before != after:
             found.append(f"the {what} differs: {before} then {after}")
     return tuple(found)
+
+
+def _summary(card: ScoreCard) -> dict[str, Any]:
+    level = card.level
+    return {
+        "organisation": card.assessment.organisation,
+        "edition": card.standard.id,
+        "date": card.assessment.date.isoformat(),
+        "method": card.method,
+        "scale": card.scale.id,
+        "scheme": card.scheme.id,
+        "points": {
+            "organisation": card.organisation_points,
+            "result": card.result_points,
+            "total": card.total,
+        },
+        "level": level.name if level else None,
+    }
 
 
 def _level(card: ScoreCard) -> str:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_RISK_THRESHOLD",
+    "GRAPH_FORMAT",
     "Risk",
     "at_risk",
     "drivers",
@@ -51,6 +52,9 @@ __all__ = [
 def __dir__() -> list[str]:
     return __all__
 
+
+GRAPH_FORMAT = "graph/1"
+"""The format marker of :func:`to_json` (networkx ignores the extra key)."""
 
 DEFAULT_RISK_THRESHOLD = 0.5
 """A driver scoring below this fraction of its points puts its results at
@@ -468,9 +472,9 @@ def to_graphml(graph: nx.DiGraph[str], *, card: ScoreCard | None = None) -> str:
 
 def to_json(graph: nx.DiGraph[str], *, card: ScoreCard | None = None) -> dict[str, Any]:
     """
-    The graph as node-link data (``nodes`` and ``edges`` lists), ready for
-    :func:`json.dumps`; with *card*, the audit's points on the nodes (see
-    :func:`scored_graph`).
+    The graph as node-link data (``nodes`` and ``edges`` lists) marked
+    ``"goudenoor": "graph/1"``, ready for :func:`json.dumps`; with *card*,
+    the audit's points on the nodes (see :func:`scored_graph`).
 
     Read it back with
     :func:`networkx.node_link_graph <networkx.readwrite.json_graph.node_link_graph>`
@@ -482,4 +486,4 @@ def to_json(graph: nx.DiGraph[str], *, card: ScoreCard | None = None) -> dict[st
     if card is not None:
         graph = scored_graph(graph, card)
     data: dict[str, Any] = nx.node_link_data(graph, edges="edges")
-    return data
+    return {"goudenoor": GRAPH_FORMAT, **data}

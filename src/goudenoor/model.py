@@ -442,6 +442,10 @@ class Term:
 class ScaleLevel:
     """
     One value of a rating scale and its label.
+
+    Attributes:
+        value: The value.
+        label: What it means, in words.
     """
 
     value: float
@@ -536,6 +540,11 @@ class Scale:
 class Parameter:
     """
     A tunable number of a recognition scheme, with its default.
+
+    Attributes:
+        name: The parameter's name.
+        default: Its value when none is given.
+        description: What it sets.
     """
 
     name: str

@@ -34,6 +34,13 @@ from goudenoor.files import (
     write_text_atomic,
 )
 from goudenoor.files.documents import STDIN, load_document, read_stdin
+from goudenoor.files.output_schemas import (
+    comparison_schema,
+    consensus_schema,
+    edition_diff_schema,
+    migration_schema,
+    scorecard_schema,
+)
 from goudenoor.files.schemas import (
     assessment_schema,
     extension_schema,
@@ -147,8 +154,13 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
         "assessment": assessment_schema,
         "extension": extension_schema,
         "translation": translation_schema,
+        "scorecard": scorecard_schema,
+        "comparison": comparison_schema,
+        "edition-diff": edition_diff_schema,
+        "migration": migration_schema,
+        "consensus": consensus_schema,
     }[args.format]()
-    out.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+    _emit(args, out, json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
     return EXIT_OK
 
 
@@ -300,6 +312,8 @@ def _compare(args: argparse.Namespace, out: TextIO) -> int:
     comparison = compare(_card(args, args.old), _card(args, args.new))
     if args.format == "text":
         text = comparison.text()
+    elif args.format == "json":
+        text = json.dumps(comparison.as_dict(), indent=2, ensure_ascii=False) + "\n"
     else:
         text = render_report(comparison.new, args.format, comparison=comparison)
     _emit(args, out, text)

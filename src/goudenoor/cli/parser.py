@@ -352,14 +352,26 @@ def _add_extensions_command(commands: _Commands) -> None:
 def _add_schema_command(commands: _Commands) -> None:
     schema = commands.add_parser(
         "schema",
-        help="print the JSON Schema of a file format",
-        description="Print the JSON Schema of a goudenoor file format.",
+        help="print the JSON Schema of a file format or JSON output",
+        description="Print the JSON Schema of a goudenoor file format (assessment, "
+        "extension, translation) or JSON output (scorecard, comparison, "
+        "edition-diff, migration, consensus).",
     )
     schema.add_argument(
         "format",
-        choices=["assessment", "extension", "translation"],
-        help="the file format",
+        choices=[
+            "assessment",
+            "extension",
+            "translation",
+            "scorecard",
+            "comparison",
+            "edition-diff",
+            "migration",
+            "consensus",
+        ],
+        help="the file format or JSON output",
     )
+    _output_options(schema)
     schema.set_defaults(handler=_schema)
 
 

@@ -69,6 +69,13 @@ class AddedCheckpoint:
 class Additions:
     """
     What an extension adds.
+
+    Attributes:
+        requirements: New requirements, each in an area of the edition.
+        checkpoints: New checkpoints of existing requirements.
+        influences: New influence edges.
+        scales: New rating scales.
+        recognition_schemes: New recognition schemes.
     """
 
     requirements: tuple[Requirement, ...] = ()
@@ -83,6 +90,14 @@ class RequirementOverride:
     """
     New texts or weight for an existing requirement (fields left ``None``
     stay as they are).
+
+    Attributes:
+        id: The requirement's id.
+        text: Its new text.
+        lead: Its new lead.
+        evidence: Its new evidence clause.
+        weight: Its new weight in its area.
+        reason: Why it changes.
     """
 
     id: str
@@ -97,6 +112,12 @@ class RequirementOverride:
 class AreaOverride:
     """
     A new name or points for an existing area.
+
+    Attributes:
+        id: The area's id.
+        name: Its new name.
+        points: Its new points.
+        reason: Why it changes.
     """
 
     id: str
@@ -109,6 +130,10 @@ class AreaOverride:
 class Overrides:
     """
     What an extension changes.
+
+    Attributes:
+        requirements: Changed requirements.
+        areas: Changed areas.
     """
 
     requirements: tuple[RequirementOverride, ...] = ()
@@ -119,6 +144,10 @@ class Overrides:
 class RequirementRemoval:
     """
     A requirement the extension drops, and why.
+
+    Attributes:
+        id: The requirement's id.
+        reason: Why it is dropped.
     """
 
     id: str
@@ -129,6 +158,11 @@ class RequirementRemoval:
 class InfluenceRemoval:
     """
     An influence edge the extension drops, and why.
+
+    Attributes:
+        source: The organisation area the edge leaves.
+        target: The result area it enters.
+        reason: Why it is dropped.
     """
 
     source: str
@@ -140,6 +174,10 @@ class InfluenceRemoval:
 class Removals:
     """
     What an extension drops.
+
+    Attributes:
+        requirements: Dropped requirements.
+        influences: Dropped influence edges.
     """
 
     requirements: tuple[RequirementRemoval, ...] = ()

@@ -5,6 +5,8 @@ translations.
 
 from __future__ import annotations
 
+import inspect
+import re
 import types
 import typing
 from typing import Any, Literal
@@ -35,33 +37,62 @@ def assessment_schema() -> dict[str, Any]:
     """
     date = {"type": "string", "format": "date"}
     text = {"type": "string", "minLength": 1}
+
+    def described(schema: dict[str, Any], description: str) -> dict[str, Any]:
+        return {**schema, "description": description}
+
     evidence = {
         "type": "object",
+        "description": "What a rating rests on.",
         "additionalProperties": False,
         "required": ["kind", "reference"],
         "properties": {
-            "kind": {
-                "enum": ["document", "interview", "observation", "measurement", "other"]
-            },
-            "reference": text,
-            "date": date,
-            "valid_until": date,
+            "kind": described(
+                {
+                    "enum": [
+                        "document",
+                        "interview",
+                        "observation",
+                        "measurement",
+                        "other",
+                    ]
+                },
+                "What sort of evidence it is.",
+            ),
+            "reference": described(text, "Where to find it: a title, a name, a link."),
+            "date": described(date, "When it was made or seen (ISO 8601)."),
+            "valid_until": described(
+                date, "Until when it counts (ISO 8601); later it has expired."
+            ),
         },
     }
     rating = {
         "type": "object",
+        "description": "A rating in full: a value or not applicable, with evidence.",
         "additionalProperties": False,
         "properties": {
-            "value": {"type": ["number", "null"]},
-            "not_applicable": {"type": "boolean"},
-            "justification": {"type": ["string", "null"]},
-            "evidence": {"type": "array", "items": evidence},
-            "checkpoints_met": {
-                "type": "array",
-                "items": {"type": "string"},
-                "uniqueItems": True,
-            },
-            "note": {"type": ["string", "null"]},
+            "value": described(
+                {"type": ["number", "null"]},
+                "A value on the scale; empty (null) leaves it unrated.",
+            ),
+            "not_applicable": described(
+                {"type": "boolean"},
+                "The requirement does not apply (needs a justification).",
+            ),
+            "justification": described(
+                {"type": ["string", "null"]},
+                "Why the requirement does not apply (only with not_applicable).",
+            ),
+            "evidence": described(
+                {"type": "array", "items": evidence}, "What the rating rests on."
+            ),
+            "checkpoints_met": described(
+                {"type": "array", "items": {"type": "string"}, "uniqueItems": True},
+                "The ids of the requirement's checkpoints that are met.",
+            ),
+            "note": described(
+                {"type": ["string", "null"]}, "The auditor's note, free text."
+            ),
         },
         "if": {
             "properties": {"not_applicable": {"const": True}},
@@ -83,22 +114,37 @@ def assessment_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "required": ["goudenoor", "edition", "organisation", "date"],
         "properties": {
-            "goudenoor": {"const": "assessment/1"},
-            "edition": text,
-            "organisation": text,
-            "date": date,
-            "scale": {"type": ["string", "null"]},
-            "auditors": {"type": "array", "items": {"type": "string"}},
-            "extensions": {"type": "array", "items": {"type": "string"}},
-            "ratings": {
-                "type": "object",
-                "propertyNames": {
-                    "pattern": r"^([a-z][a-z0-9_-]*:)?[1-9][0-9]*\.[1-9][0-9]*$"
+            "goudenoor": described(
+                {"const": "assessment/1"}, "The format marker: assessment/1."
+            ),
+            "edition": described(text, "The edition's id, for example gos-2012."),
+            "organisation": described(text, "The audited organisation's name."),
+            "date": described(date, "The audit's date (ISO 8601)."),
+            "scale": described(
+                {"type": ["string", "null"]},
+                "The id of the scale the values are on (default: the edition's).",
+            ),
+            "auditors": described(
+                {"type": "array", "items": {"type": "string"}}, "Who audited."
+            ),
+            "extensions": described(
+                {"type": "array", "items": {"type": "string"}},
+                "The sector extensions the audit was made with: installed names "
+                "or file paths.",
+            ),
+            "ratings": described(
+                {
+                    "type": "object",
+                    "propertyNames": {
+                        "pattern": r"^([a-z][a-z0-9_-]*:)?[1-9][0-9]*\.[1-9][0-9]*$"
+                    },
+                    "additionalProperties": {
+                        "oneOf": [{"type": "number"}, {"type": "null"}, rating]
+                    },
                 },
-                "additionalProperties": {
-                    "oneOf": [{"type": "number"}, {"type": "null"}, rating]
-                },
-            },
+                "Requirement id to its rating: a value (the short form), empty "
+                "(unrated) or a rating in full.",
+            ),
         },
     }
 
@@ -133,16 +179,46 @@ def _type_schema(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     raise TypeError(msg)  # pragma: no cover
 
 
+_ATTRIBUTE = re.compile(r"^    (\w+): (.*)$")
+
+
+def _descriptions(cls: type) -> tuple[str, dict[str, str]]:
+    """
+    The class's summary and its fields' descriptions, from the
+    ``Attributes:`` section of its docstring.
+    """
+    doc = inspect.getdoc(cls) or ""
+    summary, _, rest = doc.partition("\n\n")
+    fields: dict[str, str] = {}
+    name = None
+    for line in rest.partition("Attributes:\n")[2].splitlines():
+        match = _ATTRIBUTE.match(line)
+        if match:
+            name = match[1]
+            fields[name] = match[2]
+        elif name is not None and line.startswith("        "):
+            fields[name] += " " + line.strip()
+        else:
+            name = None
+    return " ".join(summary.split()), fields
+
+
 def _class_schema(
     cls: type, definitions: dict[str, Any], omit: tuple[str, ...] = ()
 ) -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
     fields = [f for f in attrs.fields(cls) if f.name not in omit]
+    summary, described = _descriptions(cls)
     schema: dict[str, Any] = {
         "type": "object",
+        "description": summary,
         "additionalProperties": False,
         "properties": {
-            f.name: _type_schema(hints[f.name], definitions) for f in fields
+            f.name: {
+                **_type_schema(hints[f.name], definitions),
+                "description": described[f.name],
+            }
+            for f in fields
         },
     }
     required = [f.name for f in fields if f.default is attrs.NOTHING]
@@ -174,7 +250,10 @@ def translation_schema() -> dict[str, Any]:
 def _file_schema(cls: type, marker: str, name: str, title: str) -> dict[str, Any]:
     definitions: dict[str, Any] = {}
     schema = _class_schema(cls, definitions, omit=("origin", "locate"))
-    schema["properties"] = {"goudenoor": {"const": marker}, **schema["properties"]}
+    schema["properties"] = {
+        "goudenoor": {"const": marker, "description": f"The format marker: {marker}."},
+        **schema["properties"],
+    }
     schema["required"] = ["goudenoor", *schema["required"]]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -13,6 +13,7 @@ from goudenoor.model import Area, Requirement, Standard
 
 
 __all__ = [
+    "SCHEMA_FILE",
     "assessment_template",
 ]
 
@@ -22,6 +23,12 @@ def __dir__() -> list[str]:
 
 
 _WIDTH = 88
+
+SCHEMA_FILE = "assessment.schema.json"
+"""The schema the template's ``yaml-language-server`` line names: a path
+relative to the template, where ``goudenoor schema assessment -o
+assessment.schema.json`` writes it (offline, and the version that reads
+the file)."""
 
 
 def _scalar(text: str) -> str:
@@ -58,6 +65,7 @@ def assessment_template(
     legend = ", ".join(f"{level.value:g} {level.label}" for level in chosen.levels)
     when = (date or datetime.date.today()).isoformat()  # noqa: DTZ011 - a calendar date
     lines = [
+        f"# yaml-language-server: $schema={SCHEMA_FILE}",
         f"# {standard.title} ({standard.id}): audit template.",
         f"# Give each requirement a value on scale {chosen.id}:",
         *_comment(legend, "", ""),
@@ -72,6 +80,8 @@ def assessment_template(
         "# 'justification:'. Short form: '\"1.3\": 2'. Leave a value empty to",
         "# keep it unrated (it counts as 0, with a warning).",
         "# Score it with: goudenoor score FILE",
+        "# Editors check it against the schema named on the first line: write",
+        f"# it next to this file with: goudenoor schema assessment -o {SCHEMA_FILE}",
         "goudenoor: assessment/1",
         f"edition: {standard.id}",
         f"organisation: {_scalar(organisation)}",

@@ -98,22 +98,5 @@ def _json(data: ReportData) -> dict[str, object]:
         for risk in data.risks
     ]
     if data.comparison is not None:
-        result["comparison"] = {
-            "total_delta": data.comparison.total_delta,
-            "areas": [
-                {"area_id": a.area_id, "old": a.old_points, "new": a.new_points}
-                for a in data.comparison.areas
-            ],
-            "requirements": [
-                {
-                    "requirement_id": r.requirement_id,
-                    "kind": r.kind,
-                    "old_value": r.old_value,
-                    "new_value": r.new_value,
-                    "delta": r.delta,
-                }
-                for r in data.comparison.requirements
-            ],
-            "warnings": list(data.comparison.warnings),
-        }
+        result["comparison"] = data.comparison.as_dict()
     return result

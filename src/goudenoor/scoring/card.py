@@ -36,6 +36,7 @@ __all__ = [
     "ScoreCard",
     "ScoreWarning",
     "NOT_APPLICABLE",
+    "SCORECARD_FORMAT",
     "format_points",
     "format_rating",
 ]
@@ -44,6 +45,9 @@ __all__ = [
 def __dir__() -> list[str]:
     return __all__
 
+
+SCORECARD_FORMAT = "scorecard/1"
+"""The format marker of :meth:`ScoreCard.as_dict`."""
 
 NOT_APPLICABLE = "n/a"
 """How English text shows a requirement that does not apply."""
@@ -397,11 +401,13 @@ class ScoreCard:
 
     def as_dict(self) -> dict[str, Any]:
         """
-        The whole card as plain data (for JSON).
+        The whole card as plain data (for JSON), marked
+        ``"goudenoor": "scorecard/1"``.
         """
         level = self.level
         next_level = self.next_level
         return {
+            "goudenoor": SCORECARD_FORMAT,
             "organisation": self.assessment.organisation,
             "edition": self.standard.id,
             "date": self.assessment.date.isoformat(),

@@ -1,0 +1,647 @@
+"""
+JSON Schemas of the JSON outputs: the score card (``scorecard/1``), the
+comparison (``comparison/1``), the edition diff (``edition-diff/1``), the
+migration (``migration/1``) and the consensus (``consensus/1``).
+
+Their ``as_dict()`` methods shape the data by hand, so these schemas are
+written by hand too; the tests validate real outputs against them. Every
+field has a ``description``, and every object is closed
+(``additionalProperties: false``) except the maps keyed by id or name.
+"""
+
+from __future__ import annotations
+
+import typing
+from typing import Any
+
+from goudenoor.comparison import COMPARISON_FORMAT
+from goudenoor.consensus import FORMAT as CONSENSUS_FORMAT
+from goudenoor.consensus import DisagreementKind
+from goudenoor.crosswalk import Relationship
+from goudenoor.edition_diff import EDITION_DIFF_FORMAT, RewordedField, WordOp
+from goudenoor.migration import MIGRATION_FORMAT, OutcomeStatus
+from goudenoor.scoring.card import SCORECARD_FORMAT
+from goudenoor.scoring.methods import EvidencePolicy, RequirementStatus
+
+
+__all__ = [
+    "comparison_schema",
+    "consensus_schema",
+    "edition_diff_schema",
+    "migration_schema",
+    "scorecard_schema",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+_Fields = dict[str, tuple[dict[str, Any], str]]
+
+_NUMBER: dict[str, Any] = {"type": "number"}
+_INTEGER: dict[str, Any] = {"type": "integer", "minimum": 0}
+_STRING: dict[str, Any] = {"type": "string"}
+_BOOLEAN: dict[str, Any] = {"type": "boolean"}
+_DATE: dict[str, Any] = {"type": "string", "format": "date"}
+_NUMBER_OR_NULL: dict[str, Any] = {"type": ["number", "null"]}
+_STRING_OR_NULL: dict[str, Any] = {"type": ["string", "null"]}
+_STRINGS: dict[str, Any] = {"type": "array", "items": _STRING}
+
+
+def _enum(literal: Any, *extra: object) -> dict[str, Any]:
+    return {"enum": [*typing.get_args(literal), *extra]}
+
+
+def _object(
+    description: str, fields: _Fields, *, optional: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """A closed object: every field described, all required but *optional*."""
+    return {
+        "type": "object",
+        "description": description,
+        "additionalProperties": False,
+        "required": [name for name in fields if name not in optional],
+        "properties": {
+            name: {**schema, "description": text}
+            for name, (schema, text) in fields.items()
+        },
+    }
+
+
+def _array(items: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "array", "items": items}
+
+
+def _document(
+    name: str, marker: str, title: str, body: dict[str, Any]
+) -> dict[str, Any]:
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://goudenoor.invalid/schema/{name}.json",
+        "title": f"{title} (format {marker})",
+        **body,
+    }
+
+
+def _marker(marker: str) -> tuple[dict[str, Any], str]:
+    return {"const": marker}, f"The format marker, always {marker!r}."
+
+
+def _points() -> dict[str, Any]:
+    return _object(
+        "The points earned.",
+        {
+            "organisation": (_NUMBER, "Points on the organisation areas."),
+            "result": (_NUMBER, "Points on the result areas."),
+            "total": (_NUMBER, "Organisation plus result points."),
+        },
+    )
+
+
+def _card_header() -> _Fields:
+    return {
+        "organisation": (_STRING, "The audited organisation's name."),
+        "edition": (_STRING, "The edition scored against, for example gos-2012."),
+        "date": (_DATE, "The audit's date (ISO 8601)."),
+        "method": (_STRING, "The scoring method's name."),
+        "scale": (_STRING, "The id of the scale the ratings are on."),
+        "scheme": (_STRING, "The id of the recognition scheme."),
+    }
+
+
+def _comparison_body() -> dict[str, Any]:
+    summary = _object(
+        "One audit in brief.",
+        {
+            **_card_header(),
+            "points": (_points(), "The audit's points."),
+            "level": (_STRING_OR_NULL, "The recognition level reached, or null."),
+        },
+    )
+    area = _object(
+        "How one area's points changed.",
+        {
+            "area_id": (_STRING, "The area's id."),
+            "name": (_STRING, "Its name (in the new audit's edition)."),
+            "old_points": (
+                _NUMBER_OR_NULL,
+                "Points in the old audit; null if it had no such area.",
+            ),
+            "new_points": (_NUMBER_OR_NULL, "Points in the new audit; null likewise."),
+            "max_points": (_NUMBER, "The area's maximum in the new audit."),
+            "delta": (
+                _NUMBER,
+                "new_points - old_points (0 where one side is missing).",
+            ),
+        },
+    )
+    status = {"anyOf": [_enum(RequirementStatus), {"type": "null"}]}
+    requirement = _object(
+        "How one requirement's rating changed.",
+        {
+            "requirement_id": (_STRING, "The requirement's id."),
+            "kind": (
+                {"enum": ["changed", "added", "dropped"]},
+                (
+                    "changed, added (only in the new audit's standard) or dropped "
+                    "(only in the old one)."
+                ),
+            ),
+            "old_value": (
+                _NUMBER_OR_NULL,
+                "The old rating's value; null if unrated, N/A or absent.",
+            ),
+            "new_value": (_NUMBER_OR_NULL, "The new rating's value; likewise."),
+            "old_status": (status, "How it entered the old score; null if absent."),
+            "new_status": (status, "How it enters the new score; null if absent."),
+            "old_points": (_NUMBER, "Points it contributed before (0 if absent)."),
+            "new_points": (_NUMBER, "Points it contributes now (0 if absent)."),
+            "delta": (_NUMBER, "new_points - old_points."),
+        },
+    )
+    return _object(
+        "The change between two audits of one organisation.",
+        {
+            "goudenoor": _marker(COMPARISON_FORMAT),
+            "old": (summary, "The earlier audit."),
+            "new": (summary, "The later audit."),
+            "total_delta": (_NUMBER, "The change in total points."),
+            "level_changed": (_BOOLEAN, "Whether the recognition level differs."),
+            "areas": (
+                _array(area),
+                (
+                    "Every area, in the new audit's order (areas only in the old "
+                    "audit last)."
+                ),
+            ),
+            "requirements": (
+                _array(requirement),
+                (
+                    "Requirements whose value, status or points changed, and "
+                    "those added or dropped."
+                ),
+            ),
+            "warnings": (
+                _STRINGS,
+                (
+                    "What a reader should know: different organisations, editions, "
+                    "schemes, methods or scales; a later audit dated earlier."
+                ),
+            ),
+        },
+    )
+
+
+def comparison_schema() -> dict[str, Any]:
+    """
+    The JSON Schema (draft 2020-12) of ``comparison/1``: what
+    ``Comparison.as_dict()`` returns and ``goudenoor compare --format
+    json`` prints.
+    """
+    return _document(
+        "comparison-1", COMPARISON_FORMAT, "goudenoor comparison", _comparison_body()
+    )
+
+
+def scorecard_schema() -> dict[str, Any]:
+    """
+    The JSON Schema (draft 2020-12) of ``scorecard/1``: what
+    ``ScoreCard.as_dict()`` returns and ``goudenoor score --format json``
+    and ``goudenoor report --format json`` print (the report adds
+    ``risks`` and, with ``--compare``, ``comparison``).
+    """
+    requirement = _object(
+        "How one requirement entered the score.",
+        {
+            "requirement_id": (_STRING, "The requirement's id."),
+            "area_id": (_STRING, "Its area's id."),
+            "status": (
+                _enum(RequirementStatus),
+                (
+                    "rated, unrated, not-applicable, missing-evidence (counted, with "
+                    "a warning) or capped (strict evidence policy)."
+                ),
+            ),
+            "value": (
+                _NUMBER_OR_NULL,
+                "The rating's value; null if unrated or not applicable.",
+            ),
+            "fraction": (
+                _NUMBER_OR_NULL,
+                "The fraction earned (0 to 1); null if not applicable.",
+            ),
+            "weight": (_NUMBER, "The requirement's weight in its area."),
+            "points": (_NUMBER, "The points it contributes to its area."),
+            "max_points": (_NUMBER, "The points it would contribute at a full rating."),
+        },
+    )
+    area = _object(
+        "The score of one area.",
+        {
+            "area_id": (_STRING, "The area's id."),
+            "name": (_STRING, "Its name."),
+            "kind": ({"enum": ["organisation", "result"]}, "organisation or result."),
+            "points": (_NUMBER, "Points earned."),
+            "max_points": (_NUMBER, "The area's points in the standard."),
+            "fraction": (_NUMBER, "points / max_points (the weighted mean)."),
+            "rule": (_STRING, "How the points were computed, in words and numbers."),
+            "requirements": (
+                _array(requirement),
+                "Each requirement's result, in order.",
+            ),
+        },
+    )
+    gap = _object(
+        "One unmet condition of the next recognition level.",
+        {
+            "level": (_STRING, "The level's name."),
+            "scope": (_STRING, "What the condition measures."),
+            "area_id": (
+                _STRING_OR_NULL,
+                "The area, for per-area conditions; else null.",
+            ),
+            "unit": ({"enum": ["points", "fraction"]}, "points or fraction."),
+            "required": (_NUMBER, "What is needed."),
+            "actual": (_NUMBER, "What was scored."),
+            "shortfall": (_NUMBER, "required - actual."),
+        },
+    )
+    warning = _object(
+        "Something the score rests on that a reader should know.",
+        {
+            "code": (
+                _STRING,
+                (
+                    "unrated, not-applicable, missing-evidence, capped or "
+                    "expired-evidence."
+                ),
+            ),
+            "requirement_id": (_STRING, "The requirement concerned."),
+            "message": (_STRING, "A sentence for people."),
+        },
+    )
+    improvement = _object(
+        "What raising one requirement to a full rating (with evidence) gains.",
+        {
+            "requirement_id": (_STRING, "The requirement's id."),
+            "area_id": (_STRING, "Its area's id."),
+            "text": (_STRING, "The requirement's text."),
+            "fraction": (_NUMBER, "Its current fraction (0 when unrated)."),
+            "points_gained": (_NUMBER, "Total points gained."),
+        },
+    )
+    risk = _object(
+        "A result area at risk because the areas driving it score low.",
+        {
+            "area_id": (_STRING, "The result area's id."),
+            "name": (_STRING, "Its name."),
+            "fraction": (_NUMBER, "Its fraction of its points."),
+            "weak_drivers": (
+                _array(
+                    {
+                        "type": "array",
+                        "prefixItems": [_STRING, _NUMBER],
+                        "items": False,
+                        "minItems": 2,
+                    }
+                ),
+                "The driving areas below the threshold, each as [area id, fraction].",
+            ),
+        },
+    )
+    body = _object(
+        "The score card of one audit.",
+        {
+            "goudenoor": _marker(SCORECARD_FORMAT),
+            **_card_header(),
+            "parameters": (
+                {"type": "object", "additionalProperties": _NUMBER},
+                "The recognition scheme's parameters as used (name to value).",
+            ),
+            "evidence_policy": (_enum(EvidencePolicy), "warn or strict."),
+            "points": (_points(), "The points earned."),
+            "level": (_STRING_OR_NULL, "The recognition level reached, or null."),
+            "next_level": (_STRING_OR_NULL, "The next level up, or null at the top."),
+            "gaps": (_array(gap), "The unmet conditions of the next level."),
+            "areas": (_array(area), "Each area's score, in the standard's order."),
+            "warnings": (
+                _array(warning),
+                "What the score rests on that a reader should know.",
+            ),
+            "improvements": (
+                _array(improvement),
+                (
+                    "The requirements whose full rating gains most, best first "
+                    "(in a report: the first --top)."
+                ),
+            ),
+            "risks": (
+                _array(risk),
+                (
+                    "Only in goudenoor report's JSON: result areas at risk "
+                    "through weak drivers."
+                ),
+            ),
+            "comparison": (
+                {"$ref": "#/$defs/comparison"},
+                (
+                    "Only in goudenoor report --compare's JSON: the comparison "
+                    "with the older audit."
+                ),
+            ),
+        },
+        optional=("risks", "comparison"),
+    )
+    body["$defs"] = {"comparison": _comparison_body()}
+    return _document("scorecard-1", SCORECARD_FORMAT, "goudenoor score card", body)
+
+
+def edition_diff_schema() -> dict[str, Any]:
+    """
+    The JSON Schema (draft 2020-12) of ``edition-diff/1``: what
+    ``EditionDiff.as_dict()`` returns.
+    """
+    ids = _STRINGS
+    rewording = _object(
+        "A text that changed under the same id.",
+        {
+            "id": (_STRING, "The requirement or checkpoint id."),
+            "field": (
+                _enum(RewordedField),
+                (
+                    "text (the words with their lead, or the checkpoint's) or evidence "
+                    "(the evidence clause)."
+                ),
+            ),
+            "old": (_STRING, "The old text, whitespace normalised."),
+            "new": (_STRING, "The new text, whitespace normalised."),
+            "similarity": (
+                {"type": "number", "minimum": 0, "maximum": 1},
+                "The share of words the texts have in common (0 to 1, three decimals).",
+            ),
+            "ops": (
+                _array(
+                    {
+                        "type": "array",
+                        "prefixItems": [_enum(WordOp), _STRING],
+                        "items": False,
+                        "minItems": 2,
+                    }
+                ),
+                (
+                    "Runs of words in order, each [op, words]: equal (in both), delete "
+                    "(only old) or insert (only new)."
+                ),
+            ),
+            "rendered": (_STRING, "The diff as one line: [-old words-]{+new words+}."),
+        },
+    )
+    renamed = _object(
+        "An area whose name changed.",
+        {
+            "area_id": (_STRING, "The area's id."),
+            "old_name": (_STRING, "Its name in the old edition."),
+            "new_name": (_STRING, "Its name in the new edition."),
+        },
+    )
+    points = _object(
+        "An area whose points, or whether they are assumed, changed.",
+        {
+            "area_id": (_STRING, "The area's id."),
+            "old_points": (_NUMBER, "Its points in the old edition."),
+            "new_points": (_NUMBER, "Its points in the new edition."),
+            "old_assumed": (_BOOLEAN, "The old points were not published but assumed."),
+            "new_assumed": (_BOOLEAN, "The new points were not published but assumed."),
+        },
+    )
+    inherited = _object(
+        "A requirement the new edition took over from another edition.",
+        {
+            "requirement_id": (_STRING, "The requirement's id."),
+            "inherited_from": (_STRING, "The edition it was taken from."),
+        },
+    )
+    body = _object(
+        "What changed from one edition to another.",
+        {
+            "goudenoor": _marker(EDITION_DIFF_FORMAT),
+            "old": (_STRING, "The old edition's id."),
+            "new": (_STRING, "The new edition's id."),
+            "areas": (
+                _object(
+                    "Changes to areas.",
+                    {
+                        "added": (ids, "Area ids only in the new edition."),
+                        "removed": (ids, "Area ids only in the old edition."),
+                        "renamed": (_array(renamed), "Areas whose name changed."),
+                        "points_changed": (
+                            _array(points),
+                            "Areas whose points or assumed-ness changed.",
+                        ),
+                    },
+                ),
+                "Changes to areas.",
+            ),
+            "requirements": (
+                _object(
+                    "Changes to requirements.",
+                    {
+                        "added": (ids, "Requirement ids only in the new edition."),
+                        "removed": (ids, "Requirement ids only in the old edition."),
+                        "inherited": (
+                            _array(inherited),
+                            (
+                                "Requirements in both that an edition records as "
+                                "inherited."
+                            ),
+                        ),
+                        "reworded": (
+                            _array(rewording),
+                            "Requirement texts and evidence clauses that changed.",
+                        ),
+                    },
+                ),
+                "Changes to requirements.",
+            ),
+            "checkpoints": (
+                _object(
+                    "Changes to checkpoints.",
+                    {
+                        "added": (
+                            ids,
+                            "Checkpoint ids new to a requirement in both editions.",
+                        ),
+                        "removed": (
+                            ids,
+                            "Checkpoint ids gone from a requirement in both editions.",
+                        ),
+                        "reworded": (
+                            _array(rewording),
+                            "Checkpoint texts that changed.",
+                        ),
+                    },
+                ),
+                "Changes to checkpoints.",
+            ),
+        },
+    )
+    return _document(
+        "edition-diff-1", EDITION_DIFF_FORMAT, "goudenoor edition diff", body
+    )
+
+
+def migration_schema() -> dict[str, Any]:
+    """
+    The JSON Schema (draft 2020-12) of ``migration/1``: what
+    ``Migration.as_dict()`` returns.
+    """
+    rating: _Fields = {
+        "value": (
+            _NUMBER_OR_NULL,
+            "The rating's value; null if unrated or not applicable.",
+        ),
+        "not_applicable": (_BOOLEAN, "Whether the rating is not applicable."),
+    }
+    outcome = _object(
+        "What the migration did for one requirement of the target edition.",
+        {
+            "target_id": (_STRING, "The requirement id in the target edition."),
+            "status": (
+                _enum(OutcomeStatus),
+                (
+                    "carried (taken over), review (the lowest of the sources "
+                    "was taken; "
+                    "look again) or new (no source; unrated)."
+                ),
+            ),
+            "sources": (
+                _STRINGS,
+                "The source requirement ids it was mapped from, in crosswalk order.",
+            ),
+            "relationships": (
+                _array(_enum(Relationship)),
+                "The crosswalk relationship of each source, in the same order.",
+            ),
+            "relationship": (
+                {"anyOf": [_enum(Relationship), {"type": "null"}]},
+                "The relationship shared by every source, or null.",
+            ),
+            **rating,
+            "reason": (_STRING, "Why, in words."),
+            "checkpoints_not_carried": (
+                _STRINGS,
+                (
+                    "Met checkpoints of the source with no counterpart in the "
+                    "target requirement."
+                ),
+            ),
+        },
+    )
+    dropped = _object(
+        "A source rating carried to no requirement of the target edition.",
+        {
+            "requirement_id": (_STRING, "Its requirement id in the source edition."),
+            **rating,
+            "reason": (_STRING, "Why it was not carried."),
+        },
+    )
+    counts = _object(
+        "How many outcomes of each status, and how many ratings were dropped.",
+        {
+            "carried": (_INTEGER, "Ratings taken over."),
+            "review": (_INTEGER, "Ratings to look at again."),
+            "new": (_INTEGER, "Target requirements without a source."),
+            "dropped": (_INTEGER, "Source ratings carried nowhere."),
+        },
+    )
+    body = _object(
+        "An assessment carried from one edition to another.",
+        {
+            "goudenoor": _marker(MIGRATION_FORMAT),
+            "source": (_STRING, "The edition id migrated from."),
+            "target": (_STRING, "The edition id migrated to."),
+            "organisation": (_STRING, "The audited organisation's name."),
+            "date": (_DATE, "The audit's date (ISO 8601)."),
+            "counts": (counts, "The outcomes counted."),
+            "outcomes": (
+                _array(outcome),
+                "One per requirement of the target edition, in its order.",
+            ),
+            "dropped": (
+                _array(dropped),
+                "Source ratings carried nowhere, in the source's order.",
+            ),
+        },
+    )
+    return _document("migration-1", MIGRATION_FORMAT, "goudenoor migration", body)
+
+
+def consensus_schema() -> dict[str, Any]:
+    """
+    The JSON Schema (draft 2020-12) of ``consensus/1``: what
+    ``Consensus.as_dict()`` returns.
+    """
+    verdict = {"anyOf": [_NUMBER, {"const": "n/a"}, {"type": "null"}]}
+    disagreement = _object(
+        "A requirement the auditors differ on.",
+        {
+            "requirement_id": (_STRING, "The requirement's id."),
+            "area_id": (_STRING, "Its area's id."),
+            "kind": (
+                _enum(DisagreementKind),
+                (
+                    "not_applicable (some hold it not applicable, others rate it), "
+                    "unrated (some left it unrated) or spread (values far apart)."
+                ),
+            ),
+            "spread": (_INTEGER, "Scale steps between the lowest and highest value."),
+            "agreed": (
+                _NUMBER_OR_NULL,
+                "The agreed value; null where it stays unrated.",
+            ),
+            "values": (
+                {"type": "object", "additionalProperties": verdict},
+                (
+                    'Each auditor\'s verdict (auditor to a number, "n/a" or '
+                    "null for unrated)."
+                ),
+            ),
+        },
+    )
+    body = _object(
+        "The agreed assessment of an audit team, and where they differ.",
+        {
+            "goudenoor": _marker(CONSENSUS_FORMAT),
+            "edition": (_STRING, "The edition the assessments were made against."),
+            "organisation": (_STRING, "The audited organisation's name."),
+            "date": (_DATE, "The agreed assessment's date (ISO 8601)."),
+            "scale": (_STRING, "The id of the scale the values are on."),
+            "rule": (_STRING, "The consensus rule's name."),
+            "spread": (
+                _INTEGER,
+                "The scale steps from which a spread is a disagreement.",
+            ),
+            "auditors": (_STRINGS, "The auditor(s) of each input, in order."),
+            "alpha": (
+                _NUMBER_OR_NULL,
+                "Krippendorff's alpha (ordinal) over all requirements, or null.",
+            ),
+            "alpha_by_area": (
+                {"type": "object", "additionalProperties": _NUMBER_OR_NULL},
+                "Area id to alpha over its requirements (null where undefined).",
+            ),
+            "disagreements": (
+                _array(disagreement),
+                "By spread (largest first), then in the standard's order.",
+            ),
+            "agreed": (
+                {"type": "object", "additionalProperties": verdict},
+                (
+                    'Each rated requirement\'s agreed value: a number, "n/a" '
+                    "or null (unrated)."
+                ),
+            ),
+        },
+    )
+    return _document("consensus-1", CONSENSUS_FORMAT, "goudenoor consensus", body)
