@@ -45,6 +45,15 @@ if TYPE_CHECKING:
     from .comparison import (
         compare as compare,
     )
+    from .crosswalk import (
+        Crosswalk as Crosswalk,
+    )
+    from .edition_diff import (
+        EditionDiff as EditionDiff,
+    )
+    from .edition_diff import (
+        diff_editions as diff_editions,
+    )
     from .exceptions import (
         ExtensionError as ExtensionError,
     )
@@ -124,6 +133,9 @@ if TYPE_CHECKING:
         available_extensions as available_extensions,
     )
     from .files import (
+        crosswalks as crosswalks,
+    )
+    from .files import (
         dump_assessment as dump_assessment,
     )
     from .files import (
@@ -131,6 +143,12 @@ if TYPE_CHECKING:
     )
     from .files import (
         load_assessment as load_assessment,
+    )
+    from .files import (
+        load_crosswalk as load_crosswalk,
+    )
+    from .files import (
+        load_crosswalk_file as load_crosswalk_file,
     )
     from .files import (
         load_extension as load_extension,
@@ -146,6 +164,9 @@ if TYPE_CHECKING:
     )
     from .files import (
         load_translation_file as load_translation_file,
+    )
+    from .files import (
+        migrate as migrate,
     )
     from .files import (
         save_assessment as save_assessment,
@@ -194,6 +215,9 @@ if TYPE_CHECKING:
     )
     from .graph import (
         to_mermaid as to_mermaid,
+    )
+    from .migration import (
+        Migration as Migration,
     )
     from .model import (
         Area as Area,
@@ -307,6 +331,8 @@ _PUBLIC: Final[dict[str, str]] = {
     "Checkpoint": "model",
     "Comparison": "comparison",
     "Condition": "model",
+    "Crosswalk": "crosswalk",
+    "EditionDiff": "edition_diff",
     "Evidence": "assessment",
     "Extension": "extensions",
     "ExtensionError": "exceptions",
@@ -316,6 +342,7 @@ _PUBLIC: Final[dict[str, str]] = {
     "Improvement": "scoring",
     "Influence": "model",
     "InfluenceRemoval": "extensions",
+    "Migration": "migration",
     "MissingExtraError": "exceptions",
     "ModelError": "exceptions",
     "Overrides": "extensions",
@@ -358,6 +385,8 @@ _PUBLIC: Final[dict[str, str]] = {
     "available_extensions": "files",
     "check_assessment": "assessment",
     "compare": "comparison",
+    "crosswalks": "files",
+    "diff_editions": "edition_diff",
     "drivers": "graph",
     "dump_assessment": "files",
     "editions": "files",
@@ -366,11 +395,14 @@ _PUBLIC: Final[dict[str, str]] = {
     "extension_problems": "extensions",
     "influence_graph": "graph",
     "load_assessment": "files",
+    "load_crosswalk": "files",
+    "load_crosswalk_file": "files",
     "load_extension": "files",
     "load_standard": "files",
     "load_standard_file": "files",
     "load_translation": "files",
     "load_translation_file": "files",
+    "migrate": "files",
     "paths": "graph",
     "register_method": "scoring",
     "save_assessment": "files",

@@ -1,6 +1,6 @@
 """
-JSON Schemas of the file formats: assessments, extensions and
-translations.
+JSON Schemas of the file formats: assessments, extensions,
+translations and crosswalks.
 """
 
 from __future__ import annotations
@@ -11,12 +11,14 @@ from typing import Any, Literal
 
 import attrs
 
+from goudenoor.crosswalk import Crosswalk
 from goudenoor.extensions import EXTENSION_FORMAT, Extension
 from goudenoor.translation import TRANSLATION_FORMAT, Translation
 
 
 __all__ = [
     "assessment_schema",
+    "crosswalk_schema",
     "extension_schema",
     "translation_schema",
 ]
@@ -90,6 +92,15 @@ def assessment_schema() -> dict[str, Any]:
             "scale": {"type": ["string", "null"]},
             "auditors": {"type": "array", "items": {"type": "string"}},
             "extensions": {"type": "array", "items": {"type": "string"}},
+            "migrated_from": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["edition"],
+                "properties": {
+                    "edition": text,
+                    "crosswalk": {"type": ["string", "null"]},
+                },
+            },
             "ratings": {
                 "type": "object",
                 "propertyNames": {
@@ -183,3 +194,14 @@ def _file_schema(cls: type, marker: str, name: str, title: str) -> dict[str, Any
         **schema,
         "$defs": definitions,
     }
+
+
+def crosswalk_schema() -> dict[str, Any]:
+    """
+    The JSON Schema (draft 2020-12) of the ``crosswalk/1`` file format,
+    derived from the model classes so that it cannot drift from them.
+
+    It checks the shape of a file; whether ids exist in the two editions
+    and rows are unique is checked by the loader.
+    """
+    return _file_schema(Crosswalk, "crosswalk/1", "crosswalk-1", "goudenoor crosswalk")

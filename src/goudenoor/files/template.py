@@ -72,6 +72,8 @@ def assessment_template(
         "# 'justification:'. Short form: '\"1.3\": 2'. Leave a value empty to",
         "# keep it unrated (it counts as 0, with a warning).",
         "# Score it with: goudenoor score FILE",
+        "# An audit moved from another edition ('goudenoor migrate') also has",
+        "# 'migrated_from: {edition: ..., crosswalk: ...}': where it came from.",
         "goudenoor: assessment/1",
         f"edition: {standard.id}",
         f"organisation: {_scalar(organisation)}",
