@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from goudenoor._text import one_line
-from goudenoor.comparison import compare
+from goudenoor.comparison import Comparison, compare
 from goudenoor.exceptions import GoudenoorError
 from goudenoor.extensions import apply_extension
 from goudenoor.files import (
@@ -201,7 +201,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
             card.standard, args.output, assessment=card.assessment, overwrite=args.force
         )
         return EXIT_OK
-    comparison = compare(_card(args, args.compare), card) if args.compare else None
+    comparison = _compared(_card(args, args.compare), card) if args.compare else None
     text = render_report(
         card,
         args.format,
@@ -215,7 +215,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _compare(args: argparse.Namespace, out: TextIO) -> int:
-    comparison = compare(_card(args, args.old), _card(args, args.new))
+    comparison = _compared(_card(args, args.old), _card(args, args.new))
     if args.format == "text":
         text = comparison.text()
     else:
@@ -326,3 +326,15 @@ def _migrate(args: argparse.Namespace, out: TextIO) -> int:
             args.output, dump_assessment(migration.assessment), overwrite=args.force
         )
     return EXIT_OK
+
+
+def _compared(old: ScoreCard, new: ScoreCard) -> Comparison:
+    """
+    *old* and *new* compared, through the shipped crosswalk when they are
+    of two editions it maps between.
+    """
+    from goudenoor.files import crosswalks, load_crosswalk
+
+    pair = (old.standard.id, new.standard.id)
+    crosswalk = load_crosswalk(*pair) if pair in crosswalks() else None
+    return compare(old, new, crosswalk=crosswalk)
