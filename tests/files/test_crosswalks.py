@@ -263,3 +263,45 @@ class TestMigratedFromInFiles:
 
     def test_template_mentions_it(self, std2016: go.Standard) -> None:
         assert "migrated_from:" in assessment_template(std2016)
+
+
+ZORG = (
+    Path(__file__).parents[2] / "examples/goudenoor-zorg/src/goudenoor_zorg/zorg.yaml"
+)
+
+
+def _with_zorg(tmp_path: Path, targets: str) -> go.Assessment:
+    """
+    The example audit with the zorg extension (a copy in the audit's
+    folder, targeting *targets*) and zorg:3.4 rated 3.
+    """
+    text = ZORG.read_text(encoding="utf-8").replace(
+        "targets: [gos-2012, gos-2016]", f"targets: {targets}"
+    )
+    write(tmp_path, "zorg.yaml", text)
+    audit = EXAMPLE_AUDIT.read_text(encoding="utf-8").replace(
+        "\nextensions: []\nratings:\n",
+        '\nextensions: [zorg.yaml]\nratings:\n  "zorg:3.4": 3\n',
+        1,
+    )
+    return go.load_assessment(write(tmp_path, "audit.yaml", audit))
+
+
+class TestMigrateExtensions:
+    def test_carried_when_the_extension_also_targets_the_new_edition(
+        self, tmp_path: Path
+    ) -> None:
+        migration = go.migrate(_with_zorg(tmp_path, "[gos-2012, gos-2016]"), "gos-2016")
+
+        assert "carried" == migration.outcome("zorg:3.4").status
+        assert 3 == migration.assessment.ratings["zorg:3.4"].value
+        assert ("zorg.yaml",) == migration.assessment.extensions
+        assert "zorg:3.4" not in {d.requirement_id for d in migration.dropped}
+
+    def test_dropped_and_listed_otherwise(self, tmp_path: Path) -> None:
+        migration = go.migrate(_with_zorg(tmp_path, "[gos-2012]"), "gos-2016")
+        dropped = {d.requirement_id: d.reason for d in migration.dropped}
+
+        assert "zorg:3.4" not in migration.assessment.ratings
+        assert () == migration.assessment.extensions
+        assert "extension 'zorg' is not carried to gos-2016" == dropped["zorg:3.4"]
