@@ -45,6 +45,15 @@ if TYPE_CHECKING:
     from .comparison import (
         compare as compare,
     )
+    from .crosswalk import (
+        Crosswalk as Crosswalk,
+    )
+    from .edition_diff import (
+        EditionDiff as EditionDiff,
+    )
+    from .edition_diff import (
+        diff_editions as diff_editions,
+    )
     from .exceptions import (
         ExtensionError as ExtensionError,
     )
@@ -127,6 +136,9 @@ if TYPE_CHECKING:
         available_extensions as available_extensions,
     )
     from .files import (
+        crosswalks as crosswalks,
+    )
+    from .files import (
         dump_assessment as dump_assessment,
     )
     from .files import (
@@ -134,6 +146,12 @@ if TYPE_CHECKING:
     )
     from .files import (
         load_assessment as load_assessment,
+    )
+    from .files import (
+        load_crosswalk as load_crosswalk,
+    )
+    from .files import (
+        load_crosswalk_file as load_crosswalk_file,
     )
     from .files import (
         load_extension as load_extension,
@@ -158,6 +176,9 @@ if TYPE_CHECKING:
     )
     from .files import (
         loads_translation as loads_translation,
+    )
+    from .files import (
+        migrate as migrate,
     )
     from .files import (
         save_assessment as save_assessment,
@@ -215,6 +236,9 @@ if TYPE_CHECKING:
     )
     from .graph import (
         to_mermaid as to_mermaid,
+    )
+    from .migration import (
+        Migration as Migration,
     )
     from .model import (
         Area as Area,
@@ -331,6 +355,8 @@ _PUBLIC: Final[dict[str, str]] = {
     "Checkpoint": "model",
     "Comparison": "comparison",
     "Condition": "model",
+    "Crosswalk": "crosswalk",
+    "EditionDiff": "edition_diff",
     "Evidence": "assessment",
     "Extension": "extensions",
     "ExtensionError": "exceptions",
@@ -341,6 +367,7 @@ _PUBLIC: Final[dict[str, str]] = {
     "Influence": "model",
     "InfluenceRemoval": "extensions",
     "InstalledExtension": "files",
+    "Migration": "migration",
     "MissingExtraError": "exceptions",
     "ModelError": "exceptions",
     "Overrides": "extensions",
@@ -383,6 +410,8 @@ _PUBLIC: Final[dict[str, str]] = {
     "available_extensions": "files",
     "check_assessment": "assessment",
     "compare": "comparison",
+    "crosswalks": "files",
+    "diff_editions": "edition_diff",
     "drivers": "graph",
     "dump_assessment": "files",
     "editions": "files",
@@ -391,6 +420,8 @@ _PUBLIC: Final[dict[str, str]] = {
     "extension_problems": "extensions",
     "influence_graph": "graph",
     "load_assessment": "files",
+    "load_crosswalk": "files",
+    "load_crosswalk_file": "files",
     "load_extension": "files",
     "load_standard": "files",
     "load_standard_file": "files",
@@ -399,6 +430,7 @@ _PUBLIC: Final[dict[str, str]] = {
     "loads_assessment": "files",
     "loads_extension": "files",
     "loads_translation": "files",
+    "migrate": "files",
     "paths": "graph",
     "read_workbook": "files.xlsx",
     "register_method": "scoring",

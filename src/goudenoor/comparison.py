@@ -1,10 +1,17 @@
 """
 Comparing two score cards of the same organisation: the yearly review.
 
-Areas are matched by id and requirements by id, so two audits against
-different editions (for example gos-2012 and gos-2016) can be compared as
-far as they share areas and requirements; what exists in only one of them
-is listed as added or dropped.
+Areas are matched by id. Requirements are matched by id within one
+edition. Across editions (for example gos-2012 and gos-2016) they are
+matched through a :class:`~goudenoor.crosswalk.Crosswalk` when one is
+given: one change per requirement of the new edition, with the old
+requirements it maps from. Without a crosswalk they are matched by id as
+far as the editions share ids, with a warning.
+
+Across editions, an area's change is split in two (see
+:class:`AreaChange`): the edition's effect, what the old ratings are worth
+in the new edition (carried by :func:`~goudenoor.migration.migrate_assessment`
+and scored there), and the ratings' effect, the rest.
 """
 
 from __future__ import annotations
@@ -14,7 +21,10 @@ from typing import Any, Literal
 import attrs
 
 from ._text import one_line
-from .scoring import RequirementResult, ScoreCard
+from .crosswalk import Crosswalk
+from .exceptions import GoudenoorError
+from .migration import migrate_assessment
+from .scoring import RequirementResult, ScoreCard, score
 from .scoring.card import format_points, format_rating
 
 
@@ -49,6 +59,16 @@ class AreaChange:
         new_points: Points in the new audit (``None`` likewise).
         max_points: The area's maximum in the new audit.
         delta: ``new_points - old_points`` (0 where one side is missing).
+        edition_effect: Across editions compared through a crosswalk: the
+            points the OLD ratings earn in this area of the new edition
+            (carried through the crosswalk by the migration rules and
+            scored with the new audit's method and scheme) minus
+            :attr:`old_points` (0 for an area the old audit did not have).
+            Other requirements and other weights, no change in ratings.
+            ``None`` otherwise.
+        rating_effect: The rest: :attr:`new_points` minus those points, the
+            change the new ratings made. ``None`` when
+            :attr:`edition_effect` is.
     """
 
     area_id: str
@@ -57,6 +77,8 @@ class AreaChange:
     new_points: float | None
     max_points: float
     delta: float
+    edition_effect: float | None = None
+    rating_effect: float | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -72,8 +94,14 @@ class RequirementChange:
         new_value: The new rating's value.
         old_status: The old status (rated, unrated, not-applicable, ...).
         new_status: The new status.
-        old_points: Points it contributed before (0 if absent).
+        old_points: Points it contributed before (0 if absent). Matched
+            through a crosswalk: the points of its sources, each source's
+            points shared equally among the requirements it maps to (so
+            a source's points are counted once).
         new_points: Points it contributes now (0 if absent).
+        sources: Matched through a crosswalk: the old requirements it maps
+            from (the old value is the lowest of theirs, the old status
+            the first one's); empty when matched by id.
     """
 
     requirement_id: str
@@ -84,6 +112,7 @@ class RequirementChange:
     new_status: str | None
     old_points: float
     new_points: float
+    sources: tuple[str, ...] = ()
 
     @property
     def delta(self) -> float:
@@ -159,9 +188,23 @@ class Comparison:
         return "\n".join(one_line(line) for line in _text_lines(self)) + "\n"
 
 
-def compare(old: ScoreCard, new: ScoreCard) -> Comparison:
+def compare(
+    old: ScoreCard, new: ScoreCard, *, crosswalk: Crosswalk | None = None
+) -> Comparison:
     """
     Compare two score cards (the old audit first).
+
+    Args:
+        old: The earlier audit's score card.
+        new: The later audit's score card.
+        crosswalk: For audits against different editions: maps the old
+            edition to the new one; requirements are aligned through it
+            and each area's change is split into the edition's effect and
+            the ratings' effect. Ignored for audits of one edition.
+
+    Raises:
+        GoudenoorError: The crosswalk does not map the old audit's edition
+            to the new audit's.
 
     >>> import goudenoor as go
     >>> std = go.load_standard("gos-2012")
@@ -174,13 +217,111 @@ def compare(old: ScoreCard, new: ScoreCard) -> Comparison:
     >>> [(x.requirement_id, x.old_value, x.new_value) for x in c.requirements]
     [('4.1', 1.0, 3.0), ('4.2', 1.0, 3.0)]
     """
+    warnings = _warnings(old, new)
+    if old.standard.id == new.standard.id:
+        crosswalk = None
+    elif crosswalk is None:
+        warnings = (*warnings, "requirements matched by id across editions")
+    else:
+        return _across(old, new, crosswalk, warnings)
     return Comparison(
         old=old,
         new=new,
         areas=_area_changes(old, new),
         requirements=_requirement_changes(old, new),
-        warnings=_warnings(old, new),
+        warnings=warnings,
     )
+
+
+def _across(
+    old: ScoreCard, new: ScoreCard, crosswalk: Crosswalk, warnings: tuple[str, ...]
+) -> Comparison:
+    if (crosswalk.source, crosswalk.target) != (old.standard.id, new.standard.id):
+        msg = (
+            f"the crosswalk maps {crosswalk.source} to {crosswalk.target}, the "
+            f"audits are of {old.standard.id} and {new.standard.id}"
+        )
+        raise GoudenoorError(msg)
+    migrated = migrate_assessment(
+        old.assessment, source=old.standard, target=new.standard, crosswalk=crosswalk
+    )
+    recomputed = score(
+        new.standard,
+        migrated.assessment,
+        method=new.method,
+        scheme=new.scheme.id,
+        parameters=dict(new.parameters),
+        evidence_policy=new.evidence_policy,
+        check=False,
+    )
+    areas = []
+    for change in _area_changes(old, new):
+        result = recomputed.areas.get(change.area_id)
+        if result is None or change.new_points is None:
+            areas.append(change)
+            continue
+        edition = result.points - (change.old_points or 0.0)
+        areas.append(
+            attrs.evolve(
+                change,
+                edition_effect=edition,
+                rating_effect=change.new_points - result.points,
+            )
+        )
+    return Comparison(
+        old=old,
+        new=new,
+        areas=tuple(areas),
+        requirements=_crosswalk_changes(old, new, crosswalk),
+        warnings=warnings,
+    )
+
+
+def _crosswalk_changes(
+    old: ScoreCard, new: ScoreCard, crosswalk: Crosswalk
+) -> tuple[RequirementChange, ...]:
+    changes = []
+    for rid, after in new.requirements.items():
+        sources = [
+            row.source
+            for row in crosswalk.sources_of(rid)
+            if row.source in old.requirements
+        ]
+        if not sources:
+            changes.append(_change(rid, "added", None, after))
+            continue
+        results = [old.requirements[s] for s in sources]
+        values = [r.value for r in results if r.value is not None]
+        old_points = sum(
+            old.requirements[s].points / _share(crosswalk, s, new) for s in sources
+        )
+        change = RequirementChange(
+            requirement_id=rid,
+            kind="changed",
+            old_value=min(values) if values else None,
+            new_value=after.value,
+            old_status=results[0].status,
+            new_status=after.status,
+            old_points=old_points,
+            new_points=after.points,
+            sources=tuple(sources),
+        )
+        if (
+            change.old_value != change.new_value
+            or change.old_status != change.new_status
+            or abs(change.delta) > _EPSILON
+        ):
+            changes.append(change)
+    changes.extend(
+        _change(rid, "dropped", before, None)
+        for rid, before in old.requirements.items()
+        if not any(row.target in new.requirements for row in crosswalk.targets_of(rid))
+    )
+    return tuple(changes)
+
+
+def _share(crosswalk: Crosswalk, source: str, new: ScoreCard) -> int:
+    return sum(row.target in new.requirements for row in crosswalk.targets_of(source))
 
 
 def _area_changes(old: ScoreCard, new: ScoreCard) -> tuple[AreaChange, ...]:
@@ -330,7 +471,20 @@ def _text_lines(comparison: Comparison) -> list[str]:
             f"{format_rating(r.old_value, r.old_status):>8} -> "
             f"{format_rating(r.new_value, r.new_status):<8} {r.delta:+6.2f} points"
             + ("" if r.kind == "changed" else f"  ({r.kind})")
+            + (
+                f"  (from {', '.join(r.sources)})"
+                if r.sources and r.sources != (r.requirement_id,)
+                else ""
+            )
             for r in comparison.requirements
+        )
+    split = [a for a in comparison.areas if a.edition_effect is not None]
+    if split:
+        lines += ["", f"{'area change from':<36} {'edition':>7} {'ratings':>7}"]
+        lines.extend(
+            f"{f'{a.area_id:>2} {a.name}':<36} {a.edition_effect:+7.2f} "
+            f"{a.rating_effect or 0.0:+7.2f}"
+            for a in split
         )
     if comparison.warnings:
         lines += ["", "note:"]

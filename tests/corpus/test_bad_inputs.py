@@ -36,7 +36,7 @@ PREFIX = "goudenoor: error: "
 CORPUS = sorted(p.name for p in BAD.iterdir() if p.name != "README.md")
 COMMAND_FILES = [name for name in CORPUS if not name.startswith("edition-")]
 EDITION_FILES = [name for name in CORPUS if name.startswith("edition-")]
-KINDS = ("assessment-", "extension-", "edition-")
+KINDS = ("assessment-", "extension-", "edition-", "crosswalk-")
 
 HEAD = """\
 goudenoor: assessment/1
@@ -215,7 +215,7 @@ EXACT: dict[str, str] = {
     "assessment-extra-key.yaml": (
         "assessment-extra-key.yaml:6:1 colour: unknown key 'colour' (expected "
         "one of: edition, organisation, date, scale, auditors, extensions, "
-        "ratings)"
+        "ratings, migrated_from)"
     ),
     "assessment-future-format.yaml": (
         "assessment-future-format.yaml:2:1 goudenoor: expected the format "
@@ -446,6 +446,23 @@ EXACT: dict[str, str] = {
         "(expected one of: number, kind, name, points, aliases, "
         "points_assumed, points_source, summary, themes, requirements, notes)"
     ),
+    "crosswalk-duplicate-row.yaml": (
+        "crosswalk-duplicate-row.yaml:10:5 mappings[1]: duplicate mapping "
+        "'2.1' -> '2.1' (also mappings[0])"
+    ),
+    "crosswalk-unknown-id.yaml": (
+        "crosswalk-unknown-id.yaml:10:5 mappings[1].source: unknown requirement "
+        "'2.9' in gos-2012; did you mean '2.4', '2.3', '2.2'?"
+    ),
+    "crosswalk-unknown-relationship.yaml": (
+        "crosswalk-unknown-relationship.yaml:12:5 mappings[1].relationship: "
+        "expected one of 'equal', 'subset', 'superset', 'intersect', "
+        "'not_related', got string 'equivalent'"
+    ),
+    "crosswalk-wrong-edition.yaml": (
+        "crosswalk-wrong-edition.yaml:3:1 target: crosswalk maps to edition "
+        "'gos-2012', the target standard is 'gos-2016'"
+    ),
     "edition-kind-typo.yaml": (
         "edition-kind-typo.yaml:12:5 areas[0].kind: expected one of "
         "'organisation', 'result', got string 'organization'"
@@ -662,6 +679,16 @@ def command(name: str) -> list[str]:
     path = str(BAD / name)
     if name.startswith("assessment-"):
         return ["score", path]
+    if name.startswith("crosswalk-"):
+        return [
+            "migrate",
+            str(EXAMPLE_AUDIT),
+            "--to",
+            "gos-2016",
+            "--dry-run",
+            "--crosswalk",
+            path,
+        ]
     return ["show", "--extension", path, "gos-2012"]
 
 
@@ -715,7 +742,7 @@ def edition_error(name: str) -> str:
 class TestCorpus:
     def test_size(self) -> None:
         """
-        The corpus has at least 40 files, of all three kinds, and nothing
+        The corpus has at least 40 files, of all four kinds, and nothing
         else.
         """
         counts = [sum(name.startswith(kind) for name in CORPUS) for kind in KINDS]

@@ -352,7 +352,8 @@ class TestMessages:
         assert [
             (
                 f"{path}:5:3 {shown}: unknown key {shown} (expected one of: "
-                "edition, organisation, date, scale, auditors, extensions, ratings)"
+                "edition, organisation, date, scale, auditors, extensions, ratings, "
+                "migrated_from)"
             ),
             f"{path}:7:1 scale: expected a string, got a list",
         ] == sorted(p.render(str(path)) for p in error.problems)

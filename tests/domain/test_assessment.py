@@ -367,7 +367,7 @@ class TestSchema:
         props = assessment_schema()["properties"]
         rating = props["ratings"]["additionalProperties"]["oneOf"][2]
 
-        not_in_files = {"source", "migrated_from"}
+        not_in_files = {"source"}
         assert {f.name for f in attrs.fields(go.Assessment)} - not_in_files | {
             "goudenoor"
         } == set(props)

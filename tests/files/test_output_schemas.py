@@ -231,6 +231,7 @@ def test_done_means_the_piped_card_validates(stdin: bool) -> None:
     validates against ``goudenoor schema scorecard`` (and so does the card
     of the file named on the command line).
     """
+
     def goudenoor(*argv: str, text: str | None = None) -> str:
         done = subprocess.run(
             [sys.executable, "-m", "goudenoor", *argv],

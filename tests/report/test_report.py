@@ -126,8 +126,9 @@ class TestCompare:
 
     def test_across_editions(self, card: go.ScoreCard) -> None:
         """
-        A 2012 audit against a 2016 one: shared ids compared, others
-        added or dropped, and a note that the editions differ.
+        A 2012 audit against a 2016 one without a crosswalk: shared ids
+        compared, others added or dropped, and notes that the editions
+        differ and that requirements were matched by id.
         """
         std2016 = go.load_standard("gos-2016")
         later = go.score(
@@ -148,6 +149,7 @@ class TestCompare:
         assert (
             "the edition differs: gos-2012 then gos-2016",
             "the recognition scheme differs: niveaus then sterren",
+            "requirements matched by id across editions",
         ) == c.warnings
 
     def test_cli_compare(self, tmp_path: Path, std2012: go.Standard) -> None:

@@ -10,10 +10,11 @@ import json
 import shutil
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TextIO
 
 from goudenoor._text import one_line
-from goudenoor.comparison import compare
+from goudenoor.comparison import Comparison, compare
 from goudenoor.exceptions import GoudenoorError
 from goudenoor.extensions import Extension, apply_extension
 from goudenoor.files import (
@@ -43,6 +44,7 @@ from goudenoor.files.output_schemas import (
 )
 from goudenoor.files.schemas import (
     assessment_schema,
+    crosswalk_schema,
     extension_schema,
     translation_schema,
 )
@@ -152,6 +154,7 @@ def _graph(args: argparse.Namespace, out: TextIO) -> int:
 def _schema(args: argparse.Namespace, out: TextIO) -> int:
     schema = {
         "assessment": assessment_schema,
+        "crosswalk": crosswalk_schema,
         "extension": extension_schema,
         "translation": translation_schema,
         "scorecard": scorecard_schema,
@@ -295,7 +298,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
             overwrite=args.force,
         )
         return EXIT_OK
-    comparison = compare(_card(args, args.compare), card) if args.compare else None
+    comparison = _compared(_card(args, args.compare), card) if args.compare else None
     text = render_report(
         card,
         args.format,
@@ -309,7 +312,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _compare(args: argparse.Namespace, out: TextIO) -> int:
-    comparison = compare(_card(args, args.old), _card(args, args.new))
+    comparison = _compared(_card(args, args.old), _card(args, args.new))
     if args.format == "text":
         text = comparison.text()
     elif args.format == "json":
@@ -412,3 +415,57 @@ def _translation(args: argparse.Namespace, standard: Standard) -> Translation | 
     if args.language is not None:
         return load_translation(standard.id, args.language)
     return None
+
+
+def _diff(args: argparse.Namespace, out: TextIO) -> int:
+    from goudenoor.edition_diff import diff_editions
+    from goudenoor.report.markdown import edition_diff_markdown
+
+    diff = diff_editions(load_standard(args.old), load_standard(args.new))
+    if args.format == "json":
+        text = json.dumps(diff.as_dict(), indent=2, ensure_ascii=False) + "\n"
+    elif args.format == "md":
+        text = edition_diff_markdown(diff)
+    else:
+        text = diff.text()
+    _emit(args, out, text)
+    return EXIT_OK
+
+
+def _migrate(args: argparse.Namespace, out: TextIO) -> int:
+    from goudenoor.files import load_crosswalk_file, migrate, refuse_existing
+    from goudenoor.files.migrations import migration_standards
+
+    extensions = [load_extension(reference) for reference in args.extension]
+    assessment = load_assessment(args.file, extensions=extensions)
+    crosswalk = None
+    if args.crosswalk is not None:
+        source, target = migration_standards(assessment, args.to, extensions=extensions)
+        crosswalk = load_crosswalk_file(args.crosswalk, source=source, target=target)
+    writing = args.output is not None and not args.dry_run
+    if writing:
+        refuse_existing(Path(args.output), overwrite=args.force)
+    migration = migrate(assessment, args.to, crosswalk=crosswalk, extensions=extensions)
+    if args.format == "json":
+        out.write(json.dumps(migration.as_dict(), indent=2, ensure_ascii=False) + "\n")
+    else:
+        out.write(
+            "".join(f"{one_line(line)}\n" for line in migration.text().splitlines())
+        )
+    if writing:
+        write_text_atomic(
+            args.output, dump_assessment(migration.assessment), overwrite=args.force
+        )
+    return EXIT_OK
+
+
+def _compared(old: ScoreCard, new: ScoreCard) -> Comparison:
+    """
+    *old* and *new* compared, through the shipped crosswalk when they are
+    of two editions it maps between.
+    """
+    from goudenoor.files import crosswalks, load_crosswalk
+
+    pair = (old.standard.id, new.standard.id)
+    crosswalk = load_crosswalk(*pair) if pair in crosswalks() else None
+    return compare(old, new, crosswalk=crosswalk)

@@ -14,10 +14,12 @@ from goudenoor.scoring import scoring_methods
 from .commands import (
     EXIT_USAGE,
     _compare,
+    _diff,
     _editions,
     _extensions,
     _graph,
     _import_xlsx,
+    _migrate,
     _report,
     _schema,
     _score,
@@ -82,6 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_extensions_command(commands)
     _add_schema_command(commands)
     _add_validate_command(commands)
+    _add_diff_command(commands)
+    _add_migrate_command(commands)
     return parser
 
 
@@ -363,6 +367,7 @@ def _add_schema_command(commands: _Commands) -> None:
             "assessment",
             "extension",
             "translation",
+            "crosswalk",
             "scorecard",
             "comparison",
             "edition-diff",
@@ -460,3 +465,66 @@ def _parameter(text: str) -> tuple[str, float]:
     if not sep or not name or not math.isfinite(number):
         raise argparse.ArgumentTypeError(f"expected NAME=NUMBER, got {text!r}")
     return name, number
+
+
+def _add_diff_command(commands: _Commands) -> None:
+    diff = commands.add_parser(
+        "diff",
+        help="what changed from one edition to another",
+        description="Show the areas, requirements and checkpoints added, removed, "
+        "renamed and reworded (word by word) between two shipped editions.",
+    )
+    diff.add_argument("old", metavar="OLD", help="the older edition id")
+    diff.add_argument("new", metavar="NEW", help="the newer edition id")
+    diff.add_argument(
+        "--format",
+        choices=["text", "md", "json"],
+        default="text",
+        help="text (default), Markdown or JSON (format edition-diff/1)",
+    )
+    _output_options(diff)
+    diff.set_defaults(handler=_diff)
+
+
+def _add_migrate_command(commands: _Commands) -> None:
+    migrating = commands.add_parser(
+        "migrate",
+        help="move an assessment to another edition through a crosswalk",
+        description="Carry an assessment's ratings to another edition through the "
+        "shipped crosswalk (or your own) and print what was carried, what needs "
+        "review, what is new and what was dropped.",
+    )
+    migrating.add_argument("file", metavar="FILE", help="the assessment (YAML)")
+    migrating.add_argument(
+        "--to", required=True, metavar="EDITION", help="the edition to migrate to"
+    )
+    migrating.add_argument(
+        "--crosswalk",
+        default=None,
+        metavar="PATH",
+        help="a crosswalk file of your own (format crosswalk/1); default: the "
+        "shipped one between the two editions",
+    )
+    migrating.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print the migration report only; write nothing",
+    )
+    migrating.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="the report: text (default) or JSON (format migration/1)",
+    )
+    _extension_option(migrating)
+    migrating.add_argument(
+        "-o",
+        "--output",
+        default=None,
+        metavar="OUT",
+        help="write the migrated assessment to OUT (the report goes to stdout)",
+    )
+    migrating.add_argument(
+        "--force", action="store_true", help="replace OUT if it exists"
+    )
+    migrating.set_defaults(handler=_migrate)

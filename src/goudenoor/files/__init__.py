@@ -1,7 +1,9 @@
 """
 The file layer: everything that reads or writes a file lives here.
 
-The shipped editions and translations (``editions``), assessments
+The shipped editions and translations (``editions``), crosswalks between
+editions (``crosswalks``) and moving assessments along them
+(``migrations``), assessments
 (``assessments``), sector extensions from files and installed packs
 (``extension_loader``), writing files whole or not at all (``atomic``),
 and the YAML and conversion layers below them; audit workbooks are in
@@ -24,6 +26,12 @@ from .assessments import (
     standard_for,
 )
 from .atomic import refuse_existing, write_bytes_atomic, write_text_atomic
+from .crosswalks import (
+    CROSSWALK_FORMAT,
+    crosswalks,
+    load_crosswalk,
+    load_crosswalk_file,
+)
 from .editions import (
     editions,
     load_standard,
@@ -42,18 +50,23 @@ from .extension_loader import (
     load_extension,
     loads_extension,
 )
+from .migrations import migrate
 
 
 __all__ = [
     "ASSESSMENT_FORMAT",
+    "CROSSWALK_FORMAT",
     "ENTRY_POINT_GROUP",
     "InstalledExtension",
     "assessment_from_mapping",
     "assessment_to_mapping",
     "available_extensions",
+    "crosswalks",
     "dump_assessment",
     "editions",
     "load_assessment",
+    "load_crosswalk",
+    "load_crosswalk_file",
     "load_extension",
     "load_standard",
     "load_standard_file",
@@ -62,6 +75,7 @@ __all__ = [
     "loads_assessment",
     "loads_extension",
     "loads_translation",
+    "migrate",
     "refuse_existing",
     "save_assessment",
     "standard_for",

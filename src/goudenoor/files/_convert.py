@@ -30,6 +30,7 @@ from cattrs.errors import (
 )
 
 from goudenoor.assessment import Assessment, Rating
+from goudenoor.crosswalk import Crosswalk
 from goudenoor.exceptions import ModelError
 from goudenoor.extensions import Extension
 from goudenoor.model import MAX_NUMBER
@@ -257,8 +258,8 @@ def _rating_hook(
 
 
 _NOT_IN_FILES: dict[type, tuple[str, ...]] = {
-    # migrated_from joins the file format when the lead wires migration.
-    Assessment: ("source", "migrated_from"),
+    Assessment: ("source",),
+    Crosswalk: ("origin",),
     Extension: ("origin", "locate"),
     Translation: ("origin",),
 }

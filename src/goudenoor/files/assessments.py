@@ -201,6 +201,25 @@ def _standard_for(
     standard = load_standard(assessment.edition)
     if not assessment.extensions:
         return standard
+    return apply_extension(standard, *_extensions_for(assessment, extensions, folder))
+
+
+def extensions_for(
+    assessment: Assessment, extensions: Sequence[Extension] = ()
+) -> list[Extension]:
+    """
+    The extensions *assessment* lists, in order, found as
+    :func:`standard_for` finds them.
+
+    Raises:
+        GoudenoorError: An extension cannot be found.
+    """
+    return _extensions_for(assessment, extensions, _folder_of(assessment.source))
+
+
+def _extensions_for(
+    assessment: Assessment, extensions: Sequence[Extension], folder: Path | None
+) -> list[Extension]:
     given = {extension.id: extension for extension in extensions}
     resolved = []
     for index, reference in enumerate(assessment.extensions):
@@ -215,7 +234,7 @@ def _standard_for(
             )
         except (UnknownItemError, FileFormatError) as exc:
             raise _UnresolvedExtensionError(str(exc), index) from exc
-    return apply_extension(standard, *resolved)
+    return resolved
 
 
 def _folder_of(source: str | None) -> Path | None:
@@ -299,6 +318,11 @@ def assessment_to_mapping(assessment: Assessment) -> dict[str, Any]:
         data["auditors"] = list(assessment.auditors)
     if assessment.extensions:
         data["extensions"] = list(assessment.extensions)
+    if assessment.migrated_from is not None:
+        origin = assessment.migrated_from
+        data["migrated_from"] = {"edition": origin.edition}
+        if origin.crosswalk is not None:
+            data["migrated_from"]["crosswalk"] = origin.crosswalk
     data["ratings"] = {
         rid: _rating_to_data(rating) for rid, rating in assessment.ratings.items()
     }

@@ -134,6 +134,21 @@ def _comparison_body() -> dict[str, Any]:
                 _NUMBER,
                 "new_points - old_points (0 where one side is missing).",
             ),
+            "edition_effect": (
+                _NUMBER_OR_NULL,
+                (
+                    "Across editions compared through a crosswalk: the old ratings "
+                    "carried to the new edition and scored, minus old_points (what "
+                    "the change of edition alone did); else null."
+                ),
+            ),
+            "rating_effect": (
+                _NUMBER_OR_NULL,
+                (
+                    "Likewise: delta - edition_effect, what the ratings' change did; "
+                    "else null."
+                ),
+            ),
         },
     )
     status = {"anyOf": [_enum(RequirementStatus), {"type": "null"}]}
@@ -158,6 +173,13 @@ def _comparison_body() -> dict[str, Any]:
             "old_points": (_NUMBER, "Points it contributed before (0 if absent)."),
             "new_points": (_NUMBER, "Points it contributes now (0 if absent)."),
             "delta": (_NUMBER, "new_points - old_points."),
+            "sources": (
+                _array(_STRING),
+                (
+                    "Across editions compared through a crosswalk: the old "
+                    "requirements mapped to this one; else empty."
+                ),
+            ),
         },
     )
     return _object(

@@ -1,6 +1,6 @@
 """
-JSON Schemas of the file formats: assessments, extensions and
-translations.
+JSON Schemas of the file formats: assessments, extensions,
+translations and crosswalks.
 """
 
 from __future__ import annotations
@@ -13,12 +13,14 @@ from typing import Any, Literal
 
 import attrs
 
+from goudenoor.crosswalk import Crosswalk
 from goudenoor.extensions import EXTENSION_FORMAT, Extension
 from goudenoor.translation import TRANSLATION_FORMAT, Translation
 
 
 __all__ = [
     "assessment_schema",
+    "crosswalk_schema",
     "extension_schema",
     "translation_schema",
 ]
@@ -131,6 +133,25 @@ def assessment_schema() -> dict[str, Any]:
                 {"type": "array", "items": {"type": "string"}},
                 "The sector extensions the audit was made with: installed names "
                 "or file paths.",
+            ),
+            "migrated_from": described(
+                {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["edition"],
+                    "properties": {
+                        "edition": described(
+                            text, "The edition the audit was made against."
+                        ),
+                        "crosswalk": described(
+                            {"type": ["string", "null"]},
+                            "The crosswalk it was carried through: a shipped "
+                            "crosswalk's file name or the path given.",
+                        ),
+                    },
+                },
+                "Where an audit moved to this edition with 'goudenoor migrate' "
+                "came from.",
             ),
             "ratings": described(
                 {
@@ -262,3 +283,14 @@ def _file_schema(cls: type, marker: str, name: str, title: str) -> dict[str, Any
         **schema,
         "$defs": definitions,
     }
+
+
+def crosswalk_schema() -> dict[str, Any]:
+    """
+    The JSON Schema (draft 2020-12) of the ``crosswalk/1`` file format,
+    derived from the model classes so that it cannot drift from them.
+
+    It checks the shape of a file; whether ids exist in the two editions
+    and rows are unique is checked by the loader.
+    """
+    return _file_schema(Crosswalk, "crosswalk/1", "crosswalk-1", "goudenoor crosswalk")

@@ -82,6 +82,8 @@ def assessment_template(
         "# Score it with: goudenoor score FILE",
         "# Editors check it against the schema named on the first line: write",
         f"# it next to this file with: goudenoor schema assessment -o {SCHEMA_FILE}",
+        "# An audit moved from another edition ('goudenoor migrate') also has",
+        "# 'migrated_from: {edition: ..., crosswalk: ...}': where it came from.",
         "goudenoor: assessment/1",
         f"edition: {standard.id}",
         f"organisation: {_scalar(organisation)}",

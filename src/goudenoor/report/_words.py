@@ -204,6 +204,8 @@ class Words:
         ):
             if before != after:
                 found.append(f"{what} verschilt: eerst {before}, dan {after}")
+        if "requirements matched by id across editions" in comparison.warnings:
+            found.append("eisen over de edities heen op nummer gekoppeld")
         if len(found) != len(comparison.warnings):  # a note this table lacks
             return list(comparison.warnings)
         return found

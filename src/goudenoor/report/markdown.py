@@ -12,13 +12,14 @@ from collections.abc import Iterable
 
 from goudenoor._text import one_line, plain_line
 from goudenoor.comparison import Comparison
+from goudenoor.edition_diff import EditionDiff, Rewording
 from goudenoor.scoring import AreaResult, RequirementResult
 
 from ._data import ReportData
 from ._words import Words
 
 
-__all__ = ["render_markdown"]
+__all__ = ["edition_diff_markdown", "render_markdown"]
 
 
 _ESCAPED = re.compile(r"[\\`*_\[\]|~$#]")
@@ -343,3 +344,67 @@ def _area_ratings(data: ReportData, area: AreaResult) -> list[str]:
             f"{_value(result)} | {_cell('; '.join(notes))} |"
         )
     return lines
+
+
+def edition_diff_markdown(diff: EditionDiff) -> str:
+    """
+    *diff* as Markdown: a heading, then one list per kind of change
+    (empty ones left out); reworded texts show deleted words struck
+    through and added words in bold.
+    """
+    lines = [f"# {_cell(diff.old)} → {_cell(diff.new)}", ""]
+
+    def section(title: str, items: list[str]) -> None:
+        if items:
+            lines.extend([f"## {title} ({len(items)})", ""])
+            lines.extend(f"- {item}" for item in items)
+            lines.append("")
+
+    section("Areas added", [_cell(a) for a in diff.areas_added])
+    section("Areas removed", [_cell(a) for a in diff.areas_removed])
+    section(
+        "Areas renamed",
+        [
+            f"{_cell(r.area_id)}: {_cell(r.old_name)} → {_cell(r.new_name)}"
+            for r in diff.areas_renamed
+        ],
+    )
+    section(
+        "Points changed",
+        [
+            f"{_cell(p.area_id)}: {_diff_points(p.old_points, p.old_assumed)} → "
+            f"{_diff_points(p.new_points, p.new_assumed)}"
+            for p in diff.points_changed
+        ],
+    )
+    section("Requirements added", [_cell(r) for r in diff.requirements_added])
+    section("Requirements removed", [_cell(r) for r in diff.requirements_removed])
+    section(
+        "Requirements inherited",
+        [
+            f"{_cell(i.requirement_id)} (from {_cell(i.inherited_from)})"
+            for i in diff.requirements_inherited
+        ],
+    )
+    section(
+        "Requirements reworded", [_reworded_md(r) for r in diff.requirements_reworded]
+    )
+    section("Checkpoints added", [_cell(c) for c in diff.checkpoints_added])
+    section("Checkpoints removed", [_cell(c) for c in diff.checkpoints_removed])
+    section(
+        "Checkpoints reworded", [_reworded_md(r) for r in diff.checkpoints_reworded]
+    )
+    if len(lines) == 2:  # noqa: PLR2004 - the heading and its blank line
+        lines.extend(["No changes.", ""])
+    return "\n".join(lines)
+
+
+def _diff_points(points: float, assumed: bool) -> str:
+    return f"{points:g} (assumed)" if assumed else f"{points:g}"
+
+
+def _reworded_md(rewording: Rewording) -> str:
+    marks = {"equal": "{}", "delete": "~~{}~~", "insert": "**{}**"}
+    text = " ".join(marks[op].format(_cell(words)) for op, words in rewording.diff.ops)
+    field = "" if rewording.field == "text" else " (evidence)"
+    return f"{_cell(rewording.item_id)}{field}: {text}"
