@@ -15,6 +15,21 @@ from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
     from . import exceptions as exceptions
+    from .agreement import (
+        Consensus as Consensus,
+    )
+    from .agreement import (
+        ConsensusError as ConsensusError,
+    )
+    from .agreement import (
+        Disagreement as Disagreement,
+    )
+    from .agreement import (
+        consensus_rules as consensus_rules,
+    )
+    from .agreement import (
+        register_rule as register_rule,
+    )
     from .assessment import (
         Assessment as Assessment,
     )
@@ -122,6 +137,9 @@ if TYPE_CHECKING:
     )
     from .files import (
         available_extensions as available_extensions,
+    )
+    from .files import (
+        consensus as consensus,
     )
     from .files import (
         dump_assessment as dump_assessment,
@@ -243,6 +261,12 @@ if TYPE_CHECKING:
     from .model import (
         Theme as Theme,
     )
+    from .oscal import (
+        to_oscal_catalog as to_oscal_catalog,
+    )
+    from .oscal import (
+        to_oscal_results as to_oscal_results,
+    )
     from .problems import (
         Problem as Problem,
     )
@@ -307,6 +331,9 @@ _PUBLIC: Final[dict[str, str]] = {
     "Checkpoint": "model",
     "Comparison": "comparison",
     "Condition": "model",
+    "Consensus": "agreement",
+    "ConsensusError": "agreement",
+    "Disagreement": "agreement",
     "Evidence": "assessment",
     "Extension": "extensions",
     "ExtensionError": "exceptions",
@@ -358,6 +385,8 @@ _PUBLIC: Final[dict[str, str]] = {
     "available_extensions": "files",
     "check_assessment": "assessment",
     "compare": "comparison",
+    "consensus": "files",
+    "consensus_rules": "agreement",
     "drivers": "graph",
     "dump_assessment": "files",
     "editions": "files",
@@ -373,6 +402,7 @@ _PUBLIC: Final[dict[str, str]] = {
     "load_translation_file": "files",
     "paths": "graph",
     "register_method": "scoring",
+    "register_rule": "agreement",
     "save_assessment": "files",
     "score": "scoring",
     "scoring_methods": "scoring",
@@ -384,6 +414,8 @@ _PUBLIC: Final[dict[str, str]] = {
     "to_graphml": "graph",
     "to_json": "graph",
     "to_mermaid": "graph",
+    "to_oscal_catalog": "oscal",
+    "to_oscal_results": "oscal",
     "translation_problems": "translation",
     "translations": "files",
     "what_if": "scoring",

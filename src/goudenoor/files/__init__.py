@@ -3,10 +3,11 @@ The file layer: everything that reads or writes a file lives here.
 
 The shipped editions and translations (``editions``), assessments
 (``assessments``), sector extensions from files and installed packs
-(``extension_loader``), writing files whole or not at all (``atomic``),
-and the YAML and conversion layers below them; audit workbooks are in
-``goudenoor.files.xlsx`` (the ``xlsx`` extra). Every public name is
-importable from here and from ``goudenoor``. The domain (model,
+(``extension_loader``), the consensus of an audit team with the
+standard its assessments name (``teams``), writing files whole or not
+at all (``atomic``), and the YAML and conversion layers below them;
+audit workbooks are in ``goudenoor.files.xlsx`` (the ``xlsx`` extra).
+Every public name is importable from here and from ``goudenoor``. The domain (model,
 assessment, scoring, graph, comparison, extensions) takes objects and
 returns objects and never opens a file.
 """
@@ -34,6 +35,7 @@ from .editions import (
     translations,
 )
 from .extension_loader import ENTRY_POINT_GROUP, available_extensions, load_extension
+from .teams import consensus
 
 
 __all__ = [
@@ -42,6 +44,7 @@ __all__ = [
     "assessment_from_mapping",
     "assessment_to_mapping",
     "available_extensions",
+    "consensus",
     "dump_assessment",
     "editions",
     "load_assessment",
