@@ -76,6 +76,8 @@ goudenoor_api_modules = [
     "goudenoor.extensions",
     "goudenoor.translation",
     "goudenoor.comparison",
+    "goudenoor.agreement",
+    "goudenoor.oscal",
     "goudenoor.files",
     "goudenoor.problems",
     "goudenoor.exceptions",
