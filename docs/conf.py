@@ -79,6 +79,8 @@ goudenoor_api_modules = [
     "goudenoor.crosswalk",
     "goudenoor.migration",
     "goudenoor.edition_diff",
+    "goudenoor.agreement",
+    "goudenoor.oscal",
     "goudenoor.files",
     "goudenoor.files.xlsx",
     "goudenoor.report",

@@ -21,6 +21,14 @@ INIT = Path(go.__file__)
 EXPECTED = frozenset(
     {
         "ASSESSMENT_FORMAT",
+        "to_oscal_results",
+        "to_oscal_catalog",
+        "register_rule",
+        "consensus_rules",
+        "consensus",
+        "Disagreement",
+        "ConsensusError",
+        "Consensus",
         "AddedCheckpoint",
         "Additions",
         "Area",

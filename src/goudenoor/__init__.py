@@ -15,6 +15,21 @@ from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
     from . import exceptions as exceptions
+    from .agreement import (
+        Consensus as Consensus,
+    )
+    from .agreement import (
+        ConsensusError as ConsensusError,
+    )
+    from .agreement import (
+        Disagreement as Disagreement,
+    )
+    from .agreement import (
+        consensus_rules as consensus_rules,
+    )
+    from .agreement import (
+        register_rule as register_rule,
+    )
     from .assessment import (
         Assessment as Assessment,
     )
@@ -134,6 +149,9 @@ if TYPE_CHECKING:
     )
     from .files import (
         available_extensions as available_extensions,
+    )
+    from .files import (
+        consensus as consensus,
     )
     from .files import (
         crosswalks as crosswalks,
@@ -288,6 +306,12 @@ if TYPE_CHECKING:
     from .model import (
         Theme as Theme,
     )
+    from .oscal import (
+        to_oscal_catalog as to_oscal_catalog,
+    )
+    from .oscal import (
+        to_oscal_results as to_oscal_results,
+    )
     from .problems import (
         Problem as Problem,
     )
@@ -357,6 +381,9 @@ _PUBLIC: Final[dict[str, str]] = {
     "Condition": "model",
     "Crosswalk": "crosswalk",
     "EditionDiff": "edition_diff",
+    "Consensus": "agreement",
+    "ConsensusError": "agreement",
+    "Disagreement": "agreement",
     "Evidence": "assessment",
     "Extension": "extensions",
     "ExtensionError": "exceptions",
@@ -412,6 +439,8 @@ _PUBLIC: Final[dict[str, str]] = {
     "compare": "comparison",
     "crosswalks": "files",
     "diff_editions": "edition_diff",
+    "consensus": "files",
+    "consensus_rules": "agreement",
     "drivers": "graph",
     "dump_assessment": "files",
     "editions": "files",
@@ -435,6 +464,7 @@ _PUBLIC: Final[dict[str, str]] = {
     "read_workbook": "files.xlsx",
     "register_method": "scoring",
     "render_report": "report",
+    "register_rule": "agreement",
     "save_assessment": "files",
     "scored_graph": "graph",
     "score": "scoring",
@@ -447,6 +477,8 @@ _PUBLIC: Final[dict[str, str]] = {
     "to_graphml": "graph",
     "to_json": "graph",
     "to_mermaid": "graph",
+    "to_oscal_catalog": "oscal",
+    "to_oscal_results": "oscal",
     "translation_problems": "translation",
     "translations": "files",
     "what_if": "scoring",

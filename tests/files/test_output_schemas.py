@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 import goudenoor as go
 from conftest import EXAMPLE_AUDIT
-from goudenoor.consensus import consensus
+from goudenoor.agreement import consensus
 from goudenoor.crosswalk import Crosswalk, CrosswalkMapping
 from goudenoor.edition_diff import diff_editions
 from goudenoor.files.output_schemas import (

@@ -29,11 +29,14 @@ from goudenoor.files import (
     loads_assessment,
     loads_extension,
     loads_translation,
+    save_assessment,
     standard_for,
     standard_to_mapping,
     translations,
     write_text_atomic,
 )
+from goudenoor.files import consensus as agree
+from goudenoor.files._yaml import dump as dump_yaml
 from goudenoor.files.documents import STDIN, load_document, read_stdin
 from goudenoor.files.output_schemas import (
     comparison_schema,
@@ -59,6 +62,7 @@ from goudenoor.graph import (
     to_mermaid,
 )
 from goudenoor.model import Standard
+from goudenoor.oscal import to_oscal_catalog, to_oscal_results
 from goudenoor.report import LANGUAGES, render_report
 from goudenoor.report.text import area_text, card_text, standard_text
 from goudenoor.scoring import ScoreCard, score
@@ -469,3 +473,53 @@ def _compared(old: ScoreCard, new: ScoreCard) -> Comparison:
     pair = (old.standard.id, new.standard.id)
     crosswalk = load_crosswalk(*pair) if pair in crosswalks() else None
     return compare(old, new, crosswalk=crosswalk)
+
+
+def _consensus(args: argparse.Namespace, out: TextIO) -> int:
+    extensions = [load_extension(reference) for reference in args.extension]
+    result = agree(
+        [load_assessment(file, extensions=extensions) for file in args.files],
+        rule=args.rule,
+        spread=args.spread,
+        extensions=extensions,
+    )
+    if args.format == "json":
+        text = json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n"
+    elif args.format == "md":
+        card = score(result.standard, result.assessment, check=False)
+        text = render_report(card, "md", consensus=result, language=args.language)
+    else:
+        text = result.text()
+    save_assessment(result.assessment, args.output, overwrite=args.force)
+    out.write(text)
+    return EXIT_OK
+
+
+def _oscal_text(data: dict[str, object], format_: str) -> str:
+    if format_ == "yaml":
+        return dump_yaml(data)
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _oscal_catalog(args: argparse.Namespace, out: TextIO) -> int:
+    standard = _standard(args.edition, args.extension)
+    _emit(args, out, _oscal_text(to_oscal_catalog(standard), args.format))
+    return EXIT_OK
+
+
+def _oscal_results(args: argparse.Namespace, out: TextIO) -> int:
+    extensions = [load_extension(reference) for reference in args.extension]
+    assessment = load_assessment(args.file, extensions=extensions)
+    standard = standard_for(assessment, extensions)
+    card = score(
+        standard,
+        assessment,
+        method=args.method,
+        scheme=args.scheme,
+        parameters=dict(args.param),
+        evidence_policy=args.evidence_policy,
+        check=False,
+    )
+    data = to_oscal_results(standard, assessment, card=card)
+    _emit(args, out, _oscal_text(data, args.format))
+    return EXIT_OK

@@ -9,17 +9,21 @@ import datetime
 import math
 from typing import NoReturn, TypeAlias
 
+from goudenoor.report import LANGUAGES
 from goudenoor.scoring import scoring_methods
 
 from .commands import (
     EXIT_USAGE,
     _compare,
+    _consensus,
     _diff,
     _editions,
     _extensions,
     _graph,
     _import_xlsx,
     _migrate,
+    _oscal_catalog,
+    _oscal_results,
     _report,
     _schema,
     _score,
@@ -86,6 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_validate_command(commands)
     _add_diff_command(commands)
     _add_migrate_command(commands)
+    _add_consensus_command(commands)
+    _add_oscal_command(commands)
     return parser
 
 
@@ -528,3 +534,108 @@ def _add_migrate_command(commands: _Commands) -> None:
         "--force", action="store_true", help="replace OUT if it exists"
     )
     migrating.set_defaults(handler=_migrate)
+
+
+def _add_consensus_command(commands: _Commands) -> None:
+    agreeing = commands.add_parser(
+        "consensus",
+        help="combine the assessments of an audit team into one agreed assessment",
+        description="Combine the assessments of two or more auditors of one "
+        "organisation (same edition, organisation, extensions and scale) into "
+        "one agreed assessment, written to OUT, and print the agenda of the "
+        "calibration meeting: Krippendorff's alpha and the disagreements, by "
+        "spread, then area. A requirement some hold not applicable and others "
+        "rate stays unrated in the agreed assessment until the team decides.",
+    )
+    agreeing.add_argument(
+        "files", nargs="+", metavar="FILE", help="the auditors' assessment files (YAML)"
+    )
+    agreeing.add_argument(
+        "--rule",
+        default="median",
+        metavar="median|min",
+        help="how the values are combined: median (default; of an even number, "
+        "the lower middle value) or min (the strictest)",
+    )
+    agreeing.add_argument(
+        "--spread",
+        type=int,
+        default=2,
+        metavar="N",
+        help="scale steps between the lowest and highest value from which a "
+        "requirement is on the agenda (default 2)",
+    )
+    agreeing.add_argument(
+        "--format",
+        choices=["text", "md", "json"],
+        default="text",
+        help="the agenda as text (default), as the Markdown report of the agreed "
+        "assessment with the table of disagreements, or as JSON (consensus/1)",
+    )
+    agreeing.add_argument(
+        "--language",
+        choices=list(LANGUAGES),
+        default="nl",
+        help="the language of the Markdown report's own words (default: nl)",
+    )
+    _extension_option(agreeing)
+    agreeing.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="where to write the agreed assessment (YAML)",
+    )
+    agreeing.add_argument(
+        "--force", action="store_true", help="replace OUT if it exists"
+    )
+    agreeing.set_defaults(handler=_consensus)
+
+
+def _add_oscal_command(commands: _Commands) -> None:
+    oscal = commands.add_parser(
+        "oscal",
+        help="export the standard or an audit as OSCAL (JSON or YAML)",
+        description="Export an edition as an OSCAL catalog, or an audit as "
+        "OSCAL assessment results (OSCAL 1.1.3). The output is deterministic: "
+        "the same input gives the same bytes.",
+    )
+    kinds = oscal.add_subparsers(
+        title="exports", dest="export", metavar="EXPORT", parser_class=_Parser
+    )
+    kinds.required = True
+    catalog = kinds.add_parser(
+        "catalog",
+        help="the edition as an OSCAL catalog",
+        description="Write an edition (with the extensions given) as an OSCAL "
+        "catalog: areas as groups, requirements as controls.",
+    )
+    catalog.add_argument(
+        "edition", metavar="EDITION", help="edition id, e.g. gos-2012 or gos-2025"
+    )
+    _extension_option(catalog)
+    _oscal_format_option(catalog)
+    _output_options(catalog)
+    catalog.set_defaults(handler=_oscal_catalog)
+    results = kinds.add_parser(
+        "results",
+        help="an audit as OSCAL assessment results",
+        description="Write an assessment (checked against its edition first) as "
+        "OSCAL assessment results: one finding per rated requirement, the "
+        "evidence as observations, the score card on the result.",
+    )
+    results.add_argument("file", metavar="FILE", help="assessment file (YAML)")
+    _scoring_options(results)
+    _extension_option(results)
+    _oscal_format_option(results)
+    _output_options(results)
+    results.set_defaults(handler=_oscal_results)
+
+
+def _oscal_format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=["json", "yaml"],
+        default="json",
+        help="output format (default: json)",
+    )

@@ -5,10 +5,11 @@ The shipped editions and translations (``editions``), crosswalks between
 editions (``crosswalks``) and moving assessments along them
 (``migrations``), assessments
 (``assessments``), sector extensions from files and installed packs
-(``extension_loader``), writing files whole or not at all (``atomic``),
-and the YAML and conversion layers below them; audit workbooks are in
-``goudenoor.files.xlsx`` (the ``xlsx`` extra). Every public name is
-importable from here and from ``goudenoor``. The domain (model,
+(``extension_loader``), the consensus of an audit team with the
+standard its assessments name (``teams``), writing files whole or not
+at all (``atomic``), and the YAML and conversion layers below them;
+audit workbooks are in ``goudenoor.files.xlsx`` (the ``xlsx`` extra).
+Every public name is importable from here and from ``goudenoor``. The domain (model,
 assessment, scoring, graph, comparison, extensions) takes objects and
 returns objects and never opens a file.
 """
@@ -51,6 +52,7 @@ from .extension_loader import (
     loads_extension,
 )
 from .migrations import migrate
+from .teams import consensus
 
 
 __all__ = [
@@ -62,6 +64,7 @@ __all__ = [
     "assessment_to_mapping",
     "available_extensions",
     "crosswalks",
+    "consensus",
     "dump_assessment",
     "editions",
     "load_assessment",

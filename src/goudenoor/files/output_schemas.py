@@ -14,9 +14,9 @@ from __future__ import annotations
 import typing
 from typing import Any
 
+from goudenoor.agreement import FORMAT as CONSENSUS_FORMAT
+from goudenoor.agreement import DisagreementKind
 from goudenoor.comparison import COMPARISON_FORMAT
-from goudenoor.consensus import FORMAT as CONSENSUS_FORMAT
-from goudenoor.consensus import DisagreementKind
 from goudenoor.crosswalk import Relationship
 from goudenoor.edition_diff import EDITION_DIFF_FORMAT, RewordedField, WordOp
 from goudenoor.migration import MIGRATION_FORMAT, OutcomeStatus

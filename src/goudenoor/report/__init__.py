@@ -12,6 +12,7 @@ import datetime
 import json
 from typing import Literal
 
+from goudenoor.agreement import Consensus
 from goudenoor.comparison import Comparison
 from goudenoor.graph import DEFAULT_RISK_THRESHOLD
 from goudenoor.scoring import ScoreCard
@@ -42,6 +43,7 @@ def render_report(
     translation: Translation | None = None,
     language: str = "nl",
     generated: datetime.date | None = None,
+    consensus: Consensus | None = None,
 ) -> str:
     """
     The report of *card* as Markdown, HTML or JSON text.
@@ -63,6 +65,10 @@ def render_report(
         generated: The date the HTML report's footer says it was made;
             by default ``SOURCE_DATE_EPOCH`` (reproducible builds) if set,
             else today.
+        consensus: The consensus of an audit team that gave the card's
+            assessment: the Markdown and HTML reports show alpha and the
+            table of disagreements (the JSON report is the card's data;
+            :meth:`~goudenoor.Consensus.as_dict` is the consensus's).
 
     Raises:
         MissingExtraError: ``html`` without the ``report`` extra.
@@ -75,6 +81,7 @@ def render_report(
         risk_threshold=risk_threshold,
         translation=translation,
         language=language,
+        consensus=consensus,
     )
     if format == "md":
         return render_markdown(data)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import attrs
 
+from goudenoor.agreement import Consensus
 from goudenoor.comparison import Comparison
 from goudenoor.graph import DEFAULT_RISK_THRESHOLD, Risk, at_risk, influence_graph
 from goudenoor.scoring import Improvement, ScoreCard
@@ -31,6 +32,8 @@ class ReportData:
         language: The language of the report's own words (headings,
             labels, warnings): ``nl`` (the default) or ``en``. The
             standard's texts stay as they are.
+        consensus: The consensus the card's assessment was agreed in, if
+            given: the report shows its disagreements.
     """
 
     card: ScoreCard
@@ -40,6 +43,7 @@ class ReportData:
     comparison: Comparison | None = None
     translation: Translation | None = None
     language: str = "nl"
+    consensus: Consensus | None = None
 
     @property
     def words(self) -> Words:
@@ -108,6 +112,7 @@ def report_data(
     risk_threshold: float = DEFAULT_RISK_THRESHOLD,
     translation: Translation | None = None,
     language: str = "nl",
+    consensus: Consensus | None = None,
 ) -> ReportData:
     """
     Gather what a report of *card* shows, with its own words in *language*.
@@ -124,4 +129,5 @@ def report_data(
         risks=at_risk(influence_graph(card.standard), card, risk_threshold),
         risk_threshold=risk_threshold,
         comparison=comparison,
+        consensus=consensus,
     )

@@ -39,6 +39,7 @@ from goudenoor.scoring import RequirementResult, ScoreCard
 
 from ._data import ReportData
 from ._words import Words
+from .team import team_section
 
 
 if TYPE_CHECKING:
@@ -123,6 +124,11 @@ def render_html(data: ReportData, *, generated: datetime.date | None = None) -> 
         ),
         "gaps": [w.gap(gap) for gap in card.gaps],
         "comparison": _comparison(data.comparison, w),
+        "team": (
+            None
+            if data.consensus is None
+            else team_section(data.consensus, data.language)
+        ),
         "improvements": [
             {
                 "id": item.requirement_id,

@@ -17,6 +17,7 @@ from goudenoor.scoring import AreaResult, RequirementResult
 
 from ._data import ReportData
 from ._words import Words
+from .team import team_section
 
 
 __all__ = ["edition_diff_markdown", "render_markdown"]
@@ -110,6 +111,7 @@ def render_markdown(data: ReportData) -> str:
     if data.comparison is not None:
         lines += ["", f"## {data.words.comparison}", ""]
         lines += _fenced(_comparison_lines(data.comparison, data.words), "text")
+    lines += _team(data)
     lines += _improvements(data)
     lines += _risks(data)
     lines += _warnings(data)
@@ -408,3 +410,29 @@ def _reworded_md(rewording: Rewording) -> str:
     text = " ".join(marks[op].format(_cell(words)) for op, words in rewording.diff.ops)
     field = "" if rewording.field == "text" else " (evidence)"
     return f"{_cell(rewording.item_id)}{field}: {text}"
+
+
+def _team(data: ReportData) -> list[str]:
+    if data.consensus is None:
+        return []
+    section = team_section(data.consensus, data.language)
+    lines = [
+        "",
+        f"## {section.heading}",
+        "",
+        _cell(section.intro),
+        "",
+        f"- {_cell(section.alpha)}",
+        *([f"- {_cell(section.alpha_by_area)}"] if section.alpha_by_area else []),
+        "",
+    ]
+    if not section.rows:
+        return [*lines, _cell(section.empty)]
+    lines.append("| " + " | ".join(section.header) + " |")
+    lines.append("|---|---|---|--:|---|---|")
+    lines.extend(
+        f"| {_code(row.requirement_id)} | {_cell(row.area)} | {_cell(row.kind)} "
+        f"| {row.spread} | {_cell(row.values)} | {_cell(row.outcome)} |"
+        for row in section.rows
+    )
+    return lines

@@ -65,6 +65,7 @@ __all__ = [
     "consensus_rules",
     "ordinal_alpha",
     "register_rule",
+    "require_team",
 ]
 
 
@@ -308,7 +309,7 @@ def consensus(
         ValidationError: An assessment does not fit the standard.
 
     >>> import datetime, goudenoor as go
-    >>> from goudenoor.consensus import consensus
+    >>> from goudenoor.agreement import consensus
     >>> std = go.load_standard("gos-2012")
     >>> def audit(auditor, value):
     ...     return go.Assessment(edition="gos-2012", organisation="Voorbeeld",
@@ -321,10 +322,7 @@ def consensus(
     [('5.1', 'spread', 3)]
     """
     inputs = tuple(assessments)
-    if len(inputs) < 2:  # noqa: PLR2004 - a team has at least two auditors
-        raise ConsensusError(
-            f"a consensus needs at least 2 assessments (got {len(inputs)})"
-        )
+    require_team(inputs)
     function = _RULES.get(rule)
     if function is None:
         raise UnknownItemError(rule, consensus_rules(), kind="consensus rule")
@@ -378,6 +376,19 @@ def consensus(
         alpha=alpha,
         alpha_by_area=by_area,
     )
+
+
+def require_team(assessments: Sequence[Assessment]) -> None:
+    """
+    Raise unless there are at least two *assessments*.
+
+    Raises:
+        ConsensusError: Fewer than two.
+    """
+    if len(assessments) < 2:  # noqa: PLR2004 - a team has at least two auditors
+        raise ConsensusError(
+            f"a consensus needs at least 2 assessments (got {len(assessments)})"
+        )
 
 
 def _check_shared(standard: Standard, inputs: tuple[Assessment, ...]) -> None:

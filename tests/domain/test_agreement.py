@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import goudenoor as go
-import goudenoor.consensus
-from goudenoor.consensus import (
+import goudenoor.agreement
+from goudenoor.agreement import (
     AuditorValue,
     Consensus,
     ConsensusError,
@@ -752,7 +752,7 @@ def test_ordinal_alpha_is_defined_with_variation(
 
 
 def test_doctests() -> None:
-    result = doctest.testmod(goudenoor.consensus)
+    result = doctest.testmod(goudenoor.agreement)
 
     assert result.attempted > 0
     assert 0 == result.failed

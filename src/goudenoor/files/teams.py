@@ -1,0 +1,79 @@
+"""
+Audit teams, as the facade offers them: :func:`consensus` loads the
+standard the assessments were made against and combines them with
+:func:`goudenoor.agreement.consensus`, which takes the standard as an
+argument (the domain does not load editions).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from goudenoor.agreement import Consensus, require_team
+from goudenoor.agreement import consensus as agree
+from goudenoor.assessment import Assessment
+from goudenoor.extensions import Extension
+from goudenoor.model import Standard
+
+from .assessments import standard_for
+
+
+__all__ = ["consensus"]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+def consensus(
+    assessments: Iterable[Assessment],
+    *,
+    rule: str = "median",
+    spread: int = 2,
+    standard: Standard | None = None,
+    extensions: Sequence[Extension] = (),
+    check: bool = True,
+) -> Consensus:
+    """
+    Combine the assessments of an audit team into one agreed assessment.
+
+    The assessments must share the edition, organisation, extensions and
+    scale. The standard is the edition they name with the extensions they
+    list (as :func:`~goudenoor.standard_for` finds them), unless you pass
+    *standard*; see :mod:`goudenoor.agreement` for how the values,
+    checkpoints, evidence and notes are combined.
+
+    Args:
+        assessments: At least two.
+        rule: The name of a consensus rule (see
+            :func:`~goudenoor.consensus_rules`): ``median`` (default,
+            the lower middle value) or ``min``.
+        spread: From how many scale steps between the lowest and the
+            highest value a requirement is a disagreement.
+        standard: The standard to use instead of the one the assessments
+            name.
+        extensions: Extensions the assessments list by id, for
+            :func:`~goudenoor.standard_for`.
+        check: Check each assessment against the standard first.
+
+    Raises:
+        ConsensusError: Fewer than two assessments, a field that differs
+            (naming the field and the files), or a bad *spread*.
+        UnknownItemError: Unknown rule.
+        UnknownEditionError: The edition does not exist.
+        ValidationError: An assessment does not fit the standard.
+
+    >>> import datetime, goudenoor as go
+    >>> def audit(auditor, value):
+    ...     return go.Assessment(edition="gos-2012", organisation="Voorbeeld",
+    ...         date=datetime.date(2026, 10, 1), auditors=(auditor,),
+    ...         ratings={"5.1": go.Rating(value=value)})
+    >>> agreed = go.consensus([audit("A", 1), audit("B", 4), audit("C", 2)])
+    >>> agreed.assessment.ratings["5.1"].value
+    2.0
+    """
+    inputs = tuple(assessments)
+    require_team(inputs)
+    if standard is None:
+        standard = standard_for(inputs[0], extensions)
+    return agree(standard, inputs, rule=rule, spread=spread, check=check)
