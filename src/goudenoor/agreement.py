@@ -162,7 +162,7 @@ class AuditorValue:
     @property
     def shown(self) -> str:
         """
-        The value as text: ``3``, ``n/a`` or ``unrated``.
+        The value as text, such as ``3``, ``n/a`` or ``unrated``.
         """
         if self.not_applicable:
             return "n/a"

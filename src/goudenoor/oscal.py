@@ -77,8 +77,8 @@ NAMESPACE = "https://github.com/goudenoor/goudenoor/ns/oscal"
 """The ``ns`` of the properties and parts that OSCAL does not define."""
 
 UUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, NAMESPACE)
-"""The namespace of every UUID the exports make (fixed: derived from
-:data:`NAMESPACE`)."""
+"""The namespace of every UUID the exports make, fixed and derived from
+:data:`NAMESPACE`."""
 
 _EVIDENCE_METHODS = {
     "document": "EXAMINE",
