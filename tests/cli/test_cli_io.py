@@ -9,6 +9,7 @@ import io
 import json
 from collections.abc import Callable
 from importlib.metadata import version
+from importlib.resources import files
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,8 @@ from helpers import run, write
 
 ROOT = Path(__file__).parents[2]
 ZORG = ROOT / "examples" / "goudenoor-zorg" / "src" / "goudenoor_zorg" / "zorg.yaml"
-EN = ROOT / "src" / "goudenoor" / "data" / "editions" / "gos-2012.en.yaml"
+EN = Path(str(files("goudenoor") / "data" / "editions" / "gos-2012.en.yaml"))
+"""The shipped English translation, where the installed package has it."""
 
 BAD_AUDIT = (
     "goudenoor: assessment/1\nedition: gos-2012\norganisation: X\n"
