@@ -36,22 +36,7 @@ from goudenoor.files import (
     write_text_atomic,
 )
 from goudenoor.files import consensus as agree
-from goudenoor.files._yaml import dump as dump_yaml
 from goudenoor.files.documents import STDIN, load_document, read_stdin
-from goudenoor.files.output_schemas import (
-    comparison_schema,
-    consensus_schema,
-    edition_diff_schema,
-    migration_schema,
-    scorecard_schema,
-)
-from goudenoor.files.schemas import (
-    assessment_schema,
-    crosswalk_schema,
-    extension_schema,
-    translation_schema,
-)
-from goudenoor.files.template import assessment_template
 from goudenoor.graph import (
     at_risk,
     influence_graph,
@@ -62,7 +47,6 @@ from goudenoor.graph import (
     to_mermaid,
 )
 from goudenoor.model import Standard
-from goudenoor.oscal import to_oscal_catalog, to_oscal_results
 from goudenoor.report import LANGUAGES, render_report
 from goudenoor.report.text import area_text, card_text, standard_text
 from goudenoor.scoring import ScoreCard, score
@@ -102,6 +86,8 @@ def _emit(args: argparse.Namespace, out: TextIO, text: str) -> None:
 
 
 def _template(args: argparse.Namespace, out: TextIO) -> int:
+    from goudenoor.files.template import assessment_template
+
     standard = _standard(args.edition, args.extension)
     if args.format == "xlsx":
         if args.output is None:
@@ -156,6 +142,20 @@ def _graph(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _schema(args: argparse.Namespace, out: TextIO) -> int:
+    from goudenoor.files.output_schemas import (
+        comparison_schema,
+        consensus_schema,
+        edition_diff_schema,
+        migration_schema,
+        scorecard_schema,
+    )
+    from goudenoor.files.schemas import (
+        assessment_schema,
+        crosswalk_schema,
+        extension_schema,
+        translation_schema,
+    )
+
     schema = {
         "assessment": assessment_schema,
         "crosswalk": crosswalk_schema,
@@ -497,11 +497,15 @@ def _consensus(args: argparse.Namespace, out: TextIO) -> int:
 
 def _oscal_text(data: dict[str, object], format_: str) -> str:
     if format_ == "yaml":
+        from goudenoor.files._yaml import dump as dump_yaml
+
         return dump_yaml(data)
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 def _oscal_catalog(args: argparse.Namespace, out: TextIO) -> int:
+    from goudenoor.oscal import to_oscal_catalog
+
     standard = _standard(args.edition, args.extension)
     _emit(args, out, _oscal_text(to_oscal_catalog(standard), args.format))
     return EXIT_OK
@@ -520,6 +524,8 @@ def _oscal_results(args: argparse.Namespace, out: TextIO) -> int:
         evidence_policy=args.evidence_policy,
         check=False,
     )
+    from goudenoor.oscal import to_oscal_results
+
     data = to_oscal_results(standard, assessment, card=card)
     _emit(args, out, _oscal_text(data, args.format))
     return EXIT_OK

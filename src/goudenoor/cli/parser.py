@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import math
+import sys
 from typing import NoReturn, TypeAlias
 
 from goudenoor.report import LANGUAGES
@@ -69,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     commands = parser.add_subparsers(
         title="commands",
         dest="command",
@@ -106,6 +107,33 @@ exit codes:
   2  bad input or usage: an unreadable or invalid file, an unknown choice,
      a wrong option (one line 'goudenoor: error: ...' on standard error)
 """
+
+
+class _VersionAction(argparse.Action):
+    """
+    ``--version``: print the installed version and exit. The version is
+    looked up only when asked for (importlib.metadata costs every other
+    command about 10 ms).
+    """
+
+    def __init__(self, option_strings: list[str], dest: str, **_: object) -> None:
+        super().__init__(
+            option_strings,
+            dest,
+            nargs=0,
+            default=argparse.SUPPRESS,
+            help="show the version and exit",
+        )
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,  # noqa: ARG002 - argparse's signature
+        values: object,  # noqa: ARG002 - idem
+        option_string: str | None = None,  # noqa: ARG002 - idem
+    ) -> None:
+        sys.stdout.write(f"{parser.prog} {_version()}\n")
+        parser.exit()
 
 
 def _version() -> str:
