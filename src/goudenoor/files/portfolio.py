@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Final
@@ -69,6 +69,7 @@ def load_portfolio(
     jobs: int = 1,
     standard: Standard | None = None,
     extensions: Sequence[Extension] = (),
+    progress: Callable[[int, int], object] | None = None,
 ) -> Portfolio:
     """
     Load many assessment files as a :class:`~goudenoor.Portfolio`.
@@ -87,6 +88,8 @@ def load_portfolio(
         standard: The standard to check every file against (default: the
             edition each file names, with the extensions it lists).
         extensions: Extensions to use for the ids the files list.
+        progress: Called after each file with the number of files done
+            and the number of files.
 
     Raises:
         GoudenoorError: *jobs* is less than 1.
@@ -99,9 +102,12 @@ def load_portfolio(
     standards: list[Standard] = []
     errors: list[PortfolioError] = []
     found: dict[tuple[str, tuple[str, ...], str | None], Standard] = {}
-    for path, loaded in zip(
-        paths, _loaded(paths, jobs, standard, tuple(extensions)), strict=True
+    for done, (path, loaded) in enumerate(
+        zip(paths, _loaded(paths, jobs, standard, tuple(extensions)), strict=True),
+        start=1,
     ):
+        if progress is not None:
+            progress(done, len(paths))
         if isinstance(loaded, GoudenoorError):
             errors.append(PortfolioError(path, loaded))
             continue
