@@ -137,3 +137,51 @@ def test_csv_cells_that_would_be_formulas_get_an_apostrophe(
     row = next(csv.DictReader(io.StringIO(out)))
     assert row["organisation"] == "'" + organisation
     assert row["points"] == "0"
+
+
+class _Terminal(io.StringIO):
+    def __init__(self, *, terminal: bool) -> None:
+        super().__init__()
+        self.terminal = terminal
+
+    def isatty(self) -> bool:
+        return self.terminal
+
+
+def test_progress_only_on_a_terminal_and_after_the_delay() -> None:
+    from goudenoor.cli.commands import _Progress
+
+    quiet = _Terminal(terminal=False)
+    progress = _Progress(quiet, delay=0.0)
+    progress(1, 2)
+    progress.close()
+    assert quiet.getvalue() == ""
+
+    early = _Terminal(terminal=True)
+    progress = _Progress(early, delay=3600.0)
+    progress(1, 2)
+    progress.close()
+    assert early.getvalue() == ""
+
+    shown = _Terminal(terminal=True)
+    progress = _Progress(shown, delay=0.0)
+    progress(1, 2_000)
+    progress(2_000, 2_000)
+    progress.close()
+    assert shown.getvalue() == (
+        "\rgoudenoor: 1/2,000 files\rgoudenoor: 2,000/2,000 files\r\x1b[K"
+    )
+
+
+def test_a_path_without_files_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_portfolio(tmp_path)
+    (tmp_path / "empty").mkdir()
+    pattern = str(tmp_path / "*.json")
+    assert run("portfolio", str(tmp_path), pattern) == (2, "")
+    assert capsys.readouterr().err == (
+        f"goudenoor: error: no assessment files in {pattern!r} (expected a file, a "
+        "folder with *.yaml or *.yml files, or a glob pattern that matches files)\n"
+    )
+    assert run("portfolio", str(tmp_path / "empty")) == (2, "")

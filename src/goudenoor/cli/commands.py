@@ -47,6 +47,7 @@ from goudenoor.files.output_schemas import (
     migration_schema,
     scorecard_schema,
 )
+from goudenoor.files.portfolio import portfolio_paths
 from goudenoor.files.schemas import (
     assessment_schema,
     crosswalk_schema,
@@ -531,10 +532,19 @@ def _oscal_results(args: argparse.Namespace, out: TextIO) -> int:
 
 def _portfolio(args: argparse.Namespace, out: TextIO) -> int:
     extensions = [load_extension(reference) for reference in args.extension]
+    paths = []
+    for given in args.paths:
+        found = portfolio_paths(given)
+        if not found:
+            raise GoudenoorError(
+                f"no assessment files in {given!r} (expected a file, a folder with "
+                "*.yaml or *.yml files, or a glob pattern that matches files)"
+            )
+        paths.extend(found)
     progress = _Progress(sys.stderr)
     try:
         portfolio = load_portfolio(
-            args.paths, jobs=args.jobs, extensions=extensions, progress=progress
+            paths, jobs=args.jobs, extensions=extensions, progress=progress
         )
     finally:
         progress.close()
