@@ -5,6 +5,7 @@ Portfolio.table and Portfolio.dataframe: hand-computed tidy tables.
 from __future__ import annotations
 
 import datetime
+import subprocess
 import sys
 from pathlib import Path
 
@@ -185,3 +186,16 @@ def test_without_pandas_the_dataframe_names_the_extra(
         "Portfolio.dataframe needs the 'dataframe' extra: pip install "
         "'goudenoor[dataframe]' (pandas is not installed)"
     )
+
+
+def test_a_portfolio_table_does_not_import_pandas(tmp_path: Path) -> None:
+    write_portfolio(tmp_path)
+    code = (
+        "import sys, goudenoor as go\n"
+        f"go.load_portfolio({str(tmp_path)!r}).table('area')\n"
+        "print('pandas' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "False"
