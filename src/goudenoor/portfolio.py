@@ -22,22 +22,19 @@ from .scoring import ScoreCard, score
 
 
 if TYPE_CHECKING:
-    import pandas as pd
+    import pandas
 
 
 __all__ = [
     "COLUMNS",
     "Portfolio",
     "PortfolioError",
-    "TableLevel",
 ]
 
 
 def __dir__() -> list[str]:
     return __all__
 
-
-TableLevel = Literal["total", "area", "requirement"]
 
 _COMMON: Final = ("organisation", "unit", "edition", "date", "source")
 
@@ -173,7 +170,7 @@ class Portfolio:
             yield score(standard, assessment, check=not self.checked, **options)
 
     def table(
-        self, level: TableLevel = "total", **options: Any
+        self, level: Literal["total", "area", "requirement"] = "total", **options: Any
     ) -> list[dict[str, Any]]:
         """
         The scores as a tidy table: a list of rows, each a dict whose keys
@@ -197,7 +194,9 @@ class Portfolio:
             rows.extend(_rows(card, level))
         return rows
 
-    def dataframe(self, level: TableLevel = "total", **options: Any) -> pd.DataFrame:
+    def dataframe(
+        self, level: Literal["total", "area", "requirement"] = "total", **options: Any
+    ) -> pandas.DataFrame:
         """
         :meth:`table` as a pandas DataFrame, its columns in the same order.
 
@@ -213,15 +212,19 @@ class Portfolio:
             MissingExtraError: pandas is not installed.
         """
         try:
-            import pandas as pd
+            import pandas
         except ImportError as exc:
             raise MissingExtraError(
                 "Portfolio.dataframe", "dataframe", "pandas"
             ) from exc
-        return pd.DataFrame(self.table(level, **options), columns=list(COLUMNS[level]))
+        return pandas.DataFrame(
+            self.table(level, **options), columns=list(COLUMNS[level])
+        )
 
 
-def _rows(card: ScoreCard, level: TableLevel) -> Iterator[dict[str, Any]]:
+def _rows(
+    card: ScoreCard, level: Literal["total", "area", "requirement"]
+) -> Iterator[dict[str, Any]]:
     assessment = card.assessment
     reached = card.level
     level_name = None if reached is None else reached.name

@@ -650,7 +650,7 @@ def _add_portfolio_command(commands: _Commands) -> None:
         description="Load and score many assessment files at once and write one "
         "tidy table: a row per assessment (total), per assessment and area, or "
         "per assessment and requirement. A PATH is a file, a folder (every "
-        "*.yaml and *.yml file in it and below it) or a quoted glob pattern. A "
+        ".yaml and .yml file in it and below it) or a quoted glob pattern. A "
         "file that cannot be loaded is named on standard error with its error, "
         "the table of the rest is still written, and the exit code is 1.",
     )

@@ -81,7 +81,7 @@ def load_portfolio(
 
     Args:
         source: A folder, a glob pattern, a file, or an iterable of them
-            (see :func:`portfolio_paths`).
+            (see :func:`goudenoor.files.portfolio.portfolio_paths`).
         jobs: The number of worker processes that load the files; 1 (the
             default) loads them in this process. The result is the same,
             in the same order.
