@@ -39,6 +39,14 @@ What is measured, and how:
   linear implementation stays at or below 1). The same ratio, with the
   same target, is reported for ``apply_extension``, per requirement the
   extension adds (its work grows with the extension).
+* **portfolio**: N (default 10,000) random ``gos-2012`` assessment files
+  (``bench_scoring.py``'s assessments, saved with ``save_assessment``) in
+  a temporary folder: ``load_portfolio(folder).table()`` (every file read,
+  parsed, checked and scored, in one process) against reading each file
+  and parsing it with ``yaml.load(text, Loader=yaml.CSafeLoader)`` alone;
+  one timing each (each is many thousands of files), garbage collector
+  on, as users run it. Target: at most 1.5x. Then the same with
+  ``jobs=2`` against ``jobs=1``; target: below 1x (faster) on two cores.
 * **CLI**: the wall time of ``python -m goudenoor score
   examples/audit-2012.yaml`` against ``python -c "import goudenoor"``,
   the median of fresh processes (the minimums' ratio is given too). For
@@ -98,7 +106,7 @@ import goudenoor as go
 ROOT: Final = Path(__file__).resolve().parent.parent
 """The repository root (the CLI benchmark reads its example from here)."""
 
-BENCHMARKS: Final = ("import", "load", "scoring", "growth", "cli")
+BENCHMARKS: Final = ("import", "load", "scoring", "growth", "cli", "portfolio")
 """The groups of rows, in table order (``--only`` picks some)."""
 
 IMPORT_TARGET: Final = 1.5
@@ -106,6 +114,8 @@ LOAD_TARGET: Final = 1.5
 CACHED_TARGET: Final = 0.01
 SCORING_TARGET: Final = bench_scoring.TARGET
 GROWTH_TARGET: Final = 1.5
+PORTFOLIO_TARGET: Final = 1.5
+JOBS_TARGET: Final = 1.0
 
 LOAD_EDITION: Final = "gos-2016"
 GROWTH_EDITION: Final = bench_scoring.EDITION
@@ -180,6 +190,8 @@ class Settings:
     """Assessments scored at each growth size."""
     apply_repeat: int
     """Repetitions of ``apply_extension`` at each size."""
+    portfolio_n: int
+    """Assessment files in the portfolio benchmark."""
 
 
 DEFAULT: Final = Settings(
@@ -191,6 +203,7 @@ DEFAULT: Final = Settings(
     growth_sizes=(100, 1_000, 10_000),
     growth_n=200,
     apply_repeat=5,
+    portfolio_n=10_000,
 )
 QUICK: Final = Settings(
     process_runs=1,
@@ -201,6 +214,7 @@ QUICK: Final = Settings(
     growth_sizes=(40, 80, 160),
     growth_n=5,
     apply_repeat=1,
+    portfolio_n=20,
 )
 
 
@@ -733,6 +747,86 @@ def bench_cli(settings: Settings, report: Report) -> None:
     )
 
 
+def _timed(run: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def bench_portfolio(settings: Settings, report: Report) -> None:
+    """
+    ``load_portfolio(folder).table()`` against the C YAML parser alone, and
+    ``jobs=2`` against ``jobs=1``.
+    """
+    import yaml
+
+    n = settings.portfolio_n
+    _progress(f"portfolio: writing {n:,} assessment files")
+    standard = go.load_standard(bench_scoring.EDITION)
+    assessments, _ = bench_scoring.build_assessments(standard, n)
+    with tempfile.TemporaryDirectory(prefix="goudenoor-bench-portfolio-") as name:
+        folder = Path(name)
+        for index, assessment in enumerate(assessments):
+            go.save_assessment(assessment, folder / f"audit-{index:05d}.yaml")
+        del assessments
+        paths = sorted(folder.glob("*.yaml"))
+
+        def parse() -> None:
+            for path in paths:
+                yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+        def portfolio(jobs: int) -> Callable[[], object]:
+            def run() -> object:
+                loaded = go.load_portfolio(folder, jobs=jobs)
+                if loaded.errors or len(loaded.assessments) != n:
+                    raise BenchmarkError(
+                        f"the portfolio refused files: {loaded.errors[:3]}"
+                    )
+                return loaded.table()
+
+            return run
+
+        _progress("portfolio: the C YAML parser alone")
+        parsed = _timed(parse)
+        _progress("portfolio: load_portfolio(...).table(), jobs=1")
+        one = _timed(portfolio(1))
+        _progress("portfolio: load_portfolio(...).table(), jobs=2")
+        two = _timed(portfolio(2))
+    report.details["portfolio"] = {
+        "files": n,
+        "parse": parsed,
+        "jobs_1": one,
+        "jobs_2": two,
+        "cpus": os.cpu_count(),
+    }
+    report.rows.append(
+        Row(
+            benchmark="portfolio",
+            contestant=f"load_portfolio().table() {_duration(one)}",
+            contestant_seconds=one,
+            baseline=f"CSafeLoader parse {_duration(parsed)}",
+            baseline_seconds=parsed,
+            target=PORTFOLIO_TARGET,
+            explanation=f"{n:,} {bench_scoring.EDITION} assessment files: read, "
+            "parsed, checked and scored in one process vs read and parsed with "
+            "the C YAML loader alone; one timing each, gc on",
+        )
+    )
+    report.rows.append(
+        Row(
+            benchmark="portfolio, jobs=2",
+            contestant=f"jobs=2 {_duration(two)}",
+            contestant_seconds=two,
+            baseline=f"jobs=1 {_duration(one)}",
+            baseline_seconds=one,
+            target=JOBS_TARGET,
+            explanation=f"the same {n:,} files loaded in two worker processes vs "
+            f"in this one ({os.cpu_count()} CPUs seen); scoring stays in this "
+            "process",
+        )
+    )
+
+
 # -- output --------------------------------------------------------------------
 
 HEADER: Final = ("benchmark", "contestant", "baseline", "ratio", "target", "met?")
@@ -805,6 +899,7 @@ _RUNNERS: Final[Mapping[str, Callable[[Settings, Report], None]]] = {
     "scoring": bench_scoring_rows,
     "growth": bench_growth,
     "cli": bench_cli,
+    "portfolio": bench_portfolio,
 }
 
 

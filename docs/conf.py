@@ -81,6 +81,7 @@ goudenoor_api_modules = [
     "goudenoor.edition_diff",
     "goudenoor.agreement",
     "goudenoor.oscal",
+    "goudenoor.portfolio",
     "goudenoor.files",
     "goudenoor.files.xlsx",
     "goudenoor.report",
@@ -117,4 +118,7 @@ nitpick_ignore = [
     # language, a private class (goudenoor.report._words) that the API
     # reference does not document.
     ("py:class", "goudenoor.report._words.Words"),
+    # Portfolio.dataframe returns a pandas DataFrame; pandas is an optional
+    # extra and the docs keep no inventory of it.
+    ("py:class", "pandas.DataFrame"),
 ]

@@ -26,6 +26,9 @@ EXPECTED = frozenset(
         "register_rule",
         "consensus_rules",
         "consensus",
+        "load_portfolio",
+        "Portfolio",
+        "PortfolioError",
         "Disagreement",
         "ConsensusError",
         "Consensus",
@@ -200,7 +203,8 @@ def test_each_name_comes_from_its_home(name: str, module: str) -> None:
 def test_import_goudenoor_loads_nothing_else() -> None:
     code = (
         "import sys, goudenoor\n"
-        "heavy = ('yaml', 'cattrs', 'networkx', 'jinja2', 'matplotlib', 'openpyxl')\n"
+        "heavy = ('yaml', 'cattrs', 'networkx', 'jinja2', 'matplotlib', 'openpyxl',"
+        " 'pandas')\n"
         "print(sorted(m for m in sys.modules if m.startswith('goudenoor.')"
         " or m.split('.')[0] in heavy))"
     )

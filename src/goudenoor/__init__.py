@@ -175,6 +175,9 @@ if TYPE_CHECKING:
         load_extension as load_extension,
     )
     from .files import (
+        load_portfolio as load_portfolio,
+    )
+    from .files import (
         load_standard as load_standard,
     )
     from .files import (
@@ -312,6 +315,12 @@ if TYPE_CHECKING:
     from .oscal import (
         to_oscal_results as to_oscal_results,
     )
+    from .portfolio import (
+        Portfolio as Portfolio,
+    )
+    from .portfolio import (
+        PortfolioError as PortfolioError,
+    )
     from .problems import (
         Problem as Problem,
     )
@@ -440,6 +449,9 @@ _PUBLIC: Final[dict[str, str]] = {
     "crosswalks": "files",
     "diff_editions": "edition_diff",
     "consensus": "files",
+    "load_portfolio": "files",
+    "Portfolio": "portfolio",
+    "PortfolioError": "portfolio",
     "consensus_rules": "agreement",
     "drivers": "graph",
     "dump_assessment": "files",

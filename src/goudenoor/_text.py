@@ -46,3 +46,23 @@ def plain_line(text: str) -> str:
     'Leren & ontwikkelen'
     """
     return " ".join(_CONTROLS.sub("", text).split())
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell's text as a formula."""
+
+
+def spreadsheet_text(text: str) -> str:
+    """
+    *text* for a cell of a file a spreadsheet opens (CSV): a text that
+    starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets
+    a leading apostrophe, so that it is shown as text and never run as a
+    formula (CSV or formula injection). Numbers are not texts: write them
+    as numbers.
+
+    >>> spreadsheet_text("=HYPERLINK(\\"http://x\\")")
+    '\\'=HYPERLINK("http://x")'
+    >>> spreadsheet_text("Woonstichting Lindewaard")
+    'Woonstichting Lindewaard'
+    """
+    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text

@@ -8,6 +8,7 @@ Each message says what was found, what was expected and where.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from .problems import Problem, did_you_mean, excerpt
 
@@ -50,6 +51,10 @@ class ModelError(GoudenoorError, ValueError):
         self.problems = tuple(problems)
         super().__init__("; ".join(problem.render() for problem in self.problems))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from its problems (a process pool sends errors back).
+        return (type(self), (self.problems,), self.__dict__)
+
 
 MAX_SHOWN = 100
 """The most problems the message of a :class:`ValidationError` lists; its
@@ -71,6 +76,9 @@ class ValidationError(GoudenoorError, ValueError):
         self.problems = tuple(problems)
         self.source = source
         super().__init__(self._message())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.problems, self.source), self.__dict__)
 
     def _message(self) -> str:
         shown = self.problems[:MAX_SHOWN]
@@ -121,6 +129,9 @@ class MissingExtraError(GoudenoorError, ImportError):
             f"({module} is not installed)"
         )
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.feature, self.extra, self.module), self.__dict__)
+
 
 class FileFormatError(GoudenoorError, ValueError):
     """
@@ -149,6 +160,13 @@ class FileFormatError(GoudenoorError, ValueError):
         self.column = column
         problem = Problem(message=reason, line=line, column=column)
         super().__init__(problem.render(source))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (
+            type(self),
+            (self.reason, self.source, self.line, self.column),
+            self.__dict__,
+        )
 
 
 class UnknownItemError(GoudenoorError, KeyError):
@@ -180,6 +198,10 @@ class UnknownItemError(GoudenoorError, KeyError):
         self.where = where
         self.choices = tuple(choices)
         super().__init__(key)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The keyword-only arguments come back with the instance's state.
+        return (type(self), (self.key, self.suggestions, self.where), self.__dict__)
 
     def __str__(self) -> str:
         where = f" in {self.where}" if self.where else ""

@@ -25,6 +25,8 @@ ROWS = (
     "linear growth, score",
     "linear growth, apply",
     "CLI score",
+    "portfolio",
+    "portfolio, jobs=2",
 )
 """The table's rows apart from the one per growth size."""
 
@@ -72,7 +74,7 @@ def test_runner_quick(tmp_path: Path) -> None:
     for name in ("benchmark", "contestant", "baseline", "ratio", "target", "met?"):
         assert name in done.stdout.splitlines()[2]
     assert "minimum (noise only adds time) of 1 fresh process each" in done.stdout
-    assert re.search(r"^targets: \d+ of 7 met", done.stdout, re.MULTILINE)
+    assert re.search(r"^targets: \d+ of 9 met", done.stdout, re.MULTILINE)
 
     data = json.loads(figures.read_text(encoding="utf-8"))
     assert benchmarks == [row["benchmark"] for row in data["rows"]]
@@ -80,7 +82,9 @@ def test_runner_quick(tmp_path: Path) -> None:
         assert row["ratio"] > 0
         assert row["explanation"]
         assert (row["target"] is None) == (row["met"] is None)
-    assert {"import", "load", "scoring", "growth", "cli"} == set(data["details"])
+    assert {"import", "load", "scoring", "growth", "cli", "portfolio"} == set(
+        data["details"]
+    )
     assert [40, 80, 160] == [size["requirements"] for size in data["details"]["growth"]]
 
 

@@ -9,6 +9,7 @@ import argparse
 import json
 import shutil
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
@@ -23,6 +24,7 @@ from goudenoor.files import (
     editions,
     load_assessment,
     load_extension,
+    load_portfolio,
     load_standard,
     load_translation,
     load_translation_file,
@@ -37,6 +39,7 @@ from goudenoor.files import (
 )
 from goudenoor.files import consensus as agree
 from goudenoor.files.documents import STDIN, load_document, read_stdin
+from goudenoor.files.portfolio import portfolio_paths
 from goudenoor.graph import (
     at_risk,
     influence_graph,
@@ -47,7 +50,9 @@ from goudenoor.graph import (
     to_mermaid,
 )
 from goudenoor.model import Standard
+from goudenoor.portfolio import COLUMNS as PORTFOLIO_COLUMNS
 from goudenoor.report import LANGUAGES, render_report
+from goudenoor.report.tables import table_csv, table_json, table_markdown, table_text
 from goudenoor.report.text import area_text, card_text, standard_text
 from goudenoor.scoring import ScoreCard, score
 from goudenoor.translation import Translation
@@ -529,3 +534,71 @@ def _oscal_results(args: argparse.Namespace, out: TextIO) -> int:
     data = to_oscal_results(standard, assessment, card=card)
     _emit(args, out, _oscal_text(data, args.format))
     return EXIT_OK
+
+
+def _portfolio(args: argparse.Namespace, out: TextIO) -> int:
+    extensions = [load_extension(reference) for reference in args.extension]
+    paths = []
+    for given in args.paths:
+        found = portfolio_paths(given)
+        if not found:
+            raise GoudenoorError(
+                f"no assessment files in {given!r} (expected a file, a folder with "
+                "*.yaml or *.yml files, or a glob pattern that matches files)"
+            )
+        paths.extend(found)
+    progress = _Progress(sys.stderr)
+    try:
+        portfolio = load_portfolio(
+            paths, jobs=args.jobs, extensions=extensions, progress=progress
+        )
+    finally:
+        progress.close()
+    rows = portfolio.table(
+        args.level,
+        method=args.method,
+        scheme=args.scheme,
+        parameters=dict(args.param),
+        evidence_policy=args.evidence_policy,
+    )
+    columns = PORTFOLIO_COLUMNS[args.level]
+    refused = [(error.path, str(error.error)) for error in portfolio.errors]
+    if args.format == "csv":
+        text = table_csv(rows, columns)
+    elif args.format == "json":
+        text = table_json(rows, columns, level=args.level, refused=refused)
+    elif args.format == "md":
+        text = table_markdown(rows, columns)
+    else:
+        text = table_text(rows, columns)
+    _emit(args, out, text)
+    for path, message in refused:
+        named = message if path in message else f"{path}: {message}"
+        sys.stderr.write(f"goudenoor: error: {_one_line(named)}\n")
+    return EXIT_FINDINGS if refused else EXIT_OK
+
+
+class _Progress:
+    """
+    "N/M files" on standard error, only when it is a terminal and only once
+    the work has taken more than a second.
+    """
+
+    def __init__(self, stream: TextIO, delay: float = 1.0) -> None:
+        self.stream = stream
+        self.shown = False
+        self.start = time.monotonic()
+        self.delay = delay
+        self.terminal = stream.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.terminal or time.monotonic() - self.start < self.delay:
+            return
+        self.stream.write(f"\rgoudenoor: {done:,}/{total:,} files")
+        self.stream.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()

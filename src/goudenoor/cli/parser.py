@@ -25,6 +25,7 @@ from .commands import (
     _migrate,
     _oscal_catalog,
     _oscal_results,
+    _portfolio,
     _report,
     _schema,
     _score,
@@ -93,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_migrate_command(commands)
     _add_consensus_command(commands)
     _add_oscal_command(commands)
+    _add_portfolio_command(commands)
     return parser
 
 
@@ -667,3 +669,58 @@ def _oscal_format_option(parser: argparse.ArgumentParser) -> None:
         default="json",
         help="output format (default: json)",
     )
+
+
+def _add_portfolio_command(commands: _Commands) -> None:
+    portfolio = commands.add_parser(
+        "portfolio",
+        help="score many assessment files as one tidy table",
+        description="Load and score many assessment files at once and write one "
+        "tidy table: a row per assessment (total), per assessment and area, or "
+        "per assessment and requirement. A PATH is a file, a folder (every "
+        ".yaml and .yml file in it and below it) or a quoted glob pattern. A "
+        "file that cannot be loaded is named on standard error with its error, "
+        "the table of the rest is still written, and the exit code is 1.",
+    )
+    portfolio.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="assessment files, folders or glob patterns",
+    )
+    portfolio.add_argument(
+        "--level",
+        choices=["total", "area", "requirement"],
+        default="total",
+        help="one row per assessment (total, the default), per area or per requirement",
+    )
+    portfolio.add_argument(
+        "--format",
+        choices=["text", "csv", "json", "md"],
+        default="text",
+        help="aligned text (default), CSV (text cells guarded against formulas), "
+        "JSON (portfolio/1) or a Markdown table",
+    )
+    portfolio.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="load the files in N worker processes (default 1: in this one)",
+    )
+    _scoring_options(portfolio)
+    _extension_option(portfolio)
+    _output_options(portfolio)
+    portfolio.set_defaults(handler=_portfolio)
+
+
+def _jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number of at least 1, got {text!r}"
+        )
+    return jobs

@@ -52,6 +52,7 @@ from .extension_loader import (
     loads_extension,
 )
 from .migrations import migrate
+from .portfolio import load_portfolio
 from .teams import consensus
 
 
@@ -71,6 +72,7 @@ __all__ = [
     "load_crosswalk",
     "load_crosswalk_file",
     "load_extension",
+    "load_portfolio",
     "load_standard",
     "load_standard_file",
     "load_translation",

@@ -1,0 +1,124 @@
+"""
+Tidy tables (a list of rows, each a dict, such as
+``Portfolio.table()`` gives) as text, CSV, JSON and Markdown.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from goudenoor._text import one_line, spreadsheet_text
+
+from .markdown import _cell
+
+
+__all__ = ["table_csv", "table_json", "table_markdown", "table_text"]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+Rows = Sequence[Mapping[str, Any]]
+
+
+def _plain(value: object) -> str:
+    # A cell's value as plain text: nothing for None, ISO dates, numbers
+    # as short as they are exact.
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return f"{value:.10g}" if math.isfinite(value) else str(value)
+    return str(value)
+
+
+def table_csv(rows: Rows, columns: Sequence[str]) -> str:
+    """
+    *rows* as CSV with a header line of *columns*. A text cell that a
+    spreadsheet would run as a formula is prefixed with an apostrophe
+    (see :func:`goudenoor._text.spreadsheet_text`); numbers are written
+    as numbers.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(
+            [
+                spreadsheet_text(value) if isinstance(value, str) else _plain(value)
+                for value in (row[column] for column in columns)
+            ]
+        )
+    return buffer.getvalue()
+
+
+def table_json(
+    rows: Rows,
+    columns: Sequence[str],
+    *,
+    level: str,
+    refused: Sequence[tuple[str, str]] = (),
+) -> str:
+    """
+    *rows* as JSON: ``{"goudenoor": "portfolio/1", "level", "columns",
+    "rows", "refused"}``, the rows as objects with the keys in column order,
+    dates in ISO form, and each refused file with its error.
+    """
+    data = {
+        "goudenoor": "portfolio/1",
+        "level": level,
+        "columns": list(columns),
+        "rows": [
+            {
+                column: (
+                    row[column].isoformat()
+                    if isinstance(row[column], datetime.date)
+                    else row[column]
+                )
+                for column in columns
+            }
+            for row in rows
+        ],
+        "refused": [{"path": path, "error": error} for path, error in refused],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def table_markdown(rows: Rows, columns: Sequence[str]) -> str:
+    """
+    *rows* as a Markdown table, every cell escaped as plain text.
+    """
+    lines = [
+        "| " + " | ".join(columns) + " |",
+        "|" + "|".join("---" for _ in columns) + "|",
+    ]
+    lines.extend(
+        "| " + " | ".join(_cell(_plain(row[column])) for column in columns) + " |"
+        for row in rows
+    )
+    return "\n".join(lines) + "\n"
+
+
+def table_text(rows: Rows, columns: Sequence[str]) -> str:
+    """
+    *rows* as aligned columns for a terminal, each cell on one line.
+    """
+    cells = [list(columns)] + [
+        [one_line(_plain(row[column])) for column in columns] for row in rows
+    ]
+    widths = [max(len(line[index]) for line in cells) for index in range(len(columns))]
+    return "".join(
+        "  ".join(
+            cell.ljust(width) for cell, width in zip(line, widths, strict=True)
+        ).rstrip()
+        + "\n"
+        for line in cells
+    )

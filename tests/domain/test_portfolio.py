@@ -1,0 +1,201 @@
+"""
+Portfolio.table and Portfolio.dataframe: hand-computed tidy tables.
+"""
+
+from __future__ import annotations
+
+import datetime
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import goudenoor as go
+from goudenoor.portfolio import COLUMNS
+from portfolio_files import write_portfolio
+
+
+DATE = datetime.date(2026, 3, 1)
+
+
+@pytest.fixture(name="portfolio")
+def _portfolio(tmp_path: Path) -> go.Portfolio:
+    write_portfolio(tmp_path)
+    return go.load_portfolio(tmp_path)
+
+
+def test_total_rows_by_hand(portfolio: go.Portfolio, tmp_path: Path) -> None:
+    rows = portfolio.table()
+    assert [list(row) for row in rows] == [list(COLUMNS["total"])] * 3
+    common = {"unit": None, "edition": "gos-2012", "date": DATE, "max_points": 100.0}
+    expected = [
+        ("Alfa", "a.yaml", 100.0, 70.0, 30.0),
+        ("Beta", "b.yml", 50.0, 35.0, 15.0),
+        ("Gamma", "sub/c.yaml", 12.5, 5.0, 7.5),
+    ]
+    for row, (name, source, total, organisation, result) in zip(
+        rows, expected, strict=True
+    ):
+        level = row.pop("level")
+        assert row == {
+            **common,
+            "organisation": name,
+            "source": str(tmp_path / source),
+            "points": pytest.approx(total),
+            "organisation_points": pytest.approx(organisation),
+            "result_points": pytest.approx(result),
+            "share": pytest.approx(total / 100),
+        }
+        assert level is None or isinstance(level, str)
+
+
+def test_the_level_column_is_the_cards_level_by_name(portfolio: go.Portfolio) -> None:
+    standard = go.load_standard("gos-2012")
+    levels = []
+    for assessment in portfolio.assessments:
+        reached = go.score(standard, assessment).level
+        levels.append(None if reached is None else reached.name)
+    assert [row["level"] for row in portfolio.table()] == levels
+    assert levels[0] is not None
+    assert [row["level"] for row in portfolio.table("area")][::9] == levels
+
+
+def test_area_rows_by_hand(portfolio: go.Portfolio) -> None:
+    rows = portfolio.table("area")
+    assert len(rows) == 3 * 9
+    assert list(rows[0]) == list(COLUMNS["area"])
+    gamma = {row["area_id"]: row for row in rows if row["organisation"] == "Gamma"}
+    assert {key: (row["points"], row["share"]) for key, row in gamma.items()} == {
+        "1": (pytest.approx(5.0), pytest.approx(0.5)),
+        "2": (0.0, 0.0),
+        "3": (0.0, 0.0),
+        "4": (0.0, 0.0),
+        "5": (0.0, 0.0),
+        "6": (pytest.approx(7.5), pytest.approx(0.75)),
+        "7": (0.0, 0.0),
+        "8": (0.0, 0.0),
+        "9": (0.0, 0.0),
+    }
+    assert gamma["1"]["area_name"] == "Stem van de klant"
+    assert gamma["1"]["kind"] == "organisation"
+    assert gamma["6"]["kind"] == "result"
+    assert [row["max_points"] for row in gamma.values()] == [
+        10.0, 20.0, 20.0, 10.0, 10.0, 10.0, 5.0, 5.0, 10.0,
+    ]  # fmt: skip
+    beta = [row["points"] for row in rows if row["organisation"] == "Beta"]
+    assert beta == pytest.approx([5.0, 10.0, 10.0, 5.0, 5.0, 5.0, 2.5, 2.5, 5.0])
+
+
+def test_requirement_rows_by_hand(portfolio: go.Portfolio) -> None:
+    rows = portfolio.table("requirement")
+    assert len(rows) == 3 * 29
+    assert list(rows[0]) == list(COLUMNS["requirement"])
+    gamma = [row for row in rows if row["organisation"] == "Gamma"]
+    first = {row["requirement_id"]: row for row in gamma if row["area_id"] == "1"}
+    assert [first[r]["value"] for r in ("1.1", "1.2", "1.3", "1.4", "1.5")] == [
+        4.0, 4.0, 0.0, 0.0, 2.0,
+    ]  # fmt: skip
+    assert [first[r]["points"] for r in ("1.1", "1.2", "1.3", "1.4", "1.5")] == (
+        pytest.approx([2.0, 2.0, 0.0, 0.0, 1.0])
+    )
+    # Values from 2 up have no evidence in these files: counted, with a warning.
+    assert [first[r]["status"] for r in ("1.1", "1.2", "1.3", "1.4", "1.5")] == [
+        "missing-evidence", "missing-evidence", "rated", "rated", "missing-evidence",
+    ]  # fmt: skip
+    assert first["1.5"]["share"] == 0.5
+    assert first["1.5"]["max_points"] == 2.0
+
+
+def test_scoring_options_reach_the_scores(portfolio: go.Portfolio) -> None:
+    standard = go.load_standard("gos-2012")
+    strict = [
+        go.score(standard, assessment, evidence_policy="strict").total
+        for assessment in portfolio.assessments
+    ]
+    rows = portfolio.table(evidence_policy="strict")
+    assert [row["points"] for row in rows] == strict
+    assert strict[0] < 100.0
+    statuses = {
+        row["status"]
+        for row in portfolio.table("requirement", evidence_policy="strict")
+        if row["organisation"] == "Alfa"
+    }
+    assert statuses == {"capped"}
+
+
+def test_an_unknown_level_is_refused(portfolio: go.Portfolio) -> None:
+    with pytest.raises(
+        go.GoudenoorError,
+        match=r"^unknown table level 'site' "
+        r"\(expected one of \['total', 'area', 'requirement'\]\)$",
+    ):
+        portfolio.table("site")  # type: ignore[arg-type]
+
+
+def test_a_portfolio_built_by_hand_checks_its_assessments() -> None:
+    standard = go.load_standard("gos-2012")
+    bad = go.Assessment(
+        edition="gos-2012",
+        organisation="X",
+        date=DATE,
+        ratings={"1.1": go.Rating(value=9)},
+    )
+    portfolio = go.Portfolio(assessments=[bad], standards=[standard])
+    with pytest.raises(go.ValidationError):
+        portfolio.table()
+
+
+def test_one_standard_per_assessment() -> None:
+    with pytest.raises(
+        ValueError,
+        match=r"^a portfolio needs one standard per assessment: "
+        r"0 assessments, 1 standards$",
+    ):
+        go.Portfolio(assessments=[], standards=[go.load_standard("gos-2012")])
+
+
+def test_repr(portfolio: go.Portfolio) -> None:
+    assert repr(portfolio) == "<Portfolio: 3 assessments, 0 refused>"
+
+
+def test_the_dataframe_is_the_table(portfolio: go.Portfolio) -> None:
+    pandas = pytest.importorskip("pandas")
+    frame = portfolio.dataframe("area")
+    assert isinstance(frame, pandas.DataFrame)
+    assert list(frame.columns) == list(COLUMNS["area"])
+    rows = portfolio.table("area")
+    assert frame.drop(columns="level").to_dict("records") == [
+        {key: value for key, value in row.items() if key != "level"} for row in rows
+    ]
+    assert [None if pandas.isna(level) else level for level in frame["level"]] == [
+        row["level"] for row in rows
+    ]
+    assert frame.groupby("organisation")["points"].sum().to_dict() == pytest.approx(
+        {"Alfa": 100.0, "Beta": 50.0, "Gamma": 12.5}
+    )
+
+
+def test_without_pandas_the_dataframe_names_the_extra(
+    portfolio: go.Portfolio, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(go.MissingExtraError) as caught:
+        portfolio.dataframe()
+    assert str(caught.value) == (
+        "Portfolio.dataframe needs the 'dataframe' extra: pip install "
+        "'goudenoor[dataframe]' (pandas is not installed)"
+    )
+
+
+def test_a_portfolio_table_does_not_import_pandas(tmp_path: Path) -> None:
+    write_portfolio(tmp_path)
+    code = (
+        "import sys, goudenoor as go\n"
+        f"go.load_portfolio({str(tmp_path)!r}).table('area')\n"
+        "print('pandas' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "False"
