@@ -3,7 +3,7 @@ Print pip constraints that pin goudenoor's direct dependencies to the
 lowest versions its ``pyproject.toml`` allows (their ``>=`` floors).
 
 ``python .ci/lowest.py pyproject.toml`` pins the runtime dependencies, the
-user-facing extras (``report``, ``xlsx``) and the libraries the tests
+user-facing extras (``report``, ``xlsx``, ``dataframe``) and the libraries the tests
 import (pytest, Hypothesis, Sybil, jsonschema, krippendorff). The linters and type
 checkers are not pinned: this run does not use them.
 
@@ -46,6 +46,7 @@ def floors(pyproject: Path, *, build: bool = False) -> list[str]:
             *project["dependencies"],
             *extras["report"],
             *extras["xlsx"],
+            *extras["dataframe"],
             *(d for d in extras["test"] if _name(d) in TESTED_TOOLS),
         ]
     pins = []
