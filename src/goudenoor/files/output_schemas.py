@@ -337,6 +337,10 @@ def scorecard_schema() -> dict[str, Any]:
         {
             "goudenoor": _marker(SCORECARD_FORMAT),
             **_card_header(),
+            "unit": (
+                _STRING_OR_NULL,
+                "The unit audited (a site, team or department), or null.",
+            ),
             "parameters": (
                 {"type": "object", "additionalProperties": _NUMBER},
                 "The recognition scheme's parameters as used (name to value).",

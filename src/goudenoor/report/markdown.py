@@ -197,6 +197,8 @@ def _heading(data: ReportData) -> list[str]:
         f"- **{w.edition}:** {edition}",
         f"- **{w.audit_date}:** {a.date.isoformat()}",
     ]
+    if a.unit is not None:
+        meta.append(f"- **{w.unit}:** {_cell(a.unit)}")
     if a.auditors:
         meta.append(f"- **{w.auditors}:** {', '.join(map(_cell, a.auditors))}")
     if card.standard.extensions:
