@@ -48,6 +48,21 @@ if TYPE_CHECKING:
     from .assessment import (
         check_assessment as check_assessment,
     )
+    from .benchmark import (
+        AreaTrend as AreaTrend,
+    )
+    from .benchmark import (
+        PercentileRanks as PercentileRanks,
+    )
+    from .benchmark import (
+        Trend as Trend,
+    )
+    from .benchmark import (
+        percentile_ranks as percentile_ranks,
+    )
+    from .benchmark import (
+        trend as trend,
+    )
     from .comparison import (
         AreaChange as AreaChange,
     )
@@ -197,6 +212,9 @@ if TYPE_CHECKING:
     )
     from .files import (
         migrate as migrate,
+    )
+    from .files import (
+        rollup as rollup,
     )
     from .files import (
         save_assessment as save_assessment,
@@ -360,6 +378,15 @@ if TYPE_CHECKING:
     from .translation import (
         translation_problems as translation_problems,
     )
+    from .unit_rollup import (
+        AreaRollup as AreaRollup,
+    )
+    from .unit_rollup import (
+        Rollup as Rollup,
+    )
+    from .unit_rollup import (
+        RollupError as RollupError,
+    )
 
 
 # The one table of public names: each name -> the module that defines it.
@@ -440,6 +467,15 @@ _PUBLIC: Final[dict[str, str]] = {
     "crosswalks": "files",
     "diff_editions": "edition_diff",
     "consensus": "files",
+    "rollup": "files",
+    "Rollup": "unit_rollup",
+    "RollupError": "unit_rollup",
+    "AreaRollup": "unit_rollup",
+    "percentile_ranks": "benchmark",
+    "PercentileRanks": "benchmark",
+    "trend": "benchmark",
+    "Trend": "benchmark",
+    "AreaTrend": "benchmark",
     "consensus_rules": "agreement",
     "drivers": "graph",
     "dump_assessment": "files",
