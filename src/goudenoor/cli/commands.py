@@ -36,6 +36,7 @@ from goudenoor.files import (
     write_text_atomic,
 )
 from goudenoor.files import consensus as agree
+from goudenoor.files import rollup as roll_up
 from goudenoor.files._yaml import dump as dump_yaml
 from goudenoor.files.documents import STDIN, load_document, read_stdin
 from goudenoor.files.output_schemas import (
@@ -64,6 +65,7 @@ from goudenoor.graph import (
 from goudenoor.model import Standard
 from goudenoor.oscal import to_oscal_catalog, to_oscal_results
 from goudenoor.report import LANGUAGES, render_report
+from goudenoor.report.markdown import rollup_markdown
 from goudenoor.report.text import area_text, card_text, standard_text
 from goudenoor.scoring import ScoreCard, score
 from goudenoor.translation import Translation
@@ -522,4 +524,31 @@ def _oscal_results(args: argparse.Namespace, out: TextIO) -> int:
     )
     data = to_oscal_results(standard, assessment, card=card)
     _emit(args, out, _oscal_text(data, args.format))
+    return EXIT_OK
+
+
+def _rollup(args: argparse.Namespace, out: TextIO) -> int:
+    weights: dict[str, float] = {}
+    for unit, weight in args.weight:
+        if unit in weights:
+            raise GoudenoorError(f"--weight: unit {unit!r} is given more than once")
+        weights[unit] = weight
+    extensions = [load_extension(reference) for reference in args.extension]
+    result = roll_up(
+        [load_assessment(file, extensions=extensions) for file in args.files],
+        weights=weights or None,
+        rule=args.rule,
+        extensions=extensions,
+        method=args.method,
+        scheme=args.scheme,
+        parameters=dict(args.param),
+        evidence_policy=args.evidence_policy,
+    )
+    if args.format == "json":
+        text = json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n"
+    elif args.format == "md":
+        text = rollup_markdown(result, args.language)
+    else:
+        text = result.text()
+    _emit(args, out, text)
     return EXIT_OK
