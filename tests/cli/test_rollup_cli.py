@@ -17,7 +17,7 @@ from helpers import run
 @pytest.fixture(name="units")
 def _units(tmp_path: Path) -> list[str]:
     std = go.load_standard("gos-2012")
-    paths = []
+    paths: list[str] = []
     for name, value in (("Noord", 4), ("Zuid", 2), ("Oost=1", 0)):
         audit = go.Assessment(
             edition="gos-2012",
