@@ -145,3 +145,18 @@ def test_a_file_without_unit(
     assert capsys.readouterr().err == (
         f"goudenoor: error: each assessment needs a unit: {path} has none\n"
     )
+
+
+def test_json_output_fits_its_schema(units: list[str]) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    code, schema_text = run("schema", "rollup")
+    assert code == 0
+    schema = json.loads(schema_text)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    for options in (("--weight", "Noord=3", "--weight", "Zuid=1"), ("--rule", "min")):
+        code, out = run("rollup", *units[:2], "--format", "json", *options)
+        assert code == 0
+        assert [e.message for e in validator.iter_errors(json.loads(out))] == []

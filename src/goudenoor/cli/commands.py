@@ -44,6 +44,7 @@ from goudenoor.files.output_schemas import (
     consensus_schema,
     edition_diff_schema,
     migration_schema,
+    rollup_schema,
     scorecard_schema,
 )
 from goudenoor.files.schemas import (
@@ -168,6 +169,7 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
         "edition-diff": edition_diff_schema,
         "migration": migration_schema,
         "consensus": consensus_schema,
+        "rollup": rollup_schema,
     }[args.format]()
     _emit(args, out, json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
     return EXIT_OK

@@ -367,7 +367,7 @@ def _add_schema_command(commands: _Commands) -> None:
         help="print the JSON Schema of a file format or JSON output",
         description="Print the JSON Schema of a goudenoor file format (assessment, "
         "extension, translation) or JSON output (scorecard, comparison, "
-        "edition-diff, migration, consensus).",
+        "edition-diff, migration, consensus, rollup).",
     )
     schema.add_argument(
         "format",
@@ -381,6 +381,7 @@ def _add_schema_command(commands: _Commands) -> None:
             "edition-diff",
             "migration",
             "consensus",
+            "rollup",
         ],
         help="the file format or JSON output",
     )
