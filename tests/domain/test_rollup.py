@@ -11,6 +11,8 @@ import math
 from collections.abc import Mapping
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import goudenoor as go
 from goudenoor.unit_rollup import ROLLUP_FORMAT, RollupError, rollup
@@ -280,3 +282,43 @@ def test_mixed_scales(std2012: go.Standard) -> None:
         "the units differ in scale: 'gos-0-4' in 'Noord'; 'conformiteit' in "
         "'Zuid'; a roll-up needs one scale for all"
     )
+
+
+STD2012 = go.load_standard("gos-2012")
+AREA_IDS = [area.id for area in STD2012.areas]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.integers(0, 4), min_size=9, max_size=9),
+            st.floats(0.1, 1000),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_rolled_up_points_lie_between_the_units(
+    units: list[tuple[list[int], float]],
+) -> None:
+    cards = [
+        card(STD2012, f"unit {n}", dict(zip(AREA_IDS, values, strict=True)))
+        for n, (values, _) in enumerate(units)
+    ]
+    weights = {f"unit {n}": weight for n, (_, weight) in enumerate(units)}
+    weighted = rollup(cards, weights=weights)
+    lowest = rollup(cards, rule="min")
+
+    for area_id in AREA_IDS:
+        area = weighted.areas[area_id]
+        assert area.min - 1e-9 <= area.points <= area.max + 1e-9
+        assert lowest.areas[area_id].points == area.min
+    whole = math.fsum(weights.values())
+    mean_total = (
+        math.fsum(w * c.total for w, c in zip(weights.values(), cards, strict=True))
+        / whole
+    )
+    assert weighted.total == pytest.approx(mean_total)
+    assert lowest.total <= min(c.total for c in cards) + 1e-9
+    # where the weakest-unit roll-up reaches a level, the weighted mean does too
+    assert lowest.level is None or weighted.level is not None
