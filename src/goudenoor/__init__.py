@@ -48,6 +48,21 @@ if TYPE_CHECKING:
     from .assessment import (
         check_assessment as check_assessment,
     )
+    from .benchmark import (
+        AreaTrend as AreaTrend,
+    )
+    from .benchmark import (
+        PercentileRanks as PercentileRanks,
+    )
+    from .benchmark import (
+        Trend as Trend,
+    )
+    from .benchmark import (
+        percentile_ranks as percentile_ranks,
+    )
+    from .benchmark import (
+        trend as trend,
+    )
     from .comparison import (
         AreaChange as AreaChange,
     )
@@ -200,6 +215,9 @@ if TYPE_CHECKING:
     )
     from .files import (
         migrate as migrate,
+    )
+    from .files import (
+        rollup as rollup,
     )
     from .files import (
         save_assessment as save_assessment,
@@ -369,6 +387,15 @@ if TYPE_CHECKING:
     from .translation import (
         translation_problems as translation_problems,
     )
+    from .unit_rollup import (
+        AreaRollup as AreaRollup,
+    )
+    from .unit_rollup import (
+        Rollup as Rollup,
+    )
+    from .unit_rollup import (
+        RollupError as RollupError,
+    )
 
 
 # The one table of public names: each name -> the module that defines it.
@@ -452,6 +479,15 @@ _PUBLIC: Final[dict[str, str]] = {
     "load_portfolio": "files",
     "Portfolio": "portfolio",
     "PortfolioError": "portfolio",
+    "rollup": "files",
+    "Rollup": "unit_rollup",
+    "RollupError": "unit_rollup",
+    "AreaRollup": "unit_rollup",
+    "percentile_ranks": "benchmark",
+    "PercentileRanks": "benchmark",
+    "trend": "benchmark",
+    "Trend": "benchmark",
+    "AreaTrend": "benchmark",
     "consensus_rules": "agreement",
     "drivers": "graph",
     "dump_assessment": "files",

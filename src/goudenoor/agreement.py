@@ -292,8 +292,8 @@ def consensus(
     Args:
         standard: The standard (with the extensions) the assessments were
             made against.
-        assessments: At least two, of one edition, organisation, scale and
-            set of extensions.
+        assessments: At least two, of one edition, organisation, unit, scale
+            and set of extensions.
         rule: The name of a consensus rule (see :func:`consensus_rules`).
         spread: From how many scale steps between the lowest and the
             highest value a requirement is a disagreement.
@@ -359,6 +359,7 @@ def consensus(
     agreed = Assessment(
         edition=standard.id,
         organisation=inputs[0].organisation,
+        unit=inputs[0].unit,
         date=max(a.date for a in inputs),
         scale=next((a.scale for a in ordered if a.scale is not None), None),
         auditors=_union(a.auditors for a in ordered),
@@ -396,6 +397,7 @@ def _check_shared(standard: Standard, inputs: tuple[Assessment, ...]) -> None:
     fields: tuple[tuple[str, Callable[[Assessment], object]], ...] = (
         ("edition", lambda a: a.edition),
         ("organisation", lambda a: a.organisation),
+        ("unit", lambda a: a.unit),
         ("extensions", lambda a: a.extensions),
         ("scale", lambda a: a.scale or default),
     )

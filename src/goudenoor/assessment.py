@@ -268,6 +268,9 @@ class Assessment:
             with.
         ratings: Requirement id to rating.
         migrated_from: Where the assessment was migrated from, if it was.
+        unit: The part of the organisation audited on its own (a site,
+            team or department), if any: a non-empty text. The units of
+            one organisation are rolled up by ``goudenoor.rollup()``.
         source: The file the assessment was read from, if any.
     """
 
@@ -279,6 +282,7 @@ class Assessment:
     extensions: tuple[str, ...] = ()
     ratings: Mapping[str, Rating] = attrs.field(factory=Ratings, converter=_to_ratings)
     migrated_from: MigrationOrigin | None = None
+    unit: str | None = None
     source: str | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -289,6 +293,8 @@ class Assessment:
             )
         if not self.edition.strip():
             problems.append(Problem(message="must not be empty", path=("edition",)))
+        if self.unit is not None and not self.unit.strip():
+            problems.append(Problem(message="must not be empty", path=("unit",)))
         if problems:
             raise ModelError(problems)
 

@@ -108,12 +108,6 @@ class PortfolioError:
         return str(self.error)
 
 
-def _unit(assessment: Assessment) -> str | None:
-    # The assessment's unit (site, team), once Assessment has the field.
-    unit: str | None = getattr(assessment, "unit", None)
-    return unit
-
-
 def _assessments(value: Iterable[Assessment]) -> tuple[Assessment, ...]:
     return tuple(value)
 
@@ -230,7 +224,7 @@ def _rows(
     level_name = None if reached is None else reached.name
     common = {
         "organisation": assessment.organisation,
-        "unit": _unit(assessment),
+        "unit": assessment.unit,
         "edition": assessment.edition,
         "date": assessment.date,
         "source": assessment.source,

@@ -215,7 +215,7 @@ EXACT: dict[str, str] = {
     "assessment-extra-key.yaml": (
         "assessment-extra-key.yaml:6:1 colour: unknown key 'colour' (expected "
         "one of: edition, organisation, date, scale, auditors, extensions, "
-        "ratings, migrated_from)"
+        "ratings, migrated_from, unit)"
     ),
     "assessment-future-format.yaml": (
         "assessment-future-format.yaml:2:1 goudenoor: expected the format "

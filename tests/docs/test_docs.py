@@ -23,6 +23,9 @@ MODULES = [
     "goudenoor.graph",
     "goudenoor.model",
     "goudenoor.scoring",
+    "goudenoor.unit_rollup",
+    "goudenoor.benchmark",
+    "goudenoor.files.rollups",
 ]
 
 

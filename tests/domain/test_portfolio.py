@@ -146,6 +146,20 @@ def test_a_portfolio_built_by_hand_checks_its_assessments() -> None:
         portfolio.table()
 
 
+def test_the_unit_column_is_the_assessments_unit() -> None:
+    """
+    Each row names the assessment's unit (site, team), or None without one.
+    """
+    standard = go.load_standard("gos-2012")
+    noord, whole = (
+        go.Assessment(edition="gos-2012", organisation="X", date=DATE, unit=unit)
+        for unit in ("Noord", None)
+    )
+    portfolio = go.Portfolio(assessments=[noord, whole], standards=[standard] * 2)
+
+    assert ["Noord", None] == [row["unit"] for row in portfolio.table()]
+
+
 def test_one_standard_per_assessment() -> None:
     with pytest.raises(
         ValueError,

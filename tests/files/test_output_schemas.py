@@ -42,7 +42,14 @@ from strategies import assessments, options
 
 STD2012 = go.load_standard("gos-2012")
 STD2016 = go.load_standard("gos-2016")
-OUTPUTS = ("scorecard", "comparison", "edition-diff", "migration", "consensus")
+OUTPUTS = (
+    "scorecard",
+    "comparison",
+    "edition-diff",
+    "migration",
+    "consensus",
+    "rollup",
+)
 INPUTS = ("assessment", "extension", "translation")
 
 

@@ -38,6 +38,7 @@ from goudenoor.files import (
     write_text_atomic,
 )
 from goudenoor.files import consensus as agree
+from goudenoor.files import rollup as roll_up
 from goudenoor.files.documents import STDIN, load_document, read_stdin
 from goudenoor.files.portfolio import portfolio_paths
 from goudenoor.graph import (
@@ -52,6 +53,7 @@ from goudenoor.graph import (
 from goudenoor.model import Standard
 from goudenoor.portfolio import COLUMNS as PORTFOLIO_COLUMNS
 from goudenoor.report import LANGUAGES, render_report
+from goudenoor.report.markdown import rollup_markdown
 from goudenoor.report.tables import table_csv, table_json, table_markdown, table_text
 from goudenoor.report.text import area_text, card_text, standard_text
 from goudenoor.scoring import ScoreCard, score
@@ -152,6 +154,7 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
         consensus_schema,
         edition_diff_schema,
         migration_schema,
+        rollup_schema,
         scorecard_schema,
     )
     from goudenoor.files.schemas import (
@@ -171,6 +174,7 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
         "edition-diff": edition_diff_schema,
         "migration": migration_schema,
         "consensus": consensus_schema,
+        "rollup": rollup_schema,
     }[args.format]()
     _emit(args, out, json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
     return EXIT_OK
@@ -602,3 +606,30 @@ class _Progress:
         if self.shown:
             self.stream.write("\r\x1b[K")
             self.stream.flush()
+
+
+def _rollup(args: argparse.Namespace, out: TextIO) -> int:
+    weights: dict[str, float] = {}
+    for unit, weight in args.weight:
+        if unit in weights:
+            raise GoudenoorError(f"--weight: unit {unit!r} is given more than once")
+        weights[unit] = weight
+    extensions = [load_extension(reference) for reference in args.extension]
+    result = roll_up(
+        [load_assessment(file, extensions=extensions) for file in args.files],
+        weights=weights or None,
+        rule=args.rule,
+        extensions=extensions,
+        method=args.method,
+        scheme=args.scheme,
+        parameters=dict(args.param),
+        evidence_policy=args.evidence_policy,
+    )
+    if args.format == "json":
+        text = json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n"
+    elif args.format == "md":
+        text = rollup_markdown(result, args.language)
+    else:
+        text = result.text()
+    _emit(args, out, text)
+    return EXIT_OK

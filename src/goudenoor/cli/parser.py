@@ -27,6 +27,7 @@ from .commands import (
     _oscal_results,
     _portfolio,
     _report,
+    _rollup,
     _schema,
     _score,
     _show,
@@ -95,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_consensus_command(commands)
     _add_oscal_command(commands)
     _add_portfolio_command(commands)
+    _add_rollup_command(commands)
     return parser
 
 
@@ -395,7 +397,7 @@ def _add_schema_command(commands: _Commands) -> None:
         help="print the JSON Schema of a file format or JSON output",
         description="Print the JSON Schema of a goudenoor file format (assessment, "
         "extension, translation) or JSON output (scorecard, comparison, "
-        "edition-diff, migration, consensus).",
+        "edition-diff, migration, consensus, rollup).",
     )
     schema.add_argument(
         "format",
@@ -409,6 +411,7 @@ def _add_schema_command(commands: _Commands) -> None:
             "edition-diff",
             "migration",
             "consensus",
+            "rollup",
         ],
         help="the file format or JSON output",
     )
@@ -724,3 +727,63 @@ def _jobs(text: str) -> int:
             f"expected a whole number of at least 1, got {text!r}"
         )
     return jobs
+
+
+def _add_rollup_command(commands: _Commands) -> None:
+    rolling = commands.add_parser(
+        "rollup",
+        help="the units of one organisation (sites, teams) as one picture",
+        description="Score the assessments of the units of one organisation "
+        "(each with its own 'unit', all of one edition) and roll them up: per "
+        "area the weighted mean of the units' points (or, with --rule min, the "
+        "weakest unit's), the lowest and highest unit and the weakest unit, "
+        "the organisation, result and total points and the recognition level "
+        "of the rolled-up points.",
+    )
+    rolling.add_argument(
+        "files", nargs="+", metavar="FILE", help="one assessment file per unit (YAML)"
+    )
+    rolling.add_argument(
+        "--weight",
+        action="append",
+        default=[],
+        metavar="UNIT=W",
+        type=_weight,
+        help="the weight of a unit, e.g. a headcount (repeatable; give one for "
+        "every unit or none: default equal weights)",
+    )
+    rolling.add_argument(
+        "--rule",
+        choices=["weighted-mean", "min"],
+        default="weighted-mean",
+        help="weighted-mean (default) or min: each area as strong as its weakest "
+        "unit (takes no weights)",
+    )
+    rolling.add_argument(
+        "--format",
+        choices=["text", "json", "md"],
+        default="text",
+        help="text (default), JSON (format rollup/1) or Markdown",
+    )
+    rolling.add_argument(
+        "--language",
+        choices=list(LANGUAGES),
+        default="nl",
+        help="the language of the Markdown report's own words (default: nl)",
+    )
+    _scoring_options(rolling)
+    _extension_option(rolling)
+    _output_options(rolling)
+    rolling.set_defaults(handler=_rollup)
+
+
+def _weight(text: str) -> tuple[str, float]:
+    # The last "=" separates: a unit name may hold one.
+    name, sep, value = text.rpartition("=")
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if not sep or not name or not math.isfinite(number):
+        raise argparse.ArgumentTypeError(f"expected UNIT=NUMBER, got {text!r}")
+    return name, number

@@ -6,7 +6,8 @@ editions (``crosswalks``) and moving assessments along them
 (``migrations``), assessments
 (``assessments``), sector extensions from files and installed packs
 (``extension_loader``), the consensus of an audit team with the
-standard its assessments name (``teams``), writing files whole or not
+standard its assessments name (``teams``), the roll-up of an
+organisation's units (``rollups``), writing files whole or not
 at all (``atomic``), and the YAML and conversion layers below them;
 audit workbooks are in ``goudenoor.files.xlsx`` (the ``xlsx`` extra).
 Every public name is importable from here and from ``goudenoor``. The domain (model,
@@ -53,6 +54,7 @@ from .extension_loader import (
 )
 from .migrations import migrate
 from .portfolio import load_portfolio
+from .rollups import rollup
 from .teams import consensus
 
 
@@ -82,6 +84,7 @@ __all__ = [
     "loads_translation",
     "migrate",
     "refuse_existing",
+    "rollup",
     "save_assessment",
     "standard_for",
     "standard_from_mapping",

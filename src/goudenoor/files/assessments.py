@@ -310,6 +310,8 @@ def assessment_to_mapping(assessment: Assessment) -> dict[str, Any]:
         "organisation": assessment.organisation,
         "date": assessment.date,
     }
+    if assessment.unit is not None:
+        data["unit"] = assessment.unit
     if assessment.scale is not None:
         data["scale"] = assessment.scale
     # Nothing a file left out is written: the saved form is never larger

@@ -1,7 +1,8 @@
 """
 JSON Schemas of the JSON outputs: the score card (``scorecard/1``), the
 comparison (``comparison/1``), the edition diff (``edition-diff/1``), the
-migration (``migration/1``) and the consensus (``consensus/1``).
+migration (``migration/1``), the consensus (``consensus/1``) and the
+roll-up of units (``rollup/1``).
 
 Their ``as_dict()`` methods shape the data by hand, so these schemas are
 written by hand too; the tests validate real outputs against them. Every
@@ -22,6 +23,7 @@ from goudenoor.edition_diff import EDITION_DIFF_FORMAT, RewordedField, WordOp
 from goudenoor.migration import MIGRATION_FORMAT, OutcomeStatus
 from goudenoor.scoring.card import SCORECARD_FORMAT
 from goudenoor.scoring.methods import EvidencePolicy, RequirementStatus
+from goudenoor.unit_rollup import ROLLUP_FORMAT, RollupRule
 
 
 __all__ = [
@@ -29,6 +31,7 @@ __all__ = [
     "consensus_schema",
     "edition_diff_schema",
     "migration_schema",
+    "rollup_schema",
     "scorecard_schema",
 ]
 
@@ -337,6 +340,10 @@ def scorecard_schema() -> dict[str, Any]:
         {
             "goudenoor": _marker(SCORECARD_FORMAT),
             **_card_header(),
+            "unit": (
+                _STRING_OR_NULL,
+                "The unit audited (a site, team or department), or null.",
+            ),
             "parameters": (
                 {"type": "object", "additionalProperties": _NUMBER},
                 "The recognition scheme's parameters as used (name to value).",
@@ -667,3 +674,70 @@ def consensus_schema() -> dict[str, Any]:
         },
     )
     return _document("consensus-1", CONSENSUS_FORMAT, "goudenoor consensus", body)
+
+
+def rollup_schema() -> dict[str, Any]:
+    """
+    The JSON Schema (draft 2020-12) of ``rollup/1``: what
+    ``Rollup.as_dict()`` returns and ``goudenoor rollup --format json``
+    prints.
+    """
+    unit = _object(
+        "One unit's own audit.",
+        {
+            "unit": (_STRING, "The unit's name."),
+            "date": (_DATE, "Its audit's date (ISO 8601)."),
+            "weight": (
+                _NUMBER_OR_NULL,
+                "Its weight in the weighted mean; null under the min rule.",
+            ),
+            "total": (_NUMBER, "Its own total points."),
+            "level": (_STRING_OR_NULL, "Its own recognition level, or null."),
+        },
+    )
+    area = _object(
+        "One area over the units.",
+        {
+            "area_id": (_STRING, "The area's id."),
+            "name": (_STRING, "Its name."),
+            "kind": ({"enum": ["organisation", "result"]}, "organisation or result."),
+            "points": (
+                _NUMBER,
+                "The rolled-up points: the weighted mean, or the lowest under min.",
+            ),
+            "max_points": (_NUMBER, "The area's points in the standard."),
+            "fraction": (_NUMBER, "points / max_points."),
+            "min": (_NUMBER, "The lowest of the units' points."),
+            "max": (_NUMBER, "The highest of the units' points."),
+            "weakest_unit": (
+                _STRING,
+                "The unit with the lowest points (the first given on a tie).",
+            ),
+            "by_unit": (
+                {"type": "object", "additionalProperties": _NUMBER},
+                "Each unit's points on the area (unit to points).",
+            ),
+        },
+    )
+    gap = scorecard_schema()["properties"]["gaps"]["items"]
+    body = _object(
+        "The units of one organisation and edition rolled up into one picture.",
+        {
+            "goudenoor": _marker(ROLLUP_FORMAT),
+            "organisation": (_STRING, "The organisation's name."),
+            "edition": (_STRING, "The edition the units were scored against."),
+            "rule": (_enum(RollupRule), "weighted-mean or min."),
+            "units": (_array(unit), "Each unit, in the order given."),
+            "points": (_points(), "The rolled-up points."),
+            "level": (
+                _STRING_OR_NULL,
+                "The recognition level of the rolled-up points, or null.",
+            ),
+            "gaps": (
+                _array(gap),
+                "The unmet conditions of the next level, on the rolled-up points.",
+            ),
+            "areas": (_array(area), "Each area over the units, in area order."),
+        },
+    )
+    return _document("rollup-1", ROLLUP_FORMAT, "goudenoor roll-up", body)

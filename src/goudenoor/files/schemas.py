@@ -121,6 +121,11 @@ def assessment_schema() -> dict[str, Any]:
             ),
             "edition": described(text, "The edition's id, for example gos-2012."),
             "organisation": described(text, "The audited organisation's name."),
+            "unit": described(
+                text,
+                "The part of the organisation audited on its own (a site, team "
+                "or department); the units of one organisation can be rolled up.",
+            ),
             "date": described(date, "The audit's date (ISO 8601)."),
             "scale": described(
                 {"type": ["string", "null"]},

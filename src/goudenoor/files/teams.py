@@ -37,7 +37,7 @@ def consensus(
     """
     Combine the assessments of an audit team into one agreed assessment.
 
-    The assessments must share the edition, organisation, extensions and
+    The assessments must share the edition, organisation, unit, extensions and
     scale. The standard is the edition they name with the extensions they
     list (as :func:`~goudenoor.standard_for` finds them), unless you pass
     *standard*; see :mod:`goudenoor.agreement` for how the values,

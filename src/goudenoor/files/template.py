@@ -84,6 +84,8 @@ def assessment_template(
         f"# it next to this file with: goudenoor schema assessment -o {SCHEMA_FILE}",
         "# An audit moved from another edition ('goudenoor migrate') also has",
         "# 'migrated_from: {edition: ..., crosswalk: ...}': where it came from.",
+        "# A site, team or department audited on its own: add 'unit: NAME' (the",
+        "# units of one organisation are combined by: goudenoor rollup FILE...).",
         "goudenoor: assessment/1",
         f"edition: {standard.id}",
         f"organisation: {_scalar(organisation)}",

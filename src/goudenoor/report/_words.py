@@ -36,6 +36,7 @@ class Words:
     edition: str
     audit_date: str
     auditors: str
+    unit: str
     extensions: str
     scale_method_scheme: str
     evidence_policy: str
@@ -240,6 +241,7 @@ _DUTCH = Words(
     edition="Editie",
     audit_date="Auditdatum",
     auditors="Auditoren",
+    unit="Eenheid",
     extensions="Uitbreidingen",
     scale_method_scheme="Schaal / methode / schema",
     evidence_policy="bewijsbeleid",
@@ -330,6 +332,7 @@ _ENGLISH = Words(
     edition="Edition",
     audit_date="Audit date",
     auditors="Auditors",
+    unit="Unit",
     extensions="Extensions",
     scale_method_scheme="Scale / method / scheme",
     evidence_policy="evidence policy",

@@ -206,6 +206,8 @@ def _meta(data: ReportData) -> list[tuple[str, str]]:
         (w.edition, f"{card.standard.title} ({card.standard.id})"),
         (w.audit_date, a.date.isoformat()),
     ]
+    if a.unit is not None:
+        meta.append((w.unit, a.unit))
     if a.auditors:
         meta.append((w.auditors, ", ".join(a.auditors)))
     if card.standard.extensions:

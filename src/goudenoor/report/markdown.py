@@ -14,13 +14,15 @@ from goudenoor._text import one_line, plain_line
 from goudenoor.comparison import Comparison
 from goudenoor.edition_diff import EditionDiff, Rewording
 from goudenoor.scoring import AreaResult, RequirementResult
+from goudenoor.unit_rollup import Rollup
 
 from ._data import ReportData
 from ._words import Words
+from .rollup import rollup_words
 from .team import team_section
 
 
-__all__ = ["edition_diff_markdown", "render_markdown"]
+__all__ = ["edition_diff_markdown", "render_markdown", "rollup_markdown"]
 
 
 _ESCAPED = re.compile(r"[\\`*_\[\]|~$#]")
@@ -197,6 +199,8 @@ def _heading(data: ReportData) -> list[str]:
         f"- **{w.edition}:** {edition}",
         f"- **{w.audit_date}:** {a.date.isoformat()}",
     ]
+    if a.unit is not None:
+        meta.append(f"- **{w.unit}:** {_cell(a.unit)}")
     if a.auditors:
         meta.append(f"- **{w.auditors}:** {', '.join(map(_cell, a.auditors))}")
     if card.standard.extensions:
@@ -436,3 +440,60 @@ def _team(data: ReportData) -> list[str]:
         for row in section.rows
     )
     return lines
+
+
+def rollup_markdown(result: Rollup, language: str = "nl") -> str:
+    """
+    The roll-up of an organisation's units as Markdown: the units side by
+    side (weight, date, total, level), then per area the rolled-up points,
+    the lowest and highest unit and the weakest unit, then the totals and
+    the level of the rolled-up points. Dutch by default, or English.
+
+    Raises:
+        UnknownItemError: A language other than ``nl`` or ``en``.
+    """
+    w = rollup_words(language)
+    weights = dict(result.weights)
+    level = result.level
+    lines = [
+        f"# {w.title}: {_cell(result.organisation)}",
+        "",
+        f"- **{w.edition}:** {_cell(result.edition)}",
+        f"- **{w.rule}:** {w.rules[result.rule]} ({_code(result.rule)})",
+        "",
+        f"## {w.units}",
+        "",
+        f"| {w.unit} | {w.weight} | {w.date} | {w.total} | {w.level} |",
+        "|---|---:|---|---:|---|",
+    ]
+    for unit, card in zip(result.units, result.cards, strict=True):
+        weight = f"{weights[unit]:g}" if unit in weights else "-"
+        reached = _cell(card.level.name) if card.level else w.no_level
+        lines.append(
+            f"| {_cell(unit)} | {weight} | {card.assessment.date.isoformat()} | "
+            f"{card.total:.2f} | {reached} |"
+        )
+    lines += [
+        "",
+        f"## {w.areas}",
+        "",
+        (
+            f"| {w.area} | {w.points} | {w.lowest} | {w.highest} | {w.maximum} | "
+            f"{w.weakest} |"
+        ),
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    for area in result.areas.values():
+        lines.append(
+            f"| {_cell(area.area_id)} {_cell(area.name)} | {area.points:.2f} | "
+            f"{area.min:.2f} | {area.max:.2f} | {area.max_points:.2f} | "
+            f"{_cell(area.weakest_unit)} |"
+        )
+    lines += [
+        "",
+        f"- **{w.organisation}:** {result.organisation_points:.2f}",
+        f"- **{w.result}:** {result.result_points:.2f}",
+        f"- **{w.total}:** {result.total:.2f}",
+        f"- **{w.level}:** {_cell(level.name) if level else w.no_level}",
+    ]
+    return "\n".join(lines) + "\n"

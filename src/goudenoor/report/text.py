@@ -66,8 +66,10 @@ def _write_card(card: ScoreCard, out: TextIO) -> None:
     # no control characters (an ESC sequence would drive the terminal).
     _t = plain_line
     a = card.assessment
+    unit = f" ({_t(a.unit)})" if a.unit is not None else ""
     out.write(
-        f"{_t(a.organisation)}: {_t(card.standard.title)} ({_t(card.standard.id)}), "
+        f"{_t(a.organisation)}{unit}: {_t(card.standard.title)} "
+        f"({_t(card.standard.id)}), "
         f"audit of {a.date.isoformat()}\n"
         f"scale {_t(card.scale.id)}, method {_t(card.method)}, "
         f"scheme {_t(card.scheme.id)}, evidence policy {card.evidence_policy}\n\n"

@@ -409,6 +409,7 @@ class ScoreCard:
         return {
             "goudenoor": SCORECARD_FORMAT,
             "organisation": self.assessment.organisation,
+            "unit": self.assessment.unit,
             "edition": self.standard.id,
             "date": self.assessment.date.isoformat(),
             "method": self.method,

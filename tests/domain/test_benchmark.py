@@ -1,0 +1,165 @@
+"""
+Benchmarks: percentile ranks among peers (hand-computed) and the trend of
+one organisation over the years.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Mapping
+
+import pytest
+
+import goudenoor as go
+from goudenoor.benchmark import BenchmarkError, percentile_rank
+
+
+def card(
+    std: go.Standard,
+    values: Mapping[str, int] | int,
+    *,
+    organisation: str = "Zorggroep",
+    year: int = 2026,
+    unit: str | None = None,
+) -> go.ScoreCard:
+    """Every requirement of an area rated the same value (absent areas 0)."""
+    by_area = (
+        values if isinstance(values, Mapping) else {a.id: values for a in std.areas}
+    )
+    audit = go.Assessment(
+        edition=std.id,
+        organisation=organisation,
+        date=datetime.date(year, 5, 1),
+        unit=unit,
+        ratings={
+            r.id: go.Rating(value=by_area.get(area.id, 0))
+            for area in std.areas
+            for r in area.requirements
+        },
+    )
+    return go.score(std, audit)
+
+
+@pytest.mark.parametrize(
+    ("value", "values", "expected"),
+    [
+        (20, [10, 20, 20, 30], 50.0),  # 1 below, 2 ties: (1 + 1) / 4
+        (10, [10, 20, 30, 40], 12.5),  # the lowest of four
+        (40, [10, 20, 30, 40], 87.5),  # the highest of four
+        (5, [5, 5, 5], 50.0),  # all tie
+        (35, [10, 20, 30, 40], 75.0),  # not among them: 3 below
+        (0, [10, 20], 0.0),
+        (50, [10, 20], 100.0),
+    ],
+)
+def test_percentile_rank_by_hand(
+    value: float, values: list[float], expected: float
+) -> None:
+    assert percentile_rank(value, values) == expected
+
+
+def test_percentile_rank_needs_values() -> None:
+    with pytest.raises(BenchmarkError) as info:
+        percentile_rank(1, [])
+    assert str(info.value) == "a percentile rank needs at least one value"
+
+
+def test_percentile_ranks_per_area_and_total(
+    std2012: go.Standard, std2016: go.Standard
+) -> None:
+    # Totals 25, 50, 75 (every area a quarter, half, three quarters) and X:
+    # area 1 full (10 points), the rest 0: total 10.
+    x = card(std2012, {"1": 4}, organisation="X")
+    peers = [card(std2012, v, organisation=f"P{v}") for v in (1, 2, 3)]
+    other = card(std2016, 4, organisation="Elders")
+
+    ranks = go.percentile_ranks(x, [x, *peers, other])
+
+    assert ranks.peers == 4
+    assert ranks.left_out == 1
+    # total 10 among 10, 25, 50, 75: 0 below, 1 tie -> 0.5 / 4
+    assert ranks.total == 12.5
+    # area 1: 10 among 10, 2.5, 5, 7.5: 3 below, 1 tie -> 3.5 / 4
+    assert ranks.areas["1"] == 87.5
+    # area 2: 0 among 0, 5, 10, 15
+    assert ranks.areas["2"] == 12.5
+    # the middle peer: total 50 among 10, 25, 50, 75
+    assert go.percentile_ranks(peers[1], [x, *peers]).total == 62.5
+    data = json.loads(json.dumps(ranks.as_dict()))
+    assert data["goudenoor"] == "percentile-ranks/1"
+    assert data["areas"]["1"] == 87.5
+    assert data["organisation"] == "X"
+    assert ranks.text().splitlines()[0] == (
+        "X, gos-2012, audit of 2026-05-01: percentile ranks among 4 audits of gos-2012"
+    )
+    assert ranks.text().splitlines()[-1] == "1 audits of other editions left out"
+
+
+def test_percentile_ranks_need_peers(
+    std2012: go.Standard, std2016: go.Standard
+) -> None:
+    with pytest.raises(BenchmarkError) as info:
+        go.percentile_ranks(card(std2012, 2), [card(std2016, 2)])
+    assert str(info.value) == (
+        "no score card of edition 'gos-2012' to compare with (got 1 of other editions)"
+    )
+
+
+def test_trend_by_hand(std2012: go.Standard) -> None:
+    cards = [
+        card(std2012, 3, year=2026),
+        card(std2012, 2, year=2024),
+        card(std2012, {"1": 4, "2": 2}, year=2025),
+    ]
+
+    t = go.trend(cards)
+
+    assert (t.first_date, t.last_date) == ("2024-05-01", "2026-05-01")
+    assert (t.total.first, t.total.last, t.total.change) == (50.0, 75.0, 25.0)
+    assert t.areas["2"] == go.AreaTrend(area_id="2", first=10.0, last=15.0, change=5.0)
+    assert [h[0] for h in t.history] == ["2024-05-01", "2025-05-01", "2026-05-01"]
+    assert [h[2] for h in t.history] == [50.0, 20.0, 75.0]
+    assert t.warnings == ()
+    data = json.loads(json.dumps(t.as_dict()))
+    assert data["goudenoor"] == "trend/1"
+    assert data["total"] == {"first": 50.0, "last": 75.0, "change": 25.0}
+    assert "total    50.00   75.00  +25.00" in t.text()
+
+
+def test_trend_across_editions_warns(
+    std2012: go.Standard, std2016: go.Standard
+) -> None:
+    t = go.trend([card(std2012, 2, year=2015), card(std2016, 4, year=2020)])
+
+    assert t.areas["1"].change == 5.0
+    assert t.warnings == (
+        (
+            "the audits are of different editions (gos-2012, gos-2016): areas are "
+            "compared by id, and an area's points and maximum may differ between "
+            "editions"
+        ),
+    )
+
+
+def test_trend_of_one_organisation(std2012: go.Standard) -> None:
+    with pytest.raises(BenchmarkError) as info:
+        go.trend([card(std2012, 2), card(std2012, 3, organisation="Ander")])
+    assert str(info.value) == (
+        "a trend is of one organisation; the cards differ in organisation: "
+        "'Zorggroep', 'Ander'"
+    )
+
+
+def test_trend_of_one_unit(std2012: go.Standard) -> None:
+    with pytest.raises(BenchmarkError) as info:
+        go.trend([card(std2012, 2, unit="A"), card(std2012, 3, unit="B", year=2027)])
+    assert str(info.value) == (
+        "a trend is of one unit; the cards differ in unit: 'A', 'B'"
+    )
+
+
+def test_trend_needs_two(std2012: go.Standard) -> None:
+    with pytest.raises(BenchmarkError) as info:
+        go.trend([card(std2012, 2)])
+    assert str(info.value) == "a trend needs at least 2 score cards (got 1)"
