@@ -110,7 +110,13 @@ class Problem:
         """
         Return a copy of this problem with a file position.
         """
-        return attrs.evolve(self, line=line, column=column)
+        return Problem(
+            message=self.message,
+            path=self.path,
+            line=line,
+            column=column,
+            source=self.source,
+        )
 
     def prefixed(self, prefix: Sequence[PathElement]) -> Problem:
         """

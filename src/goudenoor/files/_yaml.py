@@ -564,14 +564,25 @@ def locate_all(
     if node is None:
         return [None for _ in paths]
     children = _Children()
+    # Where each path prefix leads: its mark, and its node (None once a step
+    # was not found; the deepest mark that exists stands for the rest).
+    # Paths share their prefixes (ratings.<id>...), so each is walked once.
+    reached: dict[tuple[PathElement, ...], tuple[yaml.Mark, yaml.Node | None]] = {
+        (): (node.start_mark, node)
+    }
+
+    def reach(prefix: tuple[PathElement, ...]) -> tuple[yaml.Mark, yaml.Node | None]:
+        known = reached.get(prefix)
+        if known is None:
+            mark, current = reach(prefix[:-1])
+            step = None if current is None else children.child(current, prefix[-1])
+            known = (mark, None) if step is None else step
+            reached[prefix] = known
+        return known
+
     found: list[tuple[int, int] | None] = []
     for path in paths:
-        current, mark = node, node.start_mark
-        for element in path:
-            step = children.child(current, element)
-            if step is None:
-                break
-            mark, current = step
+        mark = reach(tuple(path))[0]
         found.append((mark.line + 1, mark.column + 1))
     return found
 
