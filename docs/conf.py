@@ -82,6 +82,8 @@ goudenoor_api_modules = [
     "goudenoor.agreement",
     "goudenoor.oscal",
     "goudenoor.portfolio",
+    "goudenoor.unit_rollup",
+    "goudenoor.benchmark",
     "goudenoor.files",
     "goudenoor.files.xlsx",
     "goudenoor.report",
