@@ -90,6 +90,31 @@ class _CountingList(list[Any]):
 
 
 class TestLocatingCost:
+    @pytest.mark.parametrize("from_text", [False, True], ids=["file", "text"])
+    def test_an_assessment_is_located_in_its_own_composition(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, from_text: bool
+    ) -> None:
+        """
+        The problems of an assessment are located in the composition its
+        load made, so the text is not parsed again; nothing of it is kept
+        once loading has ended.
+        """
+        path = write(tmp_path, "many.yaml", HEAD + 'ratings:\n  "u1": 1\n  "u2": 1\n')
+        calls: list[object] = []
+        monkeypatch.setattr(yaml, "compose", lambda *args, **_: calls.append(args))
+
+        def load() -> go.Assessment:
+            if from_text:
+                return go.loads_assessment(path.read_bytes(), source=str(path))
+            return go.load_assessment(path)
+
+        with pytest.raises(go.ValidationError) as info:
+            load()
+
+        assert [] == calls
+        assert [(6, 3), (7, 3)] == [(p.line, p.column) for p in info.value.problems]
+        assert getattr(_yaml._KEPT, "documents", None) is None
+
     def test_each_mapping_is_walked_once(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:

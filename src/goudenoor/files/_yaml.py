@@ -12,10 +12,12 @@ File positions are only computed when an error needs one
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import math
 import re
-from collections.abc import Hashable, Sequence
+import threading
+from collections.abc import Hashable, Iterator, Sequence
 from typing import Any
 
 import yaml
@@ -479,6 +481,26 @@ def _check_limits(loader: yaml.SafeLoader) -> None:
         ) from None
 
 
+_KEPT = threading.local()
+"""Composed documents kept for :func:`locate_all` while their loader is
+checking them: ``id(text) -> (text, node)``, per thread (see :func:`kept`)."""
+
+
+@contextlib.contextmanager
+def kept() -> Iterator[None]:
+    """
+    Within this block, :func:`load` keeps each document it composes so that
+    :func:`locate_all` finds the positions of problems in that composition
+    instead of parsing the text again; they are dropped when the block ends.
+    """
+    previous = getattr(_KEPT, "documents", None)
+    _KEPT.documents = {}
+    try:
+        yield
+    finally:
+        _KEPT.documents = previous
+
+
 def load(text: str, source: str) -> Any:
     """
     Parse *text* as one YAML document.
@@ -499,9 +521,14 @@ def load(text: str, source: str) -> Any:
             walker.dispose()
         loader = _StrictLoader(text)
         try:
-            return loader.get_single_data()
+            node = loader.get_single_node()
+            data = None if node is None else loader.construct_document(node)
         finally:
             loader.dispose()
+        documents = getattr(_KEPT, "documents", None)
+        if documents is not None:
+            documents[id(text)] = (text, node)
+        return data  # noqa: TRY300 - the handlers below are for the parse
     except _LimitError as exc:
         raise FileFormatError(
             exc.reason, source, exc.mark.line + 1, exc.mark.column + 1
@@ -557,10 +584,15 @@ def locate_all(
     """
     :func:`locate` for many paths, composing *text* only once.
     """
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-    except (yaml.YAMLError, RecursionError):
-        node = None
+    documents = getattr(_KEPT, "documents", None) or {}
+    known = documents.get(id(text))
+    if known is not None and known[0] is text:
+        node = known[1]
+    else:
+        try:
+            node = yaml.compose(text, Loader=_Loader)
+        except (yaml.YAMLError, RecursionError):
+            node = None
     if node is None:
         return [None for _ in paths]
     children = _Children()

@@ -88,8 +88,9 @@ def load_assessment(
     from . import _yaml
 
     name, text = read_file(path)
-    data = _yaml.load(text, name)
-    return _assessment_from_data(data, text, name, standard, extensions)
+    with _yaml.kept():
+        data = _yaml.load(text, name)
+        return _assessment_from_data(data, text, name, standard, extensions)
 
 
 def loads_assessment(
@@ -126,10 +127,11 @@ def loads_assessment(
     from . import _yaml
 
     text = read_string(text_or_bytes, source)
-    data = _yaml.load(text, source)
-    return _assessment_from_data(
-        data, text, source, standard, extensions, from_file=False
-    )
+    with _yaml.kept():
+        data = _yaml.load(text, source)
+        return _assessment_from_data(
+            data, text, source, standard, extensions, from_file=False
+        )
 
 
 def _assessment_from_data(
