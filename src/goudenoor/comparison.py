@@ -32,6 +32,7 @@ __all__ = [
     "COMPARISON_FORMAT",
     "AreaChange",
     "Comparison",
+    "ComparisonNote",
     "RequirementChange",
     "compare",
 ]
@@ -122,6 +123,57 @@ class RequirementChange:
         return self.new_points - self.old_points
 
 
+NoteCode = Literal[
+    "organisation", "date", "edition", "scheme", "method", "scale", "matched-by-id"
+]
+"""What a :class:`ComparisonNote` is about."""
+
+_DIFFERS: dict[str, str] = {
+    "edition": "edition",
+    "scheme": "recognition scheme",
+    "method": "scoring method",
+    "scale": "scale",
+}
+
+
+@attrs.frozen(kw_only=True)
+class ComparisonNote:
+    """
+    One thing a reader of a comparison should know, with the values it is
+    about, so that each report can say it in its own language.
+
+    Attributes:
+        code: What differs: ``organisation``, ``date`` (the new audit is
+            dated before the old one), ``edition``, ``scheme``, ``method``,
+            ``scale``, or ``matched-by-id`` (editions differ and no
+            crosswalk aligned their requirements).
+        old: The old audit's value (``None`` for ``matched-by-id``).
+        new: The new audit's value (likewise).
+    """
+
+    code: NoteCode
+    old: str | None = None
+    new: str | None = None
+
+    @property
+    def text(self) -> str:
+        """
+        The note as an English sentence.
+        """
+        if self.code == "organisation":
+            return (
+                f"the audits are of different organisations: {self.old!r} and "
+                f"{self.new!r}"
+            )
+        if self.code == "date":
+            return (
+                f"the new audit ({self.new}) is dated before the old one ({self.old})"
+            )
+        if self.code == "matched-by-id":
+            return "requirements matched by id across editions"
+        return f"the {_DIFFERS[self.code]} differs: {self.old} then {self.new}"
+
+
 @attrs.frozen(kw_only=True)
 class Comparison:
     """
@@ -134,15 +186,23 @@ class Comparison:
             audit last).
         requirements: Requirements whose value, status or points changed,
             and those added or dropped, in order.
-        warnings: What a reader should know (different organisations,
-            editions, schemes or methods; a later audit dated earlier).
+        notes: What a reader should know (different organisations,
+            editions, schemes or methods; a later audit dated earlier), as
+            data; :attr:`warnings` says them in English.
     """
 
     old: ScoreCard = attrs.field(repr=False)
     new: ScoreCard = attrs.field(repr=False)
     areas: tuple[AreaChange, ...]
     requirements: tuple[RequirementChange, ...]
-    warnings: tuple[str, ...]
+    notes: tuple[ComparisonNote, ...]
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """
+        The :attr:`notes` as English sentences.
+        """
+        return tuple(note.text for note in self.notes)
 
     @property
     def total_delta(self) -> float:
@@ -217,24 +277,27 @@ def compare(
     >>> [(x.requirement_id, x.old_value, x.new_value) for x in c.requirements]
     [('4.1', 1.0, 3.0), ('4.2', 1.0, 3.0)]
     """
-    warnings = _warnings(old, new)
+    notes = _notes(old, new)
     if old.standard.id == new.standard.id:
         crosswalk = None
     elif crosswalk is None:
-        warnings = (*warnings, "requirements matched by id across editions")
+        notes = (*notes, ComparisonNote(code="matched-by-id"))
     else:
-        return _across(old, new, crosswalk, warnings)
+        return _across(old, new, crosswalk, notes)
     return Comparison(
         old=old,
         new=new,
         areas=_area_changes(old, new),
         requirements=_requirement_changes(old, new),
-        warnings=warnings,
+        notes=notes,
     )
 
 
 def _across(
-    old: ScoreCard, new: ScoreCard, crosswalk: Crosswalk, warnings: tuple[str, ...]
+    old: ScoreCard,
+    new: ScoreCard,
+    crosswalk: Crosswalk,
+    notes: tuple[ComparisonNote, ...],
 ) -> Comparison:
     if (crosswalk.source, crosswalk.target) != (old.standard.id, new.standard.id):
         msg = (
@@ -273,7 +336,7 @@ def _across(
         new=new,
         areas=tuple(areas),
         requirements=_crosswalk_changes(old, new, crosswalk),
-        warnings=warnings,
+        notes=notes,
     )
 
 
@@ -393,27 +456,26 @@ def _change(
     )
 
 
-def _warnings(old: ScoreCard, new: ScoreCard) -> tuple[str, ...]:
+def _notes(old: ScoreCard, new: ScoreCard) -> tuple[ComparisonNote, ...]:
     found = []
     a, b = old.assessment, new.assessment
     if a.organisation != b.organisation:
         found.append(
-            f"the audits are of different organisations: {a.organisation!r} and "
-            f"{b.organisation!r}"
+            ComparisonNote(code="organisation", old=a.organisation, new=b.organisation)
         )
     if b.date < a.date:
         found.append(
-            f"the new audit ({b.date.isoformat()}) is dated before the old one "
-            f"({a.date.isoformat()})"
+            ComparisonNote(code="date", old=a.date.isoformat(), new=b.date.isoformat())
         )
-    for what, before, after in (
+    differs: tuple[tuple[NoteCode, str, str], ...] = (
         ("edition", old.standard.id, new.standard.id),
-        ("recognition scheme", old.scheme.id, new.scheme.id),
-        ("scoring method", old.method, new.method),
+        ("scheme", old.scheme.id, new.scheme.id),
+        ("method", old.method, new.method),
         ("scale", old.scale.id, new.scale.id),
-    ):
+    )
+    for code, before, after in differs:
         if before != after:
-            found.append(f"the {what} differs: {before} then {after}")
+            found.append(ComparisonNote(code=code, old=before, new=after))
     return tuple(found)
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import attrs
 
 from goudenoor.assessment import Evidence
-from goudenoor.comparison import Comparison
+from goudenoor.comparison import Comparison, ComparisonNote
 from goudenoor.exceptions import UnknownItemError
 from goudenoor.graph import Risk
 from goudenoor.scoring import Gap, ScoreCard, ScoreWarning
@@ -184,32 +184,30 @@ class Words:
         """
         if self.language == "en":
             return list(comparison.warnings)
-        old, new = comparison.old, comparison.new
-        a, b = old.assessment, new.assessment
-        found = []
-        if a.organisation != b.organisation:
-            found.append(
-                f"de audits gaan over verschillende organisaties: "
-                f"{a.organisation!r} en {b.organisation!r}"
-            )
-        if b.date < a.date:
-            found.append(
-                f"de nieuwe audit ({b.date.isoformat()}) is eerder gedateerd dan "
-                f"de oude ({a.date.isoformat()})"
-            )
-        for what, before, after in (
-            ("de editie", old.standard.id, new.standard.id),
-            ("het erkenningsschema", old.scheme.id, new.scheme.id),
-            ("de scoringsmethode", old.method, new.method),
-            ("de schaal", old.scale.id, new.scale.id),
-        ):
-            if before != after:
-                found.append(f"{what} verschilt: eerst {before}, dan {after}")
-        if "requirements matched by id across editions" in comparison.warnings:
-            found.append("eisen over de edities heen op nummer gekoppeld")
-        if len(found) != len(comparison.warnings):  # a note this table lacks
-            return list(comparison.warnings)
-        return found
+        return [_dutch_note(note) for note in comparison.notes]
+
+
+_DUTCH_DIFFERS = {
+    "edition": "de editie",
+    "scheme": "het erkenningsschema",
+    "method": "de scoringsmethode",
+    "scale": "de schaal",
+}
+
+
+def _dutch_note(note: ComparisonNote) -> str:
+    if note.code == "organisation":
+        return (
+            f"de audits gaan over verschillende organisaties: "
+            f"{note.old!r} en {note.new!r}"
+        )
+    if note.code == "date":
+        return (
+            f"de nieuwe audit ({note.new}) is eerder gedateerd dan de oude ({note.old})"
+        )
+    if note.code == "matched-by-id":
+        return "eisen over de edities heen op nummer gekoppeld"
+    return f"{_DUTCH_DIFFERS[note.code]} verschilt: eerst {note.old}, dan {note.new}"
 
 
 class _ExpiredEvidence:
