@@ -8,6 +8,14 @@ nesting of the document are capped while it is parsed, before anything is
 composed, so that alias bombs, huge lists and deep nesting fail fast.
 File positions are only computed when an error needs one
 (:func:`locate`), so the common path stays fast.
+
+A short text without tags, anchors, aliases or backslashes (an assessment,
+typically) is read in one pass over the parser's events, which builds the
+data directly (:func:`_load_plain`); such a text cannot pass the size
+limits, and the nesting limit is kept while it is built. Anything else,
+or anything that pass does not accept, is read by the full path: the
+limits walk over the events, then PyYAML's composer and the strict
+constructor, which say what is wrong.
 """
 
 from __future__ import annotations
@@ -17,7 +25,7 @@ import datetime
 import math
 import re
 import threading
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from typing import Any
 
 import yaml
@@ -481,6 +489,191 @@ def _check_limits(loader: yaml.SafeLoader) -> None:
         ) from None
 
 
+FAST_CHARACTERS = 16 * 1024
+"""
+The longest text (in characters) that :func:`load` first reads in one
+pass (:func:`_load_plain`), without walking the limits first; see
+:func:`_one_pass_characters` for why such a text cannot pass them.
+"""
+
+_MOST_WRITTEN_PER_CHARACTER = 3 * 45
+"""
+The most bytes a character of a value is written out as: the last digit of
+``1.e+308`` (7 characters), a float written in full as an integer of 309
+digits (:func:`written_size` counts 3 bytes per byte).
+"""
+
+
+def _one_pass_characters() -> int:
+    """
+    The longest text that cannot pass :data:`MAX_NODES` or
+    :data:`MAX_BYTES` unless it has aliases (which :func:`_load_plain`
+    leaves to the full path), at most :data:`FAST_CHARACTERS`.
+
+    Every entry (a key, a value, a mapping, a list) and every line of a
+    value takes at least one character of the text, so a text holds at
+    most two values per character (``{a}``: a mapping, a key and an empty
+    value), and each takes at most ``2 * MAX_DEPTH + 4`` bytes of
+    indentation and line end; a character of a value is written in at
+    most :data:`_MOST_WRITTEN_PER_CHARACTER` bytes.
+    ``tests/files/test_yaml_one_pass.py`` loads the worst cases found
+    for each limit both ways.
+    """
+    per_character = _MOST_WRITTEN_PER_CHARACTER + 2 * (2 * MAX_DEPTH + 4)
+    return min(FAST_CHARACTERS, MAX_NODES // 2, MAX_BYTES // per_character)
+
+
+_RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\\\\]")
+"""
+What sends a text to the full path: :data:`_CONTROL` less the carriage
+return (a line break, which YAML reads as a line feed), and backslashes
+(an escape may write a control character).
+"""
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _NotPlainError(Exception):
+    """
+    The text holds something :func:`_load_plain` leaves to the full path.
+    """
+
+
+_CONSTRUCTOR = yaml.SafeLoader("")
+"""Only for its scalar constructors (stateless), never for reading."""
+
+
+def _int(value: str) -> int:
+    if value.isdigit() and (len(value) == 1 or value[0] != "0"):
+        return int(value)  # a plain decimal integer, the most common case
+    number: int = yaml.SafeLoader.construct_yaml_int(
+        _CONSTRUCTOR, yaml.ScalarNode(_INT, value)
+    )
+    return number
+
+
+def _timestamp(value: str) -> object:
+    if _ISO_DATE.fullmatch(value):
+        return datetime.date(int(value[:4]), int(value[5:7]), int(value[8:]))
+    return yaml.SafeLoader.construct_yaml_timestamp(
+        _CONSTRUCTOR, yaml.ScalarNode(_TIMESTAMP, value)
+    )
+
+
+def _float(value: str) -> float:
+    number: float = yaml.SafeLoader.construct_yaml_float(
+        _CONSTRUCTOR, yaml.ScalarNode(_FLOAT, value)
+    )
+    return number
+
+
+_BUILD: dict[str, Callable[[str], object]] = {
+    _INT: _int,
+    _FLOAT: _float,
+    _BOOL: lambda value: _CONSTRUCTOR.bool_values[value.lower()],
+    _NULL: lambda _: None,
+    _TIMESTAMP: _timestamp,
+}
+"""
+How a plain value is built, by the tag YAML's resolver gives it (the same
+constructors :class:`_StrictLoader` uses). A tag not here (a merge key
+``<<`` or ``=`` as a value) raises KeyError: the full path says why.
+"""
+
+
+def _scalar(value: str, plain: bool) -> object:
+    """
+    The value of an untagged scalar, as :class:`_StrictLoader` constructs
+    it: the first implicit resolver that matches a plain value decides.
+    """
+    if plain:
+        for tag, regexp in _StrictLoader.yaml_implicit_resolvers.get(value[:1], ()):
+            if regexp.match(value):
+                return _BUILD[tag](value)
+    return value
+
+
+def _events(text: str) -> list[Any]:
+    loader = _Loader(text)
+    try:
+        return list(iter(loader.get_event, None))
+    finally:
+        loader.dispose()
+
+
+def _load_plain(events: list[Any]) -> Any:  # noqa: C901, PLR0912 - one loop over every event, without calls
+    """
+    Build the data of a one-document stream of *events* without tags,
+    anchors and aliases, with unique plain keys and at most
+    :data:`MAX_DEPTH` levels, in one pass.
+
+    Raises:
+        _NotPlainError: The events hold anything else; the full path reads the
+            text (and says what is wrong, if anything).
+    """
+    scalar, mapping_start, sequence_start = (
+        yaml.ScalarEvent,
+        yaml.MappingStartEvent,
+        yaml.SequenceStartEvent,
+    )
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    # The stream: start, document start, one node, document end, end.
+    if len(events) < 5 or not isinstance(events[-2], yaml.DocumentEndEvent):  # noqa: PLR2004 - the stream's frame
+        raise _NotPlainError
+    stack: list[Any] = []
+    root: Any = None
+    key: str | None = None
+    for event in events[2:-2]:
+        kind = type(event)
+        if kind is scalar:
+            if event.tag is not None or event.anchor is not None:
+                raise _NotPlainError
+            plain = event.implicit[0]
+            if not stack:
+                root = _scalar(event.value, plain)
+                continue
+            top = stack[-1]
+            if top.__class__ is list:
+                top.append(_scalar(event.value, plain))
+            elif key is None:
+                key = event.value
+                if key in top or (plain and key == "<<"):
+                    raise _NotPlainError
+            else:
+                top[key] = _scalar(event.value, plain)
+                key = None
+            continue
+        if kind is mapping_start or kind is sequence_start:
+            if event.tag is not None or event.anchor is not None:
+                raise _NotPlainError
+            if len(stack) >= MAX_DEPTH:
+                raise _NotPlainError
+            new: Any = {} if kind is mapping_start else []
+            if not stack:
+                root = new
+            else:
+                top = stack[-1]
+                if top.__class__ is list:
+                    top.append(new)
+                elif key is None:
+                    raise _NotPlainError  # a mapping or list as a key
+                else:
+                    top[key] = new
+            key = None
+            stack.append(new)
+            continue
+        if kind in ends:
+            stack.pop()
+            continue
+        raise _NotPlainError  # an alias, or a second document
+    return root
+
+
 _KEPT = threading.local()
 """Composed documents kept for :func:`locate_all` while their loader is
 checking them: ``id(text) -> (text, node)``, per thread (see :func:`kept`)."""
@@ -501,6 +694,35 @@ def kept() -> Iterator[None]:
         _KEPT.documents = previous
 
 
+_FULL_PATH = object()
+"""What :func:`_one_pass` gives for a text that the full path must read."""
+
+
+def _one_pass(text: str) -> Any:
+    """
+    The data of *text* read in one pass (:func:`_load_plain`), or
+    :data:`_FULL_PATH`.
+    """
+    try:
+        events = _events(text)
+        data = _load_plain(events)
+    except (
+        _NotPlainError,
+        yaml.YAMLError,
+        ValueError,
+        TypeError,
+        KeyError,
+        IndexError,
+        AttributeError,
+        OverflowError,
+    ):
+        return _FULL_PATH  # read again by the full path, which says what is wrong
+    documents = getattr(_KEPT, "documents", None)
+    if documents is not None:
+        documents[id(text)] = (text, events)
+    return data
+
+
 def load(text: str, source: str) -> Any:
     """
     Parse *text* as one YAML document.
@@ -513,6 +735,10 @@ def load(text: str, source: str) -> Any:
             one document, or a document over :data:`MAX_NODES` or
             :data:`MAX_DEPTH`.
     """
+    if len(text) <= _one_pass_characters() and _RAW_CONTROL.search(text) is None:
+        data = _one_pass(text)
+        if data is not _FULL_PATH:
+            return data
     try:
         walker = _Loader(text)
         try:
@@ -588,6 +814,8 @@ def locate_all(
     known = documents.get(id(text))
     if known is not None and known[0] is text:
         node = known[1]
+        if isinstance(node, list):
+            node = _compose_plain(node)
     else:
         try:
             node = yaml.compose(text, Loader=_Loader)
@@ -617,6 +845,44 @@ def locate_all(
         mark = reach(tuple(path))[0]
         found.append((mark.line + 1, mark.column + 1))
     return found
+
+
+def _compose_plain(events: list[Any]) -> yaml.Node:
+    """
+    The nodes of the *events* that :func:`_load_plain` read (no tags,
+    anchors or aliases), with their marks, for :func:`locate_all`.
+    """
+    stack: list[yaml.CollectionNode] = []
+    root: yaml.Node | None = None
+    for event in events[2:-2]:
+        if isinstance(event, yaml.CollectionEndEvent):
+            stack.pop()
+            continue
+        node: yaml.Node
+        mark: Any = event.start_mark  # the C parser's own kind of mark
+        if isinstance(event, yaml.ScalarEvent):
+            node = yaml.ScalarNode(_STR, event.value, mark)
+        else:
+            node = (
+                yaml.MappingNode("tag:yaml.org,2002:map", [], mark)
+                if isinstance(event, yaml.MappingStartEvent)
+                else yaml.SequenceNode("tag:yaml.org,2002:seq", [], mark)
+            )
+        if not stack:
+            root = node
+        else:
+            top = stack[-1]
+            if isinstance(top, yaml.SequenceNode):
+                top.value.append(node)
+            elif top.value and len(top.value[-1]) == 1:
+                top.value[-1] = (top.value[-1][0], node)
+            else:
+                top.value.append((node,))
+        if not isinstance(node, yaml.ScalarNode):
+            stack.append(node)
+    if root is None:  # _load_plain read one node
+        raise _NotPlainError
+    return root
 
 
 class _Children:
