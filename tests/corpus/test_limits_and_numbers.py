@@ -36,6 +36,8 @@ from goudenoor.problems import excerpt, format_path
 from helpers import write
 
 
+BAD = Path(__file__).parent.parent / "data" / "bad"
+
 HEAD = """\
 goudenoor: assessment/1
 edition: gos-2012
@@ -113,6 +115,32 @@ class TestLocatingCost:
 
         assert [] == calls
         assert [(6, 3), (7, 3)] == [(p.line, p.column) for p in info.value.problems]
+        assert getattr(_yaml._KEPT, "documents", None) is None
+
+    @pytest.mark.parametrize(
+        ("name", "load"),
+        [
+            ("extension-extra-key.yaml", go.load_extension),
+            ("crosswalk-unknown-relationship.yaml", go.load_crosswalk_file),
+            ("edition-extra-key.yaml", go.load_standard_file),
+        ],
+        ids=["extension", "crosswalk", "edition"],
+    )
+    def test_other_files_are_located_in_their_own_composition(
+        self, monkeypatch: pytest.MonkeyPatch, name: str, load: Any
+    ) -> None:
+        """
+        The problems found while an extension, crosswalk or edition file
+        loads are located in that load's composition, not a second parse.
+        """
+        calls: list[object] = []
+        monkeypatch.setattr(yaml, "compose", lambda *args, **_: calls.append(args))
+
+        with pytest.raises(go.ValidationError) as info:
+            load(BAD / name)
+
+        assert [] == calls
+        assert all(problem.line is not None for problem in info.value.problems)
         assert getattr(_yaml._KEPT, "documents", None) is None
 
     def test_each_mapping_is_walked_once(

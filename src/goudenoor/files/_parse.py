@@ -164,8 +164,9 @@ def parse(raw: bytes, source: str, cls: type[_T]) -> _T:
 def structure_text(text: str, source: str, cls: type[_T]) -> _T:
     from . import _yaml
 
-    data = _yaml.load(text, source)
-    return structure_data(data, text, source, cls)
+    with _yaml.kept():  # problems are located in this load's own composition
+        data = _yaml.load(text, source)
+        return structure_data(data, text, source, cls)
 
 
 def structure_data(data: object, text: str, source: str, cls: type[_T]) -> _T:
@@ -263,5 +264,6 @@ def marked_from_text(text: str, source: str, marker: str, cls: type[_T]) -> _T:
     """
     from . import _yaml
 
-    data = check_marker(_yaml.load(text, source), marker, text, source)
-    return structure_data(data, text, source, cls)
+    with _yaml.kept():  # problems are located in this load's own composition
+        data = check_marker(_yaml.load(text, source), marker, text, source)
+        return structure_data(data, text, source, cls)
