@@ -47,6 +47,9 @@ What is measured, and how:
   one timing each (each is many thousands of files), garbage collector
   on, as users run it. Target: at most 1.5x. Then the same with
   ``jobs=2`` against ``jobs=1``; target: below 1x (faster) on two cores.
+  Then the peak memory (tracemalloc) per file of the same call for all the
+  files against a tenth of them; target: at most 1.5x (flat: no file text
+  is kept, only the assessments and the table).
 * **CLI**: the wall time of ``python -m goudenoor score
   examples/audit-2012.yaml`` against ``python -c "import goudenoor"``,
   the median of fresh processes (the minimums' ratio is given too). For
@@ -84,6 +87,7 @@ import argparse
 import dataclasses
 import datetime
 import functools
+import gc
 import itertools
 import json
 import math
@@ -94,6 +98,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
@@ -116,6 +121,8 @@ SCORING_TARGET: Final = bench_scoring.TARGET
 GROWTH_TARGET: Final = 1.5
 PORTFOLIO_TARGET: Final = 1.5
 JOBS_TARGET: Final = 1.0
+MEMORY_TARGET: Final = 1.5
+"""Peak memory per file with all the files against a tenth of them: flat."""
 
 LOAD_EDITION: Final = "gos-2016"
 GROWTH_EDITION: Final = bench_scoring.EDITION
@@ -239,6 +246,8 @@ class Row:
     target: float | None
     """The highest acceptable ratio, or ``None`` (for information)."""
     explanation: str
+    unit: str = "seconds"
+    """What the two figures measure: ``seconds``, or ``bytes`` (memory)."""
 
     @property
     def ratio(self) -> float:
@@ -792,12 +801,16 @@ def bench_portfolio(settings: Settings, report: Report) -> None:
         one = _timed(portfolio(1))
         _progress("portfolio: load_portfolio(...).table(), jobs=2")
         two = _timed(portfolio(2))
+        _progress("portfolio: peak memory, a tenth of the files and all of them")
+        tenth = paths[: max(1, n // 10)]
+        memory = {"tenth": _peak_per_file(tenth), "all": _peak_per_file(paths)}
     report.details["portfolio"] = {
         "files": n,
         "parse": parsed,
         "jobs_1": one,
         "jobs_2": two,
         "cpus": os.cpu_count(),
+        "peak_bytes_per_file": memory,
     }
     report.rows.append(
         Row(
@@ -825,6 +838,34 @@ def bench_portfolio(settings: Settings, report: Report) -> None:
             "process",
         )
     )
+    report.rows.append(
+        Row(
+            benchmark="portfolio memory per file",
+            contestant=f"{n:,} files {memory['all'] / 1024:.1f} KiB",
+            contestant_seconds=memory["all"],
+            baseline=f"{len(tenth):,} files {memory['tenth'] / 1024:.1f} KiB",
+            baseline_seconds=memory["tenth"],
+            target=MEMORY_TARGET,
+            explanation="peak memory (tracemalloc) of load_portfolio(paths).table() "
+            "divided by the number of files, for all the files vs a tenth of them: "
+            "flat when no file text is kept (the assessments and the table are)",
+            unit="bytes",
+        )
+    )
+
+
+def _peak_per_file(paths: Sequence[Path]) -> float:
+    """
+    The peak memory, in bytes per file, of loading and tabulating *paths*.
+    """
+    gc.collect()
+    tracemalloc.start()
+    try:
+        go.load_portfolio(paths).table()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    return peak / len(paths)
 
 
 # -- output --------------------------------------------------------------------
@@ -877,9 +918,9 @@ def to_json(report: Report, settings: Settings, quick: bool) -> dict[str, Any]:
             {
                 "benchmark": row.benchmark,
                 "contestant": row.contestant,
-                "contestant_seconds": _finite(row.contestant_seconds),
+                f"contestant_{row.unit}": _finite(row.contestant_seconds),
                 "baseline": row.baseline,
-                "baseline_seconds": _finite(row.baseline_seconds),
+                f"baseline_{row.unit}": _finite(row.baseline_seconds),
                 "ratio": _finite(row.ratio),
                 "target": row.target,
                 "met": row.met,

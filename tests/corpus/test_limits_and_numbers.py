@@ -93,17 +93,34 @@ class _CountingList(list[Any]):
 
 class TestLocatingCost:
     @pytest.mark.parametrize("from_text", [False, True], ids=["file", "text"])
+    @pytest.mark.parametrize("short", [True, False], ids=["short", "long"])
     def test_an_assessment_is_located_in_its_own_composition(
-        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, from_text: bool
+        self,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        from_text: bool,
+        short: bool,
     ) -> None:
         """
-        The problems of an assessment are located in the composition its
-        load made, so the text is not parsed again; nothing of it is kept
-        once loading has ended.
+        The problems of a long assessment are located in the composition
+        its load made, so the text is not parsed again; nothing of it is
+        kept once loading has ended. A short one, read in one pass (which
+        builds no composition), is parsed again, never composed by PyYAML.
         """
-        path = write(tmp_path, "many.yaml", HEAD + 'ratings:\n  "u1": 1\n  "u2": 1\n')
+        note = "" if short else f"# {'x' * _yaml.FAST_CHARACTERS}\n"
+        path = write(
+            tmp_path, "many.yaml", HEAD + note + 'ratings:\n  "u1": 1\n  "u2": 1\n'
+        )
         calls: list[object] = []
         monkeypatch.setattr(yaml, "compose", lambda *args, **_: calls.append(args))
+        events = _yaml._events
+        parsed: list[object] = []
+
+        def parsing(text: str) -> list[Any]:
+            parsed.append(text)
+            return events(text)
+
+        monkeypatch.setattr(_yaml, "_events", parsing)
 
         def load() -> go.Assessment:
             if from_text:
@@ -114,7 +131,11 @@ class TestLocatingCost:
             load()
 
         assert [] == calls
-        assert [(6, 3), (7, 3)] == [(p.line, p.column) for p in info.value.problems]
+        assert (1 if short else 0) == len(parsed)
+        line = 6 if short else 7
+        assert [(line, 3), (line + 1, 3)] == [
+            (p.line, p.column) for p in info.value.problems
+        ]
         assert getattr(_yaml._KEPT, "documents", None) is None
 
     @pytest.mark.parametrize(

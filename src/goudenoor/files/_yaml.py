@@ -606,15 +606,42 @@ def _events(text: str) -> list[Any]:
         loader.dispose()
 
 
-def _load_plain(events: list[Any]) -> Any:  # noqa: C901, PLR0912 - one loop over every event, without calls
+def _load_plain(text: str) -> Any:
     """
-    Build the data of a one-document stream of *events* without tags,
-    anchors and aliases, with unique plain keys and at most
-    :data:`MAX_DEPTH` levels, in one pass.
+    Build the data of *text* in one pass over the parser's events, if it is
+    one document without tags, anchors and aliases, with unique plain keys
+    and at most :data:`MAX_DEPTH` levels.
+
+    Each event is dropped as soon as it is used, so a load leaves nothing
+    for the garbage collector but the data (a list of the events, kept for
+    the length of a load, made loading 10,000 files with the collector on
+    cost a third more).
 
     Raises:
-        _NotPlainError: The events hold anything else; the full path reads the
-            text (and says what is wrong, if anything).
+        _NotPlainError: The text holds anything else; the full path reads it
+            (and says what is wrong, if anything).
+    """
+    loader = _Loader(text)
+    try:
+        get: Callable[[], Any] = loader.get_event
+        if not isinstance(get(), yaml.StreamStartEvent) or not isinstance(
+            get(), yaml.DocumentStartEvent
+        ):
+            raise _NotPlainError  # an empty stream
+        root = _plain_node(get)
+        if not isinstance(get(), yaml.DocumentEndEvent) or not isinstance(
+            get(), yaml.StreamEndEvent
+        ):
+            raise _NotPlainError  # a second document
+        return root
+    finally:
+        loader.dispose()
+
+
+def _plain_node(get: Callable[[], Any]) -> Any:  # noqa: C901, PLR0912 - one loop over every event, without calls
+    """
+    The data of the next node of the events *get* gives (see
+    :func:`_load_plain`).
     """
     scalar, mapping_start, sequence_start = (
         yaml.ScalarEvent,
@@ -622,21 +649,18 @@ def _load_plain(events: list[Any]) -> Any:  # noqa: C901, PLR0912 - one loop ove
         yaml.SequenceStartEvent,
     )
     ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-    # The stream: start, document start, one node, document end, end.
-    if len(events) < 5 or not isinstance(events[-2], yaml.DocumentEndEvent):  # noqa: PLR2004 - the stream's frame
-        raise _NotPlainError
     stack: list[Any] = []
     root: Any = None
     key: str | None = None
-    for event in events[2:-2]:
+    while True:
+        event = get()
         kind = type(event)
         if kind is scalar:
             if event.tag is not None or event.anchor is not None:
                 raise _NotPlainError
             plain = event.implicit[0]
             if not stack:
-                root = _scalar(event.value, plain)
-                continue
+                return _scalar(event.value, plain)
             top = stack[-1]
             if top.__class__ is list:
                 top.append(_scalar(event.value, plain))
@@ -647,8 +671,7 @@ def _load_plain(events: list[Any]) -> Any:  # noqa: C901, PLR0912 - one loop ove
             else:
                 top[key] = _scalar(event.value, plain)
                 key = None
-            continue
-        if kind is mapping_start or kind is sequence_start:
+        elif kind is mapping_start or kind is sequence_start:
             if event.tag is not None or event.anchor is not None:
                 raise _NotPlainError
             if len(stack) >= MAX_DEPTH:
@@ -666,12 +689,12 @@ def _load_plain(events: list[Any]) -> Any:  # noqa: C901, PLR0912 - one loop ove
                     top[key] = new
             key = None
             stack.append(new)
-            continue
-        if kind in ends:
+        elif kind in ends:
             stack.pop()
-            continue
-        raise _NotPlainError  # an alias, or a second document
-    return root
+            if not stack:
+                return root
+        else:
+            raise _NotPlainError  # an alias
 
 
 _KEPT = threading.local()
@@ -682,9 +705,11 @@ checking them: ``id(text) -> (text, node)``, per thread (see :func:`kept`)."""
 @contextlib.contextmanager
 def kept() -> Iterator[None]:
     """
-    Within this block, :func:`load` keeps each document it composes so that
-    :func:`locate_all` finds the positions of problems in that composition
-    instead of parsing the text again; they are dropped when the block ends.
+    Within this block, :func:`load` keeps each document it composes (a text
+    it does not read in one pass) so that :func:`locate_all` finds the
+    positions of problems in that composition instead of parsing the text
+    again; they are dropped when the block ends. A text read in one pass is
+    short: it is parsed again to locate its problems.
     """
     previous = getattr(_KEPT, "documents", None)
     _KEPT.documents = {}
@@ -704,8 +729,7 @@ def _one_pass(text: str) -> Any:
     :data:`_FULL_PATH`.
     """
     try:
-        events = _events(text)
-        data = _load_plain(events)
+        data = _load_plain(text)
     except (
         _NotPlainError,
         yaml.YAMLError,
@@ -717,9 +741,6 @@ def _one_pass(text: str) -> Any:
         OverflowError,
     ):
         return _FULL_PATH  # read again by the full path, which says what is wrong
-    documents = getattr(_KEPT, "documents", None)
-    if documents is not None:
-        documents[id(text)] = (text, events)
     return data
 
 
@@ -814,13 +835,15 @@ def locate_all(
     known = documents.get(id(text))
     if known is not None and known[0] is text:
         node = known[1]
-        if isinstance(node, list):
-            node = _compose_plain(node)
-    else:
+    elif len(text) <= _one_pass_characters() and _RAW_CONTROL.search(text) is None:
+        # Read in one pass, which keeps nothing: parsed again (a short text),
+        # without PyYAML's composer if that pass can read it.
         try:
-            node = yaml.compose(text, Loader=_Loader)
-        except (yaml.YAMLError, RecursionError):
-            node = None
+            node = _compose_plain(_events(text))
+        except (_NotPlainError, yaml.YAMLError, IndexError):
+            node = _composed(text)
+    else:
+        node = _composed(text)
     if node is None:
         return [None for _ in paths]
     children = _Children()
@@ -847,6 +870,13 @@ def locate_all(
     return found
 
 
+def _composed(text: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except (yaml.YAMLError, RecursionError):
+        return None
+
+
 def _compose_plain(events: list[Any]) -> yaml.Node:
     """
     The nodes of the *events* that :func:`_load_plain` read (no tags,
@@ -854,10 +884,18 @@ def _compose_plain(events: list[Any]) -> yaml.Node:
     """
     stack: list[yaml.CollectionNode] = []
     root: yaml.Node | None = None
+    if len(events) < 5:  # noqa: PLR2004 - the stream's frame and one node
+        raise _NotPlainError
     for event in events[2:-2]:
         if isinstance(event, yaml.CollectionEndEvent):
             stack.pop()
             continue
+        if (
+            not isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent))
+            or event.anchor is not None
+            or event.tag is not None
+        ):
+            raise _NotPlainError
         node: yaml.Node
         mark: Any = event.start_mark  # the C parser's own kind of mark
         if isinstance(event, yaml.ScalarEvent):
@@ -871,18 +909,21 @@ def _compose_plain(events: list[Any]) -> yaml.Node:
         if not stack:
             root = node
         else:
-            top = stack[-1]
-            if isinstance(top, yaml.SequenceNode):
-                top.value.append(node)
-            elif top.value and len(top.value[-1]) == 1:
-                top.value[-1] = (top.value[-1][0], node)
-            else:
-                top.value.append((node,))
+            _attach(stack[-1], node)
         if not isinstance(node, yaml.ScalarNode):
             stack.append(node)
     if root is None:  # _load_plain read one node
         raise _NotPlainError
     return root
+
+
+def _attach(parent: yaml.CollectionNode, node: yaml.Node) -> None:
+    if isinstance(parent, yaml.SequenceNode):
+        parent.value.append(node)
+    elif parent.value and len(parent.value[-1]) == 1:  # a key without its value
+        parent.value[-1] = (parent.value[-1][0], node)
+    else:
+        parent.value.append((node,))
 
 
 class _Children:
