@@ -160,8 +160,11 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
         consensus_schema,
         edition_diff_schema,
         migration_schema,
+        percentile_ranks_schema,
+        portfolio_schema,
         rollup_schema,
         scorecard_schema,
+        trend_schema,
     )
     from goudenoor.files.schemas import (
         assessment_schema,
@@ -181,6 +184,9 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
         "migration": migration_schema,
         "consensus": consensus_schema,
         "rollup": rollup_schema,
+        "portfolio": portfolio_schema,
+        "percentile-ranks": percentile_ranks_schema,
+        "trend": trend_schema,
     }[args.format]()
     _emit(args, out, json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
     return EXIT_OK
