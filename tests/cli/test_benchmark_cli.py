@@ -21,6 +21,7 @@ Among the four peers (``100 * (below + ties / 2) / 4``):
 from __future__ import annotations
 
 import datetime
+import io
 import json
 from pathlib import Path
 
@@ -105,6 +106,18 @@ def test_the_file_itself_is_no_peer(folder: Path) -> None:
     assert code == 0
     assert out == alone
     assert "among 4 audits" in out
+
+
+def test_a_file_from_stdin_is_not_recognised_among_the_peers(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    me = folder / "me.yaml"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(me.read_bytes())))
+    code, out = run("benchmark", "-", "--against", str(folder / "peers"), str(me))
+
+    assert code == 0
+    # Among the four peers and its own copy (a tie): total (3 + 1 / 2) / 5.
+    assert out.splitlines()[-1] == "total     70.0"
 
 
 def test_the_file_alone_is_no_peer_group(

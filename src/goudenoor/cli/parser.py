@@ -807,7 +807,8 @@ def _add_benchmark_command(commands: _Commands) -> None:
         "peers of its edition: the percentage of peers that score lower, plus "
         "half of those that score the same. FILE itself is never its own peer: "
         "a file among the peers with the same resolved path as FILE is left "
-        "out. Peers of other editions are left out and counted. A peer file "
+        "out (FILE read from standard input has no path, so it is not "
+        "recognised). Peers of other editions are left out and counted. A peer file "
         "that cannot be loaded is named on standard error with its error, the "
         "others are still used, and the exit code is 1.",
     )
