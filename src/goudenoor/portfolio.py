@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COLUMNS",
+    "PORTFOLIO_FORMAT",
     "Portfolio",
     "PortfolioError",
 ]
@@ -35,6 +36,9 @@ __all__ = [
 def __dir__() -> list[str]:
     return __all__
 
+
+PORTFOLIO_FORMAT: Final = "portfolio/1"
+"""The format marker of a portfolio table as JSON (``goudenoor portfolio``)."""
 
 _COMMON: Final = ("organisation", "unit", "edition", "date", "source")
 

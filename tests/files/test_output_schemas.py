@@ -49,6 +49,9 @@ OUTPUTS = (
     "migration",
     "consensus",
     "rollup",
+    "portfolio",
+    "percentile-ranks",
+    "trend",
 )
 INPUTS = ("assessment", "extension", "translation")
 

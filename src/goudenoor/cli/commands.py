@@ -10,11 +10,12 @@ import json
 import shutil
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from goudenoor._text import one_line
+from goudenoor.benchmark import percentile_ranks, trend
 from goudenoor.comparison import Comparison, compare
 from goudenoor.exceptions import GoudenoorError
 from goudenoor.extensions import Extension, apply_extension
@@ -52,8 +53,13 @@ from goudenoor.graph import (
 )
 from goudenoor.model import Standard
 from goudenoor.portfolio import COLUMNS as PORTFOLIO_COLUMNS
+from goudenoor.portfolio import PortfolioError
 from goudenoor.report import LANGUAGES, render_report
-from goudenoor.report.markdown import rollup_markdown
+from goudenoor.report.markdown import (
+    benchmark_markdown,
+    rollup_markdown,
+    trend_markdown,
+)
 from goudenoor.report.tables import table_csv, table_json, table_markdown, table_text
 from goudenoor.report.text import area_text, card_text, standard_text
 from goudenoor.scoring import ScoreCard, score
@@ -154,8 +160,11 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
         consensus_schema,
         edition_diff_schema,
         migration_schema,
+        percentile_ranks_schema,
+        portfolio_schema,
         rollup_schema,
         scorecard_schema,
+        trend_schema,
     )
     from goudenoor.files.schemas import (
         assessment_schema,
@@ -175,6 +184,9 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
         "migration": migration_schema,
         "consensus": consensus_schema,
         "rollup": rollup_schema,
+        "portfolio": portfolio_schema,
+        "percentile-ranks": percentile_ranks_schema,
+        "trend": trend_schema,
     }[args.format]()
     _emit(args, out, json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
     return EXIT_OK
@@ -542,15 +554,7 @@ def _oscal_results(args: argparse.Namespace, out: TextIO) -> int:
 
 def _portfolio(args: argparse.Namespace, out: TextIO) -> int:
     extensions = [load_extension(reference) for reference in args.extension]
-    paths = []
-    for given in args.paths:
-        found = portfolio_paths(given)
-        if not found:
-            raise GoudenoorError(
-                f"no assessment files in {given!r} (expected a file, a folder with "
-                "*.yaml or *.yml files, or a glob pattern that matches files)"
-            )
-        paths.extend(found)
+    paths = _portfolio_files(args.paths)
     progress = _Progress(sys.stderr)
     try:
         portfolio = load_portfolio(
@@ -580,6 +584,25 @@ def _portfolio(args: argparse.Namespace, out: TextIO) -> int:
         named = message if path in message else f"{path}: {message}"
         sys.stderr.write(f"goudenoor: error: {_one_line(named)}\n")
     return EXIT_FINDINGS if refused else EXIT_OK
+
+
+def _portfolio_files(given: list[str]) -> list[str]:
+    """
+    The files each PATH gives (see ``portfolio_paths``), in order.
+
+    Raises:
+        GoudenoorError: A PATH gives no file.
+    """
+    paths: list[str] = []
+    for path in given:
+        found = portfolio_paths(path)
+        if not found:
+            raise GoudenoorError(
+                f"no assessment files in {path!r} (expected a file, a folder with "
+                "*.yaml or *.yml files, or a glob pattern that matches files)"
+            )
+        paths.extend(found)
+    return paths
 
 
 class _Progress:
@@ -629,6 +652,88 @@ def _rollup(args: argparse.Namespace, out: TextIO) -> int:
         text = json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n"
     elif args.format == "md":
         text = rollup_markdown(result, args.language)
+    else:
+        text = result.text()
+    _emit(args, out, text)
+    return EXIT_OK
+
+
+def _scoring(args: argparse.Namespace) -> dict[str, Any]:
+    return {
+        "method": args.method,
+        "scheme": args.scheme,
+        "parameters": dict(args.param),
+        "evidence_policy": args.evidence_policy,
+    }
+
+
+def _area_names(card: ScoreCard) -> dict[str, str]:
+    return {area.id: area.name for area in card.standard.areas}
+
+
+def _benchmark(args: argparse.Namespace, out: TextIO) -> int:
+    extensions = _extensions_of(args.extension)
+    card = _scored(args, args.file, extensions)
+    paths = _portfolio_files(args.against)
+    if args.file != "-":
+        # FILE is never its own peer (else its rank would depend on whether
+        # a folder or pattern happens to include it).
+        itself = Path(args.file).resolve()
+        paths = [path for path in paths if Path(path).resolve() != itself]
+        if not paths:
+            raise GoudenoorError(
+                f"--against: no peers to compare {args.file} with: the only "
+                "assessment given is the file itself"
+            )
+    progress = _Progress(sys.stderr)
+    try:
+        portfolio = load_portfolio(
+            paths, jobs=args.jobs, extensions=extensions, progress=progress
+        )
+    finally:
+        progress.close()
+    _refused(portfolio.errors)
+    ranks = percentile_ranks(card, portfolio.cards(**_scoring(args)))
+    if args.format == "json":
+        text = json.dumps(ranks.as_dict(), indent=2, ensure_ascii=False) + "\n"
+    elif args.format == "md":
+        text = benchmark_markdown(ranks, args.language, names=_area_names(card))
+    else:
+        text = ranks.text()
+    _emit(args, out, text)
+    return EXIT_FINDINGS if portfolio.errors else EXIT_OK
+
+
+def _refused(errors: Iterable[PortfolioError]) -> None:
+    for error in errors:
+        message = str(error.error)
+        named = message if error.path in message else f"{error.path}: {message}"
+        sys.stderr.write(f"goudenoor: error: {_one_line(named)}\n")
+
+
+def _scored(
+    args: argparse.Namespace, file: str, extensions: list[Extension]
+) -> ScoreCard:
+    assessment = (
+        loads_assessment(read_stdin(), source=STDIN, extensions=extensions)
+        if file == "-"
+        else load_assessment(file, extensions=extensions)
+    )
+    standard = standard_for(assessment, extensions)
+    return score(standard, assessment, check=False, **_scoring(args))
+
+
+def _trend(args: argparse.Namespace, out: TextIO) -> int:
+    extensions = _extensions_of(args.extension)
+    cards = [_scored(args, file, extensions) for file in args.files]
+    result = trend(cards)
+    if args.format == "json":
+        text = json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n"
+    elif args.format == "md":
+        names: dict[str, str] = {}
+        for card in sorted(cards, key=lambda c: c.assessment.date):
+            names.update(_area_names(card))  # the latest edition's names win
+        text = trend_markdown(result, args.language, names=names)
     else:
         text = result.text()
     _emit(args, out, text)

@@ -15,6 +15,7 @@ from goudenoor.scoring import scoring_methods
 
 from .commands import (
     EXIT_USAGE,
+    _benchmark,
     _compare,
     _consensus,
     _diff,
@@ -32,6 +33,7 @@ from .commands import (
     _score,
     _show,
     _template,
+    _trend,
     _validate,
 )
 
@@ -97,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_oscal_command(commands)
     _add_portfolio_command(commands)
     _add_rollup_command(commands)
+    _add_benchmark_command(commands)
+    _add_trend_command(commands)
     return parser
 
 
@@ -397,7 +401,8 @@ def _add_schema_command(commands: _Commands) -> None:
         help="print the JSON Schema of a file format or JSON output",
         description="Print the JSON Schema of a goudenoor file format (assessment, "
         "extension, translation) or JSON output (scorecard, comparison, "
-        "edition-diff, migration, consensus, rollup).",
+        "edition-diff, migration, consensus, rollup, portfolio, percentile-ranks, "
+        "trend).",
     )
     schema.add_argument(
         "format",
@@ -412,6 +417,9 @@ def _add_schema_command(commands: _Commands) -> None:
             "migration",
             "consensus",
             "rollup",
+            "portfolio",
+            "percentile-ranks",
+            "trend",
         ],
         help="the file format or JSON output",
     )
@@ -787,3 +795,86 @@ def _weight(text: str) -> tuple[str, float]:
     if not sep or not name or not math.isfinite(number):
         raise argparse.ArgumentTypeError(f"expected UNIT=NUMBER, got {text!r}")
     return name, number
+
+
+def _add_benchmark_command(commands: _Commands) -> None:
+    benchmark = commands.add_parser(
+        "benchmark",
+        help="where one audit stands among its peers (percentile ranks)",
+        description="Score FILE and the assessments of the peer group (--against: "
+        "files, folders and quoted glob patterns, as for 'goudenoor portfolio') "
+        "and print FILE's percentile rank per area and of the total among the "
+        "peers of its edition: the percentage of peers that score lower, plus "
+        "half of those that score the same. FILE itself is never its own peer: "
+        "a file among the peers with the same resolved path as FILE is left "
+        "out (FILE read from standard input has no path, so it is not "
+        "recognised). Peers of other editions are left out and counted. A peer file "
+        "that cannot be loaded is named on standard error with its error, the "
+        "others are still used, and the exit code is 1.",
+    )
+    benchmark.add_argument(
+        "file", metavar="FILE", help="the assessment to rank (YAML; '-': stdin)"
+    )
+    benchmark.add_argument(
+        "--against",
+        nargs="+",
+        required=True,
+        metavar="PATH",
+        help="the peers: assessment files, folders or glob patterns",
+    )
+    benchmark.add_argument(
+        "--format",
+        choices=["text", "json", "md"],
+        default="text",
+        help="text (default), JSON (format percentile-ranks/1) or Markdown",
+    )
+    benchmark.add_argument(
+        "--language",
+        choices=list(LANGUAGES),
+        default="nl",
+        help="the language of the Markdown report's own words (default: nl)",
+    )
+    benchmark.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="load the peers in N worker processes (default 1: in this one)",
+    )
+    _scoring_options(benchmark)
+    _extension_option(benchmark)
+    _output_options(benchmark)
+    benchmark.set_defaults(handler=_benchmark)
+
+
+def _add_trend_command(commands: _Commands) -> None:
+    trending = commands.add_parser(
+        "trend",
+        help="one organisation over the years: first, last and the change",
+        description="Score the audits of one organisation (and one unit, if "
+        "they have units) and show them in date order, with the first and the "
+        "last audit's points per area and in total and the change. Audits of "
+        "different editions are compared area by area id, with a warning.",
+    )
+    trending.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="the organisation's assessment files (YAML; at least two)",
+    )
+    trending.add_argument(
+        "--format",
+        choices=["text", "json", "md"],
+        default="text",
+        help="text (default), JSON (format trend/1) or Markdown",
+    )
+    trending.add_argument(
+        "--language",
+        choices=list(LANGUAGES),
+        default="nl",
+        help="the language of the Markdown report's own words (default: nl)",
+    )
+    _scoring_options(trending)
+    _extension_option(trending)
+    _output_options(trending)
+    trending.set_defaults(handler=_trend)

@@ -1,8 +1,9 @@
 """
 JSON Schemas of the JSON outputs: the score card (``scorecard/1``), the
 comparison (``comparison/1``), the edition diff (``edition-diff/1``), the
-migration (``migration/1``), the consensus (``consensus/1``) and the
-roll-up of units (``rollup/1``).
+migration (``migration/1``), the consensus (``consensus/1``), the
+roll-up of units (``rollup/1``), the portfolio table (``portfolio/1``),
+the percentile ranks (``percentile-ranks/1``) and the trend (``trend/1``).
 
 Their ``as_dict()`` methods shape the data by hand, so these schemas are
 written by hand too; the tests validate real outputs against them. Every
@@ -17,10 +18,13 @@ from typing import Any
 
 from goudenoor.agreement import FORMAT as CONSENSUS_FORMAT
 from goudenoor.agreement import DisagreementKind
+from goudenoor.benchmark import PERCENTILE_RANKS_FORMAT, TREND_FORMAT
 from goudenoor.comparison import COMPARISON_FORMAT
 from goudenoor.crosswalk import Relationship
 from goudenoor.edition_diff import EDITION_DIFF_FORMAT, RewordedField, WordOp
 from goudenoor.migration import MIGRATION_FORMAT, OutcomeStatus
+from goudenoor.model import AreaKind
+from goudenoor.portfolio import COLUMNS, PORTFOLIO_FORMAT
 from goudenoor.scoring.card import SCORECARD_FORMAT
 from goudenoor.scoring.methods import EvidencePolicy, RequirementStatus
 from goudenoor.unit_rollup import ROLLUP_FORMAT, RollupRule
@@ -31,8 +35,11 @@ __all__ = [
     "consensus_schema",
     "edition_diff_schema",
     "migration_schema",
+    "percentile_ranks_schema",
+    "portfolio_schema",
     "rollup_schema",
     "scorecard_schema",
+    "trend_schema",
 ]
 
 
@@ -741,3 +748,201 @@ def rollup_schema() -> dict[str, Any]:
         },
     )
     return _document("rollup-1", ROLLUP_FORMAT, "goudenoor roll-up", body)
+
+
+def _portfolio_rows() -> dict[str, dict[str, Any]]:
+    common: _Fields = {
+        "organisation": (_STRING, "The audited organisation's name."),
+        "unit": (_STRING_OR_NULL, "The unit audited (site, team), or null."),
+        "edition": (_STRING, "The edition scored against, for example gos-2012."),
+        "date": (_DATE, "The audit's date (ISO 8601)."),
+        "source": (_STRING_OR_NULL, "The file the assessment was read from, or null."),
+    }
+    level = (_STRING_OR_NULL, "The recognition level the assessment reached, or null.")
+    total: _Fields = {
+        **common,
+        "points": (_NUMBER, "The total points."),
+        "organisation_points": (_NUMBER, "Points on the organisation areas."),
+        "result_points": (_NUMBER, "Points on the result areas."),
+        "max_points": (_NUMBER, "The edition's maximum points."),
+        "share": (_NUMBER, "points / max_points (0 when the maximum is 0)."),
+        "level": level,
+    }
+    area: _Fields = {
+        **common,
+        "area_id": (_STRING, "The area's id."),
+        "area_name": (_STRING, "The area's name."),
+        "kind": (_enum(AreaKind), "organisation or result."),
+        "points": (_NUMBER, "The area's points."),
+        "max_points": (_NUMBER, "The area's points in the standard."),
+        "share": (_NUMBER, "The area's fraction: points / max_points."),
+        "level": level,
+    }
+    requirement: _Fields = {
+        **common,
+        "requirement_id": (_STRING, "The requirement's id."),
+        "area_id": (_STRING, "Its area's id."),
+        "status": (_enum(RequirementStatus), "How the requirement was scored."),
+        "value": (_NUMBER_OR_NULL, "The rating's value, or null."),
+        "points": (_NUMBER, "The points it contributes to its area."),
+        "max_points": (_NUMBER, "The most it can contribute."),
+        "share": (
+            _NUMBER_OR_NULL,
+            "The fraction earned, or null where not applicable.",
+        ),
+        "level": level,
+    }
+    fields = {"total": total, "area": area, "requirement": requirement}
+    return {
+        f"{name}-row": _object(f"One row of the {name} level.", row)
+        for name, row in fields.items()
+    }
+
+
+def portfolio_schema() -> dict[str, Any]:
+    """
+    The JSON Schema (draft 2020-12) of ``portfolio/1``: what
+    ``goudenoor portfolio --format json`` prints. The rows' keys are the
+    level's columns (:data:`goudenoor.portfolio.COLUMNS`) in order.
+    """
+    rows = _portfolio_rows()
+    refused = _object(
+        "A file that could not be loaded.",
+        {
+            "path": (_STRING, "The file."),
+            "error": (_STRING, "Its error message."),
+        },
+    )
+    body = _object(
+        "A portfolio's scores as a tidy table, and the files refused.",
+        {
+            "goudenoor": _marker(PORTFOLIO_FORMAT),
+            "level": (
+                {"enum": list(COLUMNS)},
+                "One row per assessment (total), per area or per requirement.",
+            ),
+            "columns": (_STRINGS, "The level's columns, in order."),
+            "rows": (
+                _array({"anyOf": [{"$ref": f"#/$defs/{name}"} for name in rows]}),
+                "The rows, in file order; each has the level's columns as keys.",
+            ),
+            "refused": (
+                _array(refused),
+                "Each file that could not be loaded, with its error, in order.",
+            ),
+        },
+    )
+    # Each level's columns and row shape, pinned.
+    body["allOf"] = [
+        {
+            "if": {"properties": {"level": {"const": level}}},
+            "then": {
+                "properties": {
+                    "columns": {"const": list(columns)},
+                    "rows": {"items": {"$ref": f"#/$defs/{level}-row"}},
+                }
+            },
+        }
+        for level, columns in COLUMNS.items()
+    ]
+    body["$defs"] = rows
+    return _document("portfolio-1", PORTFOLIO_FORMAT, "goudenoor portfolio", body)
+
+
+_RANK: dict[str, Any] = {"type": "number", "minimum": 0, "maximum": 100}
+
+
+def percentile_ranks_schema() -> dict[str, Any]:
+    """
+    The JSON Schema (draft 2020-12) of ``percentile-ranks/1``: what
+    ``PercentileRanks.as_dict()`` returns and ``goudenoor benchmark
+    --format json`` prints.
+    """
+    body = _object(
+        "Where one audit stands among the audits of its edition.",
+        {
+            "goudenoor": _marker(PERCENTILE_RANKS_FORMAT),
+            "organisation": (_STRING, "The audited organisation's name."),
+            "unit": (_STRING_OR_NULL, "The unit audited (site, team), or null."),
+            "edition": (_STRING, "The edition, for example gos-2012."),
+            "date": (_DATE, "The audit's date (ISO 8601)."),
+            "peers": (
+                {"type": "integer", "minimum": 1},
+                "How many audits of the edition it was ranked among.",
+            ),
+            "left_out": (_INTEGER, "How many audits of other editions were left out."),
+            "total": (
+                _RANK,
+                (
+                    "The percentile rank of the total points: 100 * (below + "
+                    "ties / 2) / peers."
+                ),
+            ),
+            "areas": (
+                {"type": "object", "additionalProperties": _RANK},
+                "Area id to the percentile rank of the area's points, in area order.",
+            ),
+        },
+    )
+    return _document(
+        "percentile-ranks-1",
+        PERCENTILE_RANKS_FORMAT,
+        "goudenoor percentile ranks",
+        body,
+    )
+
+
+def trend_schema() -> dict[str, Any]:
+    """
+    The JSON Schema (draft 2020-12) of ``trend/1``: what ``Trend.as_dict()``
+    returns and ``goudenoor trend --format json`` prints.
+    """
+    change: _Fields = {
+        "first": (
+            _NUMBER_OR_NULL,
+            "The points in the first audit (null if its edition has no such area).",
+        ),
+        "last": (_NUMBER_OR_NULL, "The points in the last audit (idem)."),
+        "change": (_NUMBER_OR_NULL, "last - first, or null if either is missing."),
+    }
+    audit = _object(
+        "One audit.",
+        {
+            "date": (_DATE, "The audit's date (ISO 8601)."),
+            "edition": (_STRING, "Its edition."),
+            "total": (_NUMBER, "Its total points."),
+            "level": (_STRING_OR_NULL, "The recognition level reached, or null."),
+        },
+    )
+    body = _object(
+        "One organisation's audits over the years.",
+        {
+            "goudenoor": _marker(TREND_FORMAT),
+            "organisation": (_STRING, "The organisation's name."),
+            "unit": (_STRING_OR_NULL, "The unit, if the audits have one, or null."),
+            "history": (_array(audit), "Each audit, in date order."),
+            "first_date": (_DATE, "The first audit's date."),
+            "last_date": (_DATE, "The last audit's date."),
+            "total": (
+                _object("The total points first, last and the change.", change),
+                "The total points first, last and the change.",
+            ),
+            "areas": (
+                _array(
+                    _object(
+                        "One area from the first audit to the last.",
+                        {"area_id": (_STRING, "The area's id."), **change},
+                    )
+                ),
+                (
+                    "The last audit's areas in order, then those only the first "
+                    "audit's edition has."
+                ),
+            ),
+            "warnings": (
+                _STRINGS,
+                "What a reader should know (editions that differ).",
+            ),
+        },
+    )
+    return _document("trend-1", TREND_FORMAT, "goudenoor trend", body)

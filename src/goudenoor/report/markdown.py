@@ -8,9 +8,10 @@ on request (:mod:`._words`); the standard's texts are never translated here.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from goudenoor._text import one_line, plain_line
+from goudenoor.benchmark import PercentileRanks, Trend
 from goudenoor.comparison import Comparison
 from goudenoor.edition_diff import EditionDiff, Rewording
 from goudenoor.scoring import AreaResult, RequirementResult
@@ -18,11 +19,18 @@ from goudenoor.unit_rollup import Rollup
 
 from ._data import ReportData
 from ._words import Words
+from .benchmark import benchmark_words, trend_words
 from .rollup import rollup_words
 from .team import team_section
 
 
-__all__ = ["edition_diff_markdown", "render_markdown", "rollup_markdown"]
+__all__ = [
+    "benchmark_markdown",
+    "edition_diff_markdown",
+    "render_markdown",
+    "rollup_markdown",
+    "trend_markdown",
+]
 
 
 _ESCAPED = re.compile(r"[\\`*_\[\]|~$#]")
@@ -496,4 +504,116 @@ def rollup_markdown(result: Rollup, language: str = "nl") -> str:
         f"- **{w.total}:** {result.total:.2f}",
         f"- **{w.level}:** {_cell(level.name) if level else w.no_level}",
     ]
+    return "\n".join(lines) + "\n"
+
+
+def _area_label(area_id: str, names: Mapping[str, str] | None) -> str:
+    name = (names or {}).get(area_id)
+    return _cell(area_id) if name is None else f"{_cell(area_id)} {_cell(name)}"
+
+
+def _who(organisation: str, unit: str | None, unit_word: str) -> list[str]:
+    title = _cell(organisation)
+    return [title, *([f"- **{unit_word}:** {_cell(unit)}"] if unit is not None else [])]
+
+
+def benchmark_markdown(
+    ranks: PercentileRanks,
+    language: str = "nl",
+    *,
+    names: Mapping[str, str] | None = None,
+) -> str:
+    """
+    Where one audit stands among its peers, as Markdown: the peer group,
+    then the percentile rank per area and of the total. Dutch by default,
+    or English. *names* (area id to name) adds the areas' names.
+
+    Raises:
+        UnknownItemError: A language other than ``nl`` or ``en``.
+    """
+    w = benchmark_words(language)
+    title, *unit = _who(ranks.organisation, ranks.unit, w.unit)
+    peers = w.peers_text.format(peers=ranks.peers, edition=_cell(ranks.edition))
+    lines = [
+        f"# {w.title}: {title}",
+        "",
+        *unit,
+        f"- **{w.edition}:** {_cell(ranks.edition)}",
+        f"- **{w.date}:** {_cell(ranks.date)}",
+        f"- **{w.peers}:** {peers}",
+    ]
+    if ranks.left_out:
+        lines.append(
+            f"- **{w.left_out}:** {w.left_out_text.format(count=ranks.left_out)}"
+        )
+    lines += [
+        "",
+        w.meaning,
+        "",
+        f"| {w.area} | {w.rank} |",
+        "|---|---:|",
+        *(
+            f"| {_area_label(area_id, names)} | {rank:.1f} |"
+            for area_id, rank in ranks.areas.items()
+        ),
+        f"| **{w.total}** | **{ranks.total:.1f}** |",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _change(value: float | None) -> str:
+    return "-" if value is None else f"{value:+.2f}"
+
+
+def trend_markdown(
+    result: Trend,
+    language: str = "nl",
+    *,
+    names: Mapping[str, str] | None = None,
+) -> str:
+    """
+    One organisation over the years as Markdown: each audit (date,
+    edition, total, level), then per area and in total the first and last
+    points and the change. Dutch by default, or English. *names* (area id
+    to name) adds the areas' names.
+
+    Raises:
+        UnknownItemError: A language other than ``nl`` or ``en``.
+    """
+    w = trend_words(language)
+    title, *unit = _who(result.organisation, result.unit, w.unit)
+    lines = [
+        f"# {w.title}: {title}",
+        "",
+        *unit,
+        f"- **{w.period}:** {_cell(result.first_date)} - {_cell(result.last_date)}",
+        "",
+        f"## {w.history}",
+        "",
+        f"| {w.date} | {w.edition} | {w.total} | {w.level} |",
+        "|---|---|---:|---|",
+        *(
+            f"| {_cell(date)} | {_cell(edition)} | {total:.2f} | "
+            f"{w.no_level if level is None else _cell(level)} |"
+            for date, edition, total, level in result.history
+        ),
+        "",
+        f"## {w.areas}",
+        "",
+        f"| {w.area} | {w.first} | {w.last} | {w.change} |",
+        "|---|---:|---:|---:|",
+        *(
+            f"| {_area_label(area.area_id, names)} | {_points(area.first)} | "
+            f"{_points(area.last)} | {_change(area.change)} |"
+            for area in result.areas.values()
+        ),
+        (
+            f"| **{w.total}** | **{_points(result.total.first)}** | "
+            f"**{_points(result.total.last)}** | **{_change(result.total.change)}** |"
+        ),
+    ]
+    editions = list(dict.fromkeys(edition for _, edition, _, _ in result.history))
+    if len(editions) > 1:
+        differ = w.editions_differ.format(editions=", ".join(map(_cell, editions)))
+        lines += ["", f"> {differ}"]
     return "\n".join(lines) + "\n"

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from goudenoor._text import one_line, spreadsheet_text
+from goudenoor.portfolio import PORTFOLIO_FORMAT
 
 from .markdown import _cell
 
@@ -73,7 +74,7 @@ def table_json(
     dates in ISO form, and each refused file with its error.
     """
     data = {
-        "goudenoor": "portfolio/1",
+        "goudenoor": PORTFOLIO_FORMAT,
         "level": level,
         "columns": list(columns),
         "rows": [
