@@ -11,11 +11,14 @@ every error class, wrapped as a portfolio keeps it.)
 from __future__ import annotations
 
 import datetime
+import importlib
 import pickle
+import pkgutil
 from typing import Any
 
 import pytest
 
+import goudenoor
 import goudenoor as go
 from conftest import EXAMPLE_AUDIT, ROOT
 from goudenoor.agreement import ConsensusError
@@ -158,6 +161,11 @@ def _subclasses(cls: type[go.GoudenoorError]) -> set[type[go.GoudenoorError]]:
 
 
 def test_every_error_class_is_checked() -> None:
+    # Every module is imported first, so that a new error class anywhere in
+    # the package is found (goudenoor.__main__ would run the command line).
+    for module in pkgutil.walk_packages(goudenoor.__path__, "goudenoor."):
+        if not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
     classes = {
         cls
         for cls in _subclasses(go.GoudenoorError)
