@@ -37,6 +37,18 @@ class GoudenoorError(Exception):
     Base class of every error goudenoor raises on bad input or bad use.
     """
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from its args and state without calling __init__ (a
+        # subclass's may take other arguments), so that every error pickles
+        # and unpickles: a worker process sends errors back.
+        return (_rebuild, (type(self), self.args), self.__dict__)
+
+
+def _rebuild(cls: type[GoudenoorError], args: tuple[Any, ...]) -> GoudenoorError:
+    error = cls.__new__(cls, *args)
+    error.args = args
+    return error
+
 
 class ModelError(GoudenoorError, ValueError):
     """

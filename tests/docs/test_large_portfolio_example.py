@@ -1,0 +1,182 @@
+"""
+examples/large_portfolio.py: a pure ``score_file`` mapped over files in a
+process pool, the rows streamed to CSV exactly as ``goudenoor portfolio
+--format csv`` writes them; refused files named, exit codes 0, 1 and 2.
+"""
+
+from __future__ import annotations
+
+import pickle
+import runpy
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import goudenoor as go
+from conftest import EXAMPLE_AUDIT, ROOT
+from portfolio_files import BROKEN, broken_messages
+
+
+EXAMPLE = ROOT / "examples" / "large_portfolio.py"
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(EXAMPLE), *map(str, args)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def cli_csv(*args: str | Path) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "goudenoor", "portfolio", *map(str, args)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.stdout
+
+
+@pytest.fixture(name="example", scope="module")
+def _example() -> dict[str, Any]:
+    return runpy.run_path(str(EXAMPLE))
+
+
+@pytest.fixture(name="audits", scope="module")
+def _audits(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("audits")
+    done = run("--make", "5", folder)
+    assert (0, "", "") == (done.returncode, done.stdout, done.stderr)
+    return folder
+
+
+def test_make_writes_loadable_files_the_same_each_time(
+    audits: Path, tmp_path: Path, example: dict[str, Any]
+) -> None:
+    example["make_files"](5, tmp_path)
+    names = sorted(path.name for path in audits.iterdir())
+    assert names == [f"audit-{n:06d}.yaml" for n in range(1, 6)]
+    assert [(tmp_path / name).read_text("utf-8") for name in names] == [
+        (audits / name).read_text("utf-8") for name in names
+    ]
+    portfolio = go.load_portfolio(audits)
+    assert (len(portfolio.assessments), portfolio.errors) == (5, ())
+    assert portfolio.assessments[0].organisation == "Organisatie 000001"
+
+
+@pytest.mark.parametrize(
+    ("jobs", "level"), [("1", "total"), ("2", "total"), ("2", "requirement")]
+)
+def test_the_csv_is_the_portfolio_commands(
+    audits: Path, tmp_path: Path, jobs: str, level: str
+) -> None:
+    out = tmp_path / "scores.csv"
+    done = run(
+        audits, "--jobs", jobs, "--chunksize", "2", "--level", level, "--out", out
+    )
+    assert (done.returncode, done.stdout) == (0, "")
+    rows = 5 if level == "total" else 5 * 29
+    assert done.stderr.startswith(f"large_portfolio: 5 files, {rows} rows, 0 refused, ")
+    assert done.stderr.endswith(f" s with {jobs} job(s)\n")
+    expected = cli_csv(audits, "--format", "csv", "--level", level)
+    assert out.read_text("utf-8") == expected
+    assert len(expected.splitlines()) == rows + 1
+
+
+def test_refused_files_are_named_and_the_rest_written(
+    audits: Path, tmp_path: Path
+) -> None:
+    for name, text in BROKEN.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    done = run(audits, tmp_path, "--jobs", "2")
+    assert done.returncode == 1
+    messages = broken_messages(tmp_path)
+    assert done.stderr.splitlines()[:-1] == [
+        f"large_portfolio: error: {messages[str(tmp_path / name)]}"
+        for name in sorted(BROKEN)
+    ]
+    assert "5 rows, 3 refused" in done.stderr.splitlines()[-1]
+    assert done.stdout == cli_csv(audits, "--format", "csv")
+
+
+def test_score_file_gives_the_portfolio_rows(example: dict[str, Any]) -> None:
+    rows = example["score_file"](str(EXAMPLE_AUDIT))
+    assert rows == go.load_portfolio(EXAMPLE_AUDIT).table()
+    area_rows = example["score_file"](str(EXAMPLE_AUDIT), "area")
+    assert area_rows == go.load_portfolio(EXAMPLE_AUDIT).table("area")
+    assert pickle.loads(pickle.dumps(rows)) == rows  # noqa: S301 - our own bytes
+
+
+def test_score_file_records_a_refused_file(
+    example: dict[str, Any], tmp_path: Path
+) -> None:
+    path = tmp_path / "e.yaml"
+    path.write_text(BROKEN["e.yaml"], encoding="utf-8")
+    assert example["score_file"](str(path)) == [
+        {"source": str(path), "error": broken_messages(tmp_path)[str(path)]}
+    ]
+    missing = str(tmp_path / "missing.yaml")
+    assert example["score_file"](missing) == [
+        {
+            "source": missing,
+            "error": f"{missing}: cannot read file: No such file or directory",
+        }
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--jobs", "0", "x.yaml"], "--jobs and --chunksize must be at least 1"),
+        (["--chunksize", "0", "x.yaml"], "--jobs and --chunksize must be at least 1"),
+        (["--make", "many", "out"], "--make: N must be a whole number, not 'many'"),
+        ([], "no assessment files given"),
+    ],
+)
+def test_usage_errors_exit_2(args: list[str], message: str) -> None:
+    done = run(*args)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.splitlines()[-1] == f"large_portfolio: error: {message}"
+
+
+def test_an_empty_folder_is_a_usage_error(tmp_path: Path) -> None:
+    done = run(tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.splitlines()[-1] == (
+        "large_portfolio: error: no assessment files given"
+    )
+
+
+def test_an_out_file_that_cannot_be_written_is_a_usage_error(
+    audits: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "missing" / "scores.csv"
+    done = run(audits, "--out", out)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.splitlines()[-1] == (
+        f"large_portfolio: error: --out: cannot write {out}: No such file or directory"
+    )
+
+
+def test_score_text_gives_the_same_rows(example: dict[str, Any]) -> None:
+    data = EXAMPLE_AUDIT.read_bytes()
+    source = str(EXAMPLE_AUDIT)
+    assert example["score_text"](source, data) == example["score_file"](source)
+    assert example["score_text"](source, data.decode("utf-8"), "requirement") == (
+        example["score_file"](source, "requirement")
+    )
+
+
+def test_score_text_records_a_refused_text(example: dict[str, Any]) -> None:
+    assert example["score_text"]("s3://audits/a.yaml", b"\xff") == [
+        {
+            "source": "s3://audits/a.yaml",
+            "error": "s3://audits/a.yaml:1:1: not UTF-8 text "
+            "(byte 0xff cannot be decoded)",
+        }
+    ]
