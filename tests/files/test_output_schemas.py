@@ -49,6 +49,7 @@ OUTPUTS = (
     "migration",
     "consensus",
     "rollup",
+    "portfolio-summary",
 )
 INPUTS = ("assessment", "extension", "translation")
 

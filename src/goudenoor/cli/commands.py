@@ -154,6 +154,7 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
         consensus_schema,
         edition_diff_schema,
         migration_schema,
+        portfolio_summary_schema,
         rollup_schema,
         scorecard_schema,
     )
@@ -175,6 +176,7 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
         "migration": migration_schema,
         "consensus": consensus_schema,
         "rollup": rollup_schema,
+        "portfolio-summary": portfolio_summary_schema,
     }[args.format]()
     _emit(args, out, json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
     return EXIT_OK

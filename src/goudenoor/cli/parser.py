@@ -397,7 +397,7 @@ def _add_schema_command(commands: _Commands) -> None:
         help="print the JSON Schema of a file format or JSON output",
         description="Print the JSON Schema of a goudenoor file format (assessment, "
         "extension, translation) or JSON output (scorecard, comparison, "
-        "edition-diff, migration, consensus, rollup).",
+        "edition-diff, migration, consensus, rollup, portfolio-summary).",
     )
     schema.add_argument(
         "format",
@@ -412,6 +412,7 @@ def _add_schema_command(commands: _Commands) -> None:
             "migration",
             "consensus",
             "rollup",
+            "portfolio-summary",
         ],
         help="the file format or JSON output",
     )
