@@ -479,7 +479,7 @@ class PortfolioSummary:
         control characters.
         """
         lines = [f"{self.assessments} assessments, {self.refused} files refused"]
-        head = f"{'':<28} {'min':>6} {'Q1':>6} {'median':>6} {'Q3':>6} {'max':>6}"
+        head = f"{'':<32} {'min':>6} {'Q1':>6} {'median':>6} {'Q3':>6} {'max':>6}"
         for edition in self.editions:
             extensions = (
                 f" + {', '.join(edition.extensions)}" if edition.extensions else ""
@@ -512,7 +512,7 @@ def _spread_line(label: str, spread: Spread) -> str:
         spread.max,
         spread.mean,
     )
-    return f"{label[:28]:<28} " + " ".join(f"{value:6.2f}" for value in figures)
+    return f"{label[:32]:<32} " + " ".join(f"{value:6.2f}" for value in figures)
 
 
 def summarise(cards: Iterable[ScoreCard], *, refused: int = 0) -> PortfolioSummary:

@@ -163,8 +163,8 @@ class TestPortfolioSummary:
             "3 assessments, 0 files refused",
             "",
             "gos-2012: 3 assessments (maximum 100 points)",
-            f"{'':<28}    min     Q1 median     Q3    max   mean",
-            f"{'total':<28}  12.50  31.25  50.00  75.00 100.00  54.17",
+            f"{'':<32}    min     Q1 median     Q3    max   mean",
+            f"{'total':<32}  12.50  31.25  50.00  75.00 100.00  54.17",
         ]
         assert lines[-5:] == [
             "  Gecommitteerd: 1",

@@ -52,8 +52,9 @@ from goudenoor.graph import (
 )
 from goudenoor.model import Standard
 from goudenoor.portfolio import COLUMNS as PORTFOLIO_COLUMNS
+from goudenoor.portfolio import PortfolioSummary
 from goudenoor.report import LANGUAGES, render_report
-from goudenoor.report.markdown import rollup_markdown
+from goudenoor.report.markdown import portfolio_summary_markdown, rollup_markdown
 from goudenoor.report.tables import table_csv, table_json, table_markdown, table_text
 from goudenoor.report.text import area_text, card_text, standard_text
 from goudenoor.scoring import ScoreCard, score
@@ -543,6 +544,15 @@ def _oscal_results(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _portfolio(args: argparse.Namespace, out: TextIO) -> int:
+    if args.summary and args.format == "csv":
+        raise GoudenoorError(
+            "--summary writes text, json, md or html, not csv (a summary is no table)"
+        )
+    if not args.summary and args.format == "html":
+        raise GoudenoorError(
+            "--format html is for the summary: add --summary (the table is text, "
+            "csv, json or md)"
+        )
     extensions = [load_extension(reference) for reference in args.extension]
     paths = []
     for given in args.paths:
@@ -560,15 +570,19 @@ def _portfolio(args: argparse.Namespace, out: TextIO) -> int:
         )
     finally:
         progress.close()
-    rows = portfolio.table(
-        args.level,
-        method=args.method,
-        scheme=args.scheme,
-        parameters=dict(args.param),
-        evidence_policy=args.evidence_policy,
-    )
-    columns = PORTFOLIO_COLUMNS[args.level]
+    options = {
+        "method": args.method,
+        "scheme": args.scheme,
+        "parameters": dict(args.param),
+        "evidence_policy": args.evidence_policy,
+    }
     refused = [(error.path, str(error.error)) for error in portfolio.errors]
+    if args.summary:
+        text = _portfolio_summary(portfolio.summary(**options), args)
+        _emit(args, out, text)
+        return _refused(refused)
+    rows = portfolio.table(args.level, **options)
+    columns = PORTFOLIO_COLUMNS[args.level]
     if args.format == "csv":
         text = table_csv(rows, columns)
     elif args.format == "json":
@@ -578,10 +592,26 @@ def _portfolio(args: argparse.Namespace, out: TextIO) -> int:
     else:
         text = table_text(rows, columns)
     _emit(args, out, text)
+    return _refused(refused)
+
+
+def _refused(refused: list[tuple[str, str]]) -> int:
     for path, message in refused:
         named = message if path in message else f"{path}: {message}"
         sys.stderr.write(f"goudenoor: error: {_one_line(named)}\n")
     return EXIT_FINDINGS if refused else EXIT_OK
+
+
+def _portfolio_summary(summary: PortfolioSummary, args: argparse.Namespace) -> str:
+    if args.format == "json":
+        return json.dumps(summary.as_dict(), indent=2, ensure_ascii=False) + "\n"
+    if args.format == "md":
+        return portfolio_summary_markdown(summary, args.language)
+    if args.format == "html":
+        from goudenoor.report.many_html import portfolio_summary_html
+
+        return portfolio_summary_html(summary, args.language)
+    return summary.text()
 
 
 class _Progress:
@@ -631,6 +661,10 @@ def _rollup(args: argparse.Namespace, out: TextIO) -> int:
         text = json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n"
     elif args.format == "md":
         text = rollup_markdown(result, args.language)
+    elif args.format == "html":
+        from goudenoor.report.many_html import rollup_html
+
+        text = rollup_html(result, args.language)
     else:
         text = result.text()
     _emit(args, out, text)
