@@ -142,7 +142,7 @@ def test_an_unknown_language_is_a_usage_error(
 def units(folder: Path) -> list[str]:
     std = go.load_standard("gos-2012")
     folder.mkdir(parents=True, exist_ok=True)
-    paths = []
+    paths: list[str] = []
     for name, value in (("Noord", 4), ("<b>Zuid</b>", 2)):
         audit = go.Assessment(
             edition="gos-2012",
