@@ -3,14 +3,13 @@ HTML reports of many assessments (need the ``report`` extra: jinja2 and
 matplotlib): the roll-up of an organisation's units and the summary of a
 portfolio.
 
-They are made like the audit report (:mod:`goudenoor.report.html`): one
+They are made like the HTML audit report (``goudenoor.report.html``): one
 self-contained page with the same inline stylesheet, inline SVG charts
-drawn with :class:`matplotlib.figure.Figure` under a fixed style and SVG
-hash salt (the same input gives the same bytes), every text from a user
-escaped, and a footer with the goudenoor version and the date the page was
-made (``generated``, else ``SOURCE_DATE_EPOCH``, else today). The
-charts hold no text from a user: units are named in the captions, which
-are HTML.
+drawn with Matplotlib's ``Figure`` under a fixed style and SVG hash salt
+(the same input gives the same bytes), every text from a user escaped,
+and a footer with the goudenoor version and the date the page was made
+(``generated``, else ``SOURCE_DATE_EPOCH``, else today). The charts hold
+no text from a user: units are named in the captions, which are HTML.
 """
 
 from __future__ import annotations
