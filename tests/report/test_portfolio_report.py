@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import sys
 from pathlib import Path
 
 import attrs
@@ -225,3 +226,16 @@ def test_one_assessment_is_a_box_of_no_width(tmp_path: Path) -> None:
     html = page(summary, "en")
     assert '<svg class="chart" id="box"' in html
     assert html.count('<td class="num">100.00</td>') >= 7
+
+
+@pytest.mark.parametrize("module", ["jinja2", "matplotlib"])
+def test_without_the_report_extra(
+    summary: PortfolioSummary, monkeypatch: pytest.MonkeyPatch, module: str
+) -> None:
+    monkeypatch.setitem(sys.modules, module, None)
+    with pytest.raises(go.MissingExtraError) as info:
+        portfolio_summary_html(summary)
+    assert str(info.value) == (
+        "the HTML portfolio summary needs the 'report' extra: "
+        f"pip install 'goudenoor[report]' ({module} is not installed)"
+    )

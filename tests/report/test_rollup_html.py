@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -204,4 +205,17 @@ def test_an_unknown_language_is_refused(three: Rollup) -> None:
         rollup_html(three, "de")
     assert str(caught.value) == str(
         UnknownItemError("de", ("nl", "en"), kind="report language")
+    )
+
+
+@pytest.mark.parametrize("module", ["jinja2", "matplotlib"])
+def test_without_the_report_extra(
+    three: Rollup, monkeypatch: pytest.MonkeyPatch, module: str
+) -> None:
+    monkeypatch.setitem(sys.modules, module, None)
+    with pytest.raises(go.MissingExtraError) as info:
+        rollup_html(three)
+    assert str(info.value) == (
+        "the HTML roll-up report needs the 'report' extra: "
+        f"pip install 'goudenoor[report]' ({module} is not installed)"
     )

@@ -17,17 +17,15 @@ from __future__ import annotations
 import datetime
 import functools
 import html
-import importlib
 import math
 from collections.abc import Callable, Sequence
 from importlib.metadata import version
 from typing import Any, cast
 
-from goudenoor.exceptions import MissingExtraError
 from goudenoor.portfolio import EditionSummary, PortfolioSummary, Spread
 from goudenoor.unit_rollup import Rollup
 
-from .html import RADAR_FILL, _chart_style, _svg, _today
+from .html import RADAR_FILL, _chart_style, _require_extra, _svg, _today
 from .portfolio import PortfolioWords, portfolio_words
 from .rollup import rollup_words
 
@@ -64,7 +62,7 @@ def rollup_html(
         UnknownItemError: A language other than ``nl`` or ``en``.
         GoudenoorError: ``SOURCE_DATE_EPOCH`` is not a whole number.
     """
-    _need_extra("the HTML roll-up report")
+    _require_extra("the HTML roll-up report")
     w = rollup_words(language)
     weights = dict(result.weights)
     level = result.level
@@ -174,7 +172,7 @@ def portfolio_summary_html(
         UnknownItemError: A language other than ``nl`` or ``en``.
         GoudenoorError: ``SOURCE_DATE_EPOCH`` is not a whole number.
     """
-    _need_extra("the HTML portfolio summary")
+    _require_extra("the HTML portfolio summary")
     w = portfolio_words(language)
     context = {
         "language": language,
@@ -227,14 +225,6 @@ def _figures(spread: Spread, maximum: float) -> list[str]:
             maximum,
         )
     ]
-
-
-def _need_extra(feature: str) -> None:
-    for module in ("jinja2", "matplotlib"):
-        try:
-            importlib.import_module(module)
-        except ImportError as error:
-            raise MissingExtraError(feature, "report", module) from error
 
 
 def _generated(text: str, generated: datetime.date | None) -> str:
