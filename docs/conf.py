@@ -87,6 +87,7 @@ goudenoor_api_modules = [
     "goudenoor.files",
     "goudenoor.files.xlsx",
     "goudenoor.report",
+    "goudenoor.report.many_html",
     "goudenoor.problems",
     "goudenoor.exceptions",
     "goudenoor.cli",

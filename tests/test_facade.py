@@ -29,6 +29,7 @@ EXPECTED = frozenset(
         "load_portfolio",
         "Portfolio",
         "PortfolioError",
+        "PortfolioSummary",
         "rollup",
         "Rollup",
         "RollupError",

@@ -339,6 +339,9 @@ if TYPE_CHECKING:
     from .portfolio import (
         PortfolioError as PortfolioError,
     )
+    from .portfolio import (
+        PortfolioSummary as PortfolioSummary,
+    )
     from .problems import (
         Problem as Problem,
     )
@@ -479,6 +482,7 @@ _PUBLIC: Final[dict[str, str]] = {
     "load_portfolio": "files",
     "Portfolio": "portfolio",
     "PortfolioError": "portfolio",
+    "PortfolioSummary": "portfolio",
     "rollup": "files",
     "Rollup": "unit_rollup",
     "RollupError": "unit_rollup",

@@ -25,6 +25,13 @@ than the text: removed.
 """
 
 
+def counted(number: int, singular: str, plural: str | None = None) -> str:
+    """
+    *number* and the noun that goes with it: ``1 audit``, ``2 audits``.
+    """
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"
+
+
 def one_line(text: str) -> str:
     """
     *text* as one line for a terminal or a document: line breaks and tabs

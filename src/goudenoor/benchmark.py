@@ -28,7 +28,7 @@ from typing import Any
 
 import attrs
 
-from ._text import one_line
+from ._text import counted, one_line
 from .exceptions import GoudenoorError
 from .scoring import ScoreCard
 from .scoring.card import format_points
@@ -134,7 +134,9 @@ class PercentileRanks:
             f"total    {self.total:5.1f}",
         ]
         if self.left_out:
-            lines.append(f"{self.left_out} audits of other editions left out")
+            lines.append(
+                f"{counted(self.left_out, 'audit')} of other editions left out"
+            )
         return "\n".join(one_line(line) for line in lines) + "\n"
 
 

@@ -10,11 +10,14 @@ per assessment and requirement. Reading the files is the file layer's
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import math
+import statistics
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
+from ._text import counted, one_line
 from .assessment import Assessment
 from .exceptions import GoudenoorError, MissingExtraError
 from .model import Standard
@@ -28,8 +31,14 @@ if TYPE_CHECKING:
 __all__ = [
     "COLUMNS",
     "PORTFOLIO_FORMAT",
+    "PORTFOLIO_SUMMARY_FORMAT",
+    "AreaSpread",
+    "EditionSummary",
     "Portfolio",
     "PortfolioError",
+    "PortfolioSummary",
+    "Spread",
+    "summarise",
 ]
 
 
@@ -219,6 +228,20 @@ class Portfolio:
             self.table(level, **options), columns=list(COLUMNS[level])
         )
 
+    def summary(self, **options: Any) -> PortfolioSummary:
+        """
+        The portfolio in figures: per edition the spread of the totals and
+        of each area's points and the recognition levels reached, and how
+        many files were refused (see :func:`summarise`).
+
+        Args:
+            options: Scoring options, as for :func:`goudenoor.score`.
+
+        Raises:
+            ScoringError: An option is unknown or wrong.
+        """
+        return summarise(self.cards(**options), refused=len(self.errors))
+
 
 def _rows(
     card: ScoreCard, level: Literal["total", "area", "requirement"]
@@ -270,3 +293,289 @@ def _rows(
                 "share": result.fraction,
                 "level": level_name,
             }
+
+
+# The summary
+
+PORTFOLIO_SUMMARY_FORMAT: Final = "portfolio-summary/1"
+"""The format marker of :meth:`PortfolioSummary.as_dict`."""
+
+
+@attrs.frozen(kw_only=True)
+class Spread:
+    """
+    How a set of numbers is spread: the five-number summary and the mean.
+
+    The quartiles are those of :func:`statistics.quantiles` with
+    ``method="inclusive"`` (the numbers taken as the whole population:
+    the lower quartile of 1, 2, 3, 4, 5 is 2, the upper 4; the same as
+    numpy's default "linear" percentile and Excel's ``QUARTILE.INC``).
+    Of a single number, every figure is that number.
+
+    Attributes:
+        count: How many numbers.
+        min: The lowest.
+        lower_quartile: The 25th percentile.
+        median: The middle (the mean of the two middle numbers of an even
+            count).
+        upper_quartile: The 75th percentile.
+        max: The highest.
+        mean: The arithmetic mean.
+    """
+
+    count: int
+    min: float
+    lower_quartile: float
+    median: float
+    upper_quartile: float
+    max: float
+    mean: float
+
+    @classmethod
+    def of(cls, values: Sequence[float]) -> Spread:
+        """
+        The spread of *values* (at least one).
+
+        >>> Spread.of([1, 2, 3, 4, 5])
+        Spread(count=5, min=1.0, lower_quartile=2.0, median=3.0, upper_quartile=4.0, \
+max=5.0, mean=3.0)
+        """
+        if not values:
+            msg = "the spread of no numbers"
+            raise ValueError(msg)
+        numbers = sorted(float(value) for value in values)
+        if len(numbers) == 1:
+            lower = median = upper = numbers[0]
+        else:
+            lower, median, upper = statistics.quantiles(
+                numbers, n=4, method="inclusive"
+            )
+        return cls(
+            count=len(numbers),
+            min=numbers[0],
+            lower_quartile=lower,
+            median=median,
+            upper_quartile=upper,
+            max=numbers[-1],
+            mean=math.fsum(numbers) / len(numbers),
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        """The spread as plain data."""
+        return attrs.asdict(self)
+
+
+@attrs.frozen(kw_only=True)
+class AreaSpread:
+    """
+    One area's points over the assessments of one edition.
+
+    Attributes:
+        area_id: The area.
+        name: Its name.
+        kind: organisation or result.
+        max_points: Its points in the standard.
+        points: The spread of the assessments' points on it.
+    """
+
+    area_id: str
+    name: str
+    kind: str
+    max_points: float
+    points: Spread
+
+
+@attrs.frozen(kw_only=True)
+class EditionSummary:
+    """
+    The assessments of one edition (with the same extensions): their
+    points are never mixed with another edition's.
+
+    Attributes:
+        edition: The edition's id.
+        extensions: The extensions applied, in order.
+        scheme: The id of the recognition scheme the levels are of.
+        max_points: The edition's maximum total.
+        assessments: How many assessments.
+        totals: The spread of their total points.
+        levels: Each level of the scheme, lowest first, with how many
+            assessments reached it as their highest level (zero
+            included).
+        no_level: How many reached no level.
+        areas: The spread of each area's points, in area order.
+    """
+
+    edition: str
+    extensions: tuple[str, ...]
+    scheme: str
+    max_points: float
+    assessments: int
+    totals: Spread
+    levels: tuple[tuple[str, int], ...]
+    no_level: int
+    areas: tuple[AreaSpread, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The edition's summary as plain data."""
+        return {
+            "edition": self.edition,
+            "extensions": list(self.extensions),
+            "scheme": self.scheme,
+            "max_points": self.max_points,
+            "assessments": self.assessments,
+            "totals": self.totals.as_dict(),
+            "levels": [{"level": name, "count": count} for name, count in self.levels],
+            "no_level": self.no_level,
+            "areas": [
+                {
+                    "area_id": area.area_id,
+                    "name": area.name,
+                    "kind": area.kind,
+                    "max_points": area.max_points,
+                    "points": area.points.as_dict(),
+                }
+                for area in self.areas
+            ],
+        }
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class PortfolioSummary:
+    """
+    A portfolio in figures (:meth:`Portfolio.summary`).
+
+    Attributes:
+        editions: One summary per edition (and set of extensions), by
+            edition id.
+        refused: How many files were refused.
+    """
+
+    editions: tuple[EditionSummary, ...]
+    refused: int = 0
+
+    @property
+    def assessments(self) -> int:
+        """How many assessments were summarised, over all editions."""
+        return sum(edition.assessments for edition in self.editions)
+
+    def __repr__(self) -> str:
+        return (
+            f"<PortfolioSummary: {counted(self.assessments, 'assessment')} in "
+            f"{counted(len(self.editions), 'edition')}, {self.refused} refused>"
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        """
+        The summary as plain data (for JSON), marked
+        ``"goudenoor": "portfolio-summary/1"``.
+        """
+        return {
+            "goudenoor": PORTFOLIO_SUMMARY_FORMAT,
+            "assessments": self.assessments,
+            "refused": self.refused,
+            "editions": [edition.as_dict() for edition in self.editions],
+        }
+
+    def text(self) -> str:
+        """
+        The summary as plain text for a terminal: per edition the spread
+        of the totals, the levels reached and the spread per area; without
+        control characters.
+        """
+        lines = [f"{self.assessments} assessments, {self.refused} files refused"]
+        head = f"{'':<32} {'min':>6} {'Q1':>6} {'median':>6} {'Q3':>6} {'max':>6}"
+        for edition in self.editions:
+            extensions = (
+                f" + {', '.join(edition.extensions)}" if edition.extensions else ""
+            )
+            lines += [
+                "",
+                (
+                    f"{edition.edition}{extensions}: {edition.assessments} "
+                    f"assessments (maximum {edition.max_points:g} points)"
+                ),
+                f"{head} {'mean':>6}",
+                _spread_line("total", edition.totals),
+            ]
+            lines.extend(
+                _spread_line(f"{area.area_id:>2} {area.name}", area.points)
+                for area in edition.areas
+            )
+            lines.append(f"levels ({edition.scheme}):")
+            lines.extend(f"  {name}: {count}" for name, count in edition.levels)
+            lines.append(f"  none: {edition.no_level}")
+        return "\n".join(one_line(line) for line in lines) + "\n"
+
+
+def _spread_line(label: str, spread: Spread) -> str:
+    figures = (
+        spread.min,
+        spread.lower_quartile,
+        spread.median,
+        spread.upper_quartile,
+        spread.max,
+        spread.mean,
+    )
+    return f"{label[:32]:<32} " + " ".join(f"{value:6.2f}" for value in figures)
+
+
+def summarise(cards: Iterable[ScoreCard], *, refused: int = 0) -> PortfolioSummary:
+    """
+    Summarise score cards: grouped by edition and extensions (never
+    mixing their points), the spread (:class:`Spread`) of the totals and
+    of each area's points, and how many reached each recognition level.
+
+    Args:
+        cards: The score cards, in any order.
+        refused: How many files were refused (counted, not summarised).
+
+    >>> import datetime, goudenoor as go
+    >>> std = go.load_standard("gos-2012")
+    >>> def card(value):
+    ...     return go.score(std, go.Assessment(edition="gos-2012",
+    ...         organisation="X", date=datetime.date(2026, 5, 1),
+    ...         ratings={r.id: go.Rating(value=value) for r in std.requirements}))
+    >>> edition, = summarise([card(4), card(2), card(0)]).editions
+    >>> edition.totals.median, edition.totals.mean, edition.no_level
+    (50.0, 50.0, 1)
+    """
+    groups: dict[tuple[str, tuple[str, ...]], list[ScoreCard]] = {}
+    for card in cards:
+        key = (card.standard.id, tuple(card.standard.extensions))
+        groups.setdefault(key, []).append(card)
+    return PortfolioSummary(
+        editions=tuple(_edition(group) for _, group in sorted(groups.items())),
+        refused=refused,
+    )
+
+
+def _edition(cards: list[ScoreCard]) -> EditionSummary:
+    first = cards[0]
+    counts = {level.name: 0 for level in first.scheme.levels}
+    no_level = 0
+    for card in cards:
+        if card.level is None:
+            no_level += 1
+        else:  # a scheme given per card could name other levels
+            counts[card.level.name] = counts.get(card.level.name, 0) + 1
+    areas = [
+        AreaSpread(
+            area_id=area.id,
+            name=area.name,
+            kind=area.kind,
+            max_points=area.points,
+            points=Spread.of([card.areas[area.id].points for card in cards]),
+        )
+        for area in first.standard.areas
+    ]
+    return EditionSummary(
+        edition=first.standard.id,
+        extensions=tuple(first.standard.extensions),
+        scheme=first.scheme.id,
+        max_points=first.standard.max_points,
+        assessments=len(cards),
+        totals=Spread.of([card.total for card in cards]),
+        levels=tuple(counts.items()),
+        no_level=no_level,
+        areas=tuple(areas),
+    )

@@ -184,7 +184,7 @@ def test_peers_of_other_editions_are_left_out_and_counted(folder: Path) -> None:
     assert code == 0
     lines = out.splitlines()
     assert "among 4 audits of gos-2012" in lines[0]
-    assert lines[-2:] == ["total     75.0", "1 audits of other editions left out"]
+    assert lines[-2:] == ["total     75.0", "1 audit of other editions left out"]
 
 
 def test_peers_of_another_edition_only_is_an_error(

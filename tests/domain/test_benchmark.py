@@ -93,7 +93,7 @@ def test_percentile_ranks_per_area_and_total(
     assert ranks.text().splitlines()[0] == (
         "X, gos-2012, audit of 2026-05-01: percentile ranks among 4 audits of gos-2012"
     )
-    assert ranks.text().splitlines()[-1] == "1 audits of other editions left out"
+    assert ranks.text().splitlines()[-1] == "1 audit of other editions left out"
 
 
 def test_percentile_ranks_need_peers(

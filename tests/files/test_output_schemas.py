@@ -52,6 +52,7 @@ OUTPUTS = (
     "portfolio",
     "percentile-ranks",
     "trend",
+    "portfolio-summary",
 )
 INPUTS = ("assessment", "extension", "translation")
 

@@ -53,10 +53,11 @@ from goudenoor.graph import (
 )
 from goudenoor.model import Standard
 from goudenoor.portfolio import COLUMNS as PORTFOLIO_COLUMNS
-from goudenoor.portfolio import PortfolioError
+from goudenoor.portfolio import PortfolioError, PortfolioSummary
 from goudenoor.report import LANGUAGES, render_report
 from goudenoor.report.markdown import (
     benchmark_markdown,
+    portfolio_summary_markdown,
     rollup_markdown,
     trend_markdown,
 )
@@ -162,6 +163,7 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
         migration_schema,
         percentile_ranks_schema,
         portfolio_schema,
+        portfolio_summary_schema,
         rollup_schema,
         scorecard_schema,
         trend_schema,
@@ -187,6 +189,7 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
         "portfolio": portfolio_schema,
         "percentile-ranks": percentile_ranks_schema,
         "trend": trend_schema,
+        "portfolio-summary": portfolio_summary_schema,
     }[args.format]()
     _emit(args, out, json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
     return EXIT_OK
@@ -553,6 +556,15 @@ def _oscal_results(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _portfolio(args: argparse.Namespace, out: TextIO) -> int:
+    if args.summary and args.format == "csv":
+        raise GoudenoorError(
+            "--summary writes text, json, md or html, not csv (a summary is no table)"
+        )
+    if not args.summary and args.format == "html":
+        raise GoudenoorError(
+            "--format html is for the summary: add --summary (the table is text, "
+            "csv, json or md)"
+        )
     extensions = [load_extension(reference) for reference in args.extension]
     paths = _portfolio_files(args.paths)
     progress = _Progress(sys.stderr)
@@ -562,15 +574,15 @@ def _portfolio(args: argparse.Namespace, out: TextIO) -> int:
         )
     finally:
         progress.close()
-    rows = portfolio.table(
-        args.level,
-        method=args.method,
-        scheme=args.scheme,
-        parameters=dict(args.param),
-        evidence_policy=args.evidence_policy,
-    )
-    columns = PORTFOLIO_COLUMNS[args.level]
+    options = _scoring(args)
     refused = [(error.path, str(error.error)) for error in portfolio.errors]
+    if args.summary:
+        text = _portfolio_summary(portfolio.summary(**options), args)
+        _emit(args, out, text)
+        _refused(portfolio.errors)
+        return EXIT_FINDINGS if refused else EXIT_OK
+    rows = portfolio.table(args.level, **options)
+    columns = PORTFOLIO_COLUMNS[args.level]
     if args.format == "csv":
         text = table_csv(rows, columns)
     elif args.format == "json":
@@ -580,9 +592,7 @@ def _portfolio(args: argparse.Namespace, out: TextIO) -> int:
     else:
         text = table_text(rows, columns)
     _emit(args, out, text)
-    for path, message in refused:
-        named = message if path in message else f"{path}: {message}"
-        sys.stderr.write(f"goudenoor: error: {_one_line(named)}\n")
+    _refused(portfolio.errors)
     return EXIT_FINDINGS if refused else EXIT_OK
 
 
@@ -603,6 +613,18 @@ def _portfolio_files(given: list[str]) -> list[str]:
             )
         paths.extend(found)
     return paths
+
+
+def _portfolio_summary(summary: PortfolioSummary, args: argparse.Namespace) -> str:
+    if args.format == "json":
+        return json.dumps(summary.as_dict(), indent=2, ensure_ascii=False) + "\n"
+    if args.format == "md":
+        return portfolio_summary_markdown(summary, args.language)
+    if args.format == "html":
+        from goudenoor.report.many_html import portfolio_summary_html
+
+        return portfolio_summary_html(summary, args.language)
+    return summary.text()
 
 
 class _Progress:
@@ -652,6 +674,10 @@ def _rollup(args: argparse.Namespace, out: TextIO) -> int:
         text = json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n"
     elif args.format == "md":
         text = rollup_markdown(result, args.language)
+    elif args.format == "html":
+        from goudenoor.report.many_html import rollup_html
+
+        text = rollup_html(result, args.language)
     else:
         text = result.text()
     _emit(args, out, text)

@@ -401,8 +401,8 @@ def _add_schema_command(commands: _Commands) -> None:
         help="print the JSON Schema of a file format or JSON output",
         description="Print the JSON Schema of a goudenoor file format (assessment, "
         "extension, translation) or JSON output (scorecard, comparison, "
-        "edition-diff, migration, consensus, rollup, portfolio, percentile-ranks, "
-        "trend).",
+        "edition-diff, migration, consensus, rollup, portfolio, portfolio-summary, "
+        "percentile-ranks, trend).",
     )
     schema.add_argument(
         "format",
@@ -420,6 +420,7 @@ def _add_schema_command(commands: _Commands) -> None:
             "portfolio",
             "percentile-ranks",
             "trend",
+            "portfolio-summary",
         ],
         help="the file format or JSON output",
     )
@@ -691,7 +692,10 @@ def _add_portfolio_command(commands: _Commands) -> None:
         "per assessment and requirement. A PATH is a file, a folder (every "
         ".yaml and .yml file in it and below it) or a quoted glob pattern. A "
         "file that cannot be loaded is named on standard error with its error, "
-        "the table of the rest is still written, and the exit code is 1.",
+        "the table of the rest is still written, and the exit code is 1. With "
+        "--summary it writes the portfolio in figures instead: per edition the "
+        "spread of the totals and of each area's points and the recognition "
+        "levels reached.",
     )
     portfolio.add_argument(
         "paths",
@@ -707,10 +711,23 @@ def _add_portfolio_command(commands: _Commands) -> None:
     )
     portfolio.add_argument(
         "--format",
-        choices=["text", "csv", "json", "md"],
+        choices=["text", "csv", "json", "md", "html"],
         default="text",
         help="aligned text (default), CSV (text cells guarded against formulas), "
-        "JSON (portfolio/1) or a Markdown table",
+        "JSON (portfolio/1) or a Markdown table; with --summary text, JSON "
+        "(portfolio-summary/1), Markdown or HTML (the report extra)",
+    )
+    portfolio.add_argument(
+        "--summary",
+        action="store_true",
+        help="write the summary (spread of the totals and per area, levels "
+        "reached, per edition) instead of the table",
+    )
+    portfolio.add_argument(
+        "--language",
+        choices=list(LANGUAGES),
+        default="nl",
+        help="the language of the summary's Markdown and HTML words (default: nl)",
     )
     portfolio.add_argument(
         "--jobs",
@@ -769,15 +786,16 @@ def _add_rollup_command(commands: _Commands) -> None:
     )
     rolling.add_argument(
         "--format",
-        choices=["text", "json", "md"],
+        choices=["text", "json", "md", "html"],
         default="text",
-        help="text (default), JSON (format rollup/1) or Markdown",
+        help="text (default), JSON (format rollup/1), Markdown or HTML (with a "
+        "radar per unit; the report extra)",
     )
     rolling.add_argument(
         "--language",
         choices=list(LANGUAGES),
         default="nl",
-        help="the language of the Markdown report's own words (default: nl)",
+        help="the language of the Markdown and HTML report's own words (default: nl)",
     )
     _scoring_options(rolling)
     _extension_option(rolling)

@@ -3,7 +3,8 @@ JSON Schemas of the JSON outputs: the score card (``scorecard/1``), the
 comparison (``comparison/1``), the edition diff (``edition-diff/1``), the
 migration (``migration/1``), the consensus (``consensus/1``), the
 roll-up of units (``rollup/1``), the portfolio table (``portfolio/1``),
-the percentile ranks (``percentile-ranks/1``) and the trend (``trend/1``).
+the portfolio summary (``portfolio-summary/1``), the percentile ranks
+(``percentile-ranks/1``) and the trend (``trend/1``).
 
 Their ``as_dict()`` methods shape the data by hand, so these schemas are
 written by hand too; the tests validate real outputs against them. Every
@@ -24,7 +25,7 @@ from goudenoor.crosswalk import Relationship
 from goudenoor.edition_diff import EDITION_DIFF_FORMAT, RewordedField, WordOp
 from goudenoor.migration import MIGRATION_FORMAT, OutcomeStatus
 from goudenoor.model import AreaKind
-from goudenoor.portfolio import COLUMNS, PORTFOLIO_FORMAT
+from goudenoor.portfolio import COLUMNS, PORTFOLIO_FORMAT, PORTFOLIO_SUMMARY_FORMAT
 from goudenoor.scoring.card import SCORECARD_FORMAT
 from goudenoor.scoring.methods import EvidencePolicy, RequirementStatus
 from goudenoor.unit_rollup import ROLLUP_FORMAT, RollupRule
@@ -37,6 +38,7 @@ __all__ = [
     "migration_schema",
     "percentile_ranks_schema",
     "portfolio_schema",
+    "portfolio_summary_schema",
     "rollup_schema",
     "scorecard_schema",
     "trend_schema",
@@ -946,3 +948,76 @@ def trend_schema() -> dict[str, Any]:
         },
     )
     return _document("trend-1", TREND_FORMAT, "goudenoor trend", body)
+
+
+def _spread(what: str) -> dict[str, Any]:
+    return _object(
+        f"The spread of {what}; the quartiles by Python's "
+        "statistics.quantiles(method='inclusive').",
+        {
+            "count": (_INTEGER, "How many numbers."),
+            "min": (_NUMBER, "The lowest."),
+            "lower_quartile": (_NUMBER, "The 25th percentile."),
+            "median": (_NUMBER, "The middle."),
+            "upper_quartile": (_NUMBER, "The 75th percentile."),
+            "max": (_NUMBER, "The highest."),
+            "mean": (_NUMBER, "The arithmetic mean."),
+        },
+    )
+
+
+def portfolio_summary_schema() -> dict[str, Any]:
+    """
+    The JSON Schema (draft 2020-12) of ``portfolio-summary/1``: what
+    ``PortfolioSummary.as_dict()`` returns and ``goudenoor portfolio
+    --summary --format json`` prints.
+    """
+    level = _object(
+        "A recognition level and how many assessments reached it.",
+        {
+            "level": (_STRING, "The level's name."),
+            "count": (_INTEGER, "How many assessments have it as their highest."),
+        },
+    )
+    area = _object(
+        "One area over the edition's assessments.",
+        {
+            "area_id": (_STRING, "The area's id."),
+            "name": (_STRING, "Its name."),
+            "kind": ({"enum": ["organisation", "result"]}, "organisation or result."),
+            "max_points": (_NUMBER, "The area's points in the standard."),
+            "points": (_spread("the assessments' points on it"), "Their spread."),
+        },
+    )
+    edition = _object(
+        "The assessments of one edition and set of extensions (never mixed).",
+        {
+            "edition": (_STRING, "The edition's id."),
+            "extensions": (_STRINGS, "The extensions applied, in order."),
+            "scheme": (_STRING, "The id of the recognition scheme."),
+            "max_points": (_NUMBER, "The edition's maximum total."),
+            "assessments": (_INTEGER, "How many assessments."),
+            "totals": (_spread("the total points"), "The spread of the totals."),
+            "levels": (
+                _array(level),
+                "Every level of the scheme, lowest first, with its count.",
+            ),
+            "no_level": (_INTEGER, "How many assessments reached no level."),
+            "areas": (_array(area), "Each area's spread, in area order."),
+        },
+    )
+    body = _object(
+        "A portfolio of assessments in figures, per edition.",
+        {
+            "goudenoor": _marker(PORTFOLIO_SUMMARY_FORMAT),
+            "assessments": (_INTEGER, "How many assessments, over all editions."),
+            "refused": (_INTEGER, "How many files were refused."),
+            "editions": (_array(edition), "One summary per edition, by edition id."),
+        },
+    )
+    return _document(
+        "portfolio-summary-1",
+        PORTFOLIO_SUMMARY_FORMAT,
+        "goudenoor portfolio summary",
+        body,
+    )

@@ -99,11 +99,7 @@ def render_html(data: ReportData, *, generated: datetime.date | None = None) -> 
             ``report`` extra).
         GoudenoorError: ``SOURCE_DATE_EPOCH`` is not a whole number.
     """
-    for module in ("jinja2", "matplotlib"):
-        try:
-            importlib.import_module(module)
-        except ImportError as error:
-            raise MissingExtraError(_FEATURE, "report", module) from error
+    _require_extra(_FEATURE)
     card = data.card
     w = data.words
     context = {
@@ -148,6 +144,18 @@ def render_html(data: ReportData, *, generated: datetime.date | None = None) -> 
         "footer": _footer(data, generated or _today()),
     }
     return _template()(**context)
+
+
+def _require_extra(feature: str) -> None:
+    """
+    Raise a MissingExtraError for *feature* unless jinja2 and matplotlib
+    (the ``report`` extra) can be imported.
+    """
+    for module in ("jinja2", "matplotlib"):
+        try:
+            importlib.import_module(module)
+        except ImportError as error:
+            raise MissingExtraError(feature, "report", module) from error
 
 
 def _today() -> datetime.date:

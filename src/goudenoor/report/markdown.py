@@ -14,12 +14,14 @@ from goudenoor._text import one_line, plain_line
 from goudenoor.benchmark import PercentileRanks, Trend
 from goudenoor.comparison import Comparison
 from goudenoor.edition_diff import EditionDiff, Rewording
+from goudenoor.portfolio import PortfolioSummary, Spread
 from goudenoor.scoring import AreaResult, RequirementResult
 from goudenoor.unit_rollup import Rollup
 
 from ._data import ReportData
 from ._words import Words
 from .benchmark import benchmark_words, trend_words
+from .portfolio import PortfolioWords, portfolio_words
 from .rollup import rollup_words
 from .team import team_section
 
@@ -27,6 +29,7 @@ from .team import team_section
 __all__ = [
     "benchmark_markdown",
     "edition_diff_markdown",
+    "portfolio_summary_markdown",
     "render_markdown",
     "rollup_markdown",
     "trend_markdown",
@@ -452,10 +455,12 @@ def _team(data: ReportData) -> list[str]:
 
 def rollup_markdown(result: Rollup, language: str = "nl") -> str:
     """
-    The roll-up of an organisation's units as Markdown: the units side by
-    side (weight, date, total, level), then per area the rolled-up points,
-    the lowest and highest unit and the weakest unit, then the totals and
-    the level of the rolled-up points. Dutch by default, or English.
+    The roll-up of an organisation's units as Markdown: the units (weight,
+    date, total, level), then per area the rolled-up points, the lowest
+    and highest unit and the weakest unit, then the units side by side
+    (an area per row, a unit per column, the weakest in bold), then the
+    totals and the level of the rolled-up points. Dutch by default, or
+    English.
 
     Raises:
         UnknownItemError: A language other than ``nl`` or ``en``.
@@ -496,6 +501,31 @@ def rollup_markdown(result: Rollup, language: str = "nl") -> str:
             f"| {_cell(area.area_id)} {_cell(area.name)} | {area.points:.2f} | "
             f"{area.min:.2f} | {area.max:.2f} | {area.max_points:.2f} | "
             f"{_cell(area.weakest_unit)} |"
+        )
+    lines += [
+        "",
+        f"## {w.side_by_side}",
+        "",
+        w.side_by_side_note,
+        "",
+        "| " + " | ".join([w.area, *map(_cell, result.units), w.maximum]) + " |",
+        "|---|" + "---:|" * (len(result.units) + 1),
+    ]
+    for area in result.areas.values():
+        cells = [
+            f"**{points:.2f}**" if unit == area.weakest_unit else f"{points:.2f}"
+            for unit, points in area.by_unit
+        ]
+        lines.append(
+            "| "
+            + " | ".join(
+                [
+                    f"{_cell(area.area_id)} {_cell(area.name)}",
+                    *cells,
+                    f"{area.max_points:.2f}",
+                ]
+            )
+            + " |"
         )
     lines += [
         "",
@@ -617,3 +647,94 @@ def trend_markdown(
         differ = w.editions_differ.format(editions=", ".join(map(_cell, editions)))
         lines += ["", f"> {differ}"]
     return "\n".join(lines) + "\n"
+
+
+def portfolio_summary_markdown(summary: PortfolioSummary, language: str = "nl") -> str:
+    """
+    A portfolio summary as Markdown: how many assessments and refused
+    files, then per edition the spread of the totals and of each area's
+    points (lowest, quartiles, median, highest, mean) and how many
+    assessments reached each recognition level. Dutch by default, or
+    English.
+
+    Raises:
+        UnknownItemError: A language other than ``nl`` or ``en``.
+    """
+    w = portfolio_words(language)
+    lines = [
+        f"# {w.title}",
+        "",
+        f"- **{w.assessments}:** {summary.assessments}",
+        f"- **{w.refused}:** {summary.refused}",
+    ]
+    if not summary.editions:
+        lines += ["", w.nothing]
+    for edition in summary.editions:
+        lines += ["", f"## {w.edition} {_cell(edition.edition)}", ""]
+        if edition.extensions:
+            extensions = ", ".join(map(_cell, edition.extensions))
+            lines.append(f"- **{w.extensions}:** {extensions}")
+        lines += [
+            f"- **{w.assessments}:** {edition.assessments}",
+            f"- **{w.maximum}:** {edition.max_points:g}",
+            "",
+            f"### {w.totals}",
+            "",
+            *_spread_header(w, ""),
+            _spread_row(w.total, edition.totals, edition.max_points),
+            "",
+            f"### {w.areas}",
+            "",
+            *_spread_header(w, w.area),
+        ]
+        lines.extend(
+            _spread_row(
+                f"{_cell(area.area_id)} {_cell(area.name)}",
+                area.points,
+                area.max_points,
+            )
+            for area in edition.areas
+        )
+        lines += [
+            "",
+            w.quartiles_note,
+            "",
+            f"### {w.levels} ({_code(edition.scheme)})",
+            "",
+            f"| {w.level} | {w.count} | {w.share} |",
+            "|---|---:|---:|",
+        ]
+        rows = [*((_cell(n), c) for n, c in edition.levels)]
+        rows.append((w.no_level, edition.no_level))
+        lines.extend(
+            f"| {name} | {count} | {count / edition.assessments:.0%} |"
+            for name, count in rows
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _spread_header(w: PortfolioWords, first: str) -> list[str]:
+    names = [
+        first,
+        w.min,
+        w.lower_quartile,
+        w.median,
+        w.upper_quartile,
+        w.max,
+        w.mean,
+        w.maximum,
+    ]
+    return ["| " + " | ".join(names) + " |", "|---|" + "---:|" * (len(names) - 1)]
+
+
+def _spread_row(label: str, spread: Spread, maximum: float) -> str:
+    figures = (
+        spread.min,
+        spread.lower_quartile,
+        spread.median,
+        spread.upper_quartile,
+        spread.max,
+        spread.mean,
+        maximum,
+    )
+    return f"| {label} | " + " | ".join(f"{value:.2f}" for value in figures) + " |"

@@ -1,0 +1,175 @@
+"""
+Portfolio.summary and summarise: hand-computed spreads and level counts,
+editions kept apart, refused files counted.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+import goudenoor as go
+from goudenoor.files.output_schemas import portfolio_summary_schema
+from goudenoor.portfolio import Spread, summarise
+from portfolio_files import write_portfolio
+
+
+STD2012 = go.load_standard("gos-2012")
+STD2016 = go.load_standard("gos-2016")
+
+
+def assessment(standard: go.Standard, value: int, name: str = "X") -> go.Assessment:
+    """Every requirement of *standard* rated *value* (scale gos-0-4)."""
+    return go.Assessment(
+        edition=standard.id,
+        organisation=name,
+        date=datetime.date(2026, 5, 1),
+        ratings={r.id: go.Rating(value=value) for r in standard.requirements},
+    )
+
+
+def spread(*figures: Any) -> Spread:
+    count, low, q1, median, q3, high, mean = figures
+    return Spread(
+        count=int(count),
+        min=low,
+        lower_quartile=q1,
+        median=median,
+        upper_quartile=q3,
+        max=high,
+        mean=mean,
+    )
+
+
+class TestSpread:
+    def test_five_numbers_by_the_inclusive_method(self) -> None:
+        # positions (n - 1) * p: 0.75, 1.5 and 2.25 between 1, 2, 3, 4
+        assert Spread.of([4, 1, 3, 2]) == spread(4, 1, 1.75, 2.5, 3.25, 4, 2.5)
+
+    def test_an_odd_count(self) -> None:
+        assert Spread.of([12.5, 100, 50]) == spread(
+            3, 12.5, 31.25, 50, 75, 100, pytest.approx(162.5 / 3)
+        )
+
+    def test_one_number_is_every_figure(self) -> None:
+        assert Spread.of([7.5]) == spread(1, 7.5, 7.5, 7.5, 7.5, 7.5, 7.5)
+
+    def test_no_numbers_is_refused(self) -> None:
+        with pytest.raises(ValueError, match=r"^the spread of no numbers$"):
+            Spread.of([])
+
+
+class TestPortfolioSummary:
+    def test_three_files_and_three_refused_by_hand(self, tmp_path: Path) -> None:
+        # totals 100 (Alfa), 50 (Beta) and 12.5 (Gamma); see portfolio_files
+        write_portfolio(tmp_path, broken=True)
+        summary = go.load_portfolio(tmp_path).summary()
+        assert (summary.assessments, summary.refused) == (3, 3)
+        (edition,) = summary.editions
+        assert (edition.edition, edition.extensions, edition.scheme) == (
+            "gos-2012",
+            (),
+            "niveaus",
+        )
+        assert (edition.assessments, edition.max_points) == (3, 100.0)
+        assert edition.totals == spread(
+            3, 12.5, 31.25, 50, 75, 100, pytest.approx(162.5 / 3)
+        )
+        # Alfa full: Niveau 3; Beta half: Gecommitteerd; Gamma: none
+        assert edition.levels == (
+            ("Gecommitteerd", 1),
+            ("Niveau 1", 0),
+            ("Niveau 2", 0),
+            ("Niveau 3", 1),
+        )
+        assert edition.no_level == 1
+        areas = {area.area_id: area for area in edition.areas}
+        assert list(areas) == [a.id for a in STD2012.areas]
+        # area 1 (10 points): Alfa 10, Beta 5, Gamma 5
+        assert areas["1"].points == spread(3, 5, 5, 5, 7.5, 10, pytest.approx(20 / 3))
+        # area 6 (10 points): Alfa 10, Beta 5, Gamma 7.5
+        assert areas["6"].points == spread(3, 5, 6.25, 7.5, 8.75, 10, 7.5)
+        # area 2 (20 points): Alfa 20, Beta 10, Gamma 0
+        assert (areas["2"].max_points, areas["2"].kind) == (20.0, "organisation")
+        assert areas["2"].points == spread(3, 0, 5, 10, 15, 20, 10)
+
+    def test_mixed_editions_are_kept_apart(self) -> None:
+        portfolio = go.Portfolio(
+            assessments=[
+                assessment(STD2016, 4),
+                assessment(STD2012, 4),
+                assessment(STD2012, 2),
+            ],
+            standards=[STD2016, STD2012, STD2012],
+        )
+        summary = portfolio.summary()
+        assert [e.edition for e in summary.editions] == ["gos-2012", "gos-2016"]
+        old, new = summary.editions
+        assert (old.assessments, new.assessments) == (2, 1)
+        assert old.totals == spread(2, 50, 62.5, 75, 87.5, 100, 75)
+        assert new.totals == spread(1, 100, 100, 100, 100, 100, 100)
+        # each edition's own default scheme and levels
+        assert (old.scheme, new.scheme) == ("niveaus", "sterren")
+        assert dict(old.levels) == {
+            "Gecommitteerd": 1,
+            "Niveau 1": 0,
+            "Niveau 2": 0,
+            "Niveau 3": 1,
+        }
+        assert dict(new.levels)["5 sterren"] == 1
+        assert sum(dict(new.levels).values()) == 1
+
+    def test_the_scoring_options_choose_the_levels(self) -> None:
+        portfolio = go.Portfolio(
+            assessments=[assessment(STD2012, 4)], standards=[STD2012]
+        )
+        (edition,) = portfolio.summary(scheme="sterren").editions
+        assert edition.scheme == "sterren"
+        assert [name for name, _ in edition.levels] == [
+            level.name for level in STD2012.recognition_scheme("sterren").levels
+        ]
+        assert dict(edition.levels)["5 sterren"] == 1
+
+    def test_nothing_to_summarise(self) -> None:
+        summary = summarise([], refused=2)
+        assert (summary.editions, summary.assessments, summary.refused) == ((), 0, 2)
+        assert summary.as_dict() == {
+            "goudenoor": "portfolio-summary/1",
+            "assessments": 0,
+            "refused": 2,
+            "editions": [],
+        }
+        assert repr(summary) == (
+            "<PortfolioSummary: 0 assessments in 0 editions, 2 refused>"
+        )
+
+    def test_as_dict_satisfies_its_schema(self, tmp_path: Path) -> None:
+        write_portfolio(tmp_path)
+        data = go.load_portfolio(tmp_path).summary().as_dict()
+        validator = jsonschema.Draft202012Validator(portfolio_summary_schema())
+        assert list(validator.iter_errors(data)) == []
+        (edition,) = data["editions"]
+        assert edition["levels"][3] == {"level": "Niveau 3", "count": 1}
+        assert edition["totals"]["median"] == 50.0
+
+    def test_text(self, tmp_path: Path) -> None:
+        write_portfolio(tmp_path)
+        lines = go.load_portfolio(tmp_path).summary().text().splitlines()
+        assert lines[:5] == [
+            "3 assessments, 0 files refused",
+            "",
+            "gos-2012: 3 assessments (maximum 100 points)",
+            f"{'':<32}    min     Q1 median     Q3    max   mean",
+            f"{'total':<32}  12.50  31.25  50.00  75.00 100.00  54.17",
+        ]
+        assert lines[-5:] == [
+            "  Gecommitteerd: 1",
+            "  Niveau 1: 0",
+            "  Niveau 2: 0",
+            "  Niveau 3: 1",
+            "  none: 1",
+        ]
