@@ -9,7 +9,9 @@ an application).
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
 
 _BREAKS = re.compile(r"[\t\n\v\f\r\x1c-\x1f\x85\u2028\u2029]")
@@ -53,6 +55,41 @@ def plain_line(text: str) -> str:
     'Leren & ontwikkelen'
     """
     return " ".join(_CONTROLS.sub("", text).split())
+
+
+_JSON_ESCAPED = {
+    code: f"\\u{code:04x}"
+    for code in (
+        *range(0x7F, 0xA0),
+        0x2028,
+        0x2029,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    )
+}
+"""
+What :func:`json_text` writes as an escape: DEL and the C1 controls (a
+terminal acts on them), the Unicode line and paragraph separators and the
+bidirectional overrides. JSON escapes the C0 controls itself.
+"""
+
+
+def json_text(data: Any, *, indent: int | None = 2) -> str:
+    """
+    *data* as JSON text ending in a line feed, non-ASCII characters as they
+    are, except the controls :data:`_JSON_ESCAPED` lists, written as
+    ``\\uXXXX`` escapes: the same data, but nothing in it can act on the
+    terminal it is printed to.
+
+    >>> json_text({"name": "ACME\\x9b31m"}, indent=None)
+    '{"name": "ACME\\\\u009b31m"}\\n'
+    """
+    # Outside strings JSON has only ASCII, so every such character is in a
+    # string, where its escape means the same.
+    return (
+        json.dumps(data, indent=indent, ensure_ascii=False).translate(_JSON_ESCAPED)
+        + "\n"
+    )
 
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

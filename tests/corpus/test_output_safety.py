@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import errno
 import io
+import json
 import os
 import stat
 import subprocess
@@ -587,6 +588,24 @@ class TestTerminalText:
         assert text.startswith("ACME[2J level: Niveau 3: Gouden Oor")
         assert "\n 1 Stem]0;titel van2J de klant " in text
         assert not any(ch in text for ch in "\x1b\x07\x9b\r")
+
+    def test_json_escapes_what_a_terminal_acts_on(self, std2012: go.Standard) -> None:
+        """
+        JSON keeps every character of the data, but writes the C1 controls
+        (the one-byte CSI), DEL, the line separators and the bidirectional
+        overrides as escapes (JSON itself escapes ESC and the other C0
+        controls): printed to a terminal, nothing in it acts.
+        """
+        name = "Stem\x9b2J van\u2028de\u202eklant\x7f"
+        card = _card(_renamed(std2012, "1", name), "ACME\x9b31m")
+
+        text = render_report(card, "json")
+
+        assert not any(ch in text for ch in "\x9b\x7f\u2028\u202e\x1b")
+        assert '"Stem\\u009b2J van\\u2028de\\u202eklant\\u007f"' in text
+        data = json.loads(text)
+        assert "ACME\x9b31m" == data["organisation"]
+        assert name == data["areas"][0]["name"]
 
     def test_compare_text(self, std2012: go.Standard) -> None:
         """

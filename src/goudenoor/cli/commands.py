@@ -6,7 +6,6 @@ writes to the output.
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sys
 import time
@@ -14,7 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
-from goudenoor._text import one_line
+from goudenoor._text import json_text, one_line
 from goudenoor.benchmark import percentile_ranks, trend
 from goudenoor.comparison import Comparison, compare
 from goudenoor.exceptions import GoudenoorError
@@ -150,7 +149,7 @@ def _graph(args: argparse.Namespace, out: TextIO) -> int:
         text = to_graphml(graph, card=card)
     else:
         data = to_json(graph, card=card)
-        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        text = json_text(data)
     _emit(args, out, text)
     return EXIT_OK
 
@@ -191,7 +190,7 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
         "trend": trend_schema,
         "portfolio-summary": portfolio_summary_schema,
     }[args.format]()
-    _emit(args, out, json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+    _emit(args, out, json_text(schema))
     return EXIT_OK
 
 
@@ -235,7 +234,7 @@ def _extensions(args: argparse.Namespace, out: TextIO) -> int:
 
 def _write_json(out: TextIO, kind: str, data: dict[str, object]) -> None:
     marked = {"goudenoor": kind, **data}
-    out.write(json.dumps(marked, indent=2, ensure_ascii=False) + "\n")
+    out.write(json_text(marked))
 
 
 def _extensions_of(references: list[str]) -> list[Extension]:
@@ -344,7 +343,7 @@ def _compare(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "text":
         text = comparison.text()
     elif args.format == "json":
-        text = json.dumps(comparison.as_dict(), indent=2, ensure_ascii=False) + "\n"
+        text = json_text(comparison.as_dict())
     else:
         text = render_report(comparison.new, args.format, comparison=comparison)
     _emit(args, out, text)
@@ -368,7 +367,7 @@ def _import_xlsx(args: argparse.Namespace, out: TextIO) -> int:
 def _score(args: argparse.Namespace, out: TextIO) -> int:
     card = _card(args, args.file)
     if args.format == "json":
-        out.write(json.dumps(card.as_dict(), indent=2, ensure_ascii=False) + "\n")
+        out.write(json_text(card.as_dict()))
     else:
         out.write(card_text(card))
     return EXIT_OK
@@ -451,7 +450,7 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
 
     diff = diff_editions(load_standard(args.old), load_standard(args.new))
     if args.format == "json":
-        text = json.dumps(diff.as_dict(), indent=2, ensure_ascii=False) + "\n"
+        text = json_text(diff.as_dict())
     elif args.format == "md":
         text = edition_diff_markdown(diff)
     else:
@@ -475,7 +474,7 @@ def _migrate(args: argparse.Namespace, out: TextIO) -> int:
         refuse_existing(Path(args.output), overwrite=args.force)
     migration = migrate(assessment, args.to, crosswalk=crosswalk, extensions=extensions)
     if args.format == "json":
-        out.write(json.dumps(migration.as_dict(), indent=2, ensure_ascii=False) + "\n")
+        out.write(json_text(migration.as_dict()))
     else:
         out.write(
             "".join(f"{one_line(line)}\n" for line in migration.text().splitlines())
@@ -508,7 +507,7 @@ def _consensus(args: argparse.Namespace, out: TextIO) -> int:
         extensions=extensions,
     )
     if args.format == "json":
-        text = json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n"
+        text = json_text(result.as_dict())
     elif args.format == "md":
         card = score(result.standard, result.assessment, check=False)
         text = render_report(card, "md", consensus=result, language=args.language)
@@ -524,7 +523,7 @@ def _oscal_text(data: dict[str, object], format_: str) -> str:
         from goudenoor.files._yaml import dump as dump_yaml
 
         return dump_yaml(data)
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text(data)
 
 
 def _oscal_catalog(args: argparse.Namespace, out: TextIO) -> int:
@@ -617,7 +616,7 @@ def _portfolio_files(given: list[str]) -> list[str]:
 
 def _portfolio_summary(summary: PortfolioSummary, args: argparse.Namespace) -> str:
     if args.format == "json":
-        return json.dumps(summary.as_dict(), indent=2, ensure_ascii=False) + "\n"
+        return json_text(summary.as_dict())
     if args.format == "md":
         return portfolio_summary_markdown(summary, args.language)
     if args.format == "html":
@@ -671,7 +670,7 @@ def _rollup(args: argparse.Namespace, out: TextIO) -> int:
         evidence_policy=args.evidence_policy,
     )
     if args.format == "json":
-        text = json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n"
+        text = json_text(result.as_dict())
     elif args.format == "md":
         text = rollup_markdown(result, args.language)
     elif args.format == "html":
@@ -721,7 +720,7 @@ def _benchmark(args: argparse.Namespace, out: TextIO) -> int:
     _refused(portfolio.errors)
     ranks = percentile_ranks(card, portfolio.cards(**_scoring(args)))
     if args.format == "json":
-        text = json.dumps(ranks.as_dict(), indent=2, ensure_ascii=False) + "\n"
+        text = json_text(ranks.as_dict())
     elif args.format == "md":
         text = benchmark_markdown(ranks, args.language, names=_area_names(card))
     else:
@@ -754,7 +753,7 @@ def _trend(args: argparse.Namespace, out: TextIO) -> int:
     cards = [_scored(args, file, extensions) for file in args.files]
     result = trend(cards)
     if args.format == "json":
-        text = json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n"
+        text = json_text(result.as_dict())
     elif args.format == "md":
         names: dict[str, str] = {}
         for card in sorted(cards, key=lambda c: c.assessment.date):

@@ -9,9 +9,9 @@ workbook the ``xlsx`` extra (openpyxl). Those are imported only when used.
 from __future__ import annotations
 
 import datetime
-import json
 from typing import Literal
 
+from goudenoor._text import json_text
 from goudenoor.agreement import Consensus
 from goudenoor.comparison import Comparison
 from goudenoor.graph import DEFAULT_RISK_THRESHOLD
@@ -89,7 +89,7 @@ def render_report(
         from .html import render_html
 
         return render_html(data, generated=generated)
-    return json.dumps(_json(data), indent=2, ensure_ascii=False) + "\n"
+    return json_text(_json(data))
 
 
 def _json(data: ReportData) -> dict[str, object]:

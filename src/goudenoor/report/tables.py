@@ -8,12 +8,11 @@ from __future__ import annotations
 import csv
 import datetime
 import io
-import json
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from goudenoor._text import one_line, spreadsheet_text
+from goudenoor._text import json_text, one_line, spreadsheet_text
 from goudenoor.portfolio import PORTFOLIO_FORMAT
 
 from .markdown import _cell
@@ -90,7 +89,7 @@ def table_json(
         ],
         "refused": [{"path": path, "error": error} for path, error in refused],
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text(data)
 
 
 def table_markdown(rows: Rows, columns: Sequence[str]) -> str:
