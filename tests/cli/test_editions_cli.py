@@ -246,3 +246,37 @@ class TestCompareAcrossEditions:
         assert 0 == code
         assert note not in out
         assert f"  {note}\n" in without
+
+    @pytest.mark.parametrize(
+        ("language", "sources", "header"),
+        [
+            ("nl", "(uit 1.2)", "verandering per gebied door           editie oordeel"),
+            (
+                "en",
+                "(from 1.2)",
+                "area change from                     edition ratings",
+            ),
+        ],
+    )
+    def test_report_compare_shows_sources_and_effects(
+        self,
+        across: tuple[go.ScoreCard, go.ScoreCard, Path],
+        language: str,
+        sources: str,
+        header: str,
+    ) -> None:
+        """
+        The Markdown report's comparison, in Dutch as in English, names the
+        old requirements a new one was matched with and splits each area's
+        change into the edition's effect and the ratings'.
+        """
+        _, _, path = across
+        argv = ("report", str(path), "--compare", str(EXAMPLE_AUDIT))
+
+        code, out = run(*argv, "--format", "md", "--language", language)
+
+        assert 0 == code
+        points = "punten" if language == "nl" else "points"
+        assert f"3 -> 3         -0.75 {points}  {sources}\n" in out
+        assert f"{header}\n" in out
+        assert " 4 " in out.split(header)[1]

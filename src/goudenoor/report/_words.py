@@ -67,6 +67,10 @@ class Words:
     new: str
     change: str
     changed_requirements: str
+    from_sources: str
+    """Before the old requirements a new one was matched with: ``uit``."""
+    effects: tuple[str, str, str]
+    """The header of an area's change split in two: area, edition, ratings."""
     points_change: str
     no_requirement_changed: str
     note: str
@@ -270,6 +274,8 @@ _DUTCH = Words(
     new="Nieuw",
     change="Verschil",
     changed_requirements="Eisen die veranderd zijn",
+    from_sources="uit",
+    effects=("verandering per gebied door", "editie", "oordeel"),
     points_change="Verschil in punten",
     no_requirement_changed="Geen enkele eis is veranderd.",
     note="Let op",
@@ -361,6 +367,8 @@ _ENGLISH = Words(
     new="New",
     change="Change",
     changed_requirements="Requirements that changed",
+    from_sources="from",
+    effects=("area change from", "edition", "ratings"),
     points_change="Points change",
     no_requirement_changed="No requirement changed.",
     note="Note",

@@ -184,8 +184,22 @@ def _changed_requirements(comparison: Comparison, w: Words) -> list[str]:
         f"{_rating(r.new_value, r.new_status, w):<8} {r.delta:+6.2f} "
         f"{w.points_axis}"
         + ("" if r.kind == "changed" else f"  ({w.of(w.change_kinds, r.kind)})")
+        + (
+            f"  ({w.from_sources} {', '.join(r.sources)})"
+            if r.sources and r.sources != (r.requirement_id,)
+            else ""
+        )
         for r in comparison.requirements
     )
+    split = [a for a in comparison.areas if a.edition_effect is not None]
+    if split:
+        area, edition, ratings = w.effects
+        lines += ["", f"{area:<36} {edition:>7} {ratings:>7}"]
+        lines.extend(
+            f"{f'{a.area_id:>2} {a.name}':<36} {a.edition_effect or 0.0:+7.2f} "
+            f"{a.rating_effect or 0.0:+7.2f}"
+            for a in split
+        )
     return lines
 
 
