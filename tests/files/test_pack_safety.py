@@ -19,6 +19,7 @@ import pytest
 import goudenoor as go
 from conftest import EXAMPLE_AUDIT, ROOT
 from goudenoor import cli
+from goudenoor.files import _parse
 from helpers import write
 
 
@@ -135,6 +136,38 @@ class TestListedPaths:
             a = go.load_assessment(assessment(folder, reference))
 
             assert 15.0 == go.standard_for(a).area("9").points
+
+    @pytest.mark.parametrize("system_says", [True, False], ids=["fd-path", "stat"])
+    def test_link_swapped_in_after_the_check_refused(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, system_says: bool
+    ) -> None:
+        """
+        A pack inside the folder that becomes a symbolic link out of it
+        between the path check and the open is refused on the open file,
+        whether the system says what was opened (Linux, macOS) or not (the
+        name is resolved again and compared by device and inode).
+        """
+        outside = write(tmp_path, "outside.yaml", PACK)
+        folder = tmp_path / "audit"
+        path = assessment(folder, "./pack.yaml")
+        pack = write(folder, "pack.yaml", PACK)
+        real_open = os.open
+
+        def swapping(name: object, *args: object, **kwargs: object) -> int:
+            if os.fspath(name) == os.fspath(folder / "pack.yaml") and pack.is_file():
+                pack.unlink()
+                pack.symlink_to(outside)
+            return real_open(name, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(os, "open", swapping)
+        if not system_says:
+            monkeypatch.setattr(_parse, "_opened_path", lambda _: None)
+
+        assert (
+            f"{path}:5:14 extensions[0]: {folder / 'pack.yaml'}: the file opened is "
+            "not in the assessment's folder (a symbolic link changed while it was "
+            "read?)"
+        ) == load_error(path)
 
     def test_long_entry_shown_short(self, tmp_path: Path) -> None:
         """

@@ -112,13 +112,16 @@ def _too_large(size: int, name: str) -> FileFormatError:
     )
 
 
-def read_regular(name: str) -> bytes:
+def read_regular(name: str, *, within: Path | None = None) -> bytes:
     """
     The bytes of the regular file *name*, at most the YAML size limit.
 
     The file is opened without blocking and checked on the open
     descriptor, so a named pipe never makes the read wait and a file
-    swapped for a device after a check is still refused.
+    swapped for a device after a check is still refused. With *within* (a
+    real folder), the file opened must lie in it: checked on the open
+    descriptor too (:func:`_check_within`), so that a symbolic link
+    swapped in after the path was checked is not followed out of it.
     """
     from . import _yaml
 
@@ -137,6 +140,8 @@ def read_regular(name: str) -> bytes:
             )
         if info.st_size > _yaml.MAX_BYTES:
             raise _too_large(info.st_size, name)
+        if within is not None:
+            _check_within(fd, info, name, within)
         chunks = []
         size = 0
         while size <= _yaml.MAX_BYTES:
@@ -150,6 +155,63 @@ def read_regular(name: str) -> bytes:
         raise FileFormatError(f"cannot read file: {exc.strerror}", name) from None
     finally:
         os.close(fd)
+
+
+def _check_within(fd: int, info: os.stat_result, name: str, folder: Path) -> None:
+    """
+    Refuse the open file *fd* (its *info*) unless it lies in *folder*.
+
+    The path the descriptor was opened as comes from the system where it
+    can say (``/proc/self/fd`` on Linux, ``F_GETPATH`` on macOS), so
+    nothing can change between the check and the read. Elsewhere the name
+    is resolved again and must lead, inside the folder, to the very file
+    that was opened (same device and inode).
+
+    Raises:
+        FileFormatError: The file opened is not in *folder*.
+    """
+    opened = _opened_path(fd)
+    if opened is None:
+        try:
+            again = Path(name).resolve()
+            same = again.stat()
+        except (OSError, RuntimeError):
+            same, again = None, None
+        inside = (
+            again is not None
+            and same is not None
+            and again.is_relative_to(folder)
+            and (same.st_dev, same.st_ino) == (info.st_dev, info.st_ino)
+        )
+    else:
+        inside = opened.is_relative_to(folder)
+    if not inside:
+        raise FileFormatError(
+            "the file opened is not in the assessment's folder (a symbolic link "
+            "changed while it was read?)",
+            name,
+        )
+
+
+def _opened_path(fd: int) -> Path | None:
+    """
+    The real path the open file *fd* was opened as, where the system says.
+    """
+    link = Path(f"/proc/self/fd/{fd}")
+    try:
+        return link.readlink()
+    except OSError:
+        pass
+    try:
+        import fcntl  # not on Windows
+
+        getpath = getattr(fcntl, "F_GETPATH", None)
+        if getpath is not None:
+            raw = fcntl.fcntl(fd, getpath, b"\0" * 1024)
+            return Path(os.fsdecode(raw.rstrip(b"\0")))
+    except (ImportError, OSError):
+        pass
+    return None
 
 
 def parse(raw: bytes, source: str, cls: type[_T]) -> _T:

@@ -40,7 +40,7 @@ from ._parse import (
 )
 from .atomic import write_text_atomic
 from .editions import load_standard
-from .extension_loader import load_extension
+from .extension_loader import load_extension, load_listed_extension
 
 
 __all__ = [
@@ -230,7 +230,9 @@ def _extensions_for(
             continue
         try:
             resolved.append(
-                load_extension(_listed_path(reference, assessment.source, folder))
+                load_listed_extension(
+                    *_listed_path(reference, assessment.source, folder)
+                )
                 if is_file_reference(reference)
                 else load_extension(reference)
             )
@@ -254,11 +256,13 @@ def _folder_of(source: str | None) -> Path | None:
         return None
 
 
-def _listed_path(reference: str, source: str | None, folder: Path | None) -> Path:
+def _listed_path(
+    reference: str, source: str | None, folder: Path | None
+) -> tuple[Path, Path]:
     """
     The extension file an assessment names by *reference*, which must lie
     in the assessment's *folder* or below it once symbolic links are
-    followed.
+    followed, and that folder.
 
     Raises:
         FileFormatError: The path is absolute, leads out of the folder, or
@@ -284,7 +288,7 @@ def _listed_path(reference: str, source: str | None, folder: Path | None) -> Pat
         real = None
     if real is None or not real.is_relative_to(folder):
         raise FileFormatError(f"{shown} is not in the assessment's folder ({expected})")
-    return listed
+    return listed, folder
 
 
 def assessment_from_mapping(

@@ -175,6 +175,20 @@ def load_extension(reference: str | os.PathLike[str]) -> Extension:
     return extension
 
 
+def load_listed_extension(path: Path, folder: Path) -> Extension:
+    """
+    Load the extension file *path* that an assessment in the real *folder*
+    names, which must be that folder's, also when it is opened (see
+    :func:`~goudenoor.files._parse.read_regular`).
+    """
+    from . import _yaml
+
+    name = os.fspath(path)
+    return _extension_from_text(
+        _yaml.read_text(read_regular(name, within=folder), name), name
+    )
+
+
 def loads_extension(
     text_or_bytes: str | bytes, *, source: str = "<string>"
 ) -> Extension:
