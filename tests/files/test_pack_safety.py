@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -153,11 +154,11 @@ class TestListedPaths:
         pack = write(folder, "pack.yaml", PACK)
         real_open = os.open
 
-        def swapping(name: object, *args: object, **kwargs: object) -> int:
+        def swapping(name: str | os.PathLike[str], *args: Any, **kwargs: Any) -> int:
             if os.fspath(name) == os.fspath(folder / "pack.yaml") and pack.is_file():
                 pack.unlink()
                 pack.symlink_to(outside)
-            return real_open(name, *args, **kwargs)  # type: ignore[arg-type]
+            return real_open(name, *args, **kwargs)
 
         monkeypatch.setattr(os, "open", swapping)
         if not system_says:
