@@ -44,8 +44,10 @@ What is measured, and how:
   a temporary folder: ``load_portfolio(folder).table()`` (every file read,
   parsed, checked and scored, in one process) against reading each file
   and parsing it with ``yaml.load(text, Loader=yaml.CSafeLoader)`` alone;
-  one timing each (each is many thousands of files), garbage collector
-  on, as users run it. Target: at most 1.5x. Then the same with
+  every file is read once first (so that both find it in the page cache),
+  then the contestants take two turns and the faster of each counts (each
+  timing covers thousands of files), garbage collector on, as users run
+  it. Target: at most 1.5x. Then the same with
   ``jobs=2`` against ``jobs=1``; target: below 1x (faster) on two cores.
   Then the peak memory (tracemalloc) per file of the same call for all the
   files against a tenth of them; target: at most 1.5x (flat: no file text
@@ -121,6 +123,8 @@ SCORING_TARGET: Final = bench_scoring.TARGET
 GROWTH_TARGET: Final = 1.5
 PORTFOLIO_TARGET: Final = 1.5
 JOBS_TARGET: Final = 1.0
+PORTFOLIO_TURNS: Final = 2
+"""Turns the portfolio contestants take (each timing covers every file)."""
 MEMORY_TARGET: Final = 1.5
 """Peak memory per file with all the files against a tenth of them: flat."""
 
@@ -795,12 +799,20 @@ def bench_portfolio(settings: Settings, report: Report) -> None:
 
             return run
 
-        _progress("portfolio: the C YAML parser alone")
-        parsed = _timed(parse)
-        _progress("portfolio: load_portfolio(...).table(), jobs=1")
-        one = _timed(portfolio(1))
-        _progress("portfolio: load_portfolio(...).table(), jobs=2")
-        two = _timed(portfolio(2))
+        for path in paths:  # every file in the page cache before any timing
+            path.read_bytes()
+        parsed = one = two = math.inf
+        for turn in range(PORTFOLIO_TURNS):
+            _progress(f"portfolio, turn {turn + 1}: the C YAML parser alone")
+            parsed = min(parsed, _timed(parse))
+            _progress(
+                f"portfolio, turn {turn + 1}: load_portfolio(...).table(), jobs=1"
+            )
+            one = min(one, _timed(portfolio(1)))
+            _progress(
+                f"portfolio, turn {turn + 1}: load_portfolio(...).table(), jobs=2"
+            )
+            two = min(two, _timed(portfolio(2)))
         _progress("portfolio: peak memory, a tenth of the files and all of them")
         tenth = paths[: max(1, n // 10)]
         memory = {"tenth": _peak_per_file(tenth), "all": _peak_per_file(paths)}
@@ -822,7 +834,8 @@ def bench_portfolio(settings: Settings, report: Report) -> None:
             target=PORTFOLIO_TARGET,
             explanation=f"{n:,} {bench_scoring.EDITION} assessment files: read, "
             "parsed, checked and scored in one process vs read and parsed with "
-            "the C YAML loader alone; one timing each, gc on",
+            f"the C YAML loader alone; the faster of {PORTFOLIO_TURNS} turns each, "
+            "files read once before (in the page cache), gc on",
         )
     )
     report.rows.append(
