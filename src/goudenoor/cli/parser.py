@@ -488,6 +488,32 @@ def _extension_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _language_option(parser: argparse.ArgumentParser, words: str) -> None:
+    """
+    ``--language nl|en``: the language of *words* (what the command writes
+    in its own words), Dutch by default.
+    """
+    parser.add_argument(
+        "--language",
+        choices=list(LANGUAGES),
+        default="nl",
+        help=f"the language of the {words} (default: nl)",
+    )
+
+
+def _jobs_option(parser: argparse.ArgumentParser, what: str) -> None:
+    """
+    ``--jobs N``: load *what* (the files, the peers) in N worker processes.
+    """
+    parser.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help=f"load the {what} in N worker processes (default 1: in this one)",
+    )
+
+
 def _output_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", default=None, metavar="OUT", help="write to OUT, not stdout"
@@ -614,12 +640,7 @@ def _add_consensus_command(commands: _Commands) -> None:
         help="the agenda as text (default), as the Markdown report of the agreed "
         "assessment with the table of disagreements, or as JSON (consensus/1)",
     )
-    agreeing.add_argument(
-        "--language",
-        choices=list(LANGUAGES),
-        default="nl",
-        help="the language of the Markdown report's own words (default: nl)",
-    )
+    _language_option(agreeing, "Markdown report's own words")
     _extension_option(agreeing)
     agreeing.add_argument(
         "-o",
@@ -723,19 +744,8 @@ def _add_portfolio_command(commands: _Commands) -> None:
         help="write the summary (spread of the totals and per area, levels "
         "reached, per edition) instead of the table",
     )
-    portfolio.add_argument(
-        "--language",
-        choices=list(LANGUAGES),
-        default="nl",
-        help="the language of the summary's Markdown and HTML words (default: nl)",
-    )
-    portfolio.add_argument(
-        "--jobs",
-        type=_jobs,
-        default=1,
-        metavar="N",
-        help="load the files in N worker processes (default 1: in this one)",
-    )
+    _language_option(portfolio, "summary's Markdown and HTML words")
+    _jobs_option(portfolio, "files")
     _scoring_options(portfolio)
     _extension_option(portfolio)
     _output_options(portfolio)
@@ -791,12 +801,7 @@ def _add_rollup_command(commands: _Commands) -> None:
         help="text (default), JSON (format rollup/1), Markdown or HTML (with a "
         "radar per unit; the report extra)",
     )
-    rolling.add_argument(
-        "--language",
-        choices=list(LANGUAGES),
-        default="nl",
-        help="the language of the Markdown and HTML report's own words (default: nl)",
-    )
+    _language_option(rolling, "Markdown and HTML report's own words")
     _scoring_options(rolling)
     _extension_option(rolling)
     _output_options(rolling)
@@ -846,19 +851,8 @@ def _add_benchmark_command(commands: _Commands) -> None:
         default="text",
         help="text (default), JSON (format percentile-ranks/1) or Markdown",
     )
-    benchmark.add_argument(
-        "--language",
-        choices=list(LANGUAGES),
-        default="nl",
-        help="the language of the Markdown report's own words (default: nl)",
-    )
-    benchmark.add_argument(
-        "--jobs",
-        type=_jobs,
-        default=1,
-        metavar="N",
-        help="load the peers in N worker processes (default 1: in this one)",
-    )
+    _language_option(benchmark, "Markdown report's own words")
+    _jobs_option(benchmark, "peers")
     _scoring_options(benchmark)
     _extension_option(benchmark)
     _output_options(benchmark)
@@ -886,12 +880,7 @@ def _add_trend_command(commands: _Commands) -> None:
         default="text",
         help="text (default), JSON (format trend/1) or Markdown",
     )
-    trending.add_argument(
-        "--language",
-        choices=list(LANGUAGES),
-        default="nl",
-        help="the language of the Markdown report's own words (default: nl)",
-    )
+    _language_option(trending, "Markdown report's own words")
     _scoring_options(trending)
     _extension_option(trending)
     _output_options(trending)
