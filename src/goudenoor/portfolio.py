@@ -360,6 +360,21 @@ max=5.0, mean=3.0)
             mean=math.fsum(numbers) / len(numbers),
         )
 
+    @property
+    def figures(self) -> tuple[float, float, float, float, float, float]:
+        """
+        The figures in the order the reports show them: min, lower
+        quartile, median, upper quartile, max, mean.
+        """
+        return (
+            self.min,
+            self.lower_quartile,
+            self.median,
+            self.upper_quartile,
+            self.max,
+            self.mean,
+        )
+
     def as_dict(self) -> dict[str, Any]:
         """The spread as plain data."""
         return attrs.asdict(self)
@@ -508,15 +523,7 @@ class PortfolioSummary:
 
 
 def _spread_line(label: str, spread: Spread) -> str:
-    figures = (
-        spread.min,
-        spread.lower_quartile,
-        spread.median,
-        spread.upper_quartile,
-        spread.max,
-        spread.mean,
-    )
-    return f"{label[:32]:<32} " + " ".join(f"{value:6.2f}" for value in figures)
+    return f"{label[:32]:<32} " + " ".join(f"{value:6.2f}" for value in spread.figures)
 
 
 def summarise(cards: Iterable[ScoreCard], *, refused: int = 0) -> PortfolioSummary:

@@ -213,18 +213,7 @@ def _edition(edition: EditionSummary) -> dict[str, Any]:
 
 
 def _figures(spread: Spread, maximum: float) -> list[str]:
-    return [
-        f"{value:.2f}"
-        for value in (
-            spread.min,
-            spread.lower_quartile,
-            spread.median,
-            spread.upper_quartile,
-            spread.max,
-            spread.mean,
-            maximum,
-        )
-    ]
+    return [f"{value:.2f}" for value in (*spread.figures, maximum)]
 
 
 def _generated(text: str, generated: datetime.date | None) -> str:

@@ -742,13 +742,5 @@ def _spread_header(w: PortfolioWords, first: str) -> list[str]:
 
 
 def _spread_row(label: str, spread: Spread, maximum: float) -> str:
-    figures = (
-        spread.min,
-        spread.lower_quartile,
-        spread.median,
-        spread.upper_quartile,
-        spread.max,
-        spread.mean,
-        maximum,
-    )
+    figures = (*spread.figures, maximum)
     return f"| {label} | " + " | ".join(f"{value:.2f}" for value in figures) + " |"
