@@ -17,9 +17,10 @@ import attrs
 
 from goudenoor.assessment import Evidence
 from goudenoor.comparison import Comparison, ComparisonNote
-from goudenoor.exceptions import UnknownItemError
 from goudenoor.graph import Risk
 from goudenoor.scoring import Gap, ScoreCard, ScoreWarning
+
+from ._language import in_language
 
 
 __all__ = ["LANGUAGES", "Words", "words"]
@@ -414,7 +415,4 @@ def words(language: str) -> Words:
     Raises:
         UnknownItemError: Another language.
     """
-    try:
-        return _BY_LANGUAGE[language]
-    except KeyError:
-        raise UnknownItemError(language, LANGUAGES, kind="report language") from None
+    return in_language(_BY_LANGUAGE, language)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import attrs
 
-from goudenoor.exceptions import UnknownItemError
+from ._language import in_language
 
 
 __all__ = ["BenchmarkWords", "TrendWords", "benchmark_words", "trend_words"]
@@ -152,12 +152,7 @@ def benchmark_words(language: str) -> BenchmarkWords:
     Raises:
         UnknownItemError: Another language.
     """
-    try:
-        return _BENCHMARK[language]
-    except KeyError:
-        raise UnknownItemError(
-            language, tuple(_BENCHMARK), kind="report language"
-        ) from None
+    return in_language(_BENCHMARK, language)
 
 
 def trend_words(language: str) -> TrendWords:
@@ -167,9 +162,4 @@ def trend_words(language: str) -> TrendWords:
     Raises:
         UnknownItemError: Another language.
     """
-    try:
-        return _TREND[language]
-    except KeyError:
-        raise UnknownItemError(
-            language, tuple(_TREND), kind="report language"
-        ) from None
+    return in_language(_TREND, language)

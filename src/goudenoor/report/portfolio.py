@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import attrs
 
-from goudenoor.exceptions import UnknownItemError
+from ._language import in_language
 
 
 __all__ = ["PortfolioWords", "portfolio_words"]
@@ -134,9 +134,4 @@ def portfolio_words(language: str) -> PortfolioWords:
     Raises:
         UnknownItemError: Another language.
     """
-    try:
-        return _BY_LANGUAGE[language]
-    except KeyError:
-        raise UnknownItemError(
-            language, tuple(_BY_LANGUAGE), kind="report language"
-        ) from None
+    return in_language(_BY_LANGUAGE, language)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import attrs
 
-from goudenoor.exceptions import UnknownItemError
+from ._language import in_language
 
 
 __all__ = ["RollupWords", "rollup_words"]
@@ -133,9 +133,4 @@ def rollup_words(language: str) -> RollupWords:
     Raises:
         UnknownItemError: Another language.
     """
-    try:
-        return _BY_LANGUAGE[language]
-    except KeyError:
-        raise UnknownItemError(
-            language, tuple(_BY_LANGUAGE), kind="report language"
-        ) from None
+    return in_language(_BY_LANGUAGE, language)

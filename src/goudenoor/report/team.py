@@ -10,7 +10,8 @@ from __future__ import annotations
 import attrs
 
 from goudenoor.agreement import AuditorValue, Consensus, Disagreement
-from goudenoor.exceptions import UnknownItemError
+
+from ._language import in_language
 
 
 __all__ = ["TeamRow", "TeamSection", "team_section"]
@@ -144,9 +145,7 @@ def team_section(consensus: Consensus, language: str = "nl") -> TeamSection:
     Raises:
         UnknownItemError: Another language.
     """
-    w = _BY_LANGUAGE.get(language)
-    if w is None:
-        raise UnknownItemError(language, tuple(_BY_LANGUAGE), kind="report language")
+    w = in_language(_BY_LANGUAGE, language)
     standard = consensus.standard
     by_area = "; ".join(
         f"{area.id} {area.name}: {_alpha(alpha, w)}"
