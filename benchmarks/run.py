@@ -239,14 +239,15 @@ class BenchmarkError(Exception):
 @dataclasses.dataclass(frozen=True)
 class Row:
     """
-    One line of the table: a contestant's time against a baseline's.
+    One line of the table: a contestant's figure against a baseline's, in
+    :attr:`unit` (a time, or memory).
     """
 
     benchmark: str
     contestant: str
-    contestant_seconds: float
+    contestant_value: float
     baseline: str
-    baseline_seconds: float
+    baseline_value: float
     target: float | None
     """The highest acceptable ratio, or ``None`` (for information)."""
     explanation: str
@@ -256,11 +257,11 @@ class Row:
     @property
     def ratio(self) -> float:
         """
-        Contestant over baseline seconds.
+        Contestant over baseline.
         """
-        if self.baseline_seconds <= 0:
+        if self.baseline_value <= 0:
             return math.inf
-        return self.contestant_seconds / self.baseline_seconds
+        return self.contestant_value / self.baseline_value
 
     @property
     def met(self) -> bool | None:
@@ -408,9 +409,9 @@ def bench_import(settings: Settings, report: Report) -> None:
         Row(
             benchmark="import",
             contestant=f"import goudenoor {_duration(best['goudenoor'])}",
-            contestant_seconds=best["goudenoor"],
+            contestant_value=best["goudenoor"],
             baseline=f"import attrs {_duration(best['attrs'])}",
-            baseline_seconds=best["attrs"],
+            baseline_value=best["attrs"],
             target=IMPORT_TARGET,
             explanation=f"wall time of a fresh `python -c ...`, {BEST_OF} "
             f"{_processes(runs)} each, taking turns; includes interpreter start-up "
@@ -424,9 +425,9 @@ def bench_import(settings: Settings, report: Report) -> None:
         Row(
             benchmark="import above start-up",
             contestant=f"goudenoor +{_duration(above_ours)}",
-            contestant_seconds=above_ours,
+            contestant_value=above_ours,
             baseline=f"attrs +{_duration(above_attrs)}",
-            baseline_seconds=above_attrs,
+            baseline_value=above_attrs,
             target=IMPORT_TARGET,
             explanation="the same minus `python -c pass`: what the import itself "
             "costs; ratio of the medians "
@@ -475,9 +476,9 @@ def bench_load(settings: Settings, report: Report) -> None:
         Row(
             benchmark="first load",
             contestant=f"load_standard {_duration(min(first))}",
-            contestant_seconds=min(first),
+            contestant_value=min(first),
             baseline=f"CSafeLoader {_duration(min(parse))}",
-            baseline_seconds=min(parse),
+            baseline_value=min(parse),
             target=LOAD_TARGET,
             explanation=f"first load_standard({LOAD_EDITION!r}) in a fresh process "
             f"after its imports vs yaml.load(text, Loader=yaml.CSafeLoader) of "
@@ -491,9 +492,9 @@ def bench_load(settings: Settings, report: Report) -> None:
         Row(
             benchmark="second load",
             contestant=f"load_standard {_duration(min(second))}",
-            contestant_seconds=min(second),
+            contestant_value=min(second),
             baseline=f"CSafeLoader {_duration(min(parse))}",
-            baseline_seconds=min(parse),
+            baseline_value=min(parse),
             target=CACHED_TARGET,
             explanation="the second load_standard call in the same process: "
             "cached, so a tiny fraction of a parse",
@@ -526,9 +527,9 @@ def bench_scoring_rows(settings: Settings, report: Report) -> None:
         Row(
             benchmark="scoring",
             contestant=f"{unchecked_name} {_duration(result.unchecked)}",
-            contestant_seconds=result.unchecked,
+            contestant_value=result.unchecked,
             baseline=f"plain-dict loop {_duration(result.baseline)}",
-            baseline_seconds=result.baseline,
+            baseline_value=result.baseline,
             target=SCORING_TARGET,
             explanation=f"{how}; same points checked first",
         )
@@ -537,9 +538,9 @@ def bench_scoring_rows(settings: Settings, report: Report) -> None:
         Row(
             benchmark="scoring, checked",
             contestant=f"{checked_name} {_duration(result.checked)}",
-            contestant_seconds=result.checked,
+            contestant_value=result.checked,
             baseline=f"plain-dict loop {_duration(result.baseline)}",
-            baseline_seconds=result.baseline,
+            baseline_value=result.baseline,
             target=None,
             explanation=f"{how}; the default, which checks each assessment "
             "against the standard first (for information)",
@@ -654,9 +655,9 @@ def bench_growth(settings: Settings, report: Report) -> None:
             Row(
                 benchmark=f"growth, {requirements:,} reqs",
                 contestant=f"score(check=False) {_duration(per_assessment)}/a",
-                contestant_seconds=per_assessment,
+                contestant_value=per_assessment,
                 baseline=f"plain-dict {_duration(result.baseline / n)}/a",
-                baseline_seconds=result.baseline / n,
+                baseline_value=result.baseline / n,
                 target=None,
                 explanation=f"{n} random assessments of {standard.id} + "
                 f"{len(extension.add.requirements):,} synthetic requirements, "
@@ -673,10 +674,10 @@ def bench_growth(settings: Settings, report: Report) -> None:
             benchmark="linear growth, score",
             contestant=f"{large['requirements']:,} reqs "
             f"{_duration(large['per_requirement'])}/r",
-            contestant_seconds=large["per_requirement"],
+            contestant_value=large["per_requirement"],
             baseline=f"{small['requirements']:,} reqs "
             f"{_duration(small['per_requirement'])}/r",
-            baseline_seconds=small["per_requirement"],
+            baseline_value=small["per_requirement"],
             target=GROWTH_TARGET,
             explanation="score(check=False) time per assessment per requirement, "
             "largest vs smallest size: about 1 or below is linear; the "
@@ -690,10 +691,10 @@ def bench_growth(settings: Settings, report: Report) -> None:
             benchmark="linear growth, apply",
             contestant=f"{large['requirements']:,} reqs "
             f"{_duration(large['apply_per_added_requirement'])}/r",
-            contestant_seconds=large["apply_per_added_requirement"],
+            contestant_value=large["apply_per_added_requirement"],
             baseline=f"{small['requirements']:,} reqs "
             f"{_duration(small['apply_per_added_requirement'])}/r",
-            baseline_seconds=small["apply_per_added_requirement"],
+            baseline_value=small["apply_per_added_requirement"],
             target=GROWTH_TARGET,
             explanation="apply_extension time per added requirement, largest vs "
             f"smallest size, best of {settings.apply_repeat}; the times: "
@@ -748,9 +749,9 @@ def bench_cli(settings: Settings, report: Report) -> None:
         Row(
             benchmark="CLI score",
             contestant=f"goudenoor score {_duration(ours)}",
-            contestant_seconds=ours,
+            contestant_value=ours,
             baseline=f"import goudenoor {_duration(imported)}",
-            baseline_seconds=imported,
+            baseline_value=imported,
             target=None,
             explanation=f"wall time of `python -m goudenoor score {CLI_EXAMPLE}` "
             f"vs `python -c 'import goudenoor'`, median of {_processes(runs)} "
@@ -828,9 +829,9 @@ def bench_portfolio(settings: Settings, report: Report) -> None:
         Row(
             benchmark="portfolio",
             contestant=f"load_portfolio().table() {_duration(one)}",
-            contestant_seconds=one,
+            contestant_value=one,
             baseline=f"CSafeLoader parse {_duration(parsed)}",
-            baseline_seconds=parsed,
+            baseline_value=parsed,
             target=PORTFOLIO_TARGET,
             explanation=f"{n:,} {bench_scoring.EDITION} assessment files: read, "
             "parsed, checked and scored in one process vs read and parsed with "
@@ -842,9 +843,9 @@ def bench_portfolio(settings: Settings, report: Report) -> None:
         Row(
             benchmark="portfolio, jobs=2",
             contestant=f"jobs=2 {_duration(two)}",
-            contestant_seconds=two,
+            contestant_value=two,
             baseline=f"jobs=1 {_duration(one)}",
-            baseline_seconds=one,
+            baseline_value=one,
             target=JOBS_TARGET,
             explanation=f"the same {n:,} files loaded in two worker processes vs "
             f"in this one ({os.cpu_count()} CPUs seen); scoring stays in this "
@@ -855,9 +856,9 @@ def bench_portfolio(settings: Settings, report: Report) -> None:
         Row(
             benchmark="portfolio memory per file",
             contestant=f"{n:,} files {memory['all'] / 1024:.1f} KiB",
-            contestant_seconds=memory["all"],
+            contestant_value=memory["all"],
             baseline=f"{len(tenth):,} files {memory['tenth'] / 1024:.1f} KiB",
-            baseline_seconds=memory["tenth"],
+            baseline_value=memory["tenth"],
             target=MEMORY_TARGET,
             explanation="peak memory (tracemalloc) of load_portfolio(paths).table() "
             "divided by the number of files, for all the files vs a tenth of them: "
@@ -931,9 +932,9 @@ def to_json(report: Report, settings: Settings, quick: bool) -> dict[str, Any]:
             {
                 "benchmark": row.benchmark,
                 "contestant": row.contestant,
-                f"contestant_{row.unit}": _finite(row.contestant_seconds),
+                f"contestant_{row.unit}": _finite(row.contestant_value),
                 "baseline": row.baseline,
-                f"baseline_{row.unit}": _finite(row.baseline_seconds),
+                f"baseline_{row.unit}": _finite(row.baseline_value),
                 "ratio": _finite(row.ratio),
                 "target": row.target,
                 "met": row.met,
