@@ -78,7 +78,7 @@ def json_text(data: Any, *, indent: int | None = 2) -> str:
     """
     *data* as JSON text ending in a line feed, non-ASCII characters as they
     are, except the controls :data:`_JSON_ESCAPED` lists, written as
-    ``\\uXXXX`` escapes: the same data, but nothing in it can act on the
+    ``\\u`` escapes (``\\u009b``): the same data, but nothing in it can act on the
     terminal it is printed to.
 
     >>> json_text({"name": "ACME\\x9b31m"}, indent=None)
