@@ -719,6 +719,14 @@ def kept() -> Iterator[None]:
         _KEPT.documents = previous
 
 
+def _one_pass_may_read(text: str) -> bool:
+    """
+    Whether *text* is short enough for the one pass and holds nothing
+    that sends it to the full path before it is parsed.
+    """
+    return len(text) <= _one_pass_characters() and _RAW_CONTROL.search(text) is None
+
+
 _FULL_PATH = object()
 """What :func:`_one_pass` gives for a text that the full path must read."""
 
@@ -756,7 +764,7 @@ def load(text: str, source: str) -> Any:
             one document, or a document over :data:`MAX_NODES` or
             :data:`MAX_DEPTH`.
     """
-    if len(text) <= _one_pass_characters() and _RAW_CONTROL.search(text) is None:
+    if _one_pass_may_read(text):
         data = _one_pass(text)
         if data is not _FULL_PATH:
             return data
@@ -835,7 +843,7 @@ def locate_all(
     known = documents.get(id(text))
     if known is not None and known[0] is text:
         node = known[1]
-    elif len(text) <= _one_pass_characters() and _RAW_CONTROL.search(text) is None:
+    elif _one_pass_may_read(text):
         # Read in one pass, which keeps nothing: parsed again (a short text),
         # without PyYAML's composer if that pass can read it.
         try:
