@@ -122,6 +122,14 @@ class RequirementChange:
         """
         return self.new_points - self.old_points
 
+    @property
+    def matched_from(self) -> tuple[str, ...]:
+        """
+        The :attr:`sources`, where they are worth naming: empty when the
+        requirement was matched with the one of its own id only.
+        """
+        return () if self.sources == (self.requirement_id,) else self.sources
+
 
 NoteCode = Literal[
     "organisation", "date", "edition", "scheme", "method", "scale", "matched-by-id"
@@ -203,6 +211,14 @@ class Comparison:
         The :attr:`notes` as English sentences.
         """
         return tuple(note.text for note in self.notes)
+
+    @property
+    def split_areas(self) -> tuple[AreaChange, ...]:
+        """
+        The areas whose change is split into the edition's effect and the
+        ratings' (compared through a crosswalk).
+        """
+        return tuple(area for area in self.areas if area.edition_effect is not None)
 
     @property
     def total_delta(self) -> float:
@@ -533,14 +549,10 @@ def _text_lines(comparison: Comparison) -> list[str]:
             f"{format_rating(r.old_value, r.old_status):>8} -> "
             f"{format_rating(r.new_value, r.new_status):<8} {r.delta:+6.2f} points"
             + ("" if r.kind == "changed" else f"  ({r.kind})")
-            + (
-                f"  (from {', '.join(r.sources)})"
-                if r.sources and r.sources != (r.requirement_id,)
-                else ""
-            )
+            + (f"  (from {', '.join(r.matched_from)})" if r.matched_from else "")
             for r in comparison.requirements
         )
-    split = [a for a in comparison.areas if a.edition_effect is not None]
+    split = comparison.split_areas
     if split:
         lines += ["", f"{'area change from':<36} {'edition':>7} {'ratings':>7}"]
         lines.extend(

@@ -185,13 +185,13 @@ def _changed_requirements(comparison: Comparison, w: Words) -> list[str]:
         f"{w.points_axis}"
         + ("" if r.kind == "changed" else f"  ({w.of(w.change_kinds, r.kind)})")
         + (
-            f"  ({w.from_sources} {', '.join(r.sources)})"
-            if r.sources and r.sources != (r.requirement_id,)
+            f"  ({w.from_sources} {', '.join(r.matched_from)})"
+            if r.matched_from
             else ""
         )
         for r in comparison.requirements
     )
-    split = [a for a in comparison.areas if a.edition_effect is not None]
+    split = comparison.split_areas
     if split:
         area, edition, ratings = w.effects
         lines += ["", f"{area:<36} {edition:>7} {ratings:>7}"]
