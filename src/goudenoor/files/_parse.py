@@ -53,18 +53,22 @@ _T = TypeVar("_T")
 
 
 def read_file(
-    path: str | os.PathLike[str], *, regular_only: bool = False
+    path: str | os.PathLike[str],
+    *,
+    regular_only: bool = False,
+    within: Path | None = None,
 ) -> tuple[str, str]:
     """
     Read a YAML file's text, refusing what the YAML layer refuses; with
     *regular_only*, anything but a regular file (a device, a named pipe)
-    too, before a byte is read from it.
+    too, before a byte is read from it; with *within* as well, a file not
+    in that folder when it is opened (see :func:`read_regular`).
     """
     from . import _yaml
 
     name = os.fspath(path)
     if regular_only:
-        return name, _yaml.read_text(read_regular(name), name)
+        return name, _yaml.read_text(read_regular(name, within=within), name)
     try:
         info = Path(name).stat()
         if stat.S_ISDIR(info.st_mode):

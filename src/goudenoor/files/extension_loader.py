@@ -181,12 +181,8 @@ def load_listed_extension(path: Path, folder: Path) -> Extension:
     names, which must be that folder's, also when it is opened (see
     :func:`~goudenoor.files._parse.read_regular`).
     """
-    from . import _yaml
-
-    name = os.fspath(path)
-    return _extension_from_text(
-        _yaml.read_text(read_regular(name, within=folder), name), name
-    )
+    name, text = read_file(path, regular_only=True, within=folder)
+    return _extension_from_text(text, name)
 
 
 def loads_extension(
