@@ -143,7 +143,7 @@ def render_html(data: ReportData, *, generated: datetime.date | None = None) -> 
         "ratings": _ratings(data),
         "footer": _footer(data, generated or _today()),
     }
-    return _template()(**context)
+    return _templates()("report.html.j2")(**context)
 
 
 def _require_extra(feature: str) -> None:
@@ -192,7 +192,12 @@ def _footer(data: ReportData, generated: datetime.date) -> dict[str, str]:
 
 
 @functools.cache
-def _template() -> Callable[..., str]:
+def _templates() -> Callable[[str], Callable[..., str]]:
+    """
+    The page templates (``report/templates``) by name, each as its render
+    function: one jinja2 environment (escaping on, undefined names an
+    error) for every HTML page.
+    """
     import jinja2
 
     environment = jinja2.Environment(
@@ -203,7 +208,7 @@ def _template() -> Callable[..., str]:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    return environment.get_template("report.html.j2").render
+    return lambda name: environment.get_template(name).render
 
 
 def _meta(data: ReportData) -> list[tuple[str, str]]:

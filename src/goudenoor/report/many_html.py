@@ -15,17 +15,16 @@ no text from a user: units are named in the captions, which are HTML.
 from __future__ import annotations
 
 import datetime
-import functools
 import html
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from importlib.metadata import version
 from typing import Any, cast
 
 from goudenoor.portfolio import EditionSummary, PortfolioSummary, Spread
 from goudenoor.unit_rollup import Rollup
 
-from .html import RADAR_FILL, _chart_style, _require_extra, _svg, _today
+from .html import RADAR_FILL, _chart_style, _require_extra, _svg, _templates, _today
 from .portfolio import PortfolioWords, portfolio_words
 from .rollup import rollup_words
 
@@ -219,21 +218,6 @@ def _figures(spread: Spread, maximum: float) -> list[str]:
 def _generated(text: str, generated: datetime.date | None) -> str:
     date = generated or _today()
     return text.format(version=version("goudenoor"), date=date.isoformat())
-
-
-@functools.cache
-def _templates() -> Callable[[str], Callable[..., str]]:
-    import jinja2
-
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("goudenoor.report", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    return lambda name: environment.get_template(name).render
 
 
 def _render(name: str, context: dict[str, Any]) -> str:
