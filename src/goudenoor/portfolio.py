@@ -363,8 +363,8 @@ max=5.0, mean=3.0)
     @property
     def figures(self) -> tuple[float, float, float, float, float, float]:
         """
-        The figures in the order the reports show them: min, lower
-        quartile, median, upper quartile, max, mean.
+        The six figures in the order the reports show them (min, lower
+        quartile, median, upper quartile, max and mean).
         """
         return (
             self.min,
