@@ -41,6 +41,7 @@ from goudenoor.files import consensus as agree
 from goudenoor.files import rollup as roll_up
 from goudenoor.files.documents import STDIN, load_document, read_stdin
 from goudenoor.files.portfolio import PortfolioFiles, portfolio_files
+from goudenoor.files.teams import refuse_repeated_files
 from goudenoor.graph import (
     at_risk,
     influence_graph,
@@ -499,12 +500,14 @@ def _compared(old: ScoreCard, new: ScoreCard) -> Comparison:
 
 
 def _consensus(args: argparse.Namespace, out: TextIO) -> int:
+    refuse_repeated_files(args.files)
     extensions = [load_extension(reference) for reference in args.extension]
     result = agree(
         [load_assessment(file, extensions=extensions) for file in args.files],
         rule=args.rule,
         spread=args.spread,
         extensions=extensions,
+        language=args.language,
     )
     if args.format == "json":
         text = json_text(result.as_dict())

@@ -643,7 +643,9 @@ def _add_consensus_command(commands: _Commands) -> None:
         help="the agenda as text (default), as the Markdown report of the agreed "
         "assessment with the table of disagreements, or as JSON (consensus/1)",
     )
-    _language_option(agreeing, "Markdown report's own words")
+    _language_option(
+        agreeing, "notes the agreed assessment gets and of the Markdown report"
+    )
     _extension_option(agreeing)
     agreeing.add_argument(
         "-o",
