@@ -26,11 +26,15 @@ The agreed assessment (:attr:`Consensus.assessment`):
   applicable): when every input has the same note, that note; otherwise
   one line ``auditor: note`` per input that wrote one. Where a
   not-applicable view is overruled, its justification is kept in the note
-  as ``auditor (not applicable): justification``.
+  as ``auditor (niet van toepassing): justification`` (in the language of
+  the run: ``auditor (not applicable): ...`` with ``language="en"``).
 
-So the consensus of identical assessments is that assessment (equal to
-it, apart from the :attr:`~goudenoor.Assessment.source` it was read from),
-and the order of the inputs does not matter: they are put in one order by
+Each assessment counts once: two inputs that are equal (the same
+auditors, date, ratings, evidence and notes; where they were read from
+does not count) are one assessment given twice, and refused, as a team of
+one would agree with itself. So the consensus of assessments that differ
+only in their auditors is that assessment with all their auditors, and
+the order of the inputs does not matter: they are put in one order by
 their content first.
 
 An auditor (in :attr:`Disagreement.values` and in notes) is named by the
@@ -78,6 +82,10 @@ FORMAT = "consensus/1"
 
 DisagreementKind = Literal["spread", "not_applicable", "unrated"]
 """Why a requirement is on the agenda of the calibration meeting."""
+
+_NOT_APPLICABLE = {"nl": "niet van toepassing", "en": "not applicable"}
+"""The words that mark an overruled not-applicable view in a note, by the
+language of the run (the agreed assessment is a document in that language)."""
 
 
 class ConsensusError(GoudenoorError, ValueError):
@@ -285,6 +293,7 @@ def consensus(
     rule: str = "median",
     spread: int = 2,
     check: bool = True,
+    language: str = "nl",
 ) -> Consensus:
     """
     Combine the assessments of an audit team into one agreed assessment.
@@ -292,20 +301,23 @@ def consensus(
     Args:
         standard: The standard (with the extensions) the assessments were
             made against.
-        assessments: At least two, of one edition, organisation, unit, scale
-            and set of extensions.
+        assessments: At least two different ones (see the module
+            documentation: an assessment given twice is refused), of one
+            edition, organisation, unit, scale and set of extensions.
         rule: The name of a consensus rule (see :func:`consensus_rules`).
         spread: From how many scale steps between the lowest and the
             highest value a requirement is a disagreement.
         check: Check each assessment against *standard* first. Without
             the check, ratings of requirements the standard does not have
             are left out of the agreed assessment.
+        language: The language of the words the agreed assessment's notes
+            get: ``nl`` (default) or ``en``.
 
     Raises:
-        ConsensusError: Fewer than two assessments, a header field that
-            differs (naming the field and the files), a bad *spread*, or a
-            rule that returned a value off the scale.
-        UnknownItemError: Unknown rule.
+        ConsensusError: Fewer than two assessments, one given twice, a
+            header field that differs (naming the field and the files), a
+            bad *spread*, or a rule that returned a value off the scale.
+        UnknownItemError: Unknown rule or language.
         ValidationError: An assessment does not fit the standard.
 
     >>> import datetime, goudenoor as go
@@ -326,6 +338,9 @@ def consensus(
     function = _RULES.get(rule)
     if function is None:
         raise UnknownItemError(rule, consensus_rules(), kind="consensus rule")
+    not_applicable = _NOT_APPLICABLE.get(language)
+    if not_applicable is None:
+        raise UnknownItemError(language, tuple(_NOT_APPLICABLE), kind="language")
     steps: object = spread  # checked: callers without a type checker pass anything
     if isinstance(steps, bool) or not isinstance(steps, int) or steps < 1:
         raise ConsensusError(
@@ -344,6 +359,7 @@ def consensus(
         scale=standard.scale(inputs[0].scale),
         rule=rule,
         function=function,
+        not_applicable=not_applicable,
     )
     ratings, disagreements = team.combine(spread)
     area_order = {area.id: index for index, area in enumerate(standard.areas)}
@@ -381,15 +397,33 @@ def consensus(
 
 def require_team(assessments: Sequence[Assessment]) -> None:
     """
-    Raise unless there are at least two *assessments*.
+    Raise unless there are at least two *assessments*, each given once.
+
+    Two that are equal (the same auditors, date, ratings, evidence and
+    notes; where they were read from does not count) are one assessment
+    given twice: its auditors would agree with themselves.
 
     Raises:
-        ConsensusError: Fewer than two.
+        ConsensusError: Fewer than two, or one given twice.
     """
     if len(assessments) < 2:  # noqa: PLR2004 - a team has at least two auditors
         raise ConsensusError(
             f"a consensus needs at least 2 assessments (got {len(assessments)})"
         )
+    first: dict[Assessment, int] = {}
+    for number, assessment in enumerate(assessments, start=1):
+        earlier = first.setdefault(assessment, number)
+        if earlier != number:
+            raise ConsensusError(
+                f"the same assessment is given twice: "
+                f"{_where(assessments[earlier - 1], earlier)} and "
+                f"{_where(assessment, number)} are equal (the same auditors, date "
+                "and ratings); a consensus needs each auditor's assessment once"
+            )
+
+
+def _where(assessment: Assessment, number: int) -> str:
+    return assessment.source or f"assessment {number}"
 
 
 def _check_shared(standard: Standard, inputs: tuple[Assessment, ...]) -> None:
@@ -404,8 +438,7 @@ def _check_shared(standard: Standard, inputs: tuple[Assessment, ...]) -> None:
     for field, value_of in fields:
         seen: dict[object, list[str]] = {}
         for number, assessment in enumerate(inputs, start=1):
-            where = assessment.source or f"assessment {number}"
-            seen.setdefault(value_of(assessment), []).append(where)
+            seen.setdefault(value_of(assessment), []).append(_where(assessment, number))
         if len(seen) > 1:
             found = "; ".join(
                 f"{_shown(value)} in {', '.join(where)}"
@@ -476,6 +509,7 @@ class _Team:
     scale: Scale
     rule: str
     function: ConsensusRule
+    not_applicable: str
 
     def combine(self, spread: int) -> tuple[dict[str, Rating], list[Disagreement]]:
         ratings: dict[str, Rating] = {}
@@ -598,7 +632,7 @@ class _Team:
             if rating is None:
                 continue
             if rating.not_applicable:
-                lines.append(f"{name} (not applicable): {rating.justification}")
+                lines.append(f"{name} ({self.not_applicable}): {rating.justification}")
             if rating.note is not None:
                 lines.append(f"{name}: {rating.note}")
         return "\n".join(lines) or None

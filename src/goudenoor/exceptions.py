@@ -14,6 +14,7 @@ from .problems import Problem, did_you_mean, excerpt
 
 
 __all__ = [
+    "EmptyPathError",
     "ExtensionError",
     "FileFormatError",
     "GoudenoorError",
@@ -179,6 +180,22 @@ class FileFormatError(GoudenoorError, ValueError):
             (self.reason, self.source, self.line, self.column),
             self.__dict__,
         )
+
+
+class EmptyPathError(GoudenoorError, ValueError):
+    """
+    A path is the empty string. It names no file: the system would read it
+    as the current folder, which nobody means by leaving a path out.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(
+            "an empty path names no file (expected the path of a file or "
+            "folder; '.' is the current folder)"
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (), self.__dict__)
 
 
 class UnknownItemError(GoudenoorError, KeyError):

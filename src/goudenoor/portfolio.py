@@ -36,6 +36,7 @@ __all__ = [
     "EditionSummary",
     "Portfolio",
     "PortfolioError",
+    "PortfolioNote",
     "PortfolioSummary",
     "Spread",
     "summarise",
@@ -121,6 +122,25 @@ class PortfolioError:
         return str(self.error)
 
 
+@attrs.frozen
+class PortfolioNote:
+    """
+    A file the portfolio left out on purpose, and why: a file it had
+    already (by what the file is, its device and inode, not its name), or
+    a goudenoor document of another kind, such as an extension file.
+
+    Attributes:
+        path: The file.
+        note: Why it was left out.
+    """
+
+    path: str
+    note: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.note}"
+
+
 def _assessments(value: Iterable[Assessment]) -> tuple[Assessment, ...]:
     return tuple(value)
 
@@ -130,6 +150,10 @@ def _standards(value: Iterable[Standard]) -> tuple[Standard, ...]:
 
 
 def _errors(value: Iterable[PortfolioError]) -> tuple[PortfolioError, ...]:
+    return tuple(value)
+
+
+def _notes(value: Iterable[PortfolioNote]) -> tuple[PortfolioNote, ...]:
     return tuple(value)
 
 
@@ -143,6 +167,8 @@ class Portfolio:
         standards: The standard each assessment was made against (with its
             extensions applied), in the same order.
         errors: The files that were refused, in order.
+        notes: The files that were left out on purpose (a file given
+            again, a document of another kind), in order.
         checked: Whether every assessment was checked against its standard
             already (:func:`goudenoor.load_portfolio` checks each file); if
             not, :meth:`table` checks them as it scores.
@@ -151,6 +177,7 @@ class Portfolio:
     assessments: tuple[Assessment, ...] = attrs.field(converter=_assessments)
     standards: tuple[Standard, ...] = attrs.field(converter=_standards, eq=False)
     errors: tuple[PortfolioError, ...] = attrs.field(default=(), converter=_errors)
+    notes: tuple[PortfolioNote, ...] = attrs.field(default=(), converter=_notes)
     checked: bool = False
 
     def __attrs_post_init__(self) -> None:
@@ -162,9 +189,10 @@ class Portfolio:
             raise ValueError(msg)
 
     def __repr__(self) -> str:
+        left_out = f", {len(self.notes)} left out" if self.notes else ""
         return (
             f"<Portfolio: {len(self.assessments)} assessments, "
-            f"{len(self.errors)} refused>"
+            f"{len(self.errors)} refused{left_out}>"
         )
 
     def cards(self, **options: Any) -> Iterator[ScoreCard]:

@@ -6,6 +6,8 @@ oscal catalog|results`.
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from pathlib import Path
 
 import attrs
@@ -159,6 +161,68 @@ class TestConsensus:
             f"goudenoor: error: the assessments differ in {field}: {shown[0]} in {A}; "
             f"{shown[1]} in {other}; a consensus needs one {field} for all\n"
         ) == capsys.readouterr().err
+
+    @pytest.mark.parametrize("link", ["same path", "symbolic link", "hard link"])
+    def test_one_file_twice_is_refused(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], link: str
+    ) -> None:
+        # Before: accepted, with an alpha of 1.000 (the file agreed with itself).
+        first = tmp_path / "a.yaml"
+        shutil.copy(A, first)
+        second = tmp_path / "again.yaml"
+        if link == "same path":
+            second = first
+        elif link == "symbolic link":
+            second.symlink_to(first)
+        else:
+            os.link(first, second)
+
+        code, out = run(
+            "consensus", str(first), B, str(second), "-o", str(tmp_path / "x.yaml")
+        )
+
+        assert (2, "") == (code, out)
+        assert (
+            f"goudenoor: error: {first} and {second} are the same file; a consensus "
+            "needs each auditor's assessment once\n"
+        ) == capsys.readouterr().err
+        assert not (tmp_path / "x.yaml").exists()
+
+    def test_an_equal_copy_is_refused(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        copy = tmp_path / "copy.yaml"
+        shutil.copy(A, copy)
+
+        code, _ = run("consensus", A, str(copy), "-o", str(tmp_path / "x.yaml"))
+
+        assert 2 == code
+        assert (
+            f"goudenoor: error: the same assessment is given twice: {A} and {copy} "
+            "are equal (the same auditors, date and ratings); a consensus needs "
+            "each auditor's assessment once\n"
+        ) == capsys.readouterr().err
+
+    @pytest.mark.parametrize(
+        ("options", "words"),
+        [([], "niet van toepassing"), (["--language", "en"], "not applicable")],
+    )
+    def test_notes_in_the_language_of_the_run(
+        self, tmp_path: Path, options: list[str], words: str
+    ) -> None:
+        # A. de Wit and B. Yilmaz hold 7.2 not applicable, C. Visser rates it.
+        agreed = tmp_path / "agreed.yaml"
+
+        assert 0 == run("consensus", A, B, C, "-o", str(agreed), *options)[0]
+
+        reason = (
+            "Corporatie zonder winstoogmerk; de huuromzet hangt niet af van "
+            "klachtafhandeling."
+        )
+        assert (
+            f"A. de Wit ({words}): {reason}\nB. Yilmaz ({words}): {reason}"
+            == go.load_assessment(agreed).ratings["7.2"].note
+        )
 
 
 class TestOscal:

@@ -292,11 +292,20 @@ class TestHandComputed:
             "C. Bakker: Cyclus loopt sinds dit jaar."
         ) == ratings["5.2"].note
         assert (
-            "A. Jansen (not applicable): Geen eigen verbetercyclus."
+            "A. Jansen (niet van toepassing): Geen eigen verbetercyclus."
             == ratings["5.5"].note
         )
         assert not ratings["5.5"].not_applicable
         assert ratings["5.5"].value is None
+
+    def test_notes_in_english(self) -> None:
+        ratings = consensus(STD, TEAM, language="en").assessment.ratings
+
+        assert (
+            "A. Jansen (not applicable): Geen eigen verbetercyclus."
+            == ratings["5.5"].note
+        )
+        assert consensus(STD, TEAM).inputs == consensus(STD, TEAM, language="en").inputs
 
     def test_agreed_assessment_fits_and_scores_with_a_warning(self) -> None:
         agreed = consensus(STD, TEAM).assessment
@@ -410,6 +419,44 @@ class TestSteps:
 
 
 class TestErrors:
+    def test_the_same_assessment_twice(self) -> None:
+        with pytest.raises(ConsensusError) as info:
+            consensus(STD, [A, B, A])
+
+        assert (
+            "the same assessment is given twice: a.yaml and a.yaml are equal (the "
+            "same auditors, date and ratings); a consensus needs each auditor's "
+            "assessment once"
+        ) == str(info.value)
+
+    def test_an_equal_copy_from_another_file(self) -> None:
+        copy = attrs.evolve(A, source="copy.yaml")
+
+        with pytest.raises(ConsensusError) as info:
+            go.consensus([A, copy], standard=STD)
+
+        assert (
+            "the same assessment is given twice: a.yaml and copy.yaml are equal "
+            "(the same auditors, date and ratings); a consensus needs each "
+            "auditor's assessment once"
+        ) == str(info.value)
+
+    def test_equal_without_a_source(self) -> None:
+        bare = attrs.evolve(A, source=None)
+
+        with pytest.raises(ConsensusError) as info:
+            consensus(STD, [B, bare, attrs.evolve(bare)])
+
+        assert str(info.value).startswith(
+            "the same assessment is given twice: assessment 2 and assessment 3 "
+        )
+
+    def test_unknown_language(self) -> None:
+        with pytest.raises(UnknownItemError) as info:
+            consensus(STD, TEAM, language="de")
+
+        assert "unknown language 'de'; did you mean 'nl', 'en'?" == str(info.value)
+
     def test_single_input(self) -> None:
         with pytest.raises(ConsensusError) as info:
             consensus(STD, [A])
@@ -574,7 +621,9 @@ class TestNames:
         assert ("assessment 1", "assessment 2", "b.yaml") == result.auditors
 
     def test_same_auditor_twice(self) -> None:
-        result = consensus(STD, [A, attrs.evolve(A, source="again.yaml")])
+        again = attrs.evolve(A, ratings={"1.1": R(value=2)}, source="again.yaml")
+
+        result = consensus(STD, [A, again])
 
         assert ("A. Jansen", "A. Jansen (2)") == result.auditors
         assert ("A. Jansen",) == result.assessment.auditors
@@ -593,7 +642,7 @@ NAMED = st.lists(
 @st.composite
 def teams(draw: st.DrawFn) -> list[go.Assessment]:
     members = draw(TEAMS)
-    return [
+    team = [
         attrs.evolve(
             member,
             auditors=tuple(draw(NAMED)),
@@ -601,6 +650,8 @@ def teams(draw: st.DrawFn) -> list[go.Assessment]:
         )
         for member in members
     ]
+    assume(len(set(team)) == len(team))  # one assessment twice is refused
+    return team
 
 
 PROPERTY = settings(
@@ -616,22 +667,44 @@ PROPERTY = settings(
     rule=st.sampled_from(["median", "min"]),
     notes=st.booleans(),
 )
-def test_identical_assessments_agree_on_that_assessment(
+def test_assessments_that_differ_only_in_their_auditors_agree_on_that_assessment(
     assessment: go.Assessment, copies: int, names: list[str], rule: str, notes: bool
 ) -> None:
     # "Is that assessment" means equal to it (source is not part of
-    # equality): the same auditors, date, values, N/A, evidence,
-    # checkpoints, notes and justifications.
+    # equality): the same date, values, N/A, evidence, checkpoints, notes
+    # and justifications, with every input's auditors.
     ratings = {
         rid: attrs.evolve(r, note=f"Notitie {rid}") if notes else r
         for rid, r in assessment.ratings.items()
     }
     one = attrs.evolve(assessment, auditors=tuple(names), ratings=ratings)
+    team = [
+        attrs.evolve(one, auditors=(*names, f"Auditor {number}"))
+        for number in range(copies)
+    ]
 
-    result = consensus(STD, [one] * copies, rule=rule)
+    result = consensus(STD, team, rule=rule)
 
-    assert one == result.assessment
+    everyone = (*names, *(f"Auditor {number}" for number in range(copies)))
+    assert attrs.evolve(one, auditors=everyone) == result.assessment
     assert () == result.disagreements
+
+
+@PROPERTY
+@given(team=teams(), data=st.data())
+def test_an_assessment_given_twice_is_refused(
+    team: list[go.Assessment], data: st.DataObject
+) -> None:
+    repeated = data.draw(st.sampled_from(team))
+    where = data.draw(st.sampled_from([None, "elders.yaml", repeated.source]))
+    given_twice = data.draw(
+        st.permutations([*team, attrs.evolve(repeated, source=where)])
+    )
+
+    with pytest.raises(ConsensusError) as info:
+        consensus(STD, given_twice)
+
+    assert str(info.value).startswith("the same assessment is given twice: ")
 
 
 @PROPERTY

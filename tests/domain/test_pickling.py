@@ -14,6 +14,7 @@ import datetime
 import importlib
 import pickle
 import pkgutil
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,6 +25,7 @@ from conftest import EXAMPLE_AUDIT, ROOT
 from goudenoor.agreement import ConsensusError
 from goudenoor.benchmark import BenchmarkError, percentile_ranks, trend
 from goudenoor.exceptions import (
+    EmptyPathError,
     ExtensionError,
     FileFormatError,
     MissingExtraError,
@@ -102,11 +104,19 @@ def test_a_score_card(example_card: go.ScoreCard) -> None:
     assert copy.level == example_card.level
 
 
-def test_a_portfolio_with_errors() -> None:
-    portfolio = go.load_portfolio(ROOT / "examples")
+def test_a_portfolio_with_errors(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(
+        "goudenoor: assessment/1\nedition: gos-2012\norganisation: X\n"
+        'date: 2026-01-01\nratings:\n  "1.1": 7\n',
+        encoding="utf-8",
+    )
+    portfolio = go.load_portfolio([ROOT / "examples", broken, EXAMPLE_AUDIT])
     assert portfolio.errors
+    assert portfolio.notes
     copy = _copy(portfolio)
     assert copy == portfolio
+    assert copy.notes == portfolio.notes
     assert copy.standards == portfolio.standards
     assert copy.table("requirement") == portfolio.table("requirement")
     for kept, error in zip(copy.errors, portfolio.errors, strict=True):
@@ -149,6 +159,7 @@ ERRORS: list[go.GoudenoorError] = [
     RollupError("no cards"),
     BenchmarkError("no peers"),
     ConsensusError("fewer than two"),
+    EmptyPathError(),
     _unresolved_extension(),
 ]
 

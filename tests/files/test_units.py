@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+import attrs
 import pytest
 
 import goudenoor as go
@@ -79,4 +80,5 @@ def test_a_consensus_needs_one_unit(std2012: go.Standard) -> None:
         "the assessments differ in unit: 'Noord' in assessment 1; 'Zuid' in "
         "assessment 2; a consensus needs one unit for all"
     )
-    assert go.consensus([a, a], standard=std2012).assessment.unit == "Noord"
+    other = attrs.evolve(a, auditors=("B. Ander",))
+    assert go.consensus([a, other], standard=std2012).assessment.unit == "Noord"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 
+import attrs
 import pytest
 
 import goudenoor as go
@@ -67,7 +68,8 @@ def test_without_consensus_no_section(agreed: go.Consensus) -> None:
 
 def test_no_disagreements() -> None:
     one = go.load_assessment(TEAM / "auditor-a.yaml")
-    result = go.consensus([one, one])
+    other = attrs.evolve(one, auditors=("B. Ander",))
+    result = go.consensus([one, other])
 
     text = render_report(_card(result), "md", consensus=result)
 

@@ -40,7 +40,8 @@ from goudenoor.files import (
 from goudenoor.files import consensus as agree
 from goudenoor.files import rollup as roll_up
 from goudenoor.files.documents import STDIN, load_document, read_stdin
-from goudenoor.files.portfolio import portfolio_paths
+from goudenoor.files.portfolio import PortfolioFiles, portfolio_files
+from goudenoor.files.teams import refuse_repeated_files
 from goudenoor.graph import (
     at_risk,
     influence_graph,
@@ -52,7 +53,7 @@ from goudenoor.graph import (
 )
 from goudenoor.model import Standard
 from goudenoor.portfolio import COLUMNS as PORTFOLIO_COLUMNS
-from goudenoor.portfolio import PortfolioError, PortfolioSummary
+from goudenoor.portfolio import PortfolioError, PortfolioNote, PortfolioSummary
 from goudenoor.report import LANGUAGES, render_report
 from goudenoor.report.markdown import (
     benchmark_markdown,
@@ -499,12 +500,14 @@ def _compared(old: ScoreCard, new: ScoreCard) -> Comparison:
 
 
 def _consensus(args: argparse.Namespace, out: TextIO) -> int:
+    refuse_repeated_files(args.files)
     extensions = [load_extension(reference) for reference in args.extension]
     result = agree(
         [load_assessment(file, extensions=extensions) for file in args.files],
         rule=args.rule,
         spread=args.spread,
         extensions=extensions,
+        language=args.language,
     )
     if args.format == "json":
         text = json_text(result.as_dict())
@@ -578,7 +581,7 @@ def _portfolio(args: argparse.Namespace, out: TextIO) -> int:
     if args.summary:
         text = _portfolio_summary(portfolio.summary(**options), args)
         _emit(args, out, text)
-        _refused(portfolio.errors)
+        _refused(portfolio.errors, portfolio.notes)
         return EXIT_FINDINGS if refused else EXIT_OK
     rows = portfolio.table(args.level, **options)
     columns = PORTFOLIO_COLUMNS[args.level]
@@ -591,27 +594,24 @@ def _portfolio(args: argparse.Namespace, out: TextIO) -> int:
     else:
         text = table_text(rows, columns)
     _emit(args, out, text)
-    _refused(portfolio.errors)
+    _refused(portfolio.errors, portfolio.notes)
     return EXIT_FINDINGS if refused else EXIT_OK
 
 
-def _portfolio_files(given: list[str]) -> list[str]:
+def _portfolio_files(given: list[str]) -> PortfolioFiles:
     """
-    The files each PATH gives (see ``portfolio_paths``), in order.
+    The files the PATHs give (see ``portfolio_files``), in order.
 
     Raises:
         GoudenoorError: A PATH gives no file.
     """
-    paths: list[str] = []
-    for path in given:
-        found = portfolio_paths(path)
-        if not found:
-            raise GoudenoorError(
-                f"no assessment files in {path!r} (expected a file, a folder with "
-                "*.yaml or *.yml files, or a glob pattern that matches files)"
-            )
-        paths.extend(found)
-    return paths
+    files = portfolio_files(given)
+    for path in files.empty:
+        raise GoudenoorError(
+            f"no assessment files in {path!r} (expected a file, a folder with "
+            "*.yaml or *.yml files, or a glob pattern that matches files)"
+        )
+    return files
 
 
 def _portfolio_summary(summary: PortfolioSummary, args: argparse.Namespace) -> str:
@@ -702,10 +702,9 @@ def _benchmark(args: argparse.Namespace, out: TextIO) -> int:
     paths = _portfolio_files(args.against)
     if args.file != "-":
         # FILE is never its own peer (else its rank would depend on whether
-        # a folder or pattern happens to include it).
-        itself = Path(args.file).resolve()
-        paths = [path for path in paths if Path(path).resolve() != itself]
-        if not paths:
+        # a folder or pattern happens to include it), by whatever name.
+        paths = paths.without(args.file)
+        if not paths.paths:
             raise GoudenoorError(
                 f"--against: no peers to compare {args.file} with: the only "
                 "assessment given is the file itself"
@@ -717,7 +716,7 @@ def _benchmark(args: argparse.Namespace, out: TextIO) -> int:
         )
     finally:
         progress.close()
-    _refused(portfolio.errors)
+    _refused(portfolio.errors, portfolio.notes)
     ranks = percentile_ranks(card, portfolio.cards(**_scoring(args)))
     if args.format == "json":
         text = json_text(ranks.as_dict())
@@ -729,11 +728,15 @@ def _benchmark(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_FINDINGS if portfolio.errors else EXIT_OK
 
 
-def _refused(errors: Iterable[PortfolioError]) -> None:
+def _refused(
+    errors: Iterable[PortfolioError], notes: Iterable[PortfolioNote] = ()
+) -> None:
     for error in errors:
         message = str(error.error)
         named = message if error.path in message else f"{error.path}: {message}"
         sys.stderr.write(f"goudenoor: error: {_one_line(named)}\n")
+    for note in notes:
+        sys.stderr.write(f"goudenoor: note: {_one_line(str(note))}\n")
 
 
 def _scored(

@@ -503,14 +503,17 @@ def _language_option(parser: argparse.ArgumentParser, words: str) -> None:
 
 def _jobs_option(parser: argparse.ArgumentParser, what: str) -> None:
     """
-    ``--jobs N``: load *what* (the files, the peers) in N worker processes.
+    ``--jobs N``: load *what* (the files, the peers) in N worker processes,
+    at most one per CPU (the loader lowers a larger N).
     """
     parser.add_argument(
         "--jobs",
         type=_jobs,
         default=1,
         metavar="N",
-        help=f"load the {what} in N worker processes (default 1: in this one)",
+        help=f"load the {what} in N worker processes (default 1: in this one); "
+        "a larger N than the number of CPUs this process may use is lowered to "
+        "that number",
     )
 
 
@@ -640,7 +643,9 @@ def _add_consensus_command(commands: _Commands) -> None:
         help="the agenda as text (default), as the Markdown report of the agreed "
         "assessment with the table of disagreements, or as JSON (consensus/1)",
     )
-    _language_option(agreeing, "Markdown report's own words")
+    _language_option(
+        agreeing, "notes the agreed assessment gets and of the Markdown report"
+    )
     _extension_option(agreeing)
     agreeing.add_argument(
         "-o",
@@ -829,11 +834,11 @@ def _add_benchmark_command(commands: _Commands) -> None:
         "and print FILE's percentile rank per area and of the total among the "
         "peers of its edition: the percentage of peers that score lower, plus "
         "half of those that score the same. FILE itself is never its own peer: "
-        "a file among the peers with the same resolved path as FILE is left "
-        "out (FILE read from standard input has no path, so it is not "
-        "recognised). Peers of other editions are left out and counted. A peer file "
-        "that cannot be loaded is named on standard error with its error, the "
-        "others are still used, and the exit code is 1.",
+        "a peer that is the same file as FILE (by device and inode, whatever "
+        "its name) is left out (FILE read from standard input has no path, so "
+        "it is not recognised). Peers of other editions are left out and "
+        "counted. A peer file that cannot be loaded is named on standard error "
+        "with its error, the others are still used, and the exit code is 1.",
     )
     benchmark.add_argument(
         "file", metavar="FILE", help="the assessment to rank (YAML; '-': stdin)"

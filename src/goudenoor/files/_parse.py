@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, TypeVar
 import attrs
 
 from goudenoor.exceptions import (
+    EmptyPathError,
     FileFormatError,
     ValidationError,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "read_file",
     "read_string",
     "read_regular",
+    "refuse_empty_path",
     "structure_data",
     "structure_text",
 ]
@@ -50,6 +52,20 @@ def __dir__() -> list[str]:
 
 
 _T = TypeVar("_T")
+
+
+def refuse_empty_path(path: str | os.PathLike[str]) -> str:
+    """
+    The name of *path*, unless it is empty.
+
+    Raises:
+        EmptyPathError: *path* is ``""`` (the system would take it for the
+            current folder).
+    """
+    name = os.fspath(path)
+    if not name:
+        raise EmptyPathError
+    return name
 
 
 def read_file(
@@ -66,7 +82,7 @@ def read_file(
     """
     from . import _yaml
 
-    name = os.fspath(path)
+    name = refuse_empty_path(path)
     if regular_only:
         return name, _yaml.read_text(read_regular(name, within=within), name)
     try:
@@ -129,6 +145,7 @@ def read_regular(name: str, *, within: Path | None = None) -> bytes:
     """
     from . import _yaml
 
+    refuse_empty_path(name)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(name, flags)

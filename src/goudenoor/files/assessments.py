@@ -6,7 +6,7 @@ converting them to and from mappings, and saving them.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +49,7 @@ __all__ = [
     "assessment_to_mapping",
     "dump_assessment",
     "load_assessment",
+    "load_listed_assessment",
     "loads_assessment",
     "save_assessment",
     "standard_for",
@@ -90,6 +91,40 @@ def load_assessment(
     name, text = read_file(path)
     with _yaml.kept():
         data = _yaml.load(text, name)
+        return _assessment_from_data(data, text, name, standard, extensions)
+
+
+def load_listed_assessment(
+    path: str,
+    standard: Standard | None = None,
+    *,
+    extensions: Sequence[Extension] = (),
+    other_kinds: Collection[str] = (),
+) -> Assessment | str:
+    """
+    Load an assessment file that a list of many names (a portfolio), as
+    :func:`load_assessment` does, with two differences. Only a regular
+    file is read, and opened without blocking, so that a named pipe or a
+    device put in its place is refused instead of making the read wait.
+    A file marked as a document of another kind (its marker's kind, before
+    the ``/``, is one of *other_kinds*) gives its marker instead of an
+    assessment.
+
+    Raises:
+        FileFormatError: The file is not a regular file or cannot be read
+            as YAML.
+        ValidationError: As for :func:`load_assessment`.
+    """
+    from . import _yaml
+
+    name, text = read_file(path, regular_only=True)
+    with _yaml.kept():
+        data = _yaml.load(text, name)
+        marker = data.get(MARKER) if isinstance(data, dict) else None
+        if isinstance(marker, str):
+            kind, slash, _ = marker.partition("/")
+            if slash and kind in other_kinds:
+                return marker
         return _assessment_from_data(data, text, name, standard, extensions)
 
 

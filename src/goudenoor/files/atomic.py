@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from goudenoor.exceptions import (
+    EmptyPathError,
     GoudenoorError,
 )
 
@@ -169,7 +170,10 @@ def write_bytes_atomic(
         GoudenoorError: *path* exists and *overwrite* is false, it may
             not be replaced (see :func:`refuse_existing`), or it cannot be
             written; the message names the file.
+        EmptyPathError: *path* is ``""``.
     """
+    if not os.fspath(path):
+        raise EmptyPathError
     target = Path(path)
     existing = refuse_existing(target, overwrite=overwrite)
     folder = target.parent

@@ -33,6 +33,7 @@ from ._parse import (
     read_file,
     read_regular,
     read_string,
+    refuse_empty_path,
     structure_data,
 )
 
@@ -145,6 +146,7 @@ def load_extension(reference: str | os.PathLike[str]) -> Extension:
     extension, is reported by its name.
 
     Raises:
+        EmptyPathError: *reference* is ``""``.
         UnknownItemError: No installed extension has this name.
         FileFormatError: The file cannot be read as YAML, or the installed
             extension cannot be loaded.
@@ -154,7 +156,7 @@ def load_extension(reference: str | os.PathLike[str]) -> Extension:
     if is_file_reference(reference):
         name, text = read_file(reference, regular_only=True)
         return _extension_from_text(text, name)
-    name = os.fspath(reference)
+    name = refuse_empty_path(reference)
     target = _entry_point_target(name)
     try:
         extension = _pack_extension(name, target)

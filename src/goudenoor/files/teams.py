@@ -7,18 +7,20 @@ argument (the domain does not load editions).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 
-from goudenoor.agreement import Consensus, require_team
+from goudenoor.agreement import Consensus, ConsensusError, require_team
 from goudenoor.agreement import consensus as agree
 from goudenoor.assessment import Assessment
 from goudenoor.extensions import Extension
 from goudenoor.model import Standard
 
 from .assessments import standard_for
+from .portfolio import file_identity
 
 
-__all__ = ["consensus"]
+__all__ = ["consensus", "refuse_repeated_files"]
 
 
 def __dir__() -> list[str]:
@@ -33,6 +35,7 @@ def consensus(
     standard: Standard | None = None,
     extensions: Sequence[Extension] = (),
     check: bool = True,
+    language: str = "nl",
 ) -> Consensus:
     """
     Combine the assessments of an audit team into one agreed assessment.
@@ -55,11 +58,15 @@ def consensus(
         extensions: Extensions the assessments list by id, for
             :func:`~goudenoor.standard_for`.
         check: Check each assessment against the standard first.
+        language: The language of the words the agreed assessment's notes
+            get (``nl``, the default, or ``en``), as in ``auditor (niet van
+            toepassing): justification``.
 
     Raises:
-        ConsensusError: Fewer than two assessments, a field that differs
+        ConsensusError: Fewer than two assessments, one given twice (two
+            that are equal, auditors included), a field that differs
             (naming the field and the files), or a bad *spread*.
-        UnknownItemError: Unknown rule.
+        UnknownItemError: Unknown rule or language.
         UnknownEditionError: The edition does not exist.
         ValidationError: An assessment does not fit the standard.
 
@@ -76,4 +83,30 @@ def consensus(
     require_team(inputs)
     if standard is None:
         standard = standard_for(inputs[0], extensions)
-    return agree(standard, inputs, rule=rule, spread=spread, check=check)
+    return agree(
+        standard, inputs, rule=rule, spread=spread, check=check, language=language
+    )
+
+
+def refuse_repeated_files(paths: Sequence[str | os.PathLike[str]]) -> None:
+    """
+    Raise if two of *paths* are the same file, by what it is (its device
+    and inode), whatever their names: one auditor's assessment would count
+    twice. ``-`` (standard input) and paths that cannot be looked at are
+    left to the loader.
+
+    Raises:
+        ConsensusError: Two paths are the same file.
+    """
+    first: dict[object, str] = {}
+    for path in paths:
+        name = os.fspath(path)
+        identity = None if name == "-" else file_identity(name)
+        if identity is None:
+            continue
+        if identity in first:
+            raise ConsensusError(
+                f"{first[identity]} and {name} are the same file; a consensus "
+                "needs each auditor's assessment once"
+            )
+        first[identity] = name

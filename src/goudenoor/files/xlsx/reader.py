@@ -37,6 +37,7 @@ from goudenoor.exceptions import (
     ValidationError,
 )
 from goudenoor.extensions import Extension
+from goudenoor.files._parse import refuse_empty_path
 from goudenoor.files.assessments import ASSESSMENT_FORMAT, standard_for
 from goudenoor.model import Standard
 from goudenoor.problems import PathElement, Problem
@@ -954,7 +955,7 @@ def read_workbook(
             ratings."1.1".value: ...``).
     """
     _require_openpyxl()
-    name = os.fspath(path)
+    name = refuse_empty_path(path)
     sheets = _open(name)
     reader = _Reader(name)
     meta = _read_metadata(reader, sheets[AUDIT_SHEET])

@@ -24,6 +24,7 @@ from goudenoor.exceptions import (
     UnknownItemError,
     ValidationError,
 )
+from goudenoor.files._parse import refuse_empty_path
 from goudenoor.files.assessments import ASSESSMENT_FORMAT
 from goudenoor.files.atomic import refuse_existing, write_bytes_atomic
 from goudenoor.model import Requirement, Scale, Standard
@@ -150,7 +151,7 @@ def write_workbook(
             "language is the language of the points sheet; give it only with "
             "a score card"
         )
-    target = Path(path)
+    target = Path(refuse_empty_path(path))
     refuse_existing(target, overwrite=overwrite)
     if card is not None:
         if assessment is not None:
