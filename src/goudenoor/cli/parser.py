@@ -10,6 +10,7 @@ import math
 import sys
 from typing import NoReturn, TypeAlias
 
+from goudenoor.model import MAX_NUMBER
 from goudenoor.report import LANGUAGES
 from goudenoor.scoring import scoring_methods
 
@@ -784,8 +785,9 @@ def _add_rollup_command(commands: _Commands) -> None:
         default=[],
         metavar="UNIT=W",
         type=_weight,
-        help="the weight of a unit, e.g. a headcount (repeatable; give one for "
-        "every unit or none: default equal weights)",
+        help="the weight of a unit, e.g. a headcount: a positive number of at "
+        f"most {MAX_NUMBER:,} (repeatable; give one for every unit or none: "
+        "default equal weights)",
     )
     rolling.add_argument(
         "--rule",
@@ -817,6 +819,11 @@ def _weight(text: str) -> tuple[str, float]:
         number = math.nan
     if not sep or not name or not math.isfinite(number):
         raise argparse.ArgumentTypeError(f"expected UNIT=NUMBER, got {text!r}")
+    if not 0 < number <= MAX_NUMBER:
+        raise argparse.ArgumentTypeError(
+            f"the weight must be a positive number of at most {MAX_NUMBER:,}, "
+            f"got {text!r}"
+        )
     return name, number
 
 
