@@ -861,7 +861,8 @@ def percentile_ranks_schema() -> dict[str, Any]:
     --format json`` prints.
     """
     body = _object(
-        "Where one audit stands among the audits of its edition.",
+        "Where one audit stands among the audits of its standard (edition and "
+        "extensions).",
         {
             "goudenoor": _marker(PERCENTILE_RANKS_FORMAT),
             "organisation": (_STRING, "The audited organisation's name."),
@@ -872,13 +873,23 @@ def percentile_ranks_schema() -> dict[str, Any]:
                 {"type": "integer", "minimum": 1},
                 "How many audits of the edition it was ranked among.",
             ),
-            "left_out": (_INTEGER, "How many audits of other editions were left out."),
+            "left_out": (
+                _INTEGER,
+                (
+                    "How many audits of other standards (another edition, or other "
+                    "extensions by id or content) were left out."
+                ),
+            ),
             "total": (
                 _RANK,
                 (
                     "The percentile rank of the total points: 100 * (below + "
                     "ties / 2) / peers."
                 ),
+            ),
+            "extensions": (
+                _STRINGS,
+                "The extensions of the standard, in order (the peers have the same).",
             ),
             "areas": (
                 {"type": "object", "additionalProperties": _RANK},

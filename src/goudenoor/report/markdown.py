@@ -577,12 +577,12 @@ def benchmark_markdown(
     """
     w = benchmark_words(language)
     title, *unit = _who(ranks.organisation, ranks.unit, w.unit)
-    peers = w.peers_text.format(peers=ranks.peers, edition=_cell(ranks.edition))
+    peers = w.peers_text.format(peers=ranks.peers, edition=_cell(ranks.standard))
     lines = [
         f"# {w.title}: {title}",
         "",
         *unit,
-        f"- **{w.edition}:** {_cell(ranks.edition)}",
+        f"- **{w.edition}:** {_cell(ranks.standard)}",
         f"- **{w.date}:** {_cell(ranks.date)}",
         f"- **{w.peers}:** {peers}",
     ]
