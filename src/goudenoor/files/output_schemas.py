@@ -1001,10 +1001,21 @@ def portfolio_summary_schema() -> dict[str, Any]:
         },
     )
     edition = _object(
-        "The assessments of one edition and set of extensions (never mixed).",
+        "The assessments of one standard: an edition and its extensions, by "
+        "content (never mixed).",
         {
             "edition": (_STRING, "The edition's id."),
             "extensions": (_STRINGS, "The extensions applied, in order."),
+            "standard": (
+                {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+                "The standard's fingerprint: SHA-256 of its content (edition and "
+                "extensions).",
+            ),
+            "shares_name": (
+                _BOOLEAN,
+                "Whether another group has the same edition and extension ids with "
+                "other content (another extension file with the same id).",
+            ),
             "scheme": (_STRING, "The id of the recognition scheme."),
             "max_points": (_NUMBER, "The edition's maximum total."),
             "assessments": (_INTEGER, "How many assessments."),

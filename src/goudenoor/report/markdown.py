@@ -688,6 +688,11 @@ def portfolio_summary_markdown(summary: PortfolioSummary, language: str = "nl") 
         if edition.extensions:
             extensions = ", ".join(map(_cell, edition.extensions))
             lines.append(f"- **{w.extensions}:** {extensions}")
+        if edition.shares_name:
+            lines.append(
+                f"- **{w.standard}:** {_code(edition.standard[:12])} "
+                f"({w.other_content})"
+            )
         lines += [
             f"- **{w.assessments}:** {edition.assessments}",
             f"- **{w.maximum}:** {edition.max_points:g}",
