@@ -194,19 +194,39 @@ class Portfolio:
             GoudenoorError: *level* is none of the three.
             ScoringError: An option is unknown or wrong.
         """
+        return self._table(level, options)[0]
+
+    def _table(
+        self, level: Literal["total", "area", "requirement"], options: dict[str, Any]
+    ) -> tuple[list[dict[str, Any]], list[str], list[str]]:
+        """
+        The rows, the level names in their schemes' order and the area ids
+        in area order (each in the order first met, without repeats).
+        """
         if level not in COLUMNS:
             msg = f"unknown table level {level!r} (expected one of {list(COLUMNS)})"
             raise GoudenoorError(msg)
         rows: list[dict[str, Any]] = []
+        levels: dict[str, None] = {}
+        areas: dict[str, None] = {}
         for card in self.cards(**options):
             rows.extend(_rows(card, level))
-        return rows
+            levels.update(dict.fromkeys(lv.name for lv in card.scheme.levels))
+            areas.update(dict.fromkeys(area.id for area in card.standard.areas))
+        return rows, list(levels), list(areas)
 
     def dataframe(
         self, level: Literal["total", "area", "requirement"] = "total", **options: Any
     ) -> pandas.DataFrame:
         """
-        :meth:`table` as a pandas DataFrame, its columns in the same order.
+        :meth:`table` as a pandas DataFrame, its columns in the same order,
+        typed for analysis: ``date`` is ``datetime64`` (``.dt`` works),
+        ``level`` an ordered categorical in the recognition scheme's order,
+        lowest first (not alphabetical: ``sort_values("level")`` and ``<``
+        follow the scheme), and ``area_id`` (area and requirement levels)
+        an ordered categorical in area order. Cards scored with different
+        schemes (two editions' defaults, say) give the levels of each
+        scheme in turn, in the order the schemes are first met.
 
         pandas rather than Arrow: the people who take a portfolio further
         (quality staff, analysts of a certification body) work in
@@ -225,9 +245,17 @@ class Portfolio:
             raise MissingExtraError(
                 "Portfolio.dataframe", "dataframe", "pandas"
             ) from exc
-        return pandas.DataFrame(
-            self.table(level, **options), columns=list(COLUMNS[level])
+        rows, levels, areas = self._table(level, options)
+        frame = pandas.DataFrame(rows, columns=list(COLUMNS[level]))
+        frame["date"] = pandas.to_datetime(frame["date"])
+        frame["level"] = pandas.Categorical(
+            frame["level"], categories=levels, ordered=True
         )
+        if "area_id" in frame.columns:
+            frame["area_id"] = pandas.Categorical(
+                frame["area_id"], categories=areas, ordered=True
+            )
+        return frame
 
     def summary(self, **options: Any) -> PortfolioSummary:
         """

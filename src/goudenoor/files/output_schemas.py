@@ -1008,13 +1008,17 @@ def portfolio_summary_schema() -> dict[str, Any]:
             "extensions": (_STRINGS, "The extensions applied, in order."),
             "standard": (
                 {"type": "string", "pattern": "^[0-9a-f]{64}$"},
-                "The standard's fingerprint: SHA-256 of its content (edition and "
-                "extensions).",
+                (
+                    "The standard's fingerprint: SHA-256 of its content (edition "
+                    "and extensions)."
+                ),
             ),
             "shares_name": (
                 _BOOLEAN,
-                "Whether another group has the same edition and extension ids with "
-                "other content (another extension file with the same id).",
+                (
+                    "Whether another group has the same edition and extension ids "
+                    "with other content (another extension file with the same id)."
+                ),
             ),
             "scheme": (_STRING, "The id of the recognition scheme."),
             "max_points": (_NUMBER, "The edition's maximum total."),
