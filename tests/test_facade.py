@@ -68,6 +68,7 @@ EXPECTED = frozenset(
         "Migration",
         "MissingExtraError",
         "ModelError",
+        "OutputError",
         "Overrides",
         "Parameter",
         "Principle",

@@ -100,6 +100,9 @@ if TYPE_CHECKING:
         ModelError as ModelError,
     )
     from .exceptions import (
+        OutputError as OutputError,
+    )
+    from .exceptions import (
         ScoringError as ScoringError,
     )
     from .exceptions import (
@@ -436,6 +439,7 @@ _PUBLIC: Final[dict[str, str]] = {
     "Migration": "migration",
     "MissingExtraError": "exceptions",
     "ModelError": "exceptions",
+    "OutputError": "exceptions",
     "Overrides": "extensions",
     "Parameter": "model",
     "Principle": "model",

@@ -2,16 +2,19 @@
 Text from users, made safe to show: no control characters, and one line
 where one line is expected.
 
-Standard library only; every renderer (terminal, Markdown, comparison
-text) uses it, whatever the text's origin (a file, or an object built by
-an application).
+Standard library and the package's exceptions only; every renderer
+(terminal, Markdown, comparison text) uses it, whatever the text's origin
+(a file, or an object built by an application).
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 from typing import Any
+
+from .exceptions import OutputError
 
 
 _BREAKS = re.compile(r"[\t\n\v\f\r\x1c-\x1f\x85\u2028\u2029]")
@@ -83,13 +86,54 @@ def json_text(data: Any, *, indent: int | None = 2) -> str:
 
     >>> json_text({"name": "ACME\\x9b31m"}, indent=None)
     '{"name": "ACME\\\\u009b31m"}\\n'
+
+    Python's ``json`` would write a number that is not finite as the
+    invalid ``NaN`` or ``Infinity``; here it is refused, named by its path
+    (JSON has no NaN or infinity):
+
+    >>> try:
+    ...     json_text({"points": [1.0, float("inf")]})
+    ... except OutputError as exc:
+    ...     print(exc)
+    cannot write JSON: $.points[1] is inf (expected a finite number)
+
+    Raises:
+        OutputError: A number in *data* is NaN or infinite.
     """
+    try:
+        text = json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False)
+    except ValueError as exc:
+        found = _non_finite(data, "$", set())
+        if found is None:
+            raise
+        path, value = found
+        msg = f"cannot write JSON: {path} is {value!r} (expected a finite number)"
+        raise OutputError(msg) from exc
     # Outside strings JSON has only ASCII, so every such character is in a
     # string, where its escape means the same.
-    return (
-        json.dumps(data, indent=indent, ensure_ascii=False).translate(_JSON_ESCAPED)
-        + "\n"
+    return text.translate(_JSON_ESCAPED) + "\n"
+
+
+def _non_finite(data: Any, path: str, seen: set[int]) -> tuple[str, float] | None:
+    """
+    The path and value of the first number in *data* that is not finite
+    (*seen*: the containers on the way, so that a cycle ends the walk).
+    """
+    if isinstance(data, float):
+        return None if math.isfinite(data) else (path, data)
+    if not isinstance(data, (dict, list, tuple)) or id(data) in seen:
+        return None
+    seen.add(id(data))
+    items = (
+        ((f"{path}.{key}", value) for key, value in data.items())
+        if isinstance(data, dict)
+        else ((f"{path}[{index}]", value) for index, value in enumerate(data))
     )
+    for where, value in items:
+        found = _non_finite(value, where, seen)
+        if found:
+            return found
+    return None
 
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

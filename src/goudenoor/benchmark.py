@@ -2,8 +2,16 @@
 Benchmarks: where one audit stands among its peers, and one organisation
 over the years.
 
+Peers
+    The cards scored against the same standard as the card ranked: the
+    same edition with the same extensions, by content
+    (:attr:`goudenoor.model.Standard.fingerprint`). Points of another
+    edition, or of the same edition with other extensions (or another
+    extension file with the same id), are not comparable: those cards are
+    left out and counted.
+
 Percentile rank
-    Among the peer cards of the same edition, the percentile rank of a
+    Among the peer cards, the percentile rank of a
     value *x* is ``100 * (below + ties / 2) / n``: *below* counts the
     peers whose value is strictly lower, *ties* those whose value equals
     *x* (within 1e-9 points), *n* all peers. The card ranked may be one of
@@ -13,16 +21,23 @@ Percentile rank
 
 Trend
     The cards of one organisation (and one unit, if they have units) in
-    date order: the first and the last audit's points per area and in
-    total, and the change (last minus first). Editions may differ: areas
-    are then compared by their id, an area only one of the two editions
-    has gets ``None`` for the other side and for the change, and
-    :attr:`Trend.warnings` says that the editions differ (an area's
-    points and maximum can differ between editions).
+    date order, one per date: the first and the last audit's points per
+    area and in total, and the change (last minus first). Editions may
+    differ: areas are then compared by their id, an area only one of the
+    two editions has gets ``None`` for the other side and for the change,
+    and :attr:`Trend.warnings` says that the editions differ (an area's
+    points and maximum can differ between editions). The extensions may
+    not: every card has the same extension ids, and the cards of one
+    edition the same standard by content (two extension files that share
+    an id but not their content give points that are not comparable).
+    Cards of different organisations or units are refused unless
+    ``allow_different_organisations=True`` (an organisation that changed
+    its name, say); the trend then says so in its warnings.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -30,6 +45,7 @@ import attrs
 
 from ._text import counted, one_line
 from .exceptions import GoudenoorError
+from .model import Standard
 from .scoring import ScoreCard
 from .scoring.card import format_points
 
@@ -43,6 +59,7 @@ __all__ = [
     "Trend",
     "percentile_rank",
     "percentile_ranks",
+    "standard_label",
     "trend",
 ]
 
@@ -63,9 +80,32 @@ _TIE = 1e-9
 
 class BenchmarkError(GoudenoorError, ValueError):
     """
-    No peers of the card's edition, too few cards for a trend, or cards of
-    more than one organisation (or unit) in a trend.
+    No peers scored against the card's standard; in a trend: too few
+    cards, cards of more than one organisation (or unit), two on one date,
+    or cards scored against standards whose points are not comparable.
     """
+
+
+def standard_label(standard: Standard) -> str:
+    """
+    The edition and the extensions applied, as a reader names them:
+    ``gos-2012`` or ``gos-2012 + zorg``.
+    """
+    extensions = f" + {', '.join(standard.extensions)}" if standard.extensions else ""
+    return f"{standard.id}{extensions}"
+
+
+def _other_standards(card: ScoreCard, others: Sequence[ScoreCard]) -> str:
+    # "gos-2016: 2; gos-2012 + zorg (other content): 1": what the others
+    # were scored against, the same names with other content said so.
+    own = standard_label(card.standard)
+    counts: dict[str, int] = {}
+    for other in others:
+        label = standard_label(other.standard)
+        if label == own:
+            label += " (other content)"
+        counts[label] = counts.get(label, 0) + 1
+    return "; ".join(f"{label}: {count}" for label, count in counts.items())
 
 
 def percentile_rank(value: float, values: Sequence[float]) -> float:
@@ -88,17 +128,20 @@ def percentile_rank(value: float, values: Sequence[float]) -> float:
 @attrs.frozen(kw_only=True)
 class PercentileRanks:
     """
-    Where one card stands among its peers of the same edition.
+    Where one card stands among its peers: the cards scored against the
+    same standard.
 
     Attributes:
         organisation: The card's organisation.
         unit: The card's unit, if any.
         edition: The edition.
         date: The card's audit date (ISO 8601).
-        peers: How many cards of the edition it was ranked among.
-        left_out: How many cards of other editions were left out.
+        peers: How many cards of the same standard it was ranked among.
+        left_out: How many cards of other standards (another edition, or
+            other extensions) were left out.
         total: The percentile rank of the total points.
         areas: Area id to the percentile rank of the area's points.
+        extensions: The extensions of the standard, in order.
     """
 
     organisation: str
@@ -109,6 +152,16 @@ class PercentileRanks:
     left_out: int
     total: float
     areas: Mapping[str, float]
+    extensions: tuple[str, ...] = ()
+
+    @property
+    def standard(self) -> str:
+        """
+        The standard the ranks are among: ``gos-2012`` or
+        ``gos-2012 + zorg``.
+        """
+        extensions = f" + {', '.join(self.extensions)}" if self.extensions else ""
+        return f"{self.edition}{extensions}"
 
     def as_dict(self) -> dict[str, Any]:
         """
@@ -116,7 +169,10 @@ class PercentileRanks:
         """
         return {
             "goudenoor": PERCENTILE_RANKS_FORMAT,
-            **attrs.asdict(self, filter=lambda a, _: a.name != "areas"),
+            **attrs.asdict(
+                self, filter=lambda a, _: a.name not in {"areas", "extensions"}
+            ),
+            "extensions": list(self.extensions),
             "areas": dict(self.areas),
         }
 
@@ -127,15 +183,16 @@ class PercentileRanks:
         unit = f" ({self.unit})" if self.unit is not None else ""
         lines = [
             (
-                f"{self.organisation}{unit}, {self.edition}, audit of {self.date}: "
-                f"percentile ranks among {self.peers} audits of {self.edition}"
+                f"{self.organisation}{unit}, {self.standard}, audit of {self.date}: "
+                f"percentile ranks among {self.peers} audits of {self.standard}"
             ),
             *(f"area {area:>2}  {rank:5.1f}" for area, rank in self.areas.items()),
             f"total    {self.total:5.1f}",
         ]
         if self.left_out:
             lines.append(
-                f"{counted(self.left_out, 'audit')} of other editions left out"
+                f"{counted(self.left_out, 'audit')} of other standards (another "
+                "edition, or other extensions) left out"
             )
         return "\n".join(one_line(line) for line in lines) + "\n"
 
@@ -143,18 +200,21 @@ class PercentileRanks:
 def percentile_ranks(card: ScoreCard, cards: Iterable[ScoreCard]) -> PercentileRanks:
     """
     The percentile rank of *card*'s total and area points among the
-    *cards* of its edition (see the module's text for the definition).
+    *cards* scored against the same standard: the same edition with the
+    same extensions, by content (see the module's text).
 
     Raises:
-        BenchmarkError: No card of *card*'s edition among *cards*.
+        BenchmarkError: No card of *card*'s standard among *cards*.
     """
     edition = card.standard.id
+    own = card.standard.fingerprint
     given = tuple(cards)
-    peers = [c for c in given if c.standard.id == edition]
+    peers = [c for c in given if c.standard.fingerprint == own]
     if not peers:
+        others = f": {_other_standards(card, given)}" if given else ""
         raise BenchmarkError(
-            f"no score card of edition {edition!r} to compare with "
-            f"(got {len(given)} of other editions)"
+            f"no score card of the same standard ({standard_label(card.standard)}) "
+            f"to compare with; got {len(given)} of other standards{others}"
         )
     areas = {
         area_id: percentile_rank(
@@ -171,6 +231,7 @@ def percentile_ranks(card: ScoreCard, cards: Iterable[ScoreCard]) -> PercentileR
         left_out=len(given) - len(peers),
         total=percentile_rank(card.total, [peer.total for peer in peers]),
         areas=areas,
+        extensions=tuple(card.standard.extensions),
     )
 
 
@@ -275,16 +336,25 @@ def _change(area_id: str, first: float | None, last: float | None) -> AreaTrend:
     return AreaTrend(area_id=area_id, first=first, last=last, change=change)
 
 
-def trend(cards: Iterable[ScoreCard]) -> Trend:
+def trend(
+    cards: Iterable[ScoreCard], *, allow_different_organisations: bool = False
+) -> Trend:
     """
     One organisation's audits over time: first, last and the change per
     area and in total (see the module's text for differing editions).
 
-    Cards on the same date keep the order given.
+    Args:
+        cards: The score cards, in any order; one per date.
+        allow_different_organisations: Take cards of different
+            organisations or units as one history (a renamed
+            organisation, say); the trend is named after the last card
+            and its warnings say that the names differ.
 
     Raises:
-        BenchmarkError: Fewer than two cards, or cards of more than one
-            organisation or unit.
+        BenchmarkError: Fewer than two cards; cards of more than one
+            organisation or unit (unless allowed); two cards on the same
+            date (naming both); cards scored against standards whose
+            points are not comparable (naming both).
 
     >>> import datetime, goudenoor as go
     >>> std = go.load_standard("gos-2012")
@@ -296,21 +366,37 @@ def trend(cards: Iterable[ScoreCard]) -> Trend:
     >>> t.first_date, t.total.first, t.total.last, t.total.change
     ('2024-05-01', 50.0, 75.0, 25.0)
     """
-    given = sorted(cards, key=lambda c: c.assessment.date)
+    named = [(card, _card_name(card, n)) for n, card in enumerate(cards, start=1)]
+    named.sort(key=lambda pair: pair[0].assessment.date)
+    given = [card for card, _ in named]
     if len(given) < 2:  # noqa: PLR2004 - a first and a last
         raise BenchmarkError(f"a trend needs at least 2 score cards (got {len(given)})")
+    warnings: list[str] = []
     for field in ("organisation", "unit"):
         values = list(dict.fromkeys(getattr(c.assessment, field) for c in given))
-        if len(values) > 1:
+        if len(values) <= 1:
+            continue
+        if not allow_different_organisations:
             raise BenchmarkError(
                 f"a trend is of one {field}; the cards differ in {field}: "
-                f"{', '.join(map(repr, values))}"
+                f"{', '.join(map(repr, values))} (unless different organisations "
+                "are allowed)"
             )
+        warnings.append(
+            f"the audits differ in {field}: {', '.join(map(repr, values))}; "
+            "they are taken as one history"
+        )
+    for (before, before_name), (after, after_name) in itertools.pairwise(named):
+        if before.assessment.date == after.assessment.date:
+            raise BenchmarkError(
+                f"two audits on the same date, {after.assessment.date.isoformat()}: "
+                f"{before_name} and {after_name}; a trend needs one audit per date"
+            )
+    _check_comparable(named)
     first, last = given[0], given[-1]
     first_points = {a: r.points for a, r in first.areas.items()}
     last_points = {a: r.points for a, r in last.areas.items()}
     ids = [*last_points, *(a for a in first_points if a not in last_points)]
-    warnings: list[str] = []
     editions = list(dict.fromkeys(c.standard.id for c in given))
     if len(editions) > 1:
         warnings.append(
@@ -319,8 +405,8 @@ def trend(cards: Iterable[ScoreCard]) -> Trend:
             "between editions"
         )
     return Trend(
-        organisation=first.assessment.organisation,
-        unit=first.assessment.unit,
+        organisation=last.assessment.organisation,
+        unit=last.assessment.unit,
         history=tuple(
             (
                 c.assessment.date.isoformat(),
@@ -336,3 +422,36 @@ def trend(cards: Iterable[ScoreCard]) -> Trend:
         areas={a: _change(a, first_points.get(a), last_points.get(a)) for a in ids},
         warnings=tuple(warnings),
     )
+
+
+def _card_name(card: ScoreCard, number: int) -> str:
+    """The card's file, or its place among the cards given."""
+    return card.assessment.source or f"score card {number}"
+
+
+def _check_comparable(named: Sequence[tuple[ScoreCard, str]]) -> None:
+    """
+    Refuse cards whose points are not comparable: other extension ids, or
+    within one edition another standard by content.
+    """
+    first, first_name = named[0]
+    by_edition: dict[str, tuple[ScoreCard, str]] = {}
+    for card, name in named:
+        seen, seen_name = by_edition.setdefault(card.standard.id, (card, name))
+        if card.standard.extensions != first.standard.extensions:
+            seen, seen_name = first, first_name
+        elif card.standard.fingerprint == seen.standard.fingerprint:
+            continue
+        label, seen_label = standard_label(card.standard), standard_label(seen.standard)
+        same = (
+            " (the same names with other content: another extension file with "
+            "the same id)"
+            if label == seen_label
+            else ""
+        )
+        raise BenchmarkError(
+            "the audits were scored against standards whose points are not "
+            f"comparable: {seen_name} against {seen_label} and {name} against "
+            f"{label}{same}; a trend needs the same extensions, with the same "
+            "content, in every audit"
+        )

@@ -132,7 +132,14 @@ class RequirementChange:
 
 
 NoteCode = Literal[
-    "organisation", "date", "edition", "scheme", "method", "scale", "matched-by-id"
+    "organisation",
+    "unit",
+    "date",
+    "edition",
+    "scheme",
+    "method",
+    "scale",
+    "matched-by-id",
 ]
 """What a :class:`ComparisonNote` is about."""
 
@@ -151,11 +158,12 @@ class ComparisonNote:
     about, so that each report can say it in its own language.
 
     Attributes:
-        code: What differs: ``organisation``, ``date`` (the new audit is
-            dated before the old one), ``edition``, ``scheme``, ``method``,
-            ``scale``, or ``matched-by-id`` (editions differ and no
-            crosswalk aligned their requirements).
-        old: The old audit's value (``None`` for ``matched-by-id``).
+        code: What differs: ``organisation``, ``unit``, ``date`` (the new
+            audit is dated before the old one), ``edition``, ``scheme``,
+            ``method``, ``scale``, or ``matched-by-id`` (editions differ
+            and no crosswalk aligned their requirements).
+        old: The old audit's value (``None`` for ``matched-by-id``, and for
+            ``unit`` when the old audit has none).
         new: The new audit's value (likewise).
     """
 
@@ -173,6 +181,11 @@ class ComparisonNote:
                 f"the audits are of different organisations: {self.old!r} and "
                 f"{self.new!r}"
             )
+        if self.code == "unit":
+            return (
+                f"the audits are of different units: {_unit(self.old)} and "
+                f"{_unit(self.new)}"
+            )
         if self.code == "date":
             return (
                 f"the new audit ({self.new}) is dated before the old one ({self.old})"
@@ -180,6 +193,10 @@ class ComparisonNote:
         if self.code == "matched-by-id":
             return "requirements matched by id across editions"
         return f"the {_DIFFERS[self.code]} differs: {self.old} then {self.new}"
+
+
+def _unit(unit: str | None) -> str:
+    return "no unit" if unit is None else repr(unit)
 
 
 @attrs.frozen(kw_only=True)
@@ -265,10 +282,21 @@ class Comparison:
 
 
 def compare(
-    old: ScoreCard, new: ScoreCard, *, crosswalk: Crosswalk | None = None
+    old: ScoreCard,
+    new: ScoreCard,
+    *,
+    crosswalk: Crosswalk | None = None,
+    allow_different_organisations: bool = False,
+    allow_reverse_dates: bool = False,
 ) -> Comparison:
     """
     Compare two score cards (the old audit first).
+
+    A comparison is of one organisation (and one unit) over time, as
+    :func:`goudenoor.trend` is: audits of two organisations or units, and
+    a new audit dated before the old one, are refused unless allowed. The
+    same date is no reverse order (a what-if of one audit, say). Allowed,
+    they are compared and the :attr:`Comparison.notes` say so.
 
     Args:
         old: The earlier audit's score card.
@@ -277,10 +305,15 @@ def compare(
             edition to the new one; requirements are aligned through it
             and each area's change is split into the edition's effect and
             the ratings' effect. Ignored for audits of one edition.
+        allow_different_organisations: Compare audits of different
+            organisations or units (a renamed organisation, or one site
+            beside another).
+        allow_reverse_dates: Compare even if *new* is dated before *old*.
 
     Raises:
         GoudenoorError: The crosswalk does not map the old audit's edition
-            to the new audit's.
+            to the new audit's; the audits are of different organisations
+            or units, or in reverse date order, and that is not allowed.
 
     >>> import goudenoor as go
     >>> std = go.load_standard("gos-2012")
@@ -294,6 +327,11 @@ def compare(
     [('4.1', 1.0, 3.0), ('4.2', 1.0, 3.0)]
     """
     notes = _notes(old, new)
+    _refuse(
+        notes,
+        allow_different_organisations=allow_different_organisations,
+        allow_reverse_dates=allow_reverse_dates,
+    )
     if old.standard.id == new.standard.id:
         crosswalk = None
     elif crosswalk is None:
@@ -307,6 +345,24 @@ def compare(
         requirements=_requirement_changes(old, new),
         notes=notes,
     )
+
+
+def _refuse(
+    notes: tuple[ComparisonNote, ...],
+    *,
+    allow_different_organisations: bool,
+    allow_reverse_dates: bool,
+) -> None:
+    for note in notes:
+        if note.code in {"organisation", "unit"} and not allow_different_organisations:
+            msg = (
+                f"{note.text}; a comparison is of one organisation and unit over "
+                "time, unless different organisations are allowed"
+            )
+            raise GoudenoorError(msg)
+        if note.code == "date" and not allow_reverse_dates:
+            msg = f"{note.text}: give the older audit first, or allow reverse dates"
+            raise GoudenoorError(msg)
 
 
 def _across(
@@ -479,6 +535,8 @@ def _notes(old: ScoreCard, new: ScoreCard) -> tuple[ComparisonNote, ...]:
         found.append(
             ComparisonNote(code="organisation", old=a.organisation, new=b.organisation)
         )
+    if a.unit != b.unit:
+        found.append(ComparisonNote(code="unit", old=a.unit, new=b.unit))
     if b.date < a.date:
         found.append(
             ComparisonNote(code="date", old=a.date.isoformat(), new=b.date.isoformat())

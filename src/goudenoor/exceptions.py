@@ -20,6 +20,7 @@ __all__ = [
     "GoudenoorError",
     "MissingExtraError",
     "ModelError",
+    "OutputError",
     "ScoringError",
     "UnknownAreaError",
     "UnknownEditionError",
@@ -113,6 +114,13 @@ class ScoringError(GoudenoorError, ValueError):
     """
     An assessment cannot be scored with the options given (unknown method
     or parameter, a scoring method that returned a value out of range).
+    """
+
+
+class OutputError(GoudenoorError, ValueError):
+    """
+    A result cannot be written in the format asked: a number JSON has no
+    way to say (NaN or an infinity), named by its path in the data.
     """
 
 

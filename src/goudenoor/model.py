@@ -12,6 +12,8 @@ This module knows nothing about YAML, cattrs or networkx.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import math
 import re
 from collections.abc import Callable, Hashable, Iterable
@@ -926,6 +928,35 @@ class Standard:
         if self.extensions:
             counts.append(f"extensions {', '.join(self.extensions)}")
         return f"<Standard {self.id} {excerpt(self.title)}: {', '.join(counts)}>"
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """
+        The standard's content as a SHA-256 hex digest: the same for two
+        standards with the same content however they were built, different
+        as soon as anything differs (an area, a requirement, its points, a
+        scale, a scheme, an extension's change). It tells which audits
+        were scored against the same standard: an edition plus the exact
+        extensions, by content, so two extension files that share an id
+        but not their content give two fingerprints.
+
+        >>> import goudenoor as go
+        >>> std = go.load_standard("gos-2012")
+        >>> std.fingerprint == attrs.evolve(std).fingerprint
+        True
+        >>> std.fingerprint == go.load_standard("gos-2016").fingerprint
+        False
+        """
+        # Every field, recursively, as canonical JSON (sorted keys, no
+        # spaces): the fields are plain data (text, numbers, tuples), so
+        # equal standards give equal text.
+        content = json.dumps(
+            attrs.asdict(self),
+            sort_keys=True,
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
     @cached_property
     def requirements(self) -> tuple[Requirement, ...]:

@@ -10,6 +10,7 @@ per assessment and requirement. Reading the files is the file layer's
 
 from __future__ import annotations
 
+import collections
 import math
 import statistics
 from collections.abc import Iterable, Iterator, Sequence
@@ -221,19 +222,39 @@ class Portfolio:
             GoudenoorError: *level* is none of the three.
             ScoringError: An option is unknown or wrong.
         """
+        return self._table(level, options)[0]
+
+    def _table(
+        self, level: Literal["total", "area", "requirement"], options: dict[str, Any]
+    ) -> tuple[list[dict[str, Any]], list[str], list[str]]:
+        """
+        The rows, the level names in their schemes' order and the area ids
+        in area order (each in the order first met, without repeats).
+        """
         if level not in COLUMNS:
             msg = f"unknown table level {level!r} (expected one of {list(COLUMNS)})"
             raise GoudenoorError(msg)
         rows: list[dict[str, Any]] = []
+        levels: dict[str, None] = {}
+        areas: dict[str, None] = {}
         for card in self.cards(**options):
             rows.extend(_rows(card, level))
-        return rows
+            levels.update(dict.fromkeys(lv.name for lv in card.scheme.levels))
+            areas.update(dict.fromkeys(area.id for area in card.standard.areas))
+        return rows, list(levels), list(areas)
 
     def dataframe(
         self, level: Literal["total", "area", "requirement"] = "total", **options: Any
     ) -> pandas.DataFrame:
         """
-        :meth:`table` as a pandas DataFrame, its columns in the same order.
+        :meth:`table` as a pandas DataFrame, its columns in the same order,
+        typed for analysis: ``date`` is ``datetime64`` (``.dt`` works),
+        ``level`` an ordered categorical in the recognition scheme's order,
+        lowest first (not alphabetical: ``sort_values("level")`` and ``<``
+        follow the scheme), and ``area_id`` (area and requirement levels)
+        an ordered categorical in area order. Cards scored with different
+        schemes (two editions' defaults, say) give the levels of each
+        scheme in turn, in the order the schemes are first met.
 
         pandas rather than Arrow: the people who take a portfolio further
         (quality staff, analysts of a certification body) work in
@@ -252,9 +273,17 @@ class Portfolio:
             raise MissingExtraError(
                 "Portfolio.dataframe", "dataframe", "pandas"
             ) from exc
-        return pandas.DataFrame(
-            self.table(level, **options), columns=list(COLUMNS[level])
+        rows, levels, areas = self._table(level, options)
+        frame = pandas.DataFrame(rows, columns=list(COLUMNS[level]))
+        frame["date"] = pandas.to_datetime(frame["date"])
+        frame["level"] = pandas.Categorical(
+            frame["level"], categories=levels, ordered=True
         )
+        if "area_id" in frame.columns:
+            frame["area_id"] = pandas.Categorical(
+                frame["area_id"], categories=areas, ordered=True
+            )
+        return frame
 
     def summary(self, **options: Any) -> PortfolioSummary:
         """
@@ -431,12 +460,19 @@ class AreaSpread:
 @attrs.frozen(kw_only=True)
 class EditionSummary:
     """
-    The assessments of one edition (with the same extensions): their
-    points are never mixed with another edition's.
+    The assessments of one standard: one edition with the same extensions,
+    by content (:attr:`goudenoor.model.Standard.fingerprint`). Their
+    points are never mixed with another standard's, not even with those
+    of another extension file that has the same id.
 
     Attributes:
         edition: The edition's id.
         extensions: The extensions applied, in order.
+        standard: The standard's fingerprint (SHA-256 of its content).
+        shares_name: Whether another group of the summary has the same
+            edition and extension ids with other content (two extension
+            files that share an id): the reports then name the
+            fingerprint and say that they are summarised apart.
         scheme: The id of the recognition scheme the levels are of.
         max_points: The edition's maximum total.
         assessments: How many assessments.
@@ -457,12 +493,16 @@ class EditionSummary:
     levels: tuple[tuple[str, int], ...]
     no_level: int
     areas: tuple[AreaSpread, ...]
+    standard: str
+    shares_name: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         """The edition's summary as plain data."""
         return {
             "edition": self.edition,
             "extensions": list(self.extensions),
+            "standard": self.standard,
+            "shares_name": self.shares_name,
             "scheme": self.scheme,
             "max_points": self.max_points,
             "assessments": self.assessments,
@@ -531,12 +571,22 @@ class PortfolioSummary:
             extensions = (
                 f" + {', '.join(edition.extensions)}" if edition.extensions else ""
             )
+            standard = (
+                f" (standard {edition.standard[:12]})" if edition.shares_name else ""
+            )
             lines += [
                 "",
                 (
-                    f"{edition.edition}{extensions}: {edition.assessments} "
+                    f"{edition.edition}{extensions}{standard}: {edition.assessments} "
                     f"assessments (maximum {edition.max_points:g} points)"
                 ),
+            ]
+            if edition.shares_name:
+                lines.append(
+                    "note: another extension file with the same id has other "
+                    "content: summarised apart"
+                )
+            lines += [
                 f"{head} {'mean':>6}",
                 _spread_line("total", edition.totals),
             ]
@@ -556,8 +606,10 @@ def _spread_line(label: str, spread: Spread) -> str:
 
 def summarise(cards: Iterable[ScoreCard], *, refused: int = 0) -> PortfolioSummary:
     """
-    Summarise score cards: grouped by edition and extensions (never
-    mixing their points), the spread (:class:`Spread`) of the totals and
+    Summarise score cards: grouped by standard, the edition with the
+    same extensions by content (never mixing their points; two extension
+    files that share an id are two groups, each marked
+    :attr:`EditionSummary.shares_name`), the spread (:class:`Spread`) of the totals and
     of each area's points, and how many reached each recognition level.
 
     Args:
@@ -574,17 +626,22 @@ def summarise(cards: Iterable[ScoreCard], *, refused: int = 0) -> PortfolioSumma
     >>> edition.totals.median, edition.totals.mean, edition.no_level
     (50.0, 50.0, 1)
     """
-    groups: dict[tuple[str, tuple[str, ...]], list[ScoreCard]] = {}
+    groups: dict[tuple[str, tuple[str, ...], str], list[ScoreCard]] = {}
     for card in cards:
-        key = (card.standard.id, tuple(card.standard.extensions))
+        standard = card.standard
+        key = (standard.id, tuple(standard.extensions), standard.fingerprint)
         groups.setdefault(key, []).append(card)
+    names = collections.Counter(key[:2] for key in groups)
     return PortfolioSummary(
-        editions=tuple(_edition(group) for _, group in sorted(groups.items())),
+        editions=tuple(
+            _edition(group, shares_name=names[key[:2]] > 1)
+            for key, group in sorted(groups.items())
+        ),
         refused=refused,
     )
 
 
-def _edition(cards: list[ScoreCard]) -> EditionSummary:
+def _edition(cards: list[ScoreCard], *, shares_name: bool) -> EditionSummary:
     first = cards[0]
     counts = {level.name: 0 for level in first.scheme.levels}
     no_level = 0
@@ -613,4 +670,6 @@ def _edition(cards: list[ScoreCard]) -> EditionSummary:
         levels=tuple(counts.items()),
         no_level=no_level,
         areas=tuple(areas),
+        standard=first.standard.fingerprint,
+        shares_name=shares_name,
     )

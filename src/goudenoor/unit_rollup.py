@@ -43,7 +43,7 @@ import attrs
 
 from ._text import one_line
 from .exceptions import GoudenoorError
-from .model import RecognitionLevel
+from .model import MAX_NUMBER, RecognitionLevel
 from .scoring import Gap, ScoreCard
 from .scoring.card import format_points
 
@@ -296,7 +296,7 @@ def rollup(
     units = _units(given)
     _check_shared(given, units)
     weighted = _weights(units, weights, chosen)
-    factors = [w for _, w in weighted] if weighted else []
+    factors = _normalised([w for _, w in weighted])
     standard = given[0].standard
     areas: dict[str, AreaRollup] = {}
     for area in standard.areas:
@@ -307,6 +307,8 @@ def rollup(
         if chosen == "min":
             rolled, fraction = points[weakest], fractions[weakest]
         else:
+            # Each factor is at most 1 and their sum at most the number of
+            # units, so neither the products nor the sums can overflow.
             whole = math.fsum(factors)
             rolled = math.fsum(w * p for w, p in zip(factors, points, strict=True))
             fraction = math.fsum(w * f for w, f in zip(factors, fractions, strict=True))
@@ -404,11 +406,11 @@ def _weights(
             isinstance(weight, bool)
             or not isinstance(weight, (int, float))
             or not math.isfinite(weight)
-            or weight <= 0
+            or not 0 < weight <= MAX_NUMBER
         ):
             raise RollupError(
-                f"the weight of unit {unit!r} must be a positive number "
-                f"(got {weight!r})"
+                f"the weight of unit {unit!r} must be a positive number of at "
+                f"most {MAX_NUMBER:,} (got {weight!r})"
             )
     for unit in units:
         if unit not in weights:
@@ -416,3 +418,18 @@ def _weights(
                 f"no weight for unit {unit!r}: give a weight for every unit or for none"
             )
     return tuple((unit, float(weights[unit])) for unit in units)
+
+
+def _normalised(weights: list[float]) -> list[float]:
+    """
+    *weights* divided by the largest: each in (0, 1], the largest exactly 1.
+
+    Dividing before summing keeps every step finite (the products with
+    points and their sum cannot overflow) and keeps the ratios of tiny
+    weights (``5e-324`` each gives 1 each, where multiplying first would
+    round every product to 0).
+    """
+    if not weights:
+        return []
+    largest = max(weights)
+    return [weight / largest for weight in weights]

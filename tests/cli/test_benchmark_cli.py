@@ -87,6 +87,7 @@ def test_json_is_the_domains_as_dict(folder: Path) -> None:
         "peers": 2,
         "left_out": 0,
         "total": 50.0,
+        "extensions": [],
         "areas": {"1": 75.0, **{str(area): 50.0 for area in range(2, 10)}},
     }
 
@@ -184,7 +185,10 @@ def test_peers_of_other_editions_are_left_out_and_counted(folder: Path) -> None:
     assert code == 0
     lines = out.splitlines()
     assert "among 4 audits of gos-2012" in lines[0]
-    assert lines[-2:] == ["total     75.0", "1 audit of other editions left out"]
+    assert lines[-2:] == [
+        "total     75.0",
+        "1 audit of other standards (another edition, or other extensions) left out",
+    ]
 
 
 def test_peers_of_another_edition_only_is_an_error(
@@ -195,8 +199,8 @@ def test_peers_of_another_edition_only_is_an_error(
 
     assert (code, out) == (2, "")
     assert capsys.readouterr().err == (
-        "goudenoor: error: no score card of edition 'gos-2012' to compare with "
-        "(got 1 of other editions)\n"
+        "goudenoor: error: no score card of the same standard (gos-2012) to compare "
+        "with; got 1 of other standards: gos-2016: 1\n"
     )
 
 

@@ -206,7 +206,12 @@ class TestCompareAcrossEditions:
         old, new, _ = across
 
         with pytest.raises(go.GoudenoorError) as info:
-            go.compare(new, old, crosswalk=go.load_crosswalk("gos-2012", "gos-2016"))
+            go.compare(
+                new,
+                old,
+                crosswalk=go.load_crosswalk("gos-2012", "gos-2016"),
+                allow_reverse_dates=True,
+            )
 
         assert (
             "the crosswalk maps gos-2012 to gos-2016, the audits are of gos-2016 "

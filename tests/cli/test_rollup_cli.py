@@ -91,13 +91,6 @@ def test_markdown_dutch_and_english(units: list[str], tmp_path: Path) -> None:
             "goudenoor: error: --weight: unit 'Noord' is given more than once\n",
         ),
         (
-            ("--weight", "Noord=0", "--weight", "Zuid=1"),
-            (
-                "goudenoor: error: the weight of unit 'Noord' must be a positive "
-                "number (got 0.0)\n"
-            ),
-        ),
-        (
             ("--rule", "min", "--weight", "Noord=1", "--weight", "Zuid=1"),
             (
                 "goudenoor: error: the min rule takes no weights: it uses the weakest "
@@ -118,16 +111,59 @@ def test_errors(
     assert capsys.readouterr().err == message
 
 
+@pytest.mark.parametrize(
+    ("weight", "message"),
+    [
+        ("Noord", "expected UNIT=NUMBER, got 'Noord'"),
+        ("Noord=inf", "expected UNIT=NUMBER, got 'Noord=inf'"),
+        (
+            "Noord=0",
+            (
+                "the weight must be a positive number of at most 1,000,000, got "
+                "'Noord=0'"
+            ),
+        ),
+        (
+            "Noord=-1",
+            (
+                "the weight must be a positive number of at most 1,000,000, got "
+                "'Noord=-1'"
+            ),
+        ),
+        (
+            "Noord=1e308",
+            (
+                "the weight must be a positive number of at most 1,000,000, got "
+                "'Noord=1e308'"
+            ),
+        ),
+    ],
+)
 def test_a_bad_weight_is_a_usage_error(
-    units: list[str], capsys: pytest.CaptureFixture[str]
+    units: list[str], weight: str, message: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with pytest.raises(SystemExit) as info:
-        run("rollup", *units[:2], "--weight", "Noord")
+        run("rollup", *units[:2], "--weight", weight, "--weight", "Zuid=1")
     assert info.value.code == 2
     assert capsys.readouterr().err == (
-        "goudenoor: error: argument --weight: expected UNIT=NUMBER, got 'Noord' "
+        f"goudenoor: error: argument --weight: {message} "
         "(see 'goudenoor rollup --help')\n"
     )
+
+
+@pytest.mark.parametrize("weight", ["5e-324", "1e-300", "1000000"])
+def test_extreme_equal_weights(units: list[str], weight: str) -> None:
+    """
+    Equal weights give the plain mean, however small or large they are.
+    """
+    code, out = run(
+        "rollup", *units[:2], "--weight", f"Noord={weight}",
+        "--weight", f"Zuid={weight}", "--format", "json",
+    )  # fmt: skip
+    _, plain = run("rollup", *units[:2], "--format", "json")
+
+    assert code == 0
+    assert json.loads(plain)["points"] == json.loads(out)["points"]
 
 
 def test_a_file_without_unit(

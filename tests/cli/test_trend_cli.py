@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -150,8 +151,15 @@ def test_mixed_organisations_are_an_error(
     assert (code, out) == (2, "")
     assert capsys.readouterr().err == (
         "goudenoor: error: a trend is of one organisation; the cards differ in "
-        "organisation: 'Zorggroep Oost', 'Woonstichting Noord'\n"
+        "organisation: 'Zorggroep Oost', 'Woonstichting Noord' (unless different "
+        "organisations are allowed)\n"
     )
+    code, out = run("trend", other, first, "--allow-different-organisations")
+    assert 0 == code
+    assert (
+        "warning: the audits differ in organisation: 'Zorggroep Oost', "
+        "'Woonstichting Noord'; they are taken as one history"
+    ) == out.splitlines()[-1]
 
 
 def test_mixed_units_are_an_error(
@@ -164,7 +172,60 @@ def test_mixed_units_are_an_error(
     assert code == 2
     assert capsys.readouterr().err == (
         "goudenoor: error: a trend is of one unit; the cards differ in unit: "
-        "'Noord', 'Zuid'\n"
+        "'Noord', 'Zuid' (unless different organisations are allowed)\n"
+    )
+
+
+def test_two_audits_on_one_date_are_refused_by_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Either order would give another change: refused, naming both files."""
+    first = audit(tmp_path, 2024, 1)
+    again = audit(tmp_path, 2024, 3)
+    later = audit(tmp_path, 2025, 2)
+    code, out = run("trend", later, again, first)
+
+    assert (code, out) == (2, "")
+    assert capsys.readouterr().err == (
+        f"goudenoor: error: two audits on the same date, 2024-03-01: {again} and "
+        f"{first}; a trend needs one audit per date\n"
+    )
+
+
+def test_audits_of_other_extensions_are_refused_by_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """
+    Two extension files with the same id and other content, next to the
+    audits that name them: their points are not comparable.
+    """
+    for name, removed in (("a", "9.1"), ("b", "9.2")):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "demo.yaml").write_text(
+            "goudenoor: extension/1\nid: demo\ntitle: Demo\nversion: '1'\n"
+            f"targets: [gos-2012]\nremove:\n  requirements:\n    - id: '{removed}'\n"
+            "      reason: Niet van toepassing.\n",
+            encoding="utf-8",
+        )
+    older = audit(tmp_path / "a", 2024, 1)
+    newer = audit(tmp_path / "b", 2025, 2)
+    for path in (older, newer):
+        text = Path(path).read_text(encoding="utf-8")
+        text = re.sub(r'  "9\.[12]":\n    value: \d\n', "", text)
+        Path(path).write_text(
+            text.replace("scale: gos-0-4", "scale: gos-0-4\nextensions: [demo.yaml]"),
+            encoding="utf-8",
+        )
+    code, out = run("trend", newer, older)
+
+    assert (code, out) == (2, "")
+    assert capsys.readouterr().err == (
+        "goudenoor: error: the audits were scored against standards whose points "
+        f"are not comparable: {older} against gos-2012 + demo and {newer} against "
+        "gos-2012 + demo (the same names with other content: another extension "
+        "file with the same id); a trend needs the same extensions, with the same "
+        "content, in every audit\n"
     )
 
 

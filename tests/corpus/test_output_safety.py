@@ -615,7 +615,7 @@ class TestTerminalText:
         old = _card(standard, "ACME\x1b[2J")
         new = _card(standard, "ACME\x1b[2J\nnog een regel")
 
-        text = go.compare(old, new).text()
+        text = go.compare(old, new, allow_different_organisations=True).text()
 
         assert text.startswith("ACME[2J nog een regel: 2026-03-01 (gos-2012)")
         assert "\n 1 Stem [31mrood " in text

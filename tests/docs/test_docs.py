@@ -26,6 +26,7 @@ MODULES = [
     "goudenoor.unit_rollup",
     "goudenoor.benchmark",
     "goudenoor.files.rollups",
+    "goudenoor._text",
 ]
 
 

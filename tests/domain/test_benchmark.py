@@ -32,6 +32,7 @@ def card(
         organisation=organisation,
         date=datetime.date(year, 5, 1),
         unit=unit,
+        extensions=std.extensions,
         ratings={
             r.id: go.Rating(value=by_area.get(area.id, 0))
             for area in std.areas
@@ -93,7 +94,9 @@ def test_percentile_ranks_per_area_and_total(
     assert ranks.text().splitlines()[0] == (
         "X, gos-2012, audit of 2026-05-01: percentile ranks among 4 audits of gos-2012"
     )
-    assert ranks.text().splitlines()[-1] == "1 audit of other editions left out"
+    assert ranks.text().splitlines()[-1] == (
+        "1 audit of other standards (another edition, or other extensions) left out"
+    )
 
 
 def test_percentile_ranks_need_peers(
@@ -102,7 +105,125 @@ def test_percentile_ranks_need_peers(
     with pytest.raises(BenchmarkError) as info:
         go.percentile_ranks(card(std2012, 2), [card(std2016, 2)])
     assert str(info.value) == (
-        "no score card of edition 'gos-2012' to compare with (got 1 of other editions)"
+        "no score card of the same standard (gos-2012) to compare with; got 1 of "
+        "other standards: gos-2016: 1"
+    )
+
+
+def removing(requirement_id: str, extension_id: str = "demo") -> go.Extension:
+    """An extension that removes one requirement of gos-2012."""
+    return go.Extension(
+        id=extension_id,
+        title="Demo",
+        version="1",
+        targets=("gos-2012",),
+        remove=go.Removals(
+            requirements=(
+                go.RequirementRemoval(id=requirement_id, reason="Niet van toepassing."),
+            )
+        ),
+    )
+
+
+def test_peers_of_other_extensions_are_left_out(std2012: go.Standard) -> None:
+    """
+    Peers of the same edition with other extensions, or with another
+    extension file of the same id, are not peers.
+    """
+    demo = go.apply_extension(std2012, removing("9.2"))
+    same_id = go.apply_extension(std2012, removing("9.1"))
+    ours = card(demo, 2, organisation="X")
+    peers = [card(demo, v, organisation=f"P{v}") for v in (1, 3)]
+    others = [
+        card(std2012, 4, organisation="Plain"),
+        card(same_id, 4, organisation="S"),
+    ]
+
+    ranks = go.percentile_ranks(ours, [*peers, *others])
+
+    assert (2, 2, 50.0) == (ranks.peers, ranks.left_out, ranks.total)
+    assert ("demo",) == ranks.extensions
+    assert ranks.text().splitlines()[0] == (
+        "X, gos-2012 + demo, audit of 2026-05-01: percentile ranks among 2 audits "
+        "of gos-2012 + demo"
+    )
+    with pytest.raises(BenchmarkError) as info:
+        go.percentile_ranks(ours, others)
+    assert str(info.value) == (
+        "no score card of the same standard (gos-2012 + demo) to compare with; got "
+        "2 of other standards: gos-2012: 1; gos-2012 + demo (other content): 1"
+    )
+
+
+def test_standard_fingerprint_is_by_content(std2012: go.Standard) -> None:
+    """Two extension files with one id: two standards; the same file twice: one."""
+    first = go.apply_extension(std2012, removing("9.2"))
+    again = go.apply_extension(std2012, removing("9.2"))
+    other = go.apply_extension(std2012, removing("9.1"))
+
+    assert first.fingerprint == again.fingerprint
+    assert first.fingerprint != other.fingerprint
+    assert first.fingerprint != std2012.fingerprint
+    assert 64 == len(first.fingerprint)
+
+
+def test_trend_refuses_other_extensions(std2012: go.Standard) -> None:
+    demo = go.apply_extension(std2012, removing("9.2"))
+    with pytest.raises(BenchmarkError) as info:
+        go.trend([card(std2012, 2, year=2024), card(demo, 4, year=2025)])
+    assert str(info.value) == (
+        "the audits were scored against standards whose points are not comparable: "
+        "score card 1 against gos-2012 and score card 2 against gos-2012 + demo; a "
+        "trend needs the same extensions, with the same content, in every audit"
+    )
+
+
+def test_trend_refuses_an_extension_of_the_same_id_with_other_content(
+    std2012: go.Standard,
+) -> None:
+    demo = go.apply_extension(std2012, removing("9.2"))
+    same_id = go.apply_extension(std2012, removing("9.1"))
+    with pytest.raises(BenchmarkError) as info:
+        go.trend(
+            [
+                card(demo, 2, year=2024),
+                card(same_id, 4, year=2026),
+                card(demo, 3, year=2025),
+            ]
+        )
+    assert str(info.value) == (
+        "the audits were scored against standards whose points are not comparable: "
+        "score card 1 against gos-2012 + demo and score card 2 against gos-2012 + "
+        "demo (the same names with other content: another extension file with the "
+        "same id); a trend needs the same extensions, with the same content, in "
+        "every audit"
+    )
+
+
+def test_trend_refuses_two_audits_on_one_date(std2012: go.Standard) -> None:
+    with pytest.raises(BenchmarkError) as info:
+        go.trend(
+            [card(std2012, 2, year=2025), card(std2012, 3), card(std2012, 4, year=2025)]
+        )
+    assert str(info.value) == (
+        "two audits on the same date, 2025-05-01: score card 1 and score card 3; a "
+        "trend needs one audit per date"
+    )
+
+
+def test_trend_of_different_organisations_when_allowed(std2012: go.Standard) -> None:
+    """A renamed organisation: one history, named after the last audit."""
+    t = go.trend(
+        [card(std2012, 2, year=2024, organisation="Oud"), card(std2012, 3)],
+        allow_different_organisations=True,
+    )
+
+    assert ("Zorggroep", 25.0) == (t.organisation, t.total.change)
+    assert t.warnings == (
+        (
+            "the audits differ in organisation: 'Oud', 'Zorggroep'; they are taken "
+            "as one history"
+        ),
     )
 
 
@@ -144,10 +265,10 @@ def test_trend_across_editions_warns(
 
 def test_trend_of_one_organisation(std2012: go.Standard) -> None:
     with pytest.raises(BenchmarkError) as info:
-        go.trend([card(std2012, 2), card(std2012, 3, organisation="Ander")])
+        go.trend([card(std2012, 2), card(std2012, 3, organisation="Ander", year=2027)])
     assert str(info.value) == (
         "a trend is of one organisation; the cards differ in organisation: "
-        "'Zorggroep', 'Ander'"
+        "'Zorggroep', 'Ander' (unless different organisations are allowed)"
     )
 
 
@@ -155,7 +276,8 @@ def test_trend_of_one_unit(std2012: go.Standard) -> None:
     with pytest.raises(BenchmarkError) as info:
         go.trend([card(std2012, 2, unit="A"), card(std2012, 3, unit="B", year=2027)])
     assert str(info.value) == (
-        "a trend is of one unit; the cards differ in unit: 'A', 'B'"
+        "a trend is of one unit; the cards differ in unit: 'A', 'B' (unless "
+        "different organisations are allowed)"
     )
 
 

@@ -179,15 +179,49 @@ def test_the_dataframe_is_the_table(portfolio: go.Portfolio) -> None:
     assert isinstance(frame, pandas.DataFrame)
     assert list(frame.columns) == list(COLUMNS["area"])
     rows = portfolio.table("area")
-    assert frame.drop(columns="level").to_dict("records") == [
-        {key: value for key, value in row.items() if key != "level"} for row in rows
+    typed = {"level", "date", "area_id"}
+    assert frame.drop(columns=list(typed)).to_dict("records") == [
+        {key: value for key, value in row.items() if key not in typed} for row in rows
     ]
+    assert list(frame["area_id"]) == [row["area_id"] for row in rows]
+    assert [stamp.date() for stamp in frame["date"]] == [row["date"] for row in rows]
     assert [None if pandas.isna(level) else level for level in frame["level"]] == [
         row["level"] for row in rows
     ]
     assert frame.groupby("organisation")["points"].sum().to_dict() == pytest.approx(
         {"Alfa": 100.0, "Beta": 50.0, "Gamma": 12.5}
     )
+
+
+def test_dataframe_types(portfolio: go.Portfolio) -> None:
+    """
+    Dates are datetime64, levels an ordered categorical in the scheme's
+    order (not alphabetical), areas an ordered categorical in area order.
+    """
+    pandas = pytest.importorskip("pandas")
+    stars = go.load_standard("gos-2012").recognition_scheme("sterren")
+    scheme = [level.name for level in stars.levels]
+
+    total = portfolio.dataframe(scheme="sterren")
+    area = portfolio.dataframe("area", scheme="sterren")
+    requirement = portfolio.dataframe("requirement", scheme="sterren")
+
+    assert pandas.api.types.is_datetime64_any_dtype(total["date"])
+    assert [2026] == total["date"].dt.year.unique().tolist()
+    for frame in (total, area, requirement):
+        assert frame["level"].cat.ordered
+        assert scheme == list(frame["level"].cat.categories)
+    # Alphabetically "1 ster" ... "5 sterren" come before "Gecommitteerd";
+    # in the scheme they come after it (Alfa 5 sterren, Beta 2 sterren).
+    assert sorted(scheme) != scheme
+    assert ["2 sterren", "5 sterren"] == list(
+        total.sort_values("level")["level"].dropna()
+    )
+    assert [True, True] == list(total["level"].dropna() > "Gecommitteerd")
+    areas = [str(number) for number in range(1, 10)]
+    for frame in (area, requirement):
+        assert frame["area_id"].cat.ordered
+        assert areas == list(frame["area_id"].cat.categories)
 
 
 def test_without_pandas_the_dataframe_names_the_extra(

@@ -15,6 +15,8 @@ import pytest
 import goudenoor as go
 from goudenoor.files.output_schemas import portfolio_summary_schema
 from goudenoor.portfolio import Spread, summarise
+from goudenoor.report.many_html import portfolio_summary_html
+from goudenoor.report.markdown import portfolio_summary_markdown
 from portfolio_files import write_portfolio
 
 
@@ -42,6 +44,31 @@ def spread(*figures: Any) -> Spread:
         upper_quartile=q3,
         max=high,
         mean=mean,
+    )
+
+
+def _removing(requirement_id: str) -> go.Extension:
+    """An extension ``demo`` that removes one requirement of gos-2012."""
+    return go.Extension(
+        id="demo",
+        title="Demo",
+        version="1",
+        targets=("gos-2012",),
+        remove=go.Removals(
+            requirements=(
+                go.RequirementRemoval(id=requirement_id, reason="Niet van toepassing."),
+            )
+        ),
+    )
+
+
+def _extended(standard: go.Standard, value: int) -> go.Assessment:
+    return go.Assessment(
+        edition=standard.id,
+        organisation="X",
+        date=datetime.date(2026, 5, 1),
+        extensions=standard.extensions,
+        ratings={r.id: go.Rating(value=value) for r in standard.requirements},
     )
 
 
@@ -122,6 +149,46 @@ class TestPortfolioSummary:
         }
         assert dict(new.levels)["5 sterren"] == 1
         assert sum(dict(new.levels).values()) == 1
+
+    def test_two_extension_files_with_one_id_are_kept_apart(self) -> None:
+        """
+        Two extension files that share an id but not their content: two
+        groups, each saying so, in every format.
+        """
+        pytest.importorskip("jinja2")
+        first, second = (
+            go.apply_extension(STD2012, _removing(requirement))
+            for requirement in ("9.1", "9.2")
+        )
+        cards = [
+            go.score(standard, _extended(standard, value))
+            for standard, value in ((first, 4), (second, 2), (first, 0), (STD2012, 1))
+        ]
+
+        summary = summarise(cards)
+
+        groups = [
+            (e.extensions, e.assessments, e.shares_name) for e in summary.editions
+        ]
+        assert sorted(groups) == [
+            ((), 1, False),
+            (("demo",), 1, True),
+            (("demo",), 2, True),
+        ]
+        assert {first.fingerprint, second.fingerprint} == {
+            e.standard for e in summary.editions if e.extensions
+        }
+        text = summary.text().splitlines()
+        shown = [
+            f"gos-2012 + demo (standard {s.fingerprint[:12]})" for s in (first, second)
+        ]
+        assert all(any(line.startswith(label) for line in text) for label in shown)
+        note = "note: another extension file with the same id has other content: "
+        assert 2 == text.count(note + "summarised apart")
+        md = portfolio_summary_markdown(summary, "en")
+        assert 2 == md.count("(another extension file with the same id has other")
+        page = portfolio_summary_html(summary, "en")
+        assert 2 == page.count("summarised apart")
 
     def test_the_scoring_options_choose_the_levels(self) -> None:
         portfolio = go.Portfolio(

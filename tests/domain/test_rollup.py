@@ -168,19 +168,52 @@ def test_one_unit_is_itself(units: list[go.ScoreCard]) -> None:
         ),
         (
             {"Noord": 1, "Zuid": 0, "West": 1},
-            "the weight of unit 'Zuid' must be a positive number (got 0)",
+            (
+                "the weight of unit 'Zuid' must be a positive number of at most "
+                "1,000,000 (got 0)"
+            ),
         ),
         (
             {"Noord": -2.5, "Zuid": 1, "West": 1},
-            "the weight of unit 'Noord' must be a positive number (got -2.5)",
+            (
+                "the weight of unit 'Noord' must be a positive number of at most "
+                "1,000,000 (got -2.5)"
+            ),
         ),
         (
             {"Noord": math.nan, "Zuid": 1, "West": 1},
-            "the weight of unit 'Noord' must be a positive number (got nan)",
+            (
+                "the weight of unit 'Noord' must be a positive number of at most "
+                "1,000,000 (got nan)"
+            ),
+        ),
+        (
+            {"Noord": math.inf, "Zuid": 1, "West": 1},
+            (
+                "the weight of unit 'Noord' must be a positive number of at most "
+                "1,000,000 (got inf)"
+            ),
+        ),
+        (
+            {"Noord": 1e308, "Zuid": 1, "West": 1},
+            (
+                "the weight of unit 'Noord' must be a positive number of at most "
+                "1,000,000 (got 1e+308)"
+            ),
+        ),
+        (
+            {"Noord": 1_000_001, "Zuid": 1, "West": 1},
+            (
+                "the weight of unit 'Noord' must be a positive number of at most "
+                "1,000,000 (got 1000001)"
+            ),
         ),
         (
             {"Noord": True, "Zuid": 1, "West": 1},
-            "the weight of unit 'Noord' must be a positive number (got True)",
+            (
+                "the weight of unit 'Noord' must be a positive number of at most "
+                "1,000,000 (got True)"
+            ),
         ),
     ],
 )
@@ -190,6 +223,42 @@ def test_bad_weights(
     with pytest.raises(RollupError) as info:
         rollup(units, weights=weights)
     assert str(info.value) == message
+
+
+@pytest.mark.parametrize(
+    "weights",
+    [
+        {"Noord": 5e-324, "Zuid": 5e-324, "West": 5e-324},
+        {"Noord": 1_000_000, "Zuid": 1_000_000, "West": 1_000_000},
+        {"Noord": 1e-300, "Zuid": 1e-300, "West": 1e-300},
+    ],
+)
+def test_extreme_equal_weights_are_equal_weights(
+    units: list[go.ScoreCard], weights: Mapping[str, float]
+) -> None:
+    """
+    Weights at the ends of the allowed range neither underflow to 0 nor
+    overflow: equal weights give the plain mean, however small or large.
+    """
+    result = rollup(units, weights=weights)
+    equal = rollup(units)
+
+    assert equal.total == result.total
+    assert [a.points for a in equal.areas.values()] == [
+        a.points for a in result.areas.values()
+    ]
+
+
+def test_largest_weight_beside_small_ones(units: list[go.ScoreCard]) -> None:
+    """
+    The largest allowed weight beside weights of 1: the mean leans to its
+    unit and stays finite.
+    """
+    result = rollup(units, weights={"Noord": 1_000_000, "Zuid": 1, "West": 1})
+
+    expected = (1_000_000 * 100 + 50 + 10) / 1_000_002
+    assert expected == pytest.approx(result.total, rel=1e-12)
+    assert math.isfinite(result.organisation_points)
 
 
 def test_min_takes_no_weights(units: list[go.ScoreCard]) -> None:

@@ -170,7 +170,7 @@ class TestRealOutputsValidate:
     def test_a_comparison_across_editions(self, example_card: go.ScoreCard) -> None:
         newer = go.Assessment(
             edition="gos-2016",
-            organisation="Gemeente Voorbeeld",
+            organisation="Woonstichting Lindewaard",
             date=datetime.date(2027, 1, 1),
             ratings={"1.1": go.Rating(value=2)},
         )

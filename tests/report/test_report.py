@@ -4,15 +4,19 @@ The Markdown and JSON reports and the comparison of two audits.
 
 from __future__ import annotations
 
+import datetime
 import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+import attrs
 import pytest
 
 import goudenoor as go
 from conftest import EXAMPLE_AUDIT
+from goudenoor.comparison import ComparisonNote
 from goudenoor.report import render_report
 from helpers import run
 
@@ -167,6 +171,127 @@ class TestCompare:
         assert (0, 0) == (code, md_code)
         assert "total                                  50.00   52.50   +2.50\n" in out
         assert "## Verandering sinds de vorige audit" in md
+
+
+class TestCompareRefuses:
+    """
+    compare agrees with trend: one organisation and unit over time, the old
+    audit first, unless an option says the user means it.
+    """
+
+    @pytest.mark.parametrize(
+        ("changes", "allow", "message", "note"),
+        [
+            (
+                {"organisation": "Woonstichting Elders"},
+                "allow_different_organisations",
+                (
+                    "the audits are of different organisations: 'Woonstichting "
+                    "Elders' and 'Woonstichting Lindewaard'; a comparison is of one "
+                    "organisation and unit over time, unless different organisations "
+                    "are allowed"
+                ),
+                ComparisonNote(
+                    code="organisation",
+                    old="Woonstichting Elders",
+                    new="Woonstichting Lindewaard",
+                ),
+            ),
+            (
+                {"unit": "Locatie Zuid"},
+                "allow_different_organisations",
+                (
+                    "the audits are of different units: 'Locatie Zuid' and no unit; a "
+                    "comparison is of one organisation and unit over time, unless "
+                    "different organisations are allowed"
+                ),
+                ComparisonNote(code="unit", old="Locatie Zuid", new=None),
+            ),
+            (
+                {"date": datetime.date(2027, 1, 1)},
+                "allow_reverse_dates",
+                (
+                    "the new audit (2026-10-01) is dated before the old one "
+                    "(2027-01-01): give the older audit first, or allow reverse dates"
+                ),
+                ComparisonNote(code="date", old="2027-01-01", new="2026-10-01"),
+            ),
+        ],
+    )
+    def test_refused_unless_allowed(  # noqa: PLR0917 - parametrized
+        self,
+        std2012: go.Standard,
+        card: go.ScoreCard,
+        changes: dict[str, Any],
+        allow: str,
+        message: str,
+        note: ComparisonNote,
+    ) -> None:
+        # The other audit is the old one: the example is dated 2026-10-01.
+        other = go.score(std2012, attrs.evolve(card.assessment, **changes))
+
+        with pytest.raises(go.GoudenoorError) as info:
+            go.compare(other, card)
+        allowed = go.compare(
+            other,
+            card,
+            allow_different_organisations=allow == "allow_different_organisations",
+            allow_reverse_dates=allow == "allow_reverse_dates",
+        )
+
+        assert message == str(info.value)
+        assert (note,) == allowed.notes
+
+    @pytest.mark.parametrize(
+        ("changes", "option", "message"),
+        [
+            (
+                {"organisation": "Woonstichting Elders"},
+                "--allow-different-organisations",
+                (
+                    "the audits are of different organisations: 'Woonstichting "
+                    "Elders' and 'Woonstichting Lindewaard'; a comparison is of one "
+                    "organisation and unit over time, unless different organisations "
+                    "are allowed"
+                ),
+            ),
+            (
+                {"date": datetime.date(2027, 1, 1)},
+                "--allow-reverse-dates",
+                (
+                    "the new audit (2026-10-01) is dated before the old one "
+                    "(2027-01-01): give the older audit first, or allow reverse dates"
+                ),
+            ),
+        ],
+    )
+    @pytest.mark.parametrize("command", ["compare", "report"])
+    def test_cli(  # noqa: PLR0917 - parametrized
+        self,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+        changes: dict[str, Any],
+        option: str,
+        message: str,
+        command: str,
+    ) -> None:
+        path = tmp_path / "other.yaml"
+        go.save_assessment(
+            attrs.evolve(go.load_assessment(EXAMPLE_AUDIT), **changes), path
+        )
+        argv = (
+            ["compare", str(path), str(EXAMPLE_AUDIT)]
+            if command == "compare"
+            else ["report", str(EXAMPLE_AUDIT), "--compare", str(path)]
+        )
+
+        refused = run(*argv)
+        error = capsys.readouterr().err
+        allowed, _ = run(*argv, option)
+
+        assert (2, "") == refused
+        assert f"goudenoor: error: {message}\n" == error
+        assert 0 == allowed
 
 
 class TestCliReport:

@@ -321,7 +321,9 @@ class TestContent:
         The comparison's warnings are shown with it.
         """
         other = attrs.evolve(audit, organisation="Woonstichting Elders")
-        comparison = go.compare(go.score(std, other), card)
+        comparison = go.compare(
+            go.score(std, other), card, allow_different_organisations=True
+        )
 
         text = Page(
             render_report(card, "html", comparison=comparison, language="en")

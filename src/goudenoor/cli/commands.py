@@ -326,7 +326,9 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
             overwrite=args.force,
         )
         return EXIT_OK
-    comparison = _compared(_card(args, args.compare), card) if args.compare else None
+    comparison = (
+        _compared(_card(args, args.compare), card, args) if args.compare else None
+    )
     text = render_report(
         card,
         args.format,
@@ -340,7 +342,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _compare(args: argparse.Namespace, out: TextIO) -> int:
-    comparison = _compared(_card(args, args.old), _card(args, args.new))
+    comparison = _compared(_card(args, args.old), _card(args, args.new), args)
     if args.format == "text":
         text = comparison.text()
     elif args.format == "json":
@@ -487,16 +489,22 @@ def _migrate(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _compared(old: ScoreCard, new: ScoreCard) -> Comparison:
+def _compared(old: ScoreCard, new: ScoreCard, args: argparse.Namespace) -> Comparison:
     """
     *old* and *new* compared, through the shipped crosswalk when they are
-    of two editions it maps between.
+    of two editions it maps between, with what the options allow.
     """
     from goudenoor.files import crosswalks, load_crosswalk
 
     pair = (old.standard.id, new.standard.id)
     crosswalk = load_crosswalk(*pair) if pair in crosswalks() else None
-    return compare(old, new, crosswalk=crosswalk)
+    return compare(
+        old,
+        new,
+        crosswalk=crosswalk,
+        allow_different_organisations=args.allow_different_organisations,
+        allow_reverse_dates=args.allow_reverse_dates,
+    )
 
 
 def _consensus(args: argparse.Namespace, out: TextIO) -> int:
@@ -754,7 +762,9 @@ def _scored(
 def _trend(args: argparse.Namespace, out: TextIO) -> int:
     extensions = _extensions_of(args.extension)
     cards = [_scored(args, file, extensions) for file in args.files]
-    result = trend(cards)
+    result = trend(
+        cards, allow_different_organisations=args.allow_different_organisations
+    )
     if args.format == "json":
         text = json_text(result.as_dict())
     elif args.format == "md":

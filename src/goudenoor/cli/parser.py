@@ -10,6 +10,7 @@ import math
 import sys
 from typing import NoReturn, TypeAlias
 
+from goudenoor.model import MAX_NUMBER
 from goudenoor.report import LANGUAGES
 from goudenoor.scoring import scoring_methods
 
@@ -298,6 +299,7 @@ def _add_report_command(commands: _Commands) -> None:
         default=None,
         help="an earlier assessment of the same organisation: show the change",
     )
+    _comparison_options(report, "OLD and FILE")
     report.add_argument(
         "--top", type=int, default=5, help="how many improvements to list (default 5)"
     )
@@ -313,7 +315,9 @@ def _add_compare_command(commands: _Commands) -> None:
         "compare",
         help="compare two assessments of one organisation (the yearly review)",
         description="Show the change per area and per requirement between an "
-        "older and a newer assessment of the same organisation.",
+        "older and a newer assessment of the same organisation (and unit). "
+        "Assessments of different organisations or units, and a NEW dated "
+        "before OLD, are refused unless an --allow option says you mean it.",
     )
     comparing.add_argument(
         "old", metavar="OLD", help="the earlier assessment ('-': stdin)"
@@ -327,10 +331,28 @@ def _add_compare_command(commands: _Commands) -> None:
         default="text",
         help="text (default), or the full report of NEW with the change in it",
     )
+    _comparison_options(comparing, "OLD and NEW")
     _scoring_options(comparing)
     _extension_option(comparing)
     _output_options(comparing)
     comparing.set_defaults(handler=_compare)
+
+
+def _comparison_options(parser: argparse.ArgumentParser, audits: str) -> None:
+    # The same rule as 'trend': one organisation over time, unless the
+    # user says otherwise.
+    parser.add_argument(
+        "--allow-different-organisations",
+        action="store_true",
+        help=f"compare {audits} even if they are of different organisations or "
+        "units (refused by default)",
+    )
+    parser.add_argument(
+        "--allow-reverse-dates",
+        action="store_true",
+        help=f"compare {audits} even if the later one is dated before the "
+        "earlier (refused by default)",
+    )
 
 
 def _add_import_xlsx_command(commands: _Commands) -> None:
@@ -789,8 +811,9 @@ def _add_rollup_command(commands: _Commands) -> None:
         default=[],
         metavar="UNIT=W",
         type=_weight,
-        help="the weight of a unit, e.g. a headcount (repeatable; give one for "
-        "every unit or none: default equal weights)",
+        help="the weight of a unit, e.g. a headcount: a positive number of at "
+        f"most {MAX_NUMBER:,} (repeatable; give one for every unit or none: "
+        "default equal weights)",
     )
     rolling.add_argument(
         "--rule",
@@ -822,6 +845,11 @@ def _weight(text: str) -> tuple[str, float]:
         number = math.nan
     if not sep or not name or not math.isfinite(number):
         raise argparse.ArgumentTypeError(f"expected UNIT=NUMBER, got {text!r}")
+    if not 0 < number <= MAX_NUMBER:
+        raise argparse.ArgumentTypeError(
+            f"the weight must be a positive number of at most {MAX_NUMBER:,}, "
+            f"got {text!r}"
+        )
     return name, number
 
 
@@ -871,7 +899,10 @@ def _add_trend_command(commands: _Commands) -> None:
         description="Score the audits of one organisation (and one unit, if "
         "they have units) and show them in date order, with the first and the "
         "last audit's points per area and in total and the change. Audits of "
-        "different editions are compared area by area id, with a warning.",
+        "different editions are compared area by area id, with a warning. "
+        "Refused, naming the files: two audits on one date, and audits scored "
+        "against other extensions (by id, or another extension file with the "
+        "same id).",
     )
     trending.add_argument(
         "files",
@@ -884,6 +915,12 @@ def _add_trend_command(commands: _Commands) -> None:
         choices=["text", "json", "md"],
         default="text",
         help="text (default), JSON (format trend/1) or Markdown",
+    )
+    trending.add_argument(
+        "--allow-different-organisations",
+        action="store_true",
+        help="take audits of different organisations or units as one history "
+        "(a renamed organisation, say; refused by default)",
     )
     _language_option(trending, "Markdown report's own words")
     _scoring_options(trending)

@@ -861,7 +861,8 @@ def percentile_ranks_schema() -> dict[str, Any]:
     --format json`` prints.
     """
     body = _object(
-        "Where one audit stands among the audits of its edition.",
+        "Where one audit stands among the audits of its standard (edition and "
+        "extensions).",
         {
             "goudenoor": _marker(PERCENTILE_RANKS_FORMAT),
             "organisation": (_STRING, "The audited organisation's name."),
@@ -872,13 +873,23 @@ def percentile_ranks_schema() -> dict[str, Any]:
                 {"type": "integer", "minimum": 1},
                 "How many audits of the edition it was ranked among.",
             ),
-            "left_out": (_INTEGER, "How many audits of other editions were left out."),
+            "left_out": (
+                _INTEGER,
+                (
+                    "How many audits of other standards (another edition, or other "
+                    "extensions by id or content) were left out."
+                ),
+            ),
             "total": (
                 _RANK,
                 (
                     "The percentile rank of the total points: 100 * (below + "
                     "ties / 2) / peers."
                 ),
+            ),
+            "extensions": (
+                _STRINGS,
+                "The extensions of the standard, in order (the peers have the same).",
             ),
             "areas": (
                 {"type": "object", "additionalProperties": _RANK},
@@ -990,10 +1001,25 @@ def portfolio_summary_schema() -> dict[str, Any]:
         },
     )
     edition = _object(
-        "The assessments of one edition and set of extensions (never mixed).",
+        "The assessments of one standard: an edition and its extensions, by "
+        "content (never mixed).",
         {
             "edition": (_STRING, "The edition's id."),
             "extensions": (_STRINGS, "The extensions applied, in order."),
+            "standard": (
+                {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+                (
+                    "The standard's fingerprint: SHA-256 of its content (edition "
+                    "and extensions)."
+                ),
+            ),
+            "shares_name": (
+                _BOOLEAN,
+                (
+                    "Whether another group has the same edition and extension ids "
+                    "with other content (another extension file with the same id)."
+                ),
+            ),
             "scheme": (_STRING, "The id of the recognition scheme."),
             "max_points": (_NUMBER, "The edition's maximum total."),
             "assessments": (_INTEGER, "How many assessments."),

@@ -200,11 +200,20 @@ _DUTCH_DIFFERS = {
 }
 
 
+def _eenheid(unit: str | None) -> str:
+    return "geen eenheid" if unit is None else repr(unit)
+
+
 def _dutch_note(note: ComparisonNote) -> str:
     if note.code == "organisation":
         return (
             f"de audits gaan over verschillende organisaties: "
             f"{note.old!r} en {note.new!r}"
+        )
+    if note.code == "unit":
+        return (
+            f"de audits gaan over verschillende eenheden: {_eenheid(note.old)} en "
+            f"{_eenheid(note.new)}"
         )
     if note.code == "date":
         return (

@@ -70,7 +70,8 @@ _DUTCH_BENCHMARK = BenchmarkWords(
     peers="Vergelijkingsgroep",
     peers_text="{peers} audits van {edition}",
     left_out="Buiten beschouwing",
-    left_out_text="{count} audits van andere edities",
+    left_out_text="{count} audits van een andere standaard (een andere editie of "
+    "andere uitbreidingen)",
     meaning=(
         "De percentielrang is het percentage van de vergelijkingsgroep dat lager "
         "scoort, plus de helft van wie gelijk scoort (50 is het midden)."
@@ -88,7 +89,8 @@ _ENGLISH_BENCHMARK = BenchmarkWords(
     peers="Peer group",
     peers_text="{peers} audits of {edition}",
     left_out="Left out",
-    left_out_text="{count} audits of other editions",
+    left_out_text="{count} audits of another standard (another edition or other "
+    "extensions)",
     meaning=(
         "The percentile rank is the percentage of the peer group that scores "
         "lower, plus half of those that score the same (50 is the middle)."

@@ -193,6 +193,7 @@ def _edition(edition: EditionSummary) -> dict[str, Any]:
     return {
         "id": edition.edition,
         "extensions": ", ".join(edition.extensions),
+        "standard": edition.standard[:12] if edition.shares_name else None,
         "scheme": edition.scheme,
         "assessments": count,
         "maximum": f"{edition.max_points:g}",

@@ -577,12 +577,12 @@ def benchmark_markdown(
     """
     w = benchmark_words(language)
     title, *unit = _who(ranks.organisation, ranks.unit, w.unit)
-    peers = w.peers_text.format(peers=ranks.peers, edition=_cell(ranks.edition))
+    peers = w.peers_text.format(peers=ranks.peers, edition=_cell(ranks.standard))
     lines = [
         f"# {w.title}: {title}",
         "",
         *unit,
-        f"- **{w.edition}:** {_cell(ranks.edition)}",
+        f"- **{w.edition}:** {_cell(ranks.standard)}",
         f"- **{w.date}:** {_cell(ranks.date)}",
         f"- **{w.peers}:** {peers}",
     ]
@@ -688,6 +688,11 @@ def portfolio_summary_markdown(summary: PortfolioSummary, language: str = "nl") 
         if edition.extensions:
             extensions = ", ".join(map(_cell, edition.extensions))
             lines.append(f"- **{w.extensions}:** {extensions}")
+        if edition.shares_name:
+            lines.append(
+                f"- **{w.standard}:** {_code(edition.standard[:12])} "
+                f"({w.other_content})"
+            )
         lines += [
             f"- **{w.assessments}:** {edition.assessments}",
             f"- **{w.maximum}:** {edition.max_points:g}",
