@@ -28,6 +28,7 @@ from typing import Any
 
 import attrs
 
+from ._checks import checked, typed_fields
 from ._text import counted, one_line
 from .exceptions import GoudenoorError
 from .scoring import ScoreCard
@@ -85,7 +86,7 @@ def percentile_rank(value: float, values: Sequence[float]) -> float:
     return 100 * (below + ties / 2) / len(values)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class PercentileRanks:
     """
     Where one card stands among its peers of the same edition.
@@ -140,6 +141,7 @@ class PercentileRanks:
         return "\n".join(one_line(line) for line in lines) + "\n"
 
 
+@checked
 def percentile_ranks(card: ScoreCard, cards: Iterable[ScoreCard]) -> PercentileRanks:
     """
     The percentile rank of *card*'s total and area points among the
@@ -174,7 +176,7 @@ def percentile_ranks(card: ScoreCard, cards: Iterable[ScoreCard]) -> PercentileR
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class AreaTrend:
     """
     One area from the first audit to the last.
@@ -193,7 +195,7 @@ class AreaTrend:
     change: float | None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Trend:
     """
     One organisation over the years.
@@ -275,6 +277,7 @@ def _change(area_id: str, first: float | None, last: float | None) -> AreaTrend:
     return AreaTrend(area_id=area_id, first=first, last=last, change=change)
 
 
+@checked
 def trend(cards: Iterable[ScoreCard]) -> Trend:
     """
     One organisation's audits over time: first, last and the change per

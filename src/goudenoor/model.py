@@ -20,6 +20,7 @@ from typing import Any, Generic, Literal, TypeVar, final
 
 import attrs
 
+from ._checks import typed_fields
 from .exceptions import (
     ModelError,
     UnknownAreaError,
@@ -159,7 +160,7 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Source:
     """
     A document the data of an edition was taken from.
@@ -177,7 +178,7 @@ class Source:
     notes: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Checkpoint:
     """
     One thing an auditor can look for as evidence of a requirement.
@@ -197,7 +198,7 @@ class Checkpoint:
         check.raise_if_any()
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=typed_fields)
 class Requirement:
     """
     A normative statement of the standard (an eis), with its evidence.
@@ -278,7 +279,7 @@ class Requirement:
         return f"<Requirement {self.id} {excerpt(self.full_text)}: {checkpoints}>"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Theme:
     """
     A named group of requirements within an area (for example
@@ -293,7 +294,7 @@ class Theme:
     notes: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=typed_fields)
 class Area:
     """
     One of the nine areas: five organisation areas and four result areas.
@@ -398,7 +399,7 @@ class Area:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Principle:
     """
     A guiding principle (richtinggevend principe) of the standard.
@@ -419,7 +420,7 @@ class Principle:
     notes: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Term:
     """
     A defined term of the standard's begrippenkader.
@@ -438,7 +439,7 @@ class Term:
     notes: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ScaleLevel:
     """
     One value of a rating scale and its label.
@@ -452,7 +453,7 @@ class ScaleLevel:
     label: str
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Scale:
     """
     A rating scale for requirements.
@@ -536,7 +537,7 @@ class Scale:
         raise UnknownItemError(repr(value), (), f"scale {self.id}")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Parameter:
     """
     A tunable number of a recognition scheme, with its default.
@@ -552,7 +553,7 @@ class Parameter:
     description: str = ""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Condition:
     """
     One condition of a recognition level.
@@ -600,7 +601,7 @@ class Condition:
         check.raise_if_any()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class RecognitionLevel:
     """
     A level of recognition and the conditions that earn it.
@@ -627,7 +628,7 @@ class RecognitionLevel:
             )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class RecognitionScheme:
     """
     An ordered set of recognition levels, lowest first.
@@ -696,7 +697,7 @@ class RecognitionScheme:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Influence:
     """
     An edge from an organisation area to a result area it drives.
@@ -721,7 +722,7 @@ ChangeAction = Literal["add", "override", "remove"]
 """What an extension did to an item."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Change:
     """
     One change a sector extension made to an edition (provenance).
@@ -746,7 +747,7 @@ class Change:
     reason: str | None = None
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=typed_fields)
 class Standard:
     """
     One edition of the Gouden Oor Standaard.

@@ -12,6 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Final
 
+from goudenoor._checks import checked
 from goudenoor.assessment import Assessment
 from goudenoor.exceptions import GoudenoorError
 from goudenoor.extensions import Extension
@@ -63,6 +64,7 @@ def _expand(item: str | os.PathLike[str]) -> list[str]:
     return [text]
 
 
+@checked
 def load_portfolio(
     source: Source,
     *,

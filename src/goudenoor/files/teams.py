@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from goudenoor._checks import checked
 from goudenoor.agreement import Consensus, require_team
 from goudenoor.agreement import consensus as agree
 from goudenoor.assessment import Assessment
@@ -25,6 +26,7 @@ def __dir__() -> list[str]:
     return __all__
 
 
+@checked
 def consensus(
     assessments: Iterable[Assessment],
     *,
