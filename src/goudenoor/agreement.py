@@ -51,6 +51,7 @@ from typing import Any, Literal, Protocol, TypeVar
 
 import attrs
 
+from ._checks import checked, typed_fields
 from ._registry import Registry
 from ._text import one_line
 from .assessment import Assessment, Rating, Ratings, check_assessment
@@ -124,6 +125,7 @@ _RULES: Registry[ConsensusRule] = Registry(
 )
 
 
+@checked
 def register_rule(name: str, rule: ConsensusRule, *, replace: bool = False) -> None:
     """
     Make *rule* available to :func:`consensus` as ``rule=name``.
@@ -152,7 +154,7 @@ _CHECKPOINT_SCALE = Scale(
 """The scale a rule decides a checkpoint on: 0 not met, 1 met."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class AuditorValue:
     """
     One auditor's verdict on a requirement.
@@ -183,7 +185,7 @@ class AuditorValue:
         return "n/a" if self.not_applicable else self.value
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Disagreement:
     """
     A requirement the auditors differ on, for the calibration meeting.
@@ -212,7 +214,7 @@ class Disagreement:
     agreed: float | None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Consensus:
     """
     The result of :func:`consensus`.
@@ -676,6 +678,7 @@ class _Team:
         return alpha([r.id for r in self.standard.requirements]), by_area
 
 
+@checked
 def ordinal_alpha(
     data: Sequence[Sequence[float | None]], domain: Sequence[float]
 ) -> float | None:

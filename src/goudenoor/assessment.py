@@ -18,6 +18,7 @@ from typing import Literal
 
 import attrs
 
+from ._checks import checked, typed_fields
 from .exceptions import ModelError, ValidationError
 from .extensions import is_file_reference
 from .model import PerStandard, Standard
@@ -44,7 +45,7 @@ EvidenceKind = Literal["document", "interview", "observation", "measurement", "o
 """What kind of evidence an item is."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Evidence:
     """
     One piece of evidence behind a rating.
@@ -92,7 +93,7 @@ def _to_value(value: float | None) -> float | None:
     return float(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Rating:
     """
     The auditor's verdict on one requirement.
@@ -184,6 +185,7 @@ class Ratings(Mapping[str, Rating]):
 
     __slots__ = ("_data",)
 
+    @checked
     def __init__(self, data: Mapping[str, Rating] | None = None) -> None:
         self._data: dict[str, Rating] = dict(data or {})
 
@@ -229,11 +231,31 @@ class Ratings(Mapping[str, Rating]):
         return self._data
 
 
-def _to_ratings(value: Mapping[str, Rating]) -> Ratings:
-    return value if isinstance(value, Ratings) else Ratings(value)
+def _short_rating(rating: object) -> object:
+    # The short form of the file, `"1.3": 2`, in Python: a number alone is
+    # Rating(value=number), None an unrated Rating(). Anything else is left
+    # for the type check to name.
+    if rating is None:
+        return Rating()
+    if isinstance(rating, (int, float)) and not isinstance(rating, bool):
+        return Rating(value=rating)
+    return rating
 
 
-@attrs.frozen(kw_only=True)
+def _to_ratings(value: Mapping[str, Rating | float | None]) -> Ratings:
+    if isinstance(value, Ratings):
+        return value
+    if not isinstance(value, Mapping):
+        # Not converted: the type check of the field names it.
+        return value
+    converted = {key: _short_rating(rating) for key, rating in value.items()}
+    if all(isinstance(rating, Rating) for rating in converted.values()):
+        return Ratings(converted)  # type: ignore[arg-type]
+    # Left as given: the type check of `ratings` names the item.
+    return converted  # type: ignore[return-value]
+
+
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class MigrationOrigin:
     """
     Where a migrated assessment came from (see
@@ -249,7 +271,7 @@ class MigrationOrigin:
     crosswalk: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Assessment:
     """
     An audit of one organisation against one edition of the standard.
@@ -266,7 +288,10 @@ class Assessment:
         auditors: Who assessed.
         extensions: Ids of the sector extensions the assessment was made
             with.
-        ratings: Requirement id to rating.
+        ratings: Requirement id to rating. As in the file's short form
+            (``"1.3": 2``), a number alone may be given for
+            ``Rating(value=number)`` and ``None`` for an unrated
+            ``Rating()``; they are converted when the assessment is built.
         migrated_from: Where the assessment was migrated from, if it was.
         unit: The part of the organisation audited on its own (a site,
             team or department), if any: a non-empty text. The units of
@@ -298,19 +323,27 @@ class Assessment:
         if problems:
             raise ModelError(problems)
 
-    def with_ratings(self, changes: Mapping[str, Rating | None]) -> Assessment:
+    @checked
+    def with_ratings(self, changes: Mapping[str, Rating | float | None]) -> Assessment:
         """
         A copy with some ratings replaced (``None`` removes one).
+
+        A number alone stands for ``Rating(value=number)``, as in the file.
+
+        Raises:
+            TypeError: If *changes* is not a mapping of requirement ids to
+                ratings, numbers or ``None``.
         """
         ratings = dict(self.ratings)
         for requirement_id, rating in changes.items():
             if rating is None:
                 ratings.pop(requirement_id, None)
             else:
-                ratings[requirement_id] = rating
-        return attrs.evolve(self, ratings=Ratings(ratings))
+                ratings[requirement_id] = rating  # type: ignore[assignment]
+        return attrs.evolve(self, ratings=ratings)
 
 
+@checked
 def assessment_problems(assessment: Assessment, standard: Standard) -> list[Problem]:
     """
     Everything that keeps *assessment* from being scored against
@@ -499,6 +532,7 @@ def _all_not_applicable(
             )
 
 
+@checked
 def check_assessment(assessment: Assessment, standard: Standard) -> None:
     """
     Raise if *assessment* cannot be scored against *standard*.

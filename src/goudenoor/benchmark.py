@@ -43,6 +43,7 @@ from typing import Any
 
 import attrs
 
+from ._checks import checked, typed_fields
 from ._text import counted, one_line
 from .exceptions import GoudenoorError
 from .model import Standard
@@ -125,7 +126,7 @@ def percentile_rank(value: float, values: Sequence[float]) -> float:
     return 100 * (below + ties / 2) / len(values)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class PercentileRanks:
     """
     Where one card stands among its peers: the cards scored against the
@@ -197,6 +198,7 @@ class PercentileRanks:
         return "\n".join(one_line(line) for line in lines) + "\n"
 
 
+@checked
 def percentile_ranks(card: ScoreCard, cards: Iterable[ScoreCard]) -> PercentileRanks:
     """
     The percentile rank of *card*'s total and area points among the
@@ -235,7 +237,7 @@ def percentile_ranks(card: ScoreCard, cards: Iterable[ScoreCard]) -> PercentileR
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class AreaTrend:
     """
     One area from the first audit to the last.
@@ -254,7 +256,7 @@ class AreaTrend:
     change: float | None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Trend:
     """
     One organisation over the years.
@@ -336,6 +338,7 @@ def _change(area_id: str, first: float | None, last: float | None) -> AreaTrend:
     return AreaTrend(area_id=area_id, first=first, last=last, change=change)
 
 
+@checked
 def trend(
     cards: Iterable[ScoreCard], *, allow_different_organisations: bool = False
 ) -> Trend:

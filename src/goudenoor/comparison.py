@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 import attrs
 
+from ._checks import checked, typed_fields
 from ._text import one_line
 from .crosswalk import Crosswalk
 from .exceptions import GoudenoorError
@@ -48,7 +49,7 @@ COMPARISON_FORMAT = "comparison/1"
 """The format marker of :meth:`Comparison.as_dict`."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class AreaChange:
     """
     How one area's points changed.
@@ -82,7 +83,7 @@ class AreaChange:
     rating_effect: float | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class RequirementChange:
     """
     How one requirement's rating changed.
@@ -151,7 +152,7 @@ _DIFFERS: dict[str, str] = {
 }
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ComparisonNote:
     """
     One thing a reader of a comparison should know, with the values it is
@@ -199,7 +200,7 @@ def _unit(unit: str | None) -> str:
     return "no unit" if unit is None else repr(unit)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Comparison:
     """
     The change between two audits of one organisation.
@@ -281,6 +282,7 @@ class Comparison:
         return "\n".join(one_line(line) for line in _text_lines(self)) + "\n"
 
 
+@checked
 def compare(
     old: ScoreCard,
     new: ScoreCard,

@@ -32,6 +32,7 @@ from typing import Final, Literal, get_args
 
 import attrs
 
+from ._checks import typed_fields
 from .exceptions import ModelError, ValidationError
 from .model import Standard
 from .problems import PathElement, Problem, excerpt
@@ -70,7 +71,7 @@ def _raise_if_any(problems: list[Problem]) -> None:
         raise ModelError(problems)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class CrosswalkMapping:
     """
     One related pair: a requirement of the source edition and one of the
@@ -118,7 +119,7 @@ class CrosswalkMapping:
         return self.relationship != "not_related"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class NewRequirement:
     """
     A target requirement that no source requirement maps to.
@@ -137,7 +138,7 @@ class NewRequirement:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class RemovedRequirement:
     """
     A source requirement that no target requirement maps to.
@@ -156,7 +157,7 @@ class RemovedRequirement:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Crosswalk:
     """
     How the requirements of one edition correspond to those of another.

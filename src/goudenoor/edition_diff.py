@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 import attrs
 
+from ._checks import checked, typed_fields
 from .model import Requirement, Standard
 
 
@@ -47,7 +48,7 @@ WordOp = Literal["equal", "delete", "insert"]
 """What happened to a run of words."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class WordDiff:
     """
     A word-level diff of two texts.
@@ -116,7 +117,7 @@ def word_diff(old: str, new: str) -> WordDiff:
     return WordDiff(ops=tuple(ops))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class AreaRename:
     """
     An area whose name changed.
@@ -127,7 +128,7 @@ class AreaRename:
     new_name: str
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class PointsChange:
     """
     An area whose points, or whether they are assumed, changed.
@@ -147,7 +148,7 @@ class PointsChange:
     new_assumed: bool
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Inherited:
     """
     A requirement the new edition took over from another edition.
@@ -161,7 +162,7 @@ RewordedField = Literal["text", "evidence"]
 """Which text of a requirement changed."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Rewording:
     """
     A text that changed under the same id.
@@ -178,7 +179,7 @@ class Rewording:
     diff: WordDiff
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class EditionDiff:
     """
     What changed from one edition to another (see the module
@@ -327,6 +328,7 @@ def _reworded(rewording: Rewording) -> str:
     return f"{rewording.item_id}{field}: {rewording.diff.rendered()}"
 
 
+@checked
 def diff_editions(old: Standard, new: Standard) -> EditionDiff:
     """
     What changed from edition *old* to edition *new*.

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from ._checks import checked, typed_fields
 from .exceptions import ScoringError, UnknownAreaError
 from .model import Standard
 from .problems import close_matches, excerpt
@@ -63,6 +64,7 @@ risk (this library's default; pass ``threshold=`` to change it)."""
 _STRENGTH_ORDER = {"primary": 0, "secondary": 1}
 
 
+@checked
 def influence_graph(standard: Standard) -> nx.DiGraph[str]:
     """
     The areas as nodes and the influence edges from organisation areas to
@@ -108,6 +110,7 @@ def _graph_attributes(standard: Standard) -> dict[str, str]:
     return attributes
 
 
+@checked
 def structure_graph(standard: Standard) -> nx.DiGraph[str]:
     """
     The whole tree: edition → areas → themes → requirements → checkpoints.
@@ -192,6 +195,7 @@ def _ranked(
     return tuple(edge[pick] for edge in ordered)
 
 
+@checked
 def drivers(graph: nx.DiGraph[str], area_id: str) -> tuple[str, ...]:
     """
     The organisation areas that drive result area *area_id*, primary
@@ -204,6 +208,7 @@ def drivers(graph: nx.DiGraph[str], area_id: str) -> tuple[str, ...]:
     return _ranked(graph, graph.in_edges(_known(graph, area_id)), 0)
 
 
+@checked
 def effects(graph: nx.DiGraph[str], area_id: str) -> tuple[str, ...]:
     """
     The result areas that organisation area *area_id* drives, primary ones
@@ -212,6 +217,7 @@ def effects(graph: nx.DiGraph[str], area_id: str) -> tuple[str, ...]:
     return _ranked(graph, graph.out_edges(_known(graph, area_id)), 1)
 
 
+@checked
 def paths(graph: nx.DiGraph[str], source: str, target: str) -> list[list[str]]:
     """
     Every simple path from *source* to *target*, shortest first.
@@ -222,7 +228,7 @@ def paths(graph: nx.DiGraph[str], source: str, target: str) -> list[list[str]]:
     return sorted((list(p) for p in found), key=lambda p: (len(p), p))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Risk:
     """
     A result area whose drivers score low.
@@ -252,6 +258,7 @@ class Risk:
         return f"{self.area_id} {self.name} ({self.fraction:.0%}): weak drivers {weak}"
 
 
+@checked
 def at_risk(
     graph: nx.DiGraph[str],
     card: ScoreCard,
@@ -296,6 +303,7 @@ def _colour(fraction: float) -> str:
     return f"#{red:02x}{green:02x}50"
 
 
+@checked
 def to_dot(graph: nx.DiGraph[str], scores: Mapping[str, float] | None = None) -> str:
     """
     The graph in Graphviz DOT. With *scores* (node id → fraction), nodes
@@ -336,6 +344,7 @@ def _dot_attributes(attributes: Mapping[str, str]) -> str:
     return ", ".join(f"{key}={_dot_id(value)}" for key, value in attributes.items())
 
 
+@checked
 def to_mermaid(
     graph: nx.DiGraph[str], scores: Mapping[str, float] | None = None
 ) -> str:
@@ -370,6 +379,7 @@ def _mermaid_text(text: str) -> str:
     return html.escape(text, quote=False).replace('"', "#quot;")
 
 
+@checked
 def scored_graph(graph: nx.DiGraph[str], card: ScoreCard) -> nx.DiGraph[str]:
     """
     A copy of *graph* (from :func:`influence_graph` or
@@ -457,6 +467,7 @@ def _edition_label(edition: str, extensions: str) -> str:
     return f"{edition} with {extensions}" if extensions else edition
 
 
+@checked
 def to_graphml(graph: nx.DiGraph[str], *, card: ScoreCard | None = None) -> str:
     """
     The graph as GraphML (for yEd, Gephi, ...); with *card*, the audit's
@@ -470,6 +481,7 @@ def to_graphml(graph: nx.DiGraph[str], *, card: ScoreCard | None = None) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + "\n".join(lines) + "\n"
 
 
+@checked
 def to_json(graph: nx.DiGraph[str], *, card: ScoreCard | None = None) -> dict[str, Any]:
     """
     The graph as node-link data (``nodes`` and ``edges`` lists) marked

@@ -46,6 +46,7 @@ from typing import Any, Literal
 
 import attrs
 
+from ._checks import typed_fields
 from .assessment import (
     Assessment,
     Evidence,
@@ -84,7 +85,7 @@ OutcomeStatus = Literal["carried", "review", "new"]
 _CARRYING: frozenset[Relationship] = frozenset({"equal", "superset"})
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Outcome:
     """
     What the migration did for one requirement of the target edition.
@@ -137,7 +138,7 @@ class Outcome:
         }
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class DroppedRating:
     """
     A source rating that was carried to no requirement of the target
@@ -170,7 +171,7 @@ def _rating_dict(rating: Rating | None) -> dict[str, Any]:
     return {"value": rating.value, "not_applicable": rating.not_applicable}
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Migration:
     """
     An assessment carried from one edition to another.

@@ -22,6 +22,7 @@ from typing import Any, Generic, Literal, TypeVar, final
 
 import attrs
 
+from ._checks import typed_fields
 from .exceptions import (
     ModelError,
     UnknownAreaError,
@@ -161,7 +162,7 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Source:
     """
     A document the data of an edition was taken from.
@@ -179,7 +180,7 @@ class Source:
     notes: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Checkpoint:
     """
     One thing an auditor can look for as evidence of a requirement.
@@ -199,7 +200,7 @@ class Checkpoint:
         check.raise_if_any()
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=typed_fields)
 class Requirement:
     """
     A normative statement of the standard (an eis), with its evidence.
@@ -280,7 +281,7 @@ class Requirement:
         return f"<Requirement {self.id} {excerpt(self.full_text)}: {checkpoints}>"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Theme:
     """
     A named group of requirements within an area (for example
@@ -295,7 +296,7 @@ class Theme:
     notes: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=typed_fields)
 class Area:
     """
     One of the nine areas: five organisation areas and four result areas.
@@ -400,7 +401,7 @@ class Area:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Principle:
     """
     A guiding principle (richtinggevend principe) of the standard.
@@ -421,7 +422,7 @@ class Principle:
     notes: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Term:
     """
     A defined term of the standard's begrippenkader.
@@ -440,7 +441,7 @@ class Term:
     notes: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ScaleLevel:
     """
     One value of a rating scale and its label.
@@ -454,7 +455,7 @@ class ScaleLevel:
     label: str
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Scale:
     """
     A rating scale for requirements.
@@ -538,7 +539,7 @@ class Scale:
         raise UnknownItemError(repr(value), (), f"scale {self.id}")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Parameter:
     """
     A tunable number of a recognition scheme, with its default.
@@ -554,7 +555,7 @@ class Parameter:
     description: str = ""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Condition:
     """
     One condition of a recognition level.
@@ -602,7 +603,7 @@ class Condition:
         check.raise_if_any()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class RecognitionLevel:
     """
     A level of recognition and the conditions that earn it.
@@ -629,7 +630,7 @@ class RecognitionLevel:
             )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class RecognitionScheme:
     """
     An ordered set of recognition levels, lowest first.
@@ -698,7 +699,7 @@ class RecognitionScheme:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Influence:
     """
     An edge from an organisation area to a result area it drives.
@@ -723,7 +724,7 @@ ChangeAction = Literal["add", "override", "remove"]
 """What an extension did to an item."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Change:
     """
     One change a sector extension made to an edition (provenance).
@@ -748,7 +749,7 @@ class Change:
     reason: str | None = None
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=typed_fields)
 class Standard:
     """
     One edition of the Gouden Oor Standaard.

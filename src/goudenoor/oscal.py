@@ -40,6 +40,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
+from ._checks import checked
 from .assessment import Assessment, Evidence, Rating, check_assessment
 from .exceptions import ScoringError
 from .model import (
@@ -175,6 +176,7 @@ def _notes(notes: Iterable[str]) -> str:
 # -- the catalogue ------------------------------------------------------------
 
 
+@checked
 def to_oscal_catalog(standard: Standard) -> dict[str, Any]:
     """
     The standard as an OSCAL catalog: ``{"catalog": {...}}``.
@@ -445,6 +447,7 @@ def _checkpoint(
 # -- the results --------------------------------------------------------------
 
 
+@checked
 def to_oscal_results(
     standard: Standard, assessment: Assessment, *, card: ScoreCard | None = None
 ) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
+from ._checks import as_tuple, typed_fields
 from ._text import counted, one_line
 from .assessment import Assessment
 from .exceptions import GoudenoorError, MissingExtraError
@@ -106,7 +107,7 @@ Every level starts with ``organisation``, ``unit`` (the site or team, or
 """
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class PortfolioError:
     """
     A file the portfolio refused, and why.
@@ -143,22 +144,22 @@ class PortfolioNote:
 
 
 def _assessments(value: Iterable[Assessment]) -> tuple[Assessment, ...]:
-    return tuple(value)
+    return as_tuple(value)  # type: ignore[no-any-return]
 
 
 def _standards(value: Iterable[Standard]) -> tuple[Standard, ...]:
-    return tuple(value)
+    return as_tuple(value)  # type: ignore[no-any-return]
 
 
 def _errors(value: Iterable[PortfolioError]) -> tuple[PortfolioError, ...]:
-    return tuple(value)
+    return as_tuple(value)  # type: ignore[no-any-return]
 
 
 def _notes(value: Iterable[PortfolioNote]) -> tuple[PortfolioNote, ...]:
-    return tuple(value)
+    return as_tuple(value)  # type: ignore[no-any-return]
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=typed_fields)
 class Portfolio:
     """
     Assessments scored together.
@@ -358,7 +359,7 @@ PORTFOLIO_SUMMARY_FORMAT: Final = "portfolio-summary/1"
 """The format marker of :meth:`PortfolioSummary.as_dict`."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Spread:
     """
     How a set of numbers is spread: the five-number summary and the mean.
@@ -437,7 +438,7 @@ max=5.0, mean=3.0)
         return attrs.asdict(self)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class AreaSpread:
     """
     One area's points over the assessments of one edition.
@@ -457,7 +458,7 @@ class AreaSpread:
     points: Spread
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class EditionSummary:
     """
     The assessments of one standard: one edition with the same extensions,
@@ -522,7 +523,7 @@ class EditionSummary:
         }
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=typed_fields)
 class PortfolioSummary:
     """
     A portfolio in figures (:meth:`Portfolio.summary`).

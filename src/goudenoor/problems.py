@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
+from ._checks import typed_fields
+
 
 __all__ = [
     "EXCERPT",
@@ -87,7 +89,7 @@ def format_path(path: Sequence[PathElement]) -> str:
     return "".join(out)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Problem:
     """
     One thing wrong with an input, with where it is.

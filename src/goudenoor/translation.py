@@ -26,16 +26,14 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 import attrs
 
+from ._checks import checked, typed_fields
 from .exceptions import ModelError
+from .model import Area, Standard
 from .problems import PathElement, Problem, Problems
-
-
-if TYPE_CHECKING:
-    from .model import Area, Standard
 
 
 __all__ = [
@@ -89,7 +87,7 @@ def _unique(items: tuple[_T, ...], key: str, what: str, field: str) -> list[Prob
     return found
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ThemeTranslation:
     """
     A theme's name in another language.
@@ -106,7 +104,7 @@ class ThemeTranslation:
         _check(_texts(self, "name", "text"))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class AreaTranslation:
     """
     An area's texts in another language.
@@ -140,7 +138,7 @@ class AreaTranslation:
         return None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class RequirementTranslation:
     """
     A requirement's texts in another language.
@@ -168,7 +166,7 @@ class RequirementTranslation:
         return self.text if self.lead is None else f"{self.lead} {self.text}"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class CheckpointTranslation:
     """
     A checkpoint's text in another language.
@@ -185,7 +183,7 @@ class CheckpointTranslation:
         _check(_texts(self, "id", "text"))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ScaleLevelTranslation:
     """
     The label of one value of a scale, in another language.
@@ -202,7 +200,7 @@ class ScaleLevelTranslation:
         _check(_texts(self, "label"))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ScaleTranslation:
     """
     A scale's name and labels in another language.
@@ -233,7 +231,7 @@ class ScaleTranslation:
         return None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class LevelTranslation:
     """
     A recognition level's name in another language.
@@ -250,7 +248,7 @@ class LevelTranslation:
         _check(_texts(self, "name", "text"))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class SchemeTranslation:
     """
     A recognition scheme's name and level names in another language.
@@ -280,7 +278,7 @@ class SchemeTranslation:
         return None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Translation:
     """
     The texts of one edition in another language.
@@ -439,6 +437,7 @@ class Translation:
         return found
 
 
+@checked
 def translation_problems(translation: Translation, standard: Standard) -> list[Problem]:
     """
     Everything in *translation* that does not fit *standard*: another

@@ -41,6 +41,7 @@ from typing import Any, Literal, get_args
 
 import attrs
 
+from ._checks import typed_fields
 from ._text import one_line
 from .exceptions import GoudenoorError
 from .model import MAX_NUMBER, RecognitionLevel
@@ -78,7 +79,7 @@ class RollupError(GoudenoorError, ValueError):
     """
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class AreaRollup:
     """
     One area over the units.
@@ -110,7 +111,7 @@ class AreaRollup:
     by_unit: tuple[tuple[str, float], ...]
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=typed_fields)
 class Rollup:
     """
     The result of :func:`rollup`.

@@ -9,6 +9,7 @@ import datetime
 import doctest
 import json
 import math
+from collections.abc import Iterator
 
 import attrs
 import krippendorff
@@ -563,6 +564,15 @@ class TestErrors:
 
 
 class TestRegistry:
+    @pytest.fixture(autouse=True)
+    def _restore_rules(self) -> Iterator[None]:
+        # Rules registered here must not reach later tests in the same
+        # process (the CLI's "did you mean" lists every registered rule).
+        items = dict(goudenoor.agreement._RULES._items)
+        yield
+        goudenoor.agreement._RULES._items.clear()
+        goudenoor.agreement._RULES._items.update(items)
+
     def test_shipped_rules(self) -> None:
         assert ("median", "min") == consensus_rules()[:2]
 

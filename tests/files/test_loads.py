@@ -108,8 +108,13 @@ class TestLoadsAssessment:
         """
         Anything but text or bytes is a programming error.
         """
-        with pytest.raises(TypeError, match=r"^expected str or bytes, got dict$"):
+        with pytest.raises(TypeError) as info:
             go.loads_assessment({"goudenoor": "assessment/1"})  # type: ignore[arg-type]
+
+        assert (
+            "loads_assessment(): 'text_or_bytes' must be str or bytes, "
+            "got dict {'goudenoor': 'assessment/1'}"
+        ) == str(info.value)
 
     def test_no_extension_paths(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

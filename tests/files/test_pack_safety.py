@@ -417,14 +417,20 @@ class TestBrokenPacks:
             ),
             (
                 pack_returning(demo_extension(add="None"), IMPORTS),
+                # The Extension is refused as it is built, inside the pack.
                 (
-                    "extension 'kapot': its entry point gave an Extension that "
-                    "cannot be read back"
+                    "extension 'kapot' ('{module}:extension') cannot be loaded: "
+                    "TypeError: \"Extension: 'add' must be Additions, got "
+                    'NoneType None"'
                 ),
             ),
             (
                 pack_returning(demo_extension(targets="['gos-2012', 7]"), IMPORTS),
-                "extension 'kapot' targets[1]: expected a string, got number 7",
+                (
+                    "extension 'kapot' ('{module}:extension') cannot be loaded: "
+                    "TypeError: \"Extension: 'targets' must be a tuple of str, got "
+                    "list ['gos-2012', 7]\""
+                ),
             ),
             (
                 pack_returning(demo_extension(), IMPORTS),

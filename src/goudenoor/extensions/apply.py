@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import attrs
 
+from goudenoor._checks import checked_except
 from goudenoor.exceptions import ExtensionError, ModelError
 from goudenoor.model import (
     Area,
@@ -55,6 +56,7 @@ def _refuse_other_types(given: tuple[object, ...]) -> None:
         raise ExtensionError([Problem(message=message)])
 
 
+@checked_except("extension", "more")
 def apply_extension(
     standard: Standard, extension: Extension, *more: Extension
 ) -> Standard:

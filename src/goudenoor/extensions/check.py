@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from goudenoor._checks import checked
 from goudenoor.exceptions import ModelError
 from goudenoor.model import (
     Requirement,
@@ -39,6 +40,7 @@ def __dir__() -> list[str]:
     return __all__
 
 
+@checked
 def extension_problems(standard: Standard, extension: Extension) -> list[Problem]:
     """
     Everything that keeps *extension* from being applied to *standard*,

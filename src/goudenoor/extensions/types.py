@@ -10,6 +10,7 @@ import re
 
 import attrs
 
+from goudenoor._checks import typed_fields
 from goudenoor.exceptions import ModelError
 from goudenoor.model import (
     Influence,
@@ -49,7 +50,7 @@ EXTENSION_FORMAT = "extension/1"
 _SLUG = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class AddedCheckpoint:
     """
     A new checkpoint on an existing requirement.
@@ -65,7 +66,7 @@ class AddedCheckpoint:
     text: str
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Additions:
     """
     What an extension adds.
@@ -85,7 +86,7 @@ class Additions:
     recognition_schemes: tuple[RecognitionScheme, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class RequirementOverride:
     """
     New texts or weight for an existing requirement (fields left ``None``
@@ -108,7 +109,7 @@ class RequirementOverride:
     reason: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class AreaOverride:
     """
     A new name or points for an existing area.
@@ -126,7 +127,7 @@ class AreaOverride:
     reason: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Overrides:
     """
     What an extension changes.
@@ -140,7 +141,7 @@ class Overrides:
     areas: tuple[AreaOverride, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class RequirementRemoval:
     """
     A requirement the extension drops, and why.
@@ -154,7 +155,7 @@ class RequirementRemoval:
     reason: str
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class InfluenceRemoval:
     """
     An influence edge the extension drops, and why.
@@ -170,7 +171,7 @@ class InfluenceRemoval:
     reason: str
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Removals:
     """
     What an extension drops.
@@ -184,7 +185,7 @@ class Removals:
     influences: tuple[InfluenceRemoval, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Extension:
     """
     A sector extension of one or more editions.

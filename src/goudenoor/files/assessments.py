@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from goudenoor._checks import checked
 from goudenoor.assessment import Assessment, Rating, assessment_problems
 from goudenoor.exceptions import (
     FileFormatError,
@@ -64,6 +65,7 @@ ASSESSMENT_FORMAT = "assessment/1"
 """The format marker of assessment files this version reads and writes."""
 
 
+@checked
 def load_assessment(
     path: str | os.PathLike[str],
     standard: Standard | None = None,
@@ -128,6 +130,7 @@ def load_listed_assessment(
         return _assessment_from_data(data, text, name, standard, extensions)
 
 
+@checked
 def loads_assessment(
     text_or_bytes: str | bytes,
     *,
@@ -206,6 +209,7 @@ class _UnresolvedExtensionError(GoudenoorError):
         self.index = index
 
 
+@checked
 def standard_for(
     assessment: Assessment, extensions: Sequence[Extension] = ()
 ) -> Standard:
@@ -326,6 +330,7 @@ def _listed_path(
     return listed, folder
 
 
+@checked
 def assessment_from_mapping(
     data: object, standard: Standard | None = None, source: str = "<mapping>"
 ) -> Assessment:
@@ -340,6 +345,7 @@ def assessment_from_mapping(
     return _assessment_from_data(data, "", source, standard)
 
 
+@checked
 def assessment_to_mapping(assessment: Assessment) -> dict[str, Any]:
     """
     The assessment as plain data in the file format: defaults left out,
@@ -403,6 +409,7 @@ def _rating_to_data(rating: Rating) -> object:
     return data
 
 
+@checked
 def dump_assessment(assessment: Assessment) -> str:
     """
     The assessment as YAML text in the file format.
@@ -412,6 +419,7 @@ def dump_assessment(assessment: Assessment) -> str:
     return _yaml.dump(assessment_to_mapping(assessment))
 
 
+@checked
 def save_assessment(
     assessment: Assessment,
     path: str | os.PathLike[str],

@@ -13,6 +13,7 @@ from importlib.resources import abc as resources_abc
 
 import attrs
 
+from goudenoor._checks import checked
 from goudenoor.crosswalk import Crosswalk, crosswalk_problems
 from goudenoor.exceptions import UnknownEditionError, UnknownItemError
 from goudenoor.model import Standard
@@ -45,6 +46,7 @@ def _crosswalks_dir() -> resources_abc.Traversable:
     return resources.files("goudenoor") / "data" / "crosswalks"
 
 
+@checked
 @cache
 def crosswalks() -> tuple[tuple[str, str], ...]:
     """
@@ -63,6 +65,7 @@ def crosswalks() -> tuple[tuple[str, str], ...]:
     return tuple(sorted((source, target) for source, target in pairs))
 
 
+@checked
 def load_crosswalk(source_edition: str, target_edition: str) -> Crosswalk:
     """
     Load the crosswalk shipped with the library from *source_edition* to
@@ -108,6 +111,7 @@ def _load_shipped(source_edition: str, target_edition: str) -> Crosswalk:
     )
 
 
+@checked
 def load_crosswalk_file(
     path: str | os.PathLike[str],
     *,

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from goudenoor._checks import checked
 from goudenoor.exceptions import (
     UnknownEditionError,
     UnknownItemError,
@@ -78,6 +79,7 @@ def editions() -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
+@checked
 def translations(edition: str | None = None) -> tuple[str, ...]:
     """
     The languages into which an edition (the newest by default) is
@@ -115,6 +117,7 @@ def _edition_id(edition: str | None) -> str:
     return wanted
 
 
+@checked
 def load_translation(edition: str | None = None, language: str = "en") -> Translation:
     """
     Load a translation shipped with the library of an edition (the newest
@@ -151,6 +154,7 @@ def _load_shipped_translation(edition: str, language: str) -> Translation:
     )
 
 
+@checked
 def load_translation_file(
     path: str | os.PathLike[str], standard: Standard | None = None
 ) -> Translation:
@@ -170,6 +174,7 @@ def load_translation_file(
     return _translation_from_text(text, name, standard)
 
 
+@checked
 def loads_translation(
     text_or_bytes: str | bytes,
     *,
@@ -211,6 +216,7 @@ def _translation_from_text(
     return translation
 
 
+@checked
 def load_standard(edition: str | None = None) -> Standard:
     """
     Load a shipped edition of the standard (the newest by default).
@@ -250,6 +256,7 @@ def _load_shipped(edition: str) -> Standard:
     return standard
 
 
+@checked
 def load_standard_file(path: str | os.PathLike[str]) -> Standard:
     """
     Load an edition of the standard from a YAML file of your own, in the
@@ -264,6 +271,7 @@ def load_standard_file(path: str | os.PathLike[str]) -> Standard:
     return structure_text(text, name, Standard)
 
 
+@checked
 def standard_from_mapping(data: object, source: str = "<mapping>") -> Standard:
     """
     Build a :class:`~goudenoor.model.Standard` from plain data (as
@@ -280,6 +288,7 @@ def standard_from_mapping(data: object, source: str = "<mapping>") -> Standard:
         raise ValidationError(exc.problems, source) from exc.__cause__
 
 
+@checked
 def standard_to_mapping(standard: Standard) -> dict[str, Any]:
     """
     Turn a :class:`~goudenoor.model.Standard` into plain data (dicts,

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from goudenoor._checks import checked, typed_fields
 from goudenoor.exceptions import (
     FileFormatError,
     GoudenoorError,
@@ -55,7 +56,7 @@ ENTRY_POINT_GROUP = "goudenoor.extensions"
 """The entry point group sector packs register their extension under."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class InstalledExtension:
     """
     A sector pack installed as a package: what :func:`available_extensions`
@@ -135,6 +136,7 @@ def _entry_point_target(name: str) -> object:
         ) from exc
 
 
+@checked
 def load_extension(reference: str | os.PathLike[str]) -> Extension:
     """
     Load a sector extension: from a YAML file (a path), or by the name of
@@ -187,6 +189,7 @@ def load_listed_extension(path: Path, folder: Path) -> Extension:
     return _extension_from_text(text, name)
 
 
+@checked
 def loads_extension(
     text_or_bytes: str | bytes, *, source: str = "<string>"
 ) -> Extension:

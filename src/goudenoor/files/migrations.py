@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from goudenoor._checks import checked
 from goudenoor.assessment import Assessment
 from goudenoor.crosswalk import Crosswalk
 from goudenoor.extensions import Extension, apply_extension
@@ -29,6 +30,7 @@ def __dir__() -> list[str]:
     return __all__
 
 
+@checked
 def migrate(
     assessment: Assessment,
     to_edition: str,

@@ -17,6 +17,7 @@ from typing import Final
 
 import attrs
 
+from goudenoor._checks import checked
 from goudenoor.assessment import Assessment
 from goudenoor.exceptions import FileFormatError, GoudenoorError
 from goudenoor.extensions import Extension
@@ -442,6 +443,7 @@ def usable_cpus() -> int:
     return max(1, count or 1)
 
 
+@checked
 def load_portfolio(
     source: Source | PortfolioFiles,
     *,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from goudenoor._checks import checked
 from goudenoor.assessment import Assessment
 from goudenoor.extensions import Extension
 from goudenoor.model import Standard
@@ -26,6 +27,7 @@ def __dir__() -> list[str]:
     return __all__
 
 
+@checked
 def rollup(
     assessments: Iterable[Assessment],
     *,

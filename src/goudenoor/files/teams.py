@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 
+from goudenoor._checks import checked
 from goudenoor.agreement import Consensus, ConsensusError, require_team
 from goudenoor.agreement import consensus as agree
 from goudenoor.assessment import Assessment
@@ -27,6 +28,7 @@ def __dir__() -> list[str]:
     return __all__
 
 
+@checked
 def consensus(
     assessments: Iterable[Assessment],
     *,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 from typing import Literal
 
+from goudenoor._checks import checked
 from goudenoor._text import json_text
 from goudenoor.agreement import Consensus
 from goudenoor.comparison import Comparison
@@ -33,6 +34,7 @@ def __dir__() -> list[str]:
 TextFormat = Literal["md", "html", "json"]
 
 
+@checked
 def render_report(
     card: ScoreCard,
     format: TextFormat = "md",  # noqa: A002 - the CLI's option name

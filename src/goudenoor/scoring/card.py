@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 import attrs
 
+from goudenoor._checks import typed_fields
 from goudenoor.assessment import Assessment, Rating
 from goudenoor.model import (
     Area,
@@ -80,7 +81,7 @@ def format_rating(value: float | None, status: str | None) -> str:
     return "unrated" if value is None else f"{value:g}"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ScoreWarning:
     """
     Something the score rests on that a reader should know.
@@ -97,7 +98,7 @@ class ScoreWarning:
     message: str
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class RequirementResult:
     """
     How one requirement entered the score.
@@ -124,7 +125,7 @@ class RequirementResult:
     max_points: float
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class AreaResult:
     """
     The score of one area.
@@ -150,7 +151,7 @@ class AreaResult:
     rule: str
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Gap:
     """
     One unmet condition of the next recognition level.
@@ -186,7 +187,7 @@ class Gap:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Improvement:
     """
     What raising one requirement to a full rating (with evidence) gains.
@@ -206,7 +207,7 @@ class Improvement:
     points_gained: float
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=typed_fields)
 class ScoreCard:
     """
     The result of :func:`score`.

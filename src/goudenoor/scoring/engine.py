@@ -10,6 +10,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
+from goudenoor._checks import checked
 from goudenoor.assessment import Assessment, Rating, Ratings, check_assessment
 from goudenoor.exceptions import ScoringError, UnknownItemError
 from goudenoor.model import (
@@ -40,6 +41,7 @@ def __dir__() -> list[str]:
     return __all__
 
 
+@checked
 def score(
     standard: Standard,
     assessment: Assessment,
@@ -250,6 +252,7 @@ def _parameters(
     return tuple(known.items())
 
 
+@checked
 def what_if(
     standard: Standard,
     assessment: Assessment,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Literal, Protocol
 
+from goudenoor._checks import checked
 from goudenoor._registry import Registry
 from goudenoor.assessment import Rating
 from goudenoor.exceptions import ScoringError
@@ -77,6 +78,7 @@ _METHODS: Registry[ScoringMethod] = Registry(
 )
 
 
+@checked
 def register_method(name: str, method: ScoringMethod, *, replace: bool = False) -> None:
     """
     Make *method* available to :func:`score` as ``method=name``.

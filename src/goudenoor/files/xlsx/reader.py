@@ -22,6 +22,7 @@ from xml.etree import ElementTree
 
 import attrs
 
+from goudenoor._checks import checked
 from goudenoor.assessment import (
     Assessment,
     Evidence,
@@ -921,6 +922,7 @@ def _read_evidence_item(
         return None
 
 
+@checked
 def read_workbook(
     path: str | os.PathLike[str],
     standard: Standard | None = None,

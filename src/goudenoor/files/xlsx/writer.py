@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from goudenoor._checks import checked
 from goudenoor.assessment import (
     Assessment,
     Evidence,
@@ -29,6 +30,7 @@ from goudenoor.files.assessments import ASSESSMENT_FORMAT
 from goudenoor.files.atomic import refuse_existing, write_bytes_atomic
 from goudenoor.model import Requirement, Scale, Standard
 from goudenoor.problems import PathElement, Problem
+from goudenoor.scoring import ScoreCard  # at run time: the checks read it
 
 
 if TYPE_CHECKING:
@@ -36,7 +38,6 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.datavalidation import DataValidation
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from goudenoor.scoring import ScoreCard
 from .layout import (
     _DATA_ROW,
     _DATE_FORMAT,
@@ -86,6 +87,7 @@ def __dir__() -> list[str]:
 # ---------------------------------------------------------------- writing
 
 
+@checked
 def write_workbook(
     standard: Standard,
     path: str | os.PathLike[str],
