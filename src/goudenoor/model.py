@@ -168,15 +168,21 @@ class Source:
     A document the data of an edition was taken from.
 
     Attributes:
-        id: Short id that requirements and other items refer to.
+        id: Short id that requirements and other items refer to: the
+            publisher and the page, for example
+            ``serviceexcellence-go-standaard-eisen``.
         title: The document's title, in its own language.
         url: Where it was published, if known.
+        stored_copy: The file name of the stored copy of the document that
+            the texts were checked against (for example
+            ``004_1b52b3c0280bd996.txt``), if there is one.
         notes: What is uncertain about it.
     """
 
     id: str
     title: str
     url: str | None = None
+    stored_copy: str | None = None
     notes: tuple[str, ...] = ()
 
 

@@ -596,9 +596,9 @@ EXACT: dict[str, str] = {
     "extension-unknown-source.yaml": (
         "extension-unknown-source.yaml:11:7 add.requirements[0].source: "
         "unknown source 'nergens' (expected one of "
-        "['000_088f060c5db4799f.txt', '004_1b52b3c0280bd996.txt', "
-        "'brochure-2012', 'definities', 'erkenning-newer', 'erkenning-older', "
-        "'keurmerk'])"
+        "['brochure-2012', 'definities', 'erkenning-newer', 'erkenning-older', "
+        "'keurmerk', 'serviceexcellence-5-leren-ontwikkelen', "
+        "'serviceexcellence-go-standaard-eisen'])"
     ),
     "extension-unknown-theme.yaml": (
         "extension-unknown-theme.yaml:13:7 add.requirements[0].theme: unknown "

@@ -131,12 +131,15 @@ class TestGos2012:
 
     def test_summary_sources(self, std2012: go.Standard) -> None:
         """
-        Areas other than 5 come from the summary text, area 5 from 000.
+        Areas other than 5 come from the summary text, area 5 from the
+        detailed text of area 5.
         """
         sources = {a.id: {r.source for r in a.requirements} for a in std2012.areas}
 
-        assert {"000_088f060c5db4799f.txt"} == sources.pop("5")
-        assert all({"004_1b52b3c0280bd996.txt"} == s for s in sources.values())
+        assert {"serviceexcellence-5-leren-ontwikkelen"} == sources.pop("5")
+        assert all(
+            {"serviceexcellence-go-standaard-eisen"} == s for s in sources.values()
+        )
 
 
 class TestGos2016:
@@ -209,6 +212,55 @@ class TestGos2016:
         assert all(r.inherited_from is None for r in own)
 
 
+READABLE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""A source id a reader can read: words of the publisher and the page."""
+
+
+class TestSources:
+    @pytest.mark.parametrize("edition", ["gos-2012", "gos-2016"])
+    def test_readable_ids(self, edition: str) -> None:
+        """
+        Every source has a readable id (publisher and page), never the file
+        name of a stored copy; the stored copy is named beside it.
+        """
+        sources = go.load_standard(edition).sources
+
+        assert [] == [s.id for s in sources if not READABLE_ID.fullmatch(s.id)]
+        assert [] == [s.id for s in sources if s.id.endswith(".txt")]
+
+    @pytest.mark.parametrize("edition", ["gos-2012", "gos-2016"])
+    def test_stored_copies(self, edition: str) -> None:
+        """
+        Every source a requirement comes from names its stored copy, and
+        every stored copy named is one of the source texts.
+        """
+        std = go.load_standard(edition)
+        used = {r.source for r in std.requirements}
+        copies = {s.id: s.stored_copy for s in std.sources if s.stored_copy}
+
+        assert used <= set(copies)
+        assert all((SOURCES / copy).is_file() for copy in copies.values())
+
+    def test_the_five_source_texts(
+        self, std2012: go.Standard, std2016: go.Standard
+    ) -> None:
+        """
+        The five source texts, each by its publisher and page.
+        """
+        copies = {
+            s.stored_copy: s.id for std in (std2012, std2016) for s in std.sources
+        }
+        copies.pop(None, None)
+
+        assert {
+            "000_088f060c5db4799f.txt": "serviceexcellence-5-leren-ontwikkelen",
+            "001_ac908ca15a517f5a.txt": "goudenoor-1-stem-van-de-klant",
+            "002_c653e29114d56cdd.txt": "goudenoor-5-leren-ontwikkelen",
+            "003_36d2ce7a5b6e5d75.txt": "goudenoor-4-middelen",
+            "004_1b52b3c0280bd996.txt": "serviceexcellence-go-standaard-eisen",
+        } == copies
+
+
 class TestFidelity:
     @pytest.mark.parametrize(
         ("edition", "requirement"),
@@ -220,7 +272,10 @@ class TestFidelity:
         Text, lead and evidence are the source's words; checkpoints are
         words of the evidence.
         """
-        source = source_text(requirement.source)
+        std = go.load_standard(edition)
+        copy = std.source(requirement.source).stored_copy
+        assert copy is not None
+        source = source_text(copy)
 
         assert normalise(requirement.text) in source
         if requirement.lead is not None:
@@ -254,8 +309,11 @@ class TestFidelity:
         """
         Every area summary occurs in the 2012 summary text.
         """
-        source = source_text("004_1b52b3c0280bd996.txt")
-        for area in go.load_standard(edition).areas:
+        std = go.load_standard(edition)
+        copy = std.source("serviceexcellence-go-standaard-eisen").stored_copy
+        assert "004_1b52b3c0280bd996.txt" == copy
+        source = source_text(copy)
+        for area in std.areas:
             if area.summary is not None:
                 assert normalise(area.summary) in source
 

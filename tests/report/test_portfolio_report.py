@@ -133,10 +133,10 @@ def test_html_has_the_box_plot_the_levels_and_the_spread_per_area(
     assert 'aria-label="Box plot of the totals per edition"' in totals
     assert BOX_FILL in totals
     assert (
-        '<tr><td>gos-2012</td><td class="num">12.50</td><td class="num">31.25</td>'
-        '<td class="num">50.00</td><td class="num">75.00</td>'
-        '<td class="num">100.00</td><td class="num">54.17</td>'
-        '<td class="num">100.00</td></tr>'
+        '<tr><td class="id">gos-2012</td><td class="num">12.50</td>'
+        '<td class="num">31.25</td><td class="num">50.00</td>'
+        '<td class="num">75.00</td><td class="num">100.00</td>'
+        '<td class="num">54.17</td><td class="num">100.00</td></tr>'
     ) in totals
     levels = html.split('<table class="levels">', 1)[1].split("</table>", 1)[0]
     assert re.findall(

@@ -1,7 +1,7 @@
 """
 The HTML report: content as in the Markdown report, the two charts, a
-self-contained and deterministic page, the missing extra, and a look at
-the page in headless Chromium.
+self-contained and deterministic page, and the missing extra. How the page
+looks in Chromium: test_html_in_browser.py.
 """
 
 from __future__ import annotations
@@ -9,11 +9,9 @@ from __future__ import annotations
 import datetime
 import os
 import re
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
-from pathlib import Path
 
 import attrs
 import pytest
@@ -512,133 +510,3 @@ class TestExtra:
         )
 
         assert "[]\n" == result.stdout
-
-
-def chromium() -> str | None:
-    """
-    A Chromium or Chrome to run headless (``GOUDENOOR_CHROMIUM`` first).
-    """
-    names = [os.environ.get("GOUDENOOR_CHROMIUM", ""), "chromium"]
-    names += ["chromium-browser", "google-chrome", "google-chrome-stable"]
-    return next(
-        (found for name in names if name and (found := shutil.which(name))), None
-    )
-
-
-def colour_count(png: Path, colour: str, tolerance: int = 3) -> int:
-    """
-    How many pixels of *png* have *colour* (``#rrggbb``), give or take
-    *tolerance* per channel.
-    """
-    import matplotlib.image
-    import numpy as np
-
-    pixels = np.rint(matplotlib.image.imread(png)[..., :3] * 255).astype(int)
-    target = np.array([int(colour[i : i + 2], 16) for i in (1, 3, 5)])
-    return int(np.all(np.abs(pixels - target) <= tolerance, axis=-1).sum())
-
-
-@pytest.mark.skipif(
-    chromium() is None,
-    reason="no Chromium or Chrome found (install chromium or set GOUDENOOR_CHROMIUM)",
-)
-def test_screenshot(tmp_path: Path, page: str) -> None:
-    """
-    Headless Chromium shows both charts: the screenshot has the radar's
-    fill and the bars' colour, each over a sizeable area.
-    """
-    source = tmp_path / "report.html"
-    source.write_text(page, encoding="utf-8")
-    shot = tmp_path / "report.png"
-    browser = chromium()
-    assert browser is not None
-
-    subprocess.run(
-        [
-            browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            f"--screenshot={shot}",
-            "--window-size=1200,3000",
-            source.as_uri(),
-        ],
-        capture_output=True,
-        check=True,
-        timeout=120,
-    )
-
-    assert colour_count(shot, report_html.RADAR_FILL) > 5_000
-    assert colour_count(shot, report_html.BAR_POINTS) > 5_000
-
-
-WIDTH_PROBE = """<!DOCTYPE html>
-<html><body style="margin:0">
-<iframe id="page" src="report.html" style="width:{width}px;height:900px;border:0">
-</iframe>
-<script>
-const frame = document.getElementById("page");
-frame.addEventListener("load", () => {{
-  const root = frame.contentDocument.documentElement;
-  document.body.setAttribute("data-width", root.scrollWidth + "/" + root.clientWidth);
-}});
-</script>
-</body></html>
-"""
-"""A page that shows the report in a frame *width* pixels wide and writes
-the report's document width and the frame's width into its own DOM."""
-
-
-@pytest.mark.skipif(
-    chromium() is None,
-    reason="no Chromium or Chrome found (install chromium or set GOUDENOOR_CHROMIUM)",
-)
-@pytest.mark.parametrize("width", [390, 1280])
-def test_fits_the_screen(tmp_path: Path, card: go.ScoreCard, width: int) -> None:
-    """
-    In headless Chromium the Dutch page is no wider than the screen, on a
-    390 px phone and a 1280 px desktop: tables scroll in their own box and
-    the charts shrink. (Headless Chromium will not make a window narrower
-    than 500 px, so the page is measured in a frame of the given width.)
-    """
-    (tmp_path / "report.html").write_text(
-        render_report(card, "html", generated=GENERATED), encoding="utf-8"
-    )
-    probe = tmp_path / "probe.html"
-    probe.write_text(WIDTH_PROBE.format(width=width), encoding="utf-8")
-    browser = chromium()
-    assert browser is not None
-
-    result = subprocess.run(
-        [
-            browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--allow-file-access-from-files",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            "--window-size=1400,1000",
-            "--dump-dom",
-            probe.as_uri(),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    )
-
-    found = re.search(r'data-width="(\d+)/(\d+)"', result.stdout)
-    assert found is not None, result.stdout[-500:]
-    document, screen = int(found[1]), int(found[2])
-    assert width - 20 <= screen <= width  # less a scroll bar, if any
-    assert document <= screen

@@ -219,7 +219,7 @@ class TestHtml:
             "Waarschuwingen",
             "Beoordelingen en bewijs",
         ] == headings(page)
-        assert "<td>organisatie</td>" in page
+        assert '<td class="label">organisatie</td>' in page
         assert {"punten", "maximum"} <= set(chart_texts(page, "bars"))
         assert 'aria-label="Staafdiagram van de punten tegenover het maximum"' in page
         assert "<li><code>2.2</code> niet beoordeeld: telt als 0</li>" in page
@@ -317,7 +317,7 @@ class TestHtml:
             '<tr><th>Eis</th><th class="num">Oud</th><th class="num">Nieuw</th>'
             '<th class="num">Verschil in punten</th><th>Soort</th></tr>'
         ) in page
-        assert "<td>veranderd</td>" in page
+        assert '<td class="label">veranderd</td>' in page
         assert (
             "<li>de nieuwe audit (2026-10-01) is eerder gedateerd dan de oude "
             "(2027-01-01)</li>"

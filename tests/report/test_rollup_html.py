@@ -103,8 +103,9 @@ def test_html_has_the_units_side_by_side(three: Rollup) -> None:
     html = page(three, "en")
     table = html.split('<table id="units-per-area">', 1)[1].split("</table>", 1)[0]
     assert (
-        '<tr><th>Area</th><th class="num">Noord</th><th class="num">Zuid</th>'
-        '<th class="num">Oost</th><th class="num">Maximum</th></tr>'
+        '<tr><th class="text">Area</th><th class="num">Noord</th>'
+        '<th class="num">Zuid</th><th class="num">Oost</th>'
+        '<th class="num">Maximum</th></tr>'
     ) in table
     assert (
         '<tr><td lang="nl">1 Stem van de klant</td><td class="num">8.00</td>'

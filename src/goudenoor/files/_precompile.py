@@ -23,8 +23,9 @@ from goudenoor.model import Standard
 from ._parse import parse
 
 
-CACHE_FORMAT = 1
-"""Bumped whenever the cache's layout or the pickled classes change."""
+CACHE_FORMAT = 2
+"""Bumped whenever the cache's layout or the pickled classes change (2:
+Source.stored_copy)."""
 
 SUFFIX = ".pickle"
 

@@ -353,16 +353,17 @@ def _evidence(items: Iterable[Evidence], data: ReportData) -> list[dict[str, Any
     w = data.words
     found = []
     for e in items:
-        dates = [] if e.date is None else [e.date.isoformat()]
+        # (words, date) pairs: the page keeps each date on one line
+        dates = [] if e.date is None else [("", e.date.isoformat())]
         expired = e.valid_until is not None and e.valid_until < card.assessment.date
         if e.valid_until is not None:
             verb = w.expired if expired else w.valid_until
-            dates.append(f"{verb} {e.valid_until.isoformat()}")
+            dates.append((verb, e.valid_until.isoformat()))
         found.append(
             {
                 "kind": w.of(w.evidence_kinds, e.kind),
                 "reference": e.reference,
-                "dates": ", ".join(dates),
+                "dates": dates,
                 "expired": expired,
             }
         )
