@@ -356,8 +356,9 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
     return code
 
 
-def _card(args: argparse.Namespace, file: str) -> ScoreCard:
-    extensions = _extensions_of(args.extension)
+def _card(
+    args: argparse.Namespace, file: str, extensions: Sequence[Extension]
+) -> ScoreCard:
     assessment = _assessment(file, extensions=extensions)
     standard = standard_for(assessment, extensions)
     return score(
@@ -372,7 +373,9 @@ def _card(args: argparse.Namespace, file: str) -> ScoreCard:
 
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
-    card = _card(args, args.file)
+    # Read once: '--extension -' is standard input, which is read once.
+    extensions = _extensions_of(args.extension)
+    card = _card(args, args.file, extensions)
     translation = None if args.language == "nl" else _translation(args, card.standard)
     language = next(
         (
@@ -399,7 +402,9 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
             overwrite=args.force,
         )
         return EXIT_OK
-    comparison = _compared(_card(args, args.compare), card) if args.compare else None
+    comparison = (
+        _compared(_card(args, args.compare, extensions), card) if args.compare else None
+    )
     text = render_report(
         card,
         args.format,
@@ -413,7 +418,10 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _compare(args: argparse.Namespace, out: TextIO) -> int:
-    comparison = _compared(_card(args, args.old), _card(args, args.new))
+    extensions = _extensions_of(args.extension)
+    comparison = _compared(
+        _card(args, args.old, extensions), _card(args, args.new, extensions)
+    )
     if args.format == "text":
         text = comparison.text()
     elif args.format == "json":
@@ -439,7 +447,7 @@ def _import_xlsx(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _score(args: argparse.Namespace, out: TextIO) -> int:
-    card = _card(args, args.file)
+    card = _card(args, args.file, _extensions_of(args.extension))
     if args.format == "json":
         out.write(json_text(card.as_dict()))
     else:
@@ -537,7 +545,9 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
     from goudenoor.edition_diff import diff_editions
     from goudenoor.report.markdown import edition_diff_markdown
 
-    diff = diff_editions(load_standard(args.old), load_standard(args.new))
+    diff = diff_editions(
+        load_standard(args.old_edition), load_standard(args.new_edition)
+    )
     if args.format == "json":
         text = json_text(diff.as_dict())
     elif args.format == "md":

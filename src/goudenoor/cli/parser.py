@@ -571,8 +571,9 @@ def _add_diff_command(commands: _Commands) -> None:
         description="Show the areas, requirements and checkpoints added, removed, "
         "renamed and reworded (word by word) between two shipped editions.",
     )
-    diff.add_argument("old", metavar="OLD", help="the older edition id")
-    diff.add_argument("new", metavar="NEW", help="the newer edition id")
+    # Not "old"/"new": those name FILE arguments (commands.FILE_ARGUMENTS).
+    diff.add_argument("old_edition", metavar="OLD", help="the older edition id")
+    diff.add_argument("new_edition", metavar="NEW", help="the newer edition id")
     diff.add_argument(
         "--format",
         choices=["text", "md", "json"],
