@@ -259,3 +259,15 @@ class TestWords:
             f"goudenoor: error: {path}: file exists; not overwritten (add --force "
             "to replace it)\n"
         ) == capsys.readouterr().err
+
+    def test_oscal_catalog_offers_the_shipped_editions(self) -> None:
+        """
+        The help of ``oscal catalog`` names the shipped editions, and no
+        edition that is not shipped (it offered gos-2025).
+        """
+        from goudenoor.cli import build_parser
+
+        catalog = commands_of(build_parser())["oscal catalog"]
+        (edition,) = [a for a in catalog._actions if a.dest == "edition"]
+
+        assert "edition id: gos-2012 or gos-2016" == edition.help

@@ -11,6 +11,7 @@ import sys
 import textwrap
 from typing import NoReturn, TypeAlias
 
+from goudenoor.files import editions
 from goudenoor.problems import close_matches, did_you_mean
 from goudenoor.report import LANGUAGES
 from goudenoor.scoring import scoring_methods
@@ -698,7 +699,9 @@ def _add_oscal_command(commands: _Commands) -> None:
         "catalog: areas as groups, requirements as controls.",
     )
     catalog.add_argument(
-        "edition", metavar="EDITION", help="edition id, e.g. gos-2012 or gos-2025"
+        "edition",
+        metavar="EDITION",
+        help=f"edition id: {' or '.join(editions())}",
     )
     _extension_option(catalog)
     _oscal_format_option(catalog)
