@@ -4,6 +4,7 @@ Small helpers shared by the tests.
 
 from __future__ import annotations
 
+import argparse
 import io
 from pathlib import Path
 
@@ -36,3 +37,19 @@ def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
     else:
         path.write_text(content, encoding="utf-8")
     return path
+
+
+def commands_of(
+    parser: argparse.ArgumentParser, prefix: str = ""
+) -> dict[str, argparse.ArgumentParser]:
+    """
+    Every command of *parser* by its name (``oscal results``), subcommands
+    included.
+    """
+    found: dict[str, argparse.ArgumentParser] = {}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                nested = commands_of(sub, f"{prefix}{name} ")
+                found.update(nested or {f"{prefix}{name}": sub})
+    return found

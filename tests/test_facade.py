@@ -127,6 +127,7 @@ EXPECTED = frozenset(
         "load_translation",
         "load_translation_file",
         "loads_assessment",
+        "loads_crosswalk",
         "loads_extension",
         "loads_translation",
         "migrate",

@@ -211,6 +211,9 @@ if TYPE_CHECKING:
         loads_assessment as loads_assessment,
     )
     from .files import (
+        loads_crosswalk as loads_crosswalk,
+    )
+    from .files import (
         loads_extension as loads_extension,
     )
     from .files import (
@@ -513,6 +516,7 @@ _PUBLIC: Final[dict[str, str]] = {
     "load_translation": "files",
     "load_translation_file": "files",
     "loads_assessment": "files",
+    "loads_crosswalk": "files",
     "loads_extension": "files",
     "loads_translation": "files",
     "migrate": "files",

@@ -21,6 +21,7 @@ __all__ = [
     "MissingExtraError",
     "ModelError",
     "OutputError",
+    "OutputExistsError",
     "ScoringError",
     "UnknownAreaError",
     "UnknownEditionError",
@@ -129,6 +130,25 @@ class ExtensionError(ValidationError):
     A sector extension cannot be applied: every problem is listed, each
     with its path in the extension file.
     """
+
+
+class OutputExistsError(GoudenoorError):
+    """
+    A file to write exists, and replacing it was not asked for
+    (``overwrite=True`` in Python, ``--force`` on the command line).
+
+    Attributes:
+        path: The file that exists.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        super().__init__(
+            f"{path}: file exists; not overwritten (pass overwrite=True to replace it)"
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.path,), self.__dict__)
 
 
 class MissingExtraError(GoudenoorError, ImportError):

@@ -96,7 +96,8 @@ class TestStdin:
 
         assert (2, "") == (code, out)
         assert (
-            "goudenoor: error: standard input ('-') can be read only once\n"
+            "goudenoor: error: standard input ('-') can be read only once: give "
+            "it for one FILE argument, and files for the others\n"
             == capsys.readouterr().err
         )
 
@@ -202,7 +203,7 @@ class TestValidate:
             "validate", str(EXAMPLE_AUDIT), str(missing), "--format", "json"
         )
 
-        assert 1 == code
+        assert 2 == code  # a file that cannot be read: unreadable input (issue 23)
         assert {
             "goudenoor": "validation/1",
             "files": [
@@ -335,8 +336,12 @@ class TestExitCodes:
         assert (
             "exit codes:\n"
             "  0  success\n"
-            "  1  findings: 'validate' found an invalid file, 'extensions' an "
-            "installed\n"
-            "     extension that cannot be loaded\n"
-            "  2  bad input or usage:"
+            "  1  findings or refused files (each on standard error), only from:\n"
+            "     - validate: a file is not valid\n"
+            "     - extensions: an installed extension cannot be loaded\n"
+            "     - portfolio: a file was refused; the table of the rest is still "
+            "written\n"
+            "     - benchmark: a peer file was refused; the rest are still ranked "
+            "against\n"
+            "  2  usage or unreadable input:"
         ) in text

@@ -96,8 +96,8 @@ class TestConsensus:
 
         assert (2, "") == (code, out)
         assert (
-            f"goudenoor: error: {agreed}: file exists; not overwritten (pass "
-            "overwrite=True, or --force on the command line, to replace it)\n"
+            f"goudenoor: error: {agreed}: file exists; not overwritten (add "
+            "--force to replace it)\n"
         ) == capsys.readouterr().err
         assert "old\n" == agreed.read_text(encoding="utf-8")
         assert 0 == run("consensus", A, B, "-o", str(agreed), "--force")[0]

@@ -1213,8 +1213,7 @@ class TestOutput:
         assert 2 == code
         assert "mijn audit\n" == path.read_text(encoding="utf-8")
         assert one_message(err).endswith(
-            "file exists; not overwritten (pass "
-            "overwrite=True, or --force on the command line, to replace it)"
+            "file exists; not overwritten (add --force to replace it)"
         )
 
     @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")

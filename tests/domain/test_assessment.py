@@ -258,7 +258,7 @@ class TestSave:
 
         assert str(info.value).endswith(
             "audit.yaml: file exists; not overwritten "
-            "(pass overwrite=True, or --force on the command line, to replace it)"
+            "(pass overwrite=True to replace it)"
         )
         assert SMALL == path.read_text(encoding="utf-8")
         go.save_assessment(other, path, overwrite=True)

@@ -362,8 +362,7 @@ class TestTemplate:
         xlsx.write_workbook(std2012, path, date=DATE, overwrite=True)
 
         assert (
-            f"{path}: file exists; not overwritten (pass overwrite=True, or "
-            "--force on the command line, to replace it)"
+            f"{path}: file exists; not overwritten (pass overwrite=True to replace it)"
         ) == str(info.value)
         assert ["audit.xlsx"] == [p.name for p in tmp_path.iterdir()]
         assert "Naam van de organisatie" == xlsx.read_workbook(path).organisation

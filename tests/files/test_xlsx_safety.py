@@ -478,3 +478,22 @@ class TestIds:
         assert (
             "audit.xlsx[Beoordeling]:1: no column 'Tekst' (text) in the header row"
         ) == error(path)
+
+
+class TestDefusedXML:
+    """
+    The ``xlsx`` extra installs defusedxml, and openpyxl parses the
+    workbooks through it (issue 23).
+    """
+
+    def test_openpyxl_uses_defusedxml(self) -> None:
+        """
+        openpyxl found defusedxml and parses sheet XML with its functions,
+        not the standard library's.
+        """
+        from openpyxl import xml as openpyxl_xml
+        from openpyxl.xml import functions
+
+        assert openpyxl_xml.DEFUSEDXML is True
+        assert "defusedxml.common" == functions.fromstring.__module__
+        assert "defusedxml.common" == functions.iterparse.__module__

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from goudenoor.exceptions import GoudenoorError
+from goudenoor.exceptions import GoudenoorError, OutputExistsError
 
 from .commands import EXIT_OK, EXIT_USAGE, _Handler, _one_line, check_stdin
 from .parser import build_parser
@@ -32,9 +32,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     Run the command with *argv* (default: ``sys.argv[1:]``).
 
     Returns:
-        The exit code: 0 on success, 1 on findings (an invalid file for
-        ``validate``, a broken installed extension for ``extensions``), 2 on
-        bad input or usage.
+        The exit code: 0 on success, 1 on findings or refused files (only
+        the commands of ``goudenoor.cli.commands.FINDINGS``), 2 on usage
+        or unreadable input.
     """
     stream = out if out is not None else sys.stdout
     args = build_parser().parse_args(argv)
@@ -42,6 +42,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     try:
         check_stdin(args)
         return handler(args, stream)
+    except OutputExistsError as exc:
+        # The library's advice (overwrite=True) in the command's terms.
+        message = (
+            f"{exc.path}: file exists; not overwritten (add --force to replace it)"
+        )
+        sys.stderr.write(f"goudenoor: error: {_one_line(message)}\n")
+        return EXIT_USAGE
     except GoudenoorError as exc:
         sys.stderr.write(f"goudenoor: error: {_one_line(str(exc))}\n")
         return EXIT_USAGE

@@ -6,28 +6,28 @@ writes to the output.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Final, TextIO
 
 from goudenoor._text import json_text, one_line
+from goudenoor.assessment import Assessment
 from goudenoor.benchmark import percentile_ranks, trend
 from goudenoor.comparison import Comparison, compare
-from goudenoor.exceptions import GoudenoorError
-from goudenoor.extensions import Extension, apply_extension
+from goudenoor.exceptions import GoudenoorError, UnknownAreaError
+from goudenoor.extensions import Extension, apply_extension, is_file_reference
 from goudenoor.files import (
     available_extensions,
     dump_assessment,
     editions,
-    load_assessment,
     load_extension,
     load_portfolio,
     load_standard,
     load_translation,
-    load_translation_file,
     loads_assessment,
     loads_extension,
     loads_translation,
@@ -39,7 +39,7 @@ from goudenoor.files import (
 )
 from goudenoor.files import consensus as agree
 from goudenoor.files import rollup as roll_up
-from goudenoor.files.documents import STDIN, load_document, read_stdin
+from goudenoor.files.documents import STDIN, loads_document, read_input
 from goudenoor.files.portfolio import PortfolioFiles, portfolio_files
 from goudenoor.files.teams import refuse_repeated_files
 from goudenoor.graph import (
@@ -54,6 +54,7 @@ from goudenoor.graph import (
 from goudenoor.model import Standard
 from goudenoor.portfolio import COLUMNS as PORTFOLIO_COLUMNS
 from goudenoor.portfolio import PortfolioError, PortfolioNote, PortfolioSummary
+from goudenoor.problems import close_matches
 from goudenoor.report import LANGUAGES, render_report
 from goudenoor.report.markdown import (
     benchmark_markdown,
@@ -68,9 +69,12 @@ from goudenoor.translation import Translation
 
 
 __all__ = [
+    "EXIT_CODES",
     "EXIT_FINDINGS",
     "EXIT_OK",
     "EXIT_USAGE",
+    "FILE_ARGUMENTS",
+    "FINDINGS",
 ]
 
 
@@ -81,6 +85,23 @@ def __dir__() -> list[str]:
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+
+EXIT_CODES: Final = {
+    EXIT_OK: "success",
+    EXIT_FINDINGS: "findings or refused files (each on standard error), only from:",
+    EXIT_USAGE: "usage or unreadable input: a wrong option, an unknown choice, a "
+    "file that cannot be read or used (one line 'goudenoor: error: ...' on "
+    "standard error)",
+}
+"""The exit codes every command follows, and what each means."""
+
+FINDINGS: Final = {
+    "validate": "a file is not valid",
+    "extensions": "an installed extension cannot be loaded",
+    "portfolio": "a file was refused; the table of the rest is still written",
+    "benchmark": "a peer file was refused; the rest are still ranked against",
+}
+"""The commands that exit 1, and on what: every other exits 0 or 2."""
 
 _Handler = Callable[[argparse.Namespace, TextIO], int]
 
@@ -130,11 +151,7 @@ def _graph(args: argparse.Namespace, out: TextIO) -> int:
     card: ScoreCard | None = None
     graph = structure_graph(standard) if args.structure else influence_graph(standard)
     if args.assessment is not None:
-        assessment = (
-            loads_assessment(read_stdin(), source=STDIN, standard=standard)
-            if args.assessment == "-"
-            else load_assessment(args.assessment, standard)
-        )
+        assessment = _assessment(args.assessment, standard=standard)
         card = score(standard, assessment, check=False)
         if args.structure:
             scores = {f"area:{a}": r.fraction for a, r in card.areas.items()}
@@ -238,35 +255,98 @@ def _write_json(out: TextIO, kind: str, data: dict[str, object]) -> None:
     out.write(json_text(marked))
 
 
+# Every FILE argument of every command is read through read_input ("-" is
+# standard input) and loaded from its text by the library's loads_*
+# functions: the helpers below, one per kind of file.
+
+
+def _folder(name: str) -> Path | None:
+    """
+    The folder a FILE argument's own references (an assessment's extension
+    files) are relative to: standard input has none.
+    """
+    return None if name == "-" else Path(name).parent
+
+
+def _assessment(
+    name: str,
+    *,
+    standard: Standard | None = None,
+    extensions: Sequence[Extension] = (),
+) -> Assessment:
+    source, text = read_input(name)
+    return loads_assessment(
+        text,
+        source=source,
+        standard=standard,
+        extensions=extensions,
+        folder=_folder(name),
+    )
+
+
+def _extension(reference: str) -> Extension:
+    """
+    ``--extension``: a file (``-``: standard input), or an installed
+    extension by name.
+    """
+    if reference == "-" or is_file_reference(reference):
+        # Only a regular file: a named pipe would make the command wait.
+        source, text = read_input(reference, regular_only=True)
+        return loads_extension(text, source=source)
+    return load_extension(reference)
+
+
 def _extensions_of(references: list[str]) -> list[Extension]:
-    return [
-        loads_extension(read_stdin(), source=STDIN)
-        if reference == "-"
-        else load_extension(reference)
-        for reference in references
-    ]
+    return [_extension(reference) for reference in references]
 
 
-_STDIN_ARGUMENTS = ("file", "old", "new", "compare", "assessment", "translation")
+FILE_ARGUMENTS = (
+    "file",
+    "files",
+    "old",
+    "new",
+    "compare",
+    "assessment",
+    "translation",
+    "crosswalk",
+    "extension",
+)
+"""The destinations of the arguments that name a file to read (or ``-``)."""
 
 
 def check_stdin(args: argparse.Namespace) -> None:
     """
-    Refuse a command that names standard input (``-``) more than once.
+    Refuse a command that names standard input (``-``) more than once: it
+    can be read only once, so a second ``-`` could only be empty.
     """
-    named = [getattr(args, name, None) for name in _STDIN_ARGUMENTS]
-    named += [*getattr(args, "extension", ()), *getattr(args, "files", ())]
+    named: list[object] = []
+    for name in FILE_ARGUMENTS:
+        value = getattr(args, name, None)
+        named += value if isinstance(value, list) else [value]
     if named.count("-") > 1:
-        raise GoudenoorError("standard input ('-') can be read only once")
+        raise GoudenoorError(
+            "standard input ('-') can be read only once: give it for one FILE "
+            "argument, and files for the others"
+        )
 
 
 def _validate(args: argparse.Namespace, out: TextIO) -> int:
     results: list[dict[str, object]] = []
+    code = EXIT_OK
     for name in args.files:
         shown = STDIN if name == "-" else name
         try:
-            load_document(name)
+            source, text = read_input(name)
         except GoudenoorError as exc:
+            # Not even read: unreadable input, not a finding about a file.
+            code = EXIT_USAGE
+            sys.stderr.write(f"goudenoor: error: {_one_line(str(exc))}\n")
+            results.append({"file": shown, "valid": False, "error": str(exc)})
+            continue
+        try:
+            loads_document(text, source=source, folder=_folder(name))
+        except GoudenoorError as exc:
+            code = max(code, EXIT_FINDINGS)
             sys.stderr.write(f"goudenoor: error: {_one_line(str(exc))}\n")
             results.append({"file": shown, "valid": False, "error": str(exc)})
             continue
@@ -275,17 +355,13 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
             out.write(f"{one_line(shown)}: ok\n")
     if args.format == "json":
         _write_json(out, "validation/1", {"files": results})
-    valid = all(result["valid"] for result in results)
-    return EXIT_OK if valid else EXIT_FINDINGS
+    return code
 
 
-def _card(args: argparse.Namespace, file: str) -> ScoreCard:
-    extensions = _extensions_of(args.extension)
-    assessment = (
-        loads_assessment(read_stdin(), source=STDIN, extensions=extensions)
-        if file == "-"
-        else load_assessment(file, extensions=extensions)
-    )
+def _card(
+    args: argparse.Namespace, file: str, extensions: Sequence[Extension]
+) -> ScoreCard:
+    assessment = _assessment(file, extensions=extensions)
     standard = standard_for(assessment, extensions)
     return score(
         standard,
@@ -299,7 +375,9 @@ def _card(args: argparse.Namespace, file: str) -> ScoreCard:
 
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
-    card = _card(args, args.file)
+    # Read once: '--extension -' is standard input, which is read once.
+    extensions = _extensions_of(args.extension)
+    card = _card(args, args.file, extensions)
     translation = None if args.language == "nl" else _translation(args, card.standard)
     language = next(
         (
@@ -327,7 +405,9 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
         )
         return EXIT_OK
     comparison = (
-        _compared(_card(args, args.compare), card, args) if args.compare else None
+        _compared(_card(args, args.compare, extensions), card, args)
+        if args.compare
+        else None
     )
     text = render_report(
         card,
@@ -342,7 +422,10 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _compare(args: argparse.Namespace, out: TextIO) -> int:
-    comparison = _compared(_card(args, args.old), _card(args, args.new), args)
+    extensions = _extensions_of(args.extension)
+    comparison = _compared(
+        _card(args, args.old, extensions), _card(args, args.new, extensions), args
+    )
     if args.format == "text":
         text = comparison.text()
     elif args.format == "json":
@@ -368,7 +451,7 @@ def _import_xlsx(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _score(args: argparse.Namespace, out: TextIO) -> int:
-    card = _card(args, args.file)
+    card = _card(args, args.file, _extensions_of(args.extension))
     if args.format == "json":
         out.write(json_text(card.as_dict()))
     else:
@@ -420,6 +503,8 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json" and (args.language or args.translation):
         raise GoudenoorError("a translation is shown in the text, not in json")
     standard = _standard(edition, args.extension)
+    if area_key is not None and edition is None:
+        _refuse_edition_as_area(standard, area_key)
     width = min(shutil.get_terminal_size((88, 24)).columns, 100)
     translation = _translation(args, standard)
     if args.format == "json":
@@ -437,11 +522,24 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _refuse_edition_as_area(standard: Standard, key: str) -> None:
+    """
+    ``show KEY``: a KEY that is no area of the newest edition but reads as
+    an edition id (``gos-2013``) was meant as one: say "unknown edition".
+    """
+    try:
+        standard.area(key)
+    except UnknownAreaError:
+        prefixes = {edition.rpartition("-")[0] for edition in editions()}
+        if key.rpartition("-")[0] in prefixes or close_matches(key, editions()):
+            load_standard(key)  # raises UnknownEditionError, with its choices
+        raise
+
+
 def _translation(args: argparse.Namespace, standard: Standard) -> Translation | None:
-    if args.translation == "-":
-        return loads_translation(read_stdin(), source=STDIN, standard=standard)
     if args.translation is not None:
-        return load_translation_file(args.translation, standard)
+        source, text = read_input(args.translation)
+        return loads_translation(text, source=source, standard=standard)
     if args.language is not None:
         return load_translation(standard.id, args.language)
     return None
@@ -451,7 +549,9 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
     from goudenoor.edition_diff import diff_editions
     from goudenoor.report.markdown import edition_diff_markdown
 
-    diff = diff_editions(load_standard(args.old), load_standard(args.new))
+    diff = diff_editions(
+        load_standard(args.old_edition), load_standard(args.new_edition)
+    )
     if args.format == "json":
         text = json_text(diff.as_dict())
     elif args.format == "md":
@@ -463,15 +563,16 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _migrate(args: argparse.Namespace, out: TextIO) -> int:
-    from goudenoor.files import load_crosswalk_file, migrate, refuse_existing
+    from goudenoor.files import loads_crosswalk, migrate, refuse_existing
     from goudenoor.files.migrations import migration_standards
 
-    extensions = [load_extension(reference) for reference in args.extension]
-    assessment = load_assessment(args.file, extensions=extensions)
+    extensions = _extensions_of(args.extension)
+    assessment = _assessment(args.file, extensions=extensions)
     crosswalk = None
     if args.crosswalk is not None:
         source, target = migration_standards(assessment, args.to, extensions=extensions)
-        crosswalk = load_crosswalk_file(args.crosswalk, source=source, target=target)
+        name, text = read_input(args.crosswalk)
+        crosswalk = loads_crosswalk(text, name=name, source=source, target=target)
     writing = args.output is not None and not args.dry_run
     if writing:
         refuse_existing(Path(args.output), overwrite=args.force)
@@ -509,9 +610,9 @@ def _compared(old: ScoreCard, new: ScoreCard, args: argparse.Namespace) -> Compa
 
 def _consensus(args: argparse.Namespace, out: TextIO) -> int:
     refuse_repeated_files(args.files)
-    extensions = [load_extension(reference) for reference in args.extension]
+    extensions = _extensions_of(args.extension)
     result = agree(
-        [load_assessment(file, extensions=extensions) for file in args.files],
+        [_assessment(file, extensions=extensions) for file in args.files],
         rule=args.rule,
         spread=args.spread,
         extensions=extensions,
@@ -546,8 +647,8 @@ def _oscal_catalog(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _oscal_results(args: argparse.Namespace, out: TextIO) -> int:
-    extensions = [load_extension(reference) for reference in args.extension]
-    assessment = load_assessment(args.file, extensions=extensions)
+    extensions = _extensions_of(args.extension)
+    assessment = _assessment(args.file, extensions=extensions)
     standard = standard_for(assessment, extensions)
     card = score(
         standard,
@@ -575,8 +676,8 @@ def _portfolio(args: argparse.Namespace, out: TextIO) -> int:
             "--format html is for the summary: add --summary (the table is text, "
             "csv, json or md)"
         )
-    extensions = [load_extension(reference) for reference in args.extension]
-    paths = _portfolio_files(args.paths)
+    extensions = _extensions_of(args.extension)
+    paths = _portfolio_files(args.paths, "PATH")
     progress = _Progress(sys.stderr)
     try:
         portfolio = load_portfolio(
@@ -606,13 +707,29 @@ def _portfolio(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_FINDINGS if refused else EXIT_OK
 
 
-def _portfolio_files(given: list[str]) -> PortfolioFiles:
+def _portfolio_files(given: list[str], argument: str) -> PortfolioFiles:
     """
     The files the PATHs give (see ``portfolio_files``), in order.
 
     Raises:
-        GoudenoorError: A PATH gives no file.
+        GoudenoorError: A PATH is ``-`` or gives no file.
     """
+    for path in given:
+        if path == "-":
+            # Folders and patterns are scanned and files read by name (in
+            # worker processes too): standard input is none of them.
+            raise GoudenoorError(
+                f"{argument}: standard input ('-') cannot be read here: give "
+                "assessment files, folders or glob patterns"
+            )
+        if path and not os.path.lexists(path) and not set("*?[").intersection(path):
+            # Neither a file, a folder nor a pattern: a PATH mistyped, not
+            # a file to refuse (exit 1) beside an empty table.
+            raise GoudenoorError(
+                f"{argument} {path!r}: no such file or folder (expected a file, a "
+                "folder with *.yaml or *.yml files, or a glob pattern that "
+                "matches files)"
+            )
     files = portfolio_files(given)
     for path in files.empty:
         raise GoudenoorError(
@@ -666,9 +783,9 @@ def _rollup(args: argparse.Namespace, out: TextIO) -> int:
         if unit in weights:
             raise GoudenoorError(f"--weight: unit {unit!r} is given more than once")
         weights[unit] = weight
-    extensions = [load_extension(reference) for reference in args.extension]
+    extensions = _extensions_of(args.extension)
     result = roll_up(
-        [load_assessment(file, extensions=extensions) for file in args.files],
+        [_assessment(file, extensions=extensions) for file in args.files],
         weights=weights or None,
         rule=args.rule,
         extensions=extensions,
@@ -707,7 +824,7 @@ def _area_names(card: ScoreCard) -> dict[str, str]:
 def _benchmark(args: argparse.Namespace, out: TextIO) -> int:
     extensions = _extensions_of(args.extension)
     card = _scored(args, args.file, extensions)
-    paths = _portfolio_files(args.against)
+    paths = _portfolio_files(args.against, "--against")
     if args.file != "-":
         # FILE is never its own peer (else its rank would depend on whether
         # a folder or pattern happens to include it), by whatever name.
@@ -750,11 +867,7 @@ def _refused(
 def _scored(
     args: argparse.Namespace, file: str, extensions: list[Extension]
 ) -> ScoreCard:
-    assessment = (
-        loads_assessment(read_stdin(), source=STDIN, extensions=extensions)
-        if file == "-"
-        else load_assessment(file, extensions=extensions)
-    )
+    assessment = _assessment(file, extensions=extensions)
     standard = standard_for(assessment, extensions)
     return score(standard, assessment, check=False, **_scoring(args))
 

@@ -8,14 +8,20 @@ import argparse
 import datetime
 import math
 import sys
+import textwrap
 from typing import NoReturn, TypeAlias
 
+from goudenoor.files import editions
 from goudenoor.model import MAX_NUMBER
+from goudenoor.problems import close_matches, did_you_mean
 from goudenoor.report import LANGUAGES
 from goudenoor.scoring import scoring_methods
 
 from .commands import (
+    EXIT_CODES,
+    EXIT_FINDINGS,
     EXIT_USAGE,
+    FINDINGS,
     _benchmark,
     _compare,
     _consensus,
@@ -53,8 +59,18 @@ _Commands: TypeAlias = "argparse._SubParsersAction[_Parser]"  # noqa: SLF001
 
 class _Parser(argparse.ArgumentParser):
     """
-    An argument parser that reports usage errors in one line.
+    An argument parser that reports usage errors in one line, and a
+    mistyped choice (a command, a format) with the close ones.
     """
+
+    def _check_value(self, action: argparse.Action, value: object) -> None:
+        if action.choices is None or value in action.choices:
+            return
+        choices = [str(choice) for choice in action.choices]
+        listed = ", ".join(repr(choice) for choice in choices)
+        message = f"invalid choice: {value!r} (choose from {listed})"
+        suggestions = close_matches(str(value), choices)
+        raise argparse.ArgumentError(action, message + did_you_mean(suggestions))
 
     def error(self, message: str) -> NoReturn:
         self.exit(
@@ -72,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Work with the Gouden Oor Standaard: look up its "
         "editions, areas and requirements, write audit templates and score "
         "assessments.",
-        epilog=_EXIT_CODES,
+        epilog=_exit_codes(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action=_VersionAction)
@@ -105,17 +121,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-_EXIT_CODES = """\
-A FILE argument of '-' reads standard input (once per command); errors then
-name the file <stdin>.
-
-exit codes:
-  0  success
-  1  findings: 'validate' found an invalid file, 'extensions' an installed
-     extension that cannot be loaded
-  2  bad input or usage: an unreadable or invalid file, an unknown choice,
-     a wrong option (one line 'goudenoor: error: ...' on standard error)
-"""
+def _exit_codes() -> str:
+    """
+    The epilog of ``goudenoor --help``: standard input and the exit codes,
+    from the one table the commands follow (``commands.EXIT_CODES``).
+    """
+    lines = [
+        "A FILE argument of '-' reads standard input (once per command); errors",
+        "then name the file <stdin>. A PATH (portfolio, benchmark --against) is",
+        "a file, folder or pattern, never '-'.",
+        "",
+        "exit codes:",
+    ]
+    for code, meaning in EXIT_CODES.items():
+        lines += textwrap.wrap(
+            meaning, 76, initial_indent=f"  {code}  ", subsequent_indent="     "
+        )
+        if code == EXIT_FINDINGS:
+            lines += [f"     - {command}: {what}" for command, what in FINDINGS.items()]
+    return "\n".join(lines) + "\n"
 
 
 class _VersionAction(argparse.Action):
@@ -573,8 +597,9 @@ def _add_diff_command(commands: _Commands) -> None:
         description="Show the areas, requirements and checkpoints added, removed, "
         "renamed and reworded (word by word) between two shipped editions.",
     )
-    diff.add_argument("old", metavar="OLD", help="the older edition id")
-    diff.add_argument("new", metavar="NEW", help="the newer edition id")
+    # Not "old"/"new": those name FILE arguments (commands.FILE_ARGUMENTS).
+    diff.add_argument("old_edition", metavar="OLD", help="the older edition id")
+    diff.add_argument("new_edition", metavar="NEW", help="the newer edition id")
     diff.add_argument(
         "--format",
         choices=["text", "md", "json"],
@@ -701,7 +726,9 @@ def _add_oscal_command(commands: _Commands) -> None:
         "catalog: areas as groups, requirements as controls.",
     )
     catalog.add_argument(
-        "edition", metavar="EDITION", help="edition id, e.g. gos-2012 or gos-2025"
+        "edition",
+        metavar="EDITION",
+        help=f"edition id: {' or '.join(editions())}",
     )
     _extension_option(catalog)
     _oscal_format_option(catalog)

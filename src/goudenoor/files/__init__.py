@@ -33,6 +33,7 @@ from .crosswalks import (
     crosswalks,
     load_crosswalk,
     load_crosswalk_file,
+    loads_crosswalk,
 )
 from .editions import (
     editions,
@@ -80,6 +81,7 @@ __all__ = [
     "load_translation",
     "load_translation_file",
     "loads_assessment",
+    "loads_crosswalk",
     "loads_extension",
     "loads_translation",
     "migrate",

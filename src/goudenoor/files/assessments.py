@@ -137,15 +137,18 @@ def loads_assessment(
     source: str = "<string>",
     standard: Standard | None = None,
     extensions: Sequence[Extension] = (),
+    folder: str | os.PathLike[str] | None = None,
 ) -> Assessment:
     """
     Load an assessment from its text (or its UTF-8 bytes), as strictly as
     :func:`load_assessment` loads a file, and check it against its edition.
 
     Made for text that never was a file, such as the body of an HTTP
-    request. The text has no folder, so it may name extensions only by the
-    id of one of *extensions* or the name of an installed extension, never
-    by a path.
+    request. Such a text has no folder, so it may name extensions only by
+    the id of one of *extensions* or the name of an installed extension,
+    never by a path. Text read from a file (the command line reads every
+    file argument this way) passes the file's *folder*: its extension
+    files are then looked up there, as :func:`load_assessment` does.
 
     Args:
         text_or_bytes: The YAML text (format ``assessment/1``).
@@ -153,6 +156,8 @@ def loads_assessment(
         standard: The standard to check against (default: the shipped
             edition the text names, with the extensions it lists applied).
         extensions: Extensions to use for the ids the text lists.
+        folder: The folder the text's extension paths are relative to
+            (default: none, and a path is refused).
 
     Raises:
         TypeError: *text_or_bytes* is neither a string nor bytes.
@@ -168,8 +173,17 @@ def loads_assessment(
     with _yaml.kept():
         data = _yaml.load(text, source)
         return _assessment_from_data(
-            data, text, source, standard, extensions, from_file=False
+            data, text, source, standard, extensions, from_file=False, folder=folder
         )
+
+
+def _real_folder(folder: str | os.PathLike[str] | None) -> Path | None:
+    if folder is None:
+        return None
+    try:
+        return Path(folder).resolve()
+    except (OSError, RuntimeError):  # a symbolic link loop
+        return None
 
 
 def _assessment_from_data(
@@ -180,6 +194,7 @@ def _assessment_from_data(
     extensions: Sequence[Extension] = (),
     *,
     from_file: bool = True,
+    folder: str | os.PathLike[str] | None = None,
 ) -> Assessment:
     data = check_marker(data, ASSESSMENT_FORMAT, text, source)
     assessment = attrs.evolve(
@@ -187,8 +202,8 @@ def _assessment_from_data(
     )
     if standard is None:
         try:
-            folder = _folder_of(assessment.source) if from_file else None
-            standard = _standard_for(assessment, extensions, folder)
+            real = _folder_of(assessment.source) if from_file else _real_folder(folder)
+            standard = _standard_for(assessment, extensions, real)
         except (UnknownEditionError, _UnresolvedExtensionError) as exc:
             path: tuple[PathElement, ...] = (
                 ("extensions", exc.index)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from goudenoor.exceptions import (
     EmptyPathError,
     GoudenoorError,
+    OutputExistsError,
 )
 
 
@@ -90,11 +91,8 @@ def _cannot(target: Path, what: str, exc: OSError) -> GoudenoorError:
     return GoudenoorError(f"{target}: cannot {what}: {reason}")
 
 
-def _exists_error(target: Path) -> GoudenoorError:
-    return GoudenoorError(
-        f"{target}: file exists; not overwritten (pass overwrite=True, or "
-        "--force on the command line, to replace it)"
-    )
+def _exists_error(target: Path) -> OutputExistsError:
+    return OutputExistsError(str(target))
 
 
 def refuse_existing(target: Path, *, overwrite: bool) -> os.stat_result | None:

@@ -19,7 +19,7 @@ from goudenoor.exceptions import UnknownEditionError, UnknownItemError
 from goudenoor.model import Standard
 from goudenoor.problems import Problem
 
-from ._parse import located, marked_from_text, read_file
+from ._parse import located, marked_from_text, read_file, read_string
 from .editions import editions, load_standard
 
 
@@ -28,6 +28,7 @@ __all__ = [
     "crosswalks",
     "load_crosswalk",
     "load_crosswalk_file",
+    "loads_crosswalk",
 ]
 
 
@@ -137,6 +138,39 @@ def load_crosswalk_file(
     """
     name, text = read_file(path)
     return _crosswalk_from_text(text, name, source, target)
+
+
+@checked
+def loads_crosswalk(
+    text_or_bytes: str | bytes,
+    *,
+    name: str = "<string>",
+    source: Standard | None = None,
+    target: Standard | None = None,
+) -> Crosswalk:
+    """
+    Load a crosswalk from its text (or its UTF-8 bytes), as strictly as
+    :func:`load_crosswalk_file` loads a file, and check it against the two
+    editions.
+
+    Args:
+        text_or_bytes: The YAML text (format ``crosswalk/1``).
+        name: The name errors give the text, as if it were a file name
+            (what the other ``loads_*`` functions call *source*: here, as
+            in :func:`load_crosswalk_file`, *source* is the edition mapped
+            from).
+        source: The edition mapped from (default: the shipped edition the
+            text names).
+        target: The edition mapped to (idem).
+
+    Raises:
+        TypeError: *text_or_bytes* is neither a string nor bytes.
+        FileFormatError: The text is larger than the file size limit (in
+            UTF-8), is not UTF-8 or cannot be read as YAML.
+        ValidationError: The content is not a valid crosswalk, or does not
+            fit the editions.
+    """
+    return _crosswalk_from_text(read_string(text_or_bytes, name), name, source, target)
 
 
 def _crosswalk_from_text(

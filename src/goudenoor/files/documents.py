@@ -5,7 +5,9 @@ file or from standard input: what ``goudenoor validate`` checks.
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 
 from goudenoor.assessment import Assessment
 from goudenoor.exceptions import FileFormatError
@@ -14,7 +16,7 @@ from goudenoor.problems import Problem, excerpt
 from goudenoor.translation import TRANSLATION_FORMAT, Translation
 
 from ._parse import MARKER, check_marker, located, read_file, read_string
-from .assessments import ASSESSMENT_FORMAT, load_assessment, loads_assessment
+from .assessments import ASSESSMENT_FORMAT, loads_assessment
 from .editions import loads_translation
 from .extension_loader import loads_extension
 
@@ -23,6 +25,8 @@ __all__ = [
     "DOCUMENT_FORMATS",
     "STDIN",
     "load_document",
+    "loads_document",
+    "read_input",
     "read_stdin",
 ]
 
@@ -58,6 +62,28 @@ def read_stdin() -> bytes:
     return data
 
 
+def read_input(
+    name: str | os.PathLike[str], *, regular_only: bool = False
+) -> tuple[str, str]:
+    """
+    The name errors give the input *name*, and its text: ``-`` is standard
+    input (named :data:`STDIN`), anything else a file. The one way the
+    command line reads a FILE argument, held to the checks of a file (the
+    size limit, UTF-8, no NUL).
+
+    With *regular_only*, a file that is not a regular file (a device, a
+    named pipe) is refused before a byte is read from it; standard input
+    is read as it comes.
+
+    Raises:
+        FileFormatError: The input cannot be read as text: it does not
+            exist, is a folder, is too large, or is not UTF-8.
+    """
+    if os.fspath(name) == "-":
+        return STDIN, read_string(read_stdin(), STDIN)
+    return read_file(name, regular_only=regular_only)
+
+
 def load_document(name: str) -> Assessment | Extension | Translation:
     """
     Load the file *name* (``-``: standard input) as the kind of document its
@@ -71,18 +97,31 @@ def load_document(name: str) -> Assessment | Extension | Translation:
             or the content is not valid; every problem is listed with its
             line, column and key path.
     """
+    source, text = read_input(name)
+    folder = None if name == "-" else Path(name).parent
+    return loads_document(text, source=source, folder=folder)
+
+
+def loads_document(
+    text: str, *, source: str = "<string>", folder: str | os.PathLike[str] | None = None
+) -> Assessment | Extension | Translation:
+    """
+    :func:`load_document` of a text: *source* is the name errors give it,
+    and *folder* the folder an assessment's extension files are looked up
+    in (none by default: an assessment may then name extensions only by
+    id).
+
+    Raises:
+        FileFormatError: The text cannot be read as YAML.
+        ValidationError: The marker is not one of :data:`DOCUMENT_FORMATS`,
+            or the content is not valid.
+    """
     from . import _yaml
 
-    if name == "-":
-        source, text = STDIN, read_string(read_stdin(), STDIN)
-    else:
-        source, text = read_file(name)
     data = _yaml.load(text, source)
     marker = data.get(MARKER) if isinstance(data, dict) else None
     if marker == ASSESSMENT_FORMAT:
-        if name == "-":
-            return loads_assessment(text, source=source)
-        return load_assessment(name)
+        return loads_assessment(text, source=source, folder=folder)
     if marker == EXTENSION_FORMAT:
         return loads_extension(text, source=source)
     if marker == TRANSLATION_FORMAT:

@@ -1,0 +1,273 @@
+"""
+One exit-code table that every command follows (issue 23): 0 success, 1
+findings or refused files (only the commands of ``FINDINGS``), 2 usage or
+unreadable input.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE_AUDIT, ROOT
+from goudenoor.cli import main
+from goudenoor.cli.commands import EXIT_CODES, FINDINGS
+from helpers import commands_of
+
+
+EXAMPLES = ROOT / "examples"
+A = str(EXAMPLE_AUDIT)
+EARLIER = str(EXAMPLES / "history" / "lindewaard-2024.yaml")
+TEAM = [str(path) for path in sorted((EXAMPLES / "team").glob("*.yaml"))]
+SITES = [str(path) for path in sorted((EXAMPLES / "sites").glob("*.yaml"))]
+SECTOR = str(EXAMPLES / "sector")
+MISSING = "{missing}"  # a file that does not exist
+BAD = "{bad}"  # a file that is read but is no valid assessment
+OUT = "{out}"  # a fresh output file
+WORKBOOK = "{workbook}"  # an audit workbook of gos-2012
+BROKEN_PACK = "{broken pack}"  # marks a run with a broken installed extension
+
+# Per command: a run that succeeds, one with a file it cannot read (None
+# if it reads none) and, only for the commands of FINDINGS, one with a
+# finding or a refused file.
+TABLE: dict[str, tuple[list[str], list[str] | None, list[str] | None]] = {
+    "editions": (["editions"], None, None),
+    "show": (["show", "gos-2012"], ["show", "--extension", MISSING], None),
+    "template": (
+        ["template", "gos-2012"],
+        ["template", "gos-2012", "--extension", MISSING],
+        None,
+    ),
+    "score": (["score", A], ["score", MISSING], None),
+    "report": (["report", A], ["report", A, "--compare", MISSING], None),
+    "compare": (["compare", EARLIER, A], ["compare", MISSING, A], None),
+    "import-xlsx": (["import-xlsx", WORKBOOK], ["import-xlsx", MISSING], None),
+    "graph": (
+        ["graph", "gos-2012"],
+        ["graph", "gos-2012", "--assessment", MISSING],
+        None,
+    ),
+    "extensions": (["extensions"], None, ["extensions", BROKEN_PACK]),
+    "schema": (["schema", "assessment"], None, None),
+    "validate": (["validate", A], ["validate", A, MISSING, BAD], ["validate", A, BAD]),
+    "diff": (["diff", "gos-2012", "gos-2016"], None, None),
+    "migrate": (
+        ["migrate", A, "--to", "gos-2016"],
+        ["migrate", MISSING, "--to", "gos-2016"],
+        None,
+    ),
+    "consensus": (
+        ["consensus", *TEAM, "-o", OUT],
+        ["consensus", MISSING, *TEAM, "-o", OUT],
+        None,
+    ),
+    "oscal catalog": (
+        ["oscal", "catalog", "gos-2012"],
+        ["oscal", "catalog", "gos-2012", "--extension", MISSING],
+        None,
+    ),
+    "oscal results": (["oscal", "results", A], ["oscal", "results", MISSING], None),
+    "portfolio": (["portfolio", A], ["portfolio", A, MISSING], ["portfolio", A, BAD]),
+    "rollup": (["rollup", *SITES], ["rollup", MISSING, *SITES], None),
+    "benchmark": (
+        ["benchmark", A, "--against", SECTOR],
+        ["benchmark", MISSING, "--against", SECTOR],
+        ["benchmark", A, "--against", SECTOR, BAD],
+    ),
+    "trend": (["trend", EARLIER, A], ["trend", MISSING, A], None),
+}
+
+
+def _install_broken_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """
+    An installed extension whose entry point names nothing.
+    """
+    info = tmp_path / "goudenoor_broken-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: goudenoor-broken\nVersion: 1.0\n",
+        encoding="utf-8",
+    )
+    (info / "entry_points.txt").write_text(
+        "[goudenoor.extensions]\nbroken = goudenoor_broken_missing:extension\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+
+
+def _run(argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> int:
+    if BROKEN_PACK in argv:
+        _install_broken_pack(tmp_path, monkeypatch)
+    if WORKBOOK in argv:
+        workbook = tmp_path / "audit.xlsx"
+        if not workbook.exists():
+            main(["template", "gos-2012", "--format", "xlsx", "-o", str(workbook)])
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("goudenoor: assessment/1\nedition: gos-2012\n", encoding="utf-8")
+    out = tmp_path / "out.yaml"
+    out.unlink(missing_ok=True)
+    names = {
+        MISSING: str(tmp_path / "missing.yaml"),
+        BAD: str(bad),
+        OUT: str(out),
+        WORKBOOK: str(tmp_path / "audit.xlsx"),
+    }
+    arguments = [names.get(arg, arg) for arg in argv if arg != BROKEN_PACK]
+    try:
+        return main(arguments, out=io.StringIO())
+    except SystemExit as exc:  # a usage error found by argparse
+        return int(exc.code or 0)
+
+
+def test_the_table_covers_every_command() -> None:
+    """
+    Every command has its row, and only the commands of FINDINGS have a
+    finding: a new command cannot be left out.
+    """
+    assert set(_commands_of_the_parser()) == set(TABLE)
+    assert set(FINDINGS) == {c for c, (_, _, found) in TABLE.items() if found}
+    assert [0, 1, 2] == list(EXIT_CODES)
+
+
+def _commands_of_the_parser() -> list[str]:
+    from goudenoor.cli import build_parser
+
+    return list(commands_of(build_parser()))
+
+
+@pytest.mark.parametrize("command", list(TABLE))
+def test_exit_codes(
+    command: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """
+    Each command exits 0 when it succeeds, 2 on a wrong option and on a
+    file it cannot read, and 1 only on what FINDINGS says it finds.
+    """
+    ok, unreadable, finding = TABLE[command]
+    monkeypatch.chdir(tmp_path)
+    codes = {"ok": _run(ok, tmp_path, monkeypatch)}
+    codes["usage"] = _run([*command.split(), "--no-such-option"], tmp_path, monkeypatch)
+    if unreadable is not None:
+        codes["unreadable"] = _run(unreadable, tmp_path, monkeypatch)
+    if finding is not None:
+        codes["finding"] = _run(finding, tmp_path, monkeypatch)
+
+    expected = {"ok": 0, "usage": 2}
+    if unreadable is not None:
+        expected["unreadable"] = 2
+    if finding is not None:
+        expected["finding"] = 1
+    assert expected == codes, capsys.readouterr().err
+
+
+def test_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """
+    A PATH that gives no file (an empty folder) is a usage error, as a PATH
+    that does not exist is: exit 2, never an empty table with exit 1.
+    """
+    (tmp_path / "empty").mkdir()
+
+    code = main(["portfolio", str(tmp_path / "empty")], out=io.StringIO())
+
+    assert 2 == code
+    assert (
+        f"goudenoor: error: no assessment files in {str(tmp_path / 'empty')!r} "
+        "(expected a file, a folder with *.yaml or *.yml files, or a glob "
+        "pattern that matches files)\n"
+    ) == capsys.readouterr().err
+
+
+def test_path_that_does_not_exist(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["portfolio", "/nonexistent"], out=io.StringIO())
+
+    assert 2 == code
+    assert (
+        "goudenoor: error: PATH '/nonexistent': no such file or folder (expected a "
+        "file, a folder with *.yaml or *.yml files, or a glob pattern that "
+        "matches files)\n"
+    ) == capsys.readouterr().err
+
+
+class TestWords:
+    """
+    Messages in the user's terms (issue 23).
+    """
+
+    def test_show_an_unknown_edition(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        ``show gos-2013`` was meant as an edition, not an area.
+        """
+        code = main(["show", "gos-2013"], out=io.StringIO())
+
+        assert 2 == code
+        assert (
+            "goudenoor: error: unknown edition 'gos-2013'; did you mean 'gos-2012', "
+            "'gos-2016'?\n"
+        ) == capsys.readouterr().err
+
+    def test_show_an_unknown_area(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        A key that reads as no edition id is still an unknown area.
+        """
+        code = main(["show", "Klantbeleidx"], out=io.StringIO())
+
+        assert 2 == code
+        assert capsys.readouterr().err.startswith(
+            "goudenoor: error: unknown area 'Klantbeleidx' in gos-2016"
+        )
+
+    def test_mistyped_command(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        A mistyped command gets the close ones, from the package's one
+        did-you-mean helper.
+        """
+        with pytest.raises(SystemExit) as info:
+            main(["scroe"])
+
+        assert 2 == info.value.code
+        err = capsys.readouterr().err
+        assert err.endswith("; did you mean 'score'? (see 'goudenoor --help')\n")
+
+    def test_mistyped_choice(self, capsys: pytest.CaptureFixture[str]) -> None:
+        with pytest.raises(SystemExit) as info:
+            main(["score", A, "--format", "jsn"])
+
+        assert 2 == info.value.code
+        assert (
+            "goudenoor: error: argument --format: invalid choice: 'jsn' (choose from "
+            "'text', 'json'); did you mean 'json'? (see 'goudenoor score --help')\n"
+        ) == capsys.readouterr().err
+
+    def test_file_exists_says_force(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        The command advises its own option, not Python's ``overwrite=True``.
+        """
+        path = tmp_path / "audit.yaml"
+        path.write_text("mine\n", encoding="utf-8")
+
+        code = main(["template", "gos-2012", "-o", str(path)], out=io.StringIO())
+
+        assert 2 == code
+        assert (
+            f"goudenoor: error: {path}: file exists; not overwritten (add --force "
+            "to replace it)\n"
+        ) == capsys.readouterr().err
+
+    def test_oscal_catalog_offers_the_shipped_editions(self) -> None:
+        """
+        The help of ``oscal catalog`` names the shipped editions, and no
+        edition that is not shipped (it offered gos-2025).
+        """
+        from goudenoor.cli import build_parser
+
+        catalog = commands_of(build_parser())["oscal catalog"]
+        (edition,) = [a for a in catalog._actions if a.dest == "edition"]
+
+        assert "edition id: gos-2012 or gos-2016" == edition.help

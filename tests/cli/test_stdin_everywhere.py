@@ -1,0 +1,252 @@
+"""
+Standard input (``-``) in every FILE argument of every command (issue 23):
+each is read one way (``read_input``, then the library's ``loads_*``), a
+PATH (a file, folder or pattern) refuses ``-``, and ``-`` is given at most
+once per command.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE_AUDIT, ROOT
+from goudenoor.cli import build_parser, main
+from goudenoor.cli.commands import FILE_ARGUMENTS
+from helpers import commands_of
+
+
+EXAMPLES = ROOT / "examples"
+ZORG = EXAMPLES / "goudenoor-zorg" / "src" / "goudenoor_zorg" / "zorg.yaml"
+TRANSLATION = ROOT / "src" / "goudenoor" / "data" / "editions" / "gos-2012.en.yaml"
+CROSSWALK = (
+    ROOT / "src" / "goudenoor" / "data" / "crosswalks" / "gos-2012--gos-2016.yaml"
+)
+EARLIER = EXAMPLES / "history" / "lindewaard-2024.yaml"
+TEAM = sorted((EXAMPLES / "team").glob("*.yaml"))
+SITES = sorted((EXAMPLES / "sites").glob("*.yaml"))
+A = str(EXAMPLE_AUDIT)
+OUT = "{out}"  # replaced by a fresh output file
+WORKBOOK = "{workbook}"  # replaced by an audit workbook of gos-2012
+
+# (command, the argument that is '-', what stdin holds, the arguments, exit code)
+CASES = [
+    ("validate", "files", EXAMPLE_AUDIT, ["validate", "-"], 0),
+    ("show", "translation", TRANSLATION, ["show", "gos-2012", "--translation", "-"], 0),
+    ("show", "extension", ZORG, ["show", "gos-2012", "--extension", "-"], 0),
+    ("template", "extension", ZORG, ["template", "gos-2012", "--extension", "-"], 0),
+    ("score", "file", EXAMPLE_AUDIT, ["score", "-"], 0),
+    ("score", "extension", ZORG, ["score", A, "--extension", "-"], 0),
+    ("report", "file", EXAMPLE_AUDIT, ["report", "-"], 0),
+    ("report", "compare", EARLIER, ["report", A, "--compare", "-"], 0),
+    ("report", "extension", ZORG, ["report", A, "--extension", "-"], 0),
+    (
+        "report",
+        "translation",
+        TRANSLATION,
+        ["report", A, "--translation", "-", "--format", "md"],
+        0,
+    ),
+    ("compare", "old", EARLIER, ["compare", "-", A], 0),
+    ("compare", "new", EXAMPLE_AUDIT, ["compare", str(EARLIER), "-"], 0),
+    ("compare", "extension", ZORG, ["compare", str(EARLIER), A, "--extension", "-"], 0),
+    # A workbook is a zip archive, read by seeking: refused, a usage error.
+    ("import-xlsx", "file", EXAMPLE_AUDIT, ["import-xlsx", "-"], 2),
+    (
+        "import-xlsx",
+        "extension",
+        ZORG,
+        ["import-xlsx", WORKBOOK, "--extension", "-"],
+        0,
+    ),
+    (
+        "graph",
+        "assessment",
+        EXAMPLE_AUDIT,
+        ["graph", "gos-2012", "--assessment", "-"],
+        0,
+    ),
+    ("graph", "extension", ZORG, ["graph", "gos-2012", "--extension", "-"], 0),
+    ("migrate", "file", EXAMPLE_AUDIT, ["migrate", "-", "--to", "gos-2016"], 0),
+    (
+        "migrate",
+        "crosswalk",
+        CROSSWALK,
+        ["migrate", A, "--to", "gos-2016", "--crosswalk", "-"],
+        0,
+    ),
+    (
+        "migrate",
+        "extension",
+        ZORG,
+        ["migrate", A, "--to", "gos-2016", "--extension", "-"],
+        0,
+    ),
+    (
+        "consensus",
+        "files",
+        TEAM[0],
+        ["consensus", "-", *map(str, TEAM[1:]), "-o", OUT],
+        0,
+    ),
+    (
+        "consensus",
+        "extension",
+        ZORG,
+        ["consensus", *map(str, TEAM), "--extension", "-", "-o", OUT],
+        0,
+    ),
+    (
+        "oscal catalog",
+        "extension",
+        ZORG,
+        ["oscal", "catalog", "gos-2012", "--extension", "-"],
+        0,
+    ),
+    ("oscal results", "file", EXAMPLE_AUDIT, ["oscal", "results", "-"], 0),
+    (
+        "oscal results",
+        "extension",
+        ZORG,
+        ["oscal", "results", A, "--extension", "-"],
+        0,
+    ),
+    # A PATH may be a folder or a pattern, which standard input is not.
+    ("portfolio", "paths", EXAMPLE_AUDIT, ["portfolio", "-"], 2),
+    ("portfolio", "extension", ZORG, ["portfolio", A, "--extension", "-"], 0),
+    ("rollup", "files", SITES[0], ["rollup", "-", *map(str, SITES[1:])], 0),
+    ("rollup", "extension", ZORG, ["rollup", *map(str, SITES), "--extension", "-"], 0),
+    (
+        "benchmark",
+        "file",
+        EXAMPLE_AUDIT,
+        ["benchmark", "-", "--against", str(EXAMPLES / "sector")],
+        0,
+    ),
+    ("benchmark", "against", EXAMPLE_AUDIT, ["benchmark", A, "--against", "-"], 2),
+    (
+        "benchmark",
+        "extension",
+        ZORG,
+        ["benchmark", A, "--against", str(EXAMPLES / "sector"), "--extension", "-"],
+        0,
+    ),
+    ("trend", "files", EARLIER, ["trend", "-", A], 0),
+    ("trend", "extension", ZORG, ["trend", str(EARLIER), A, "--extension", "-"], 0),
+]
+
+
+REFUSED = {
+    ("import-xlsx", "file"): "goudenoor: error: import-xlsx reads a workbook from a "
+    "file, not from standard input ('-'): give the path of the .xlsx file\n",
+    ("portfolio", "paths"): "goudenoor: error: PATH: standard input ('-') cannot be "
+    "read here: give assessment files, folders or glob patterns\n",
+    ("benchmark", "against"): "goudenoor: error: --against: standard input ('-') "
+    "cannot be read here: give assessment files, folders or glob patterns\n",
+}
+
+
+def _file_arguments() -> set[tuple[str, str]]:
+    """
+    (command, destination) of every argument of every command that names
+    a file to read, or a PATH of files.
+    """
+    return {
+        (command, action.dest)
+        for command, parser in commands_of(build_parser()).items()
+        for action in parser._actions
+        if action.dest in {*FILE_ARGUMENTS, "paths", "against"}
+    }
+
+
+def test_every_file_argument_has_a_case() -> None:
+    """
+    The cases below cover every file argument of every command, so that a
+    new one cannot be left out.
+    """
+    assert _file_arguments() == {(command, dest) for command, dest, *_ in CASES}
+
+
+def _run(argv: list[str], data: bytes, monkeypatch: pytest.MonkeyPatch) -> int:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    try:
+        return main(argv, out=io.StringIO())
+    except SystemExit as exc:  # a usage error found by argparse
+        return int(exc.code or 0)
+
+
+@pytest.mark.parametrize(
+    ("command", "dest", "given", "argv", "expected"),
+    CASES,
+    ids=[f"{command}-{dest}" for command, dest, *_ in CASES],
+)
+def test_stdin(  # noqa: PLR0917 - the columns of one table
+    command: str,
+    dest: str,
+    given: Path,
+    argv: list[str],
+    expected: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """
+    ``-`` reads standard input wherever a file is read, and is refused with
+    exit 2, saying why, where it cannot be (a workbook, a PATH).
+    """
+    if WORKBOOK in argv:
+        workbook = tmp_path / "audit.xlsx"
+        assert 0 == main(
+            ["template", "gos-2012", "--format", "xlsx", "-o", str(workbook)]
+        )
+        argv = [str(workbook) if arg == WORKBOOK else arg for arg in argv]
+    argv = [str(tmp_path / "out.yaml") if arg == OUT else arg for arg in argv]
+    capsys.readouterr()
+
+    code = _run(argv, given.read_bytes(), monkeypatch)
+
+    err = capsys.readouterr().err
+    assert expected == code, err
+    if expected == 0:
+        assert "error" not in err  # graph lists the areas at risk there
+    else:
+        assert REFUSED[command, dest] == err
+
+
+REPEATED = [
+    ["compare", "-", "-"],
+    ["score", "-", "--extension", "-"],
+    ["report", "-", "--compare", "-"],
+    ["report", A, "--extension", "-", "--translation", "-"],
+    ["migrate", "-", "--to", "gos-2016", "--crosswalk", "-"],
+    ["consensus", "-", "-", "-o", "agreed.yaml"],
+    ["rollup", "-", "-"],
+    ["trend", "-", "-"],
+    ["validate", "-", "-"],
+    ["graph", "gos-2012", "--assessment", "-", "--extension", "-"],
+]
+
+
+@pytest.mark.parametrize("argv", REPEATED, ids=[" ".join(a) for a in REPEATED])
+def test_stdin_once(
+    argv: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """
+    A second ``-`` in one command is a usage error (exit 2): standard input
+    is read once, so the second could only be empty. Nothing is written.
+    """
+    monkeypatch.chdir(tmp_path)
+
+    code = _run(argv, EXAMPLE_AUDIT.read_bytes(), monkeypatch)
+
+    captured = capsys.readouterr()
+    assert (2, "", []) == (code, captured.out, list(tmp_path.iterdir()))
+    assert (
+        "goudenoor: error: standard input ('-') can be read only once: give it for "
+        "one FILE argument, and files for the others\n"
+    ) == captured.err
