@@ -631,6 +631,19 @@ class TestBadWorkbooks:
             ),
             (
                 xlsx.AUDIT_SHEET,
+                {ORGANISATION: "\ufeff\u200b"},
+                "audit.xlsx[Audit]:5:2 organisation: must not be empty",
+            ),
+            (
+                xlsx.AUDIT_SHEET,
+                {AUDIT_DATE: datetime.date(1850, 10, 1)},
+                (
+                    "audit.xlsx[Audit]:6:2 date: 1850-10-01 is not a plausible date: "
+                    "expected one from 1900-01-01 to 2999-12-31"
+                ),
+            ),
+            (
+                xlsx.AUDIT_SHEET,
                 {"B3": "assessment/2"},
                 (
                     "audit.xlsx[Audit]:3:2 goudenoor: expected the format marker "
