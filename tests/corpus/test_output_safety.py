@@ -724,6 +724,25 @@ class TestBidiControls:
         assert f"ACME{escaped}," in out
         assert [] == [ch for ch in out if ch in BIDI]
 
+    def test_template(self, std2012: go.Standard) -> None:
+        """
+        The YAML template escapes the organisation's bidirectional controls
+        and leaves them (and ESC, and line breaks, which would end a
+        comment) out of the standard's texts shown in comments.
+        """
+        import yaml
+
+        from goudenoor.files.template import assessment_template
+
+        name = f"Stem\u202e van\x1b[2J\nde: klant{BIDI}"
+        standard = _renamed(std2012, "1", name)
+
+        text = assessment_template(standard, organisation=f"ACME{BIDI}")
+
+        assert [] == [ch for ch in text if ch in BIDI or ch == "\x1b"]
+        assert "  # == 1 Stem van[2J de: klant (organisation area" in text
+        assert f"ACME{BIDI}" == yaml.safe_load(text)["organisation"]
+
     @pytest.mark.parametrize("control", list(BIDI))
     def test_text_reports(self, std2012: go.Standard, control: str) -> None:
         """
