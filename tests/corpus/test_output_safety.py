@@ -743,6 +743,19 @@ class TestBidiControls:
         assert "  # == 1 Stem van[2J de: klant (organisation area" in text
         assert f"ACME{BIDI}" == yaml.safe_load(text)["organisation"]
 
+    def test_graphs(self, std2012: go.Standard) -> None:
+        """
+        DOT and Mermaid write an area name's bidirectional controls as the
+        character entities each reads (drawn, never printed raw).
+        """
+        graph = go.influence_graph(_renamed(std2012, "1", "Stem\u202evan\u2066"))
+
+        dot, mermaid = go.to_dot(graph), go.to_mermaid(graph)
+
+        assert [] == [ch for ch in dot + mermaid if ch in BIDI]
+        assert 'label="1 Stem&#x202e;van&#x2066;"' in dot
+        assert '["1 Stem#8238;van#8294;"]' in mermaid
+
     @pytest.mark.parametrize("control", list(BIDI))
     def test_text_reports(self, std2012: go.Standard, control: str) -> None:
         """
