@@ -12,16 +12,30 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 from typing import Any
 
 from .exceptions import OutputError
 
 
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+"""
+The bidirectional controls: the Arabic letter mark, the left-to-right and
+right-to-left marks, the embeddings, overrides and isolates. A terminal or
+an editor that shows them reorders the text around them (a note can show
+``exe.txt`` for ``txt.exe``), so no output writes them raw: JSON and YAML
+write them as ``\\u`` escapes, other text formats as
+:func:`visible_bidi` shows them or not at all.
+"""
+
 _BREAKS = re.compile(r"[\t\n\v\f\r\x1c-\x1f\x85\u2028\u2029]")
 """Characters that end or shift a line: shown as a space."""
 
 _CONTROLS = re.compile(
-    r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]"
+    r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e"
+    r"\u2066-\u2069]"
 )
 """
 Other control characters (ESC and the one-byte CSI among them) and the
@@ -66,8 +80,7 @@ _JSON_ESCAPED = {
         *range(0x7F, 0xA0),
         0x2028,
         0x2029,
-        *range(0x202A, 0x202F),
-        *range(0x2066, 0x206A),
+        *map(ord, BIDI_CONTROLS),
     )
 }
 """
@@ -154,3 +167,85 @@ def spreadsheet_text(text: str) -> str:
     'Woonstichting Lindewaard'
     """
     return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+
+
+_SHOWN_ESCAPED = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029"
+    + "".join(sorted(BIDI_CONTROLS))
+    + "]"
+)
+
+
+def visible_controls(text: str) -> str:
+    """
+    *text* with each control character a terminal or an editor acts on
+    written as its visible ``\\u`` escape, as JSON writes it: the C0
+    controls but tab, line feed and carriage return (which the format
+    quotes), DEL, the C1 controls, the line and paragraph separators and
+    the bidirectional controls (:data:`BIDI_CONTROLS`). For a format that
+    has no escapes of its own (CSV): the reader sees that a control was
+    there, and which, and nothing is reordered or run.
+
+    >>> visible_controls("factuur\\u202egpj.exe\\x1b[2J")
+    'factuur\\\\u202egpj.exe\\\\u001b[2J'
+    """
+    return _SHOWN_ESCAPED.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
+"""Controls, format characters (U+FEFF, the zero-width and bidirectional
+characters among them) and spaces: nothing a reader can see."""
+
+_FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u034f\u2800") | frozenset(
+    map(chr, range(0xFE00, 0xFE10))
+)
+"""Letters and marks that show as blank: the Hangul fillers, the combining
+grapheme joiner, the blank braille pattern and the variation selectors."""
+
+
+def is_blank(text: str) -> bool:
+    """
+    Whether *text* shows nothing: it is empty or holds only white space,
+    control and format characters (U+FEFF, zero-width spaces, bidirectional
+    controls) and the few letters that show as blank. A name like that is
+    as good as none.
+
+    >>> is_blank("\\ufeff\\u200b "), is_blank("ACME\\u200b")
+    (True, False)
+    """
+    return all(
+        unicodedata.category(ch) in _INVISIBLE_CATEGORIES or ch in _FILLERS
+        for ch in text
+    )
+
+
+_MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]|~$#]")
+"""Characters that start Markdown inline syntax (and GitHub's math)."""
+
+_REFERENCE = re.compile(r"&(?=#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
+"""An ``&`` that would start an HTML character reference."""
+
+_BLOCK_START = re.compile(r"^(?:[-+=]|[0-9]{1,9}(?=[.)](?: |$)))")
+"""What makes a line a list item or an underline when it starts it."""
+
+
+def markdown_text(text: str) -> str:
+    """
+    *text* from a user as plain text in Markdown: on one line, without
+    control characters, with HTML and Markdown syntax escaped (also in a
+    table cell, and at the start of a line or list item). The Markdown
+    reports and OSCAL's markup fields use it.
+
+    >>> markdown_text("# <b>*ACME*</b>")
+    '\\\\# &lt;b&gt;\\\\*ACME\\\\*&lt;/b&gt;'
+    """
+    text = _REFERENCE.sub("&amp;", plain_line(text))
+    text = text.replace("<", "&lt;").replace(">", "&gt;")
+    text = _MARKDOWN_SYNTAX.sub(r"\\\g<0>", text)
+    found = _BLOCK_START.match(text)
+    if found is None:
+        return text
+    if found.group().isdigit():  # "1. x" is a list item: escape the "."
+        end = found.end()
+        return f"{text[:end]}\\{text[end:]}"
+    return f"\\{text}"

@@ -19,6 +19,7 @@ from typing import Literal
 import attrs
 
 from ._checks import checked, typed_fields
+from ._text import is_blank
 from .exceptions import ModelError, ValidationError
 from .extensions import is_file_reference
 from .model import PerStandard, Standard
@@ -26,6 +27,8 @@ from .problems import Problem, close_matches, did_you_mean, excerpt
 
 
 __all__ = [
+    "EARLIEST_DATE",
+    "LATEST_DATE",
     "Assessment",
     "Evidence",
     "EvidenceKind",
@@ -39,6 +42,30 @@ __all__ = [
 
 def __dir__() -> list[str]:
     return __all__
+
+
+EARLIEST_DATE = datetime.date(1900, 1, 1)
+"""The earliest date an assessment may hold."""
+
+LATEST_DATE = datetime.date(2999, 12, 31)
+"""The latest date an assessment may hold.
+
+The range is OSCAL's: its date and date-time types (version 1.1.3) allow
+the years 1900 to 2999 only, and every assessment can be exported as
+OSCAL results. An audit date or an evidence date outside it is a typo
+(0226 for 2026), and a validity of "until 2999" is as good as forever."""
+
+
+def _date_problems(date: datetime.date | None, path: tuple[str, ...]) -> list[Problem]:
+    if date is None or EARLIEST_DATE <= date <= LATEST_DATE:
+        return []
+    return [
+        Problem(
+            message=f"{date.isoformat()} is not a plausible date: expected "
+            f"one from {EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()}",
+            path=path,
+        )
+    ]
 
 
 EvidenceKind = Literal["document", "interview", "observation", "measurement", "other"]
@@ -64,8 +91,10 @@ class Evidence:
 
     def __attrs_post_init__(self) -> None:
         problems = []
-        if not self.reference.strip():
+        if is_blank(self.reference):
             problems.append(Problem(message="must not be empty", path=("reference",)))
+        problems += _date_problems(self.date, ("date",))
+        problems += _date_problems(self.valid_until, ("valid_until",))
         if (
             self.date is not None
             and self.valid_until is not None
@@ -138,7 +167,7 @@ class Rating:
                     f"(got {self.value:g})",
                     path=("value",),
                 )
-            if self.justification is None or not self.justification.strip():
+            if self.justification is None or is_blank(self.justification):
                 yield Problem(
                     message="a not-applicable rating needs a justification",
                     path=("justification",),
@@ -312,14 +341,22 @@ class Assessment:
 
     def __attrs_post_init__(self) -> None:
         problems = []
-        if not self.organisation.strip():
+        # is_blank, not str.strip: a name of U+FEFF or zero-width spaces
+        # shows nothing either.
+        if is_blank(self.organisation):
             problems.append(
                 Problem(message="must not be empty", path=("organisation",))
             )
-        if not self.edition.strip():
+        if is_blank(self.edition):
             problems.append(Problem(message="must not be empty", path=("edition",)))
-        if self.unit is not None and not self.unit.strip():
+        if self.unit is not None and is_blank(self.unit):
             problems.append(Problem(message="must not be empty", path=("unit",)))
+        problems += [
+            Problem(message="must not be empty", path=("auditors", index))
+            for index, name in enumerate(self.auditors)
+            if is_blank(name)
+        ]
+        problems += _date_problems(self.date, ("date",))
         if problems:
             raise ModelError(problems)
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from ._checks import checked, typed_fields
+from ._text import BIDI_CONTROLS
 from .exceptions import ScoringError, UnknownAreaError
 from .model import Standard
 from .problems import close_matches, excerpt
@@ -337,7 +338,12 @@ def to_dot(graph: nx.DiGraph[str], scores: Mapping[str, float] | None = None) ->
 
 
 def _dot_id(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    # Graphviz reads character entities in its strings: a bidirectional
+    # control is drawn as it is, but not printed raw to a terminal.
+    return json.dumps(value, ensure_ascii=False).translate(_DOT_ENTITIES)
+
+
+_DOT_ENTITIES = {ord(ch): f"&#x{ord(ch):x};" for ch in BIDI_CONTROLS}
 
 
 def _dot_attributes(attributes: Mapping[str, str]) -> str:
@@ -375,8 +381,13 @@ def to_mermaid(
 
 
 def _mermaid_text(text: str) -> str:
-    # Mermaid labels in double quotes accept entity codes: #quot; for ".
-    return html.escape(text, quote=False).replace('"', "#quot;")
+    # Mermaid labels in double quotes accept entity codes: #quot; for ",
+    # #8238; for a right-to-left override (drawn, not printed raw).
+    escaped = html.escape(text, quote=False).replace('"', "#quot;")
+    return escaped.translate(_MERMAID_ENTITIES)
+
+
+_MERMAID_ENTITIES = {ord(ch): f"#{ord(ch)};" for ch in BIDI_CONTROLS}
 
 
 @checked

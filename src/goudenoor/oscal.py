@@ -19,13 +19,23 @@ The same input always gives the same output, byte for byte once dumped:
   checkpoint ``zorg:5.1.x`` is ``req-5.1_obj.zorg.x``). Our own id stays
   in the OSCAL ``label`` property.
 * UUIDs are version 5 UUIDs in the namespace :data:`UUID_NAMESPACE`, named
-  by the edition, the extensions applied, for results the organisation
-  and the audit date, and the item's ids. They identify the subject
+  by the edition, the extensions applied, for results the organisation,
+  the audit date and the unit (if the audit was of one), and the item's
+  ids. They identify the subject
   (per OSCAL: the same catalogue, audit or finding keeps its UUID across
   revisions), so they do not change when a text or a rating does.
 * ``metadata.last-modified`` is 1 January of the edition's year for a
   catalogue and the audit date for results, both at midnight UTC: the
   export never reads the clock.
+
+* Control and finding titles are in the standard's language, as its
+  texts are: ``Eis 5.3`` (the requirement's words are the statement part,
+  too long for a title).
+* Texts in OSCAL's Markdown fields (titles, prose, descriptions,
+  remarks: the standard's texts, and notes, evidence and justifications
+  from the audit) are escaped as the Markdown report escapes them, so
+  that each reads as the text it is, never as a heading, a link or HTML.
+  Names and property values are plain strings and stay as they are.
 
 Properties OSCAL does not define carry the namespace :data:`NAMESPACE`.
 The objective status of a finding is derived from the rating (see
@@ -36,11 +46,13 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 import uuid
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from ._checks import checked
+from ._text import markdown_text
 from .assessment import Assessment, Evidence, Rating, check_assessment
 from .exceptions import ScoringError
 from .model import (
@@ -134,8 +146,22 @@ def _catalog_subject(standard: Standard) -> tuple[str, ...]:
 
 
 def _line(text: str) -> str:
-    # Property values and titles are one line, without outer whitespace.
-    return " ".join(text.split())
+    # Property values and names are one line, without outer whitespace:
+    # OSCAL's string type is ECMAScript's ^\S(.*\S)?$, whose white space
+    # includes U+FEFF.
+    return " ".join(text.split()).strip(" \ufeff")
+
+
+def _markup(text: str) -> str:
+    # A markup-multiline field is Markdown: each line of a text is escaped
+    # as the Markdown report escapes a cell (markdown_text), so that it
+    # reads as the text it is and never as a heading, a link or HTML; blank
+    # lines keep the paragraphs apart.
+    paragraphs = (
+        "\n".join(filter(None, map(markdown_text, paragraph.splitlines())))
+        for paragraph in re.split(r"\n[^\S\n]*\n", text)
+    )
+    return "\n\n".join(filter(None, paragraphs))
 
 
 def _number(value: float) -> str:
@@ -170,7 +196,7 @@ def _with(item: dict[str, Any], **fields: Any) -> dict[str, Any]:
 
 
 def _notes(notes: Iterable[str]) -> str:
-    return "\n\n".join(notes)
+    return "\n\n".join(map(_markup, notes))
 
 
 # -- the catalogue ------------------------------------------------------------
@@ -209,7 +235,7 @@ def to_oscal_catalog(standard: Standard) -> dict[str, Any]:
     elsewhere = changes.rest()
     metadata = _with(
         {
-            "title": _line(standard.title),
+            "title": markdown_text(standard.title),
             "last-modified": _timestamp(datetime.date(standard.year, 1, 1)),
             "version": "+".join((standard.id, *standard.extensions)),
             "oscal-version": OSCAL_VERSION,
@@ -221,7 +247,9 @@ def to_oscal_catalog(standard: Standard) -> dict[str, Any]:
             _prop("default-recognition-scheme", standard.default_scheme),
             *(_prop("extension", ext) for ext in standard.extensions),
         ],
-        remarks="\n\n".join([*standard.notes, *(_change_line(c) for c in elsewhere)]),
+        remarks="\n\n".join(
+            [*map(_markup, standard.notes), *(_change_line(c) for c in elsewhere)]
+        ),
     )
     back_matter = [item for _, item in resources]
     back_matter += [_principle(standard, p, source_uuids) for p in standard.principles]
@@ -243,7 +271,7 @@ def _source_resources(standard: Standard) -> list[tuple[Source, dict[str, Any]]]
             _with(
                 {
                     "uuid": _uuid(*_catalog_subject(standard), "source", source.id),
-                    "title": _line(source.title),
+                    "title": markdown_text(source.title),
                     "props": [_prop("source-id", source.id), _prop("kind", "source")],
                 },
                 rlinks=[{"href": source.url}] if source.url else None,
@@ -267,11 +295,11 @@ def _principle(
     return _with(
         {
             "uuid": _uuid(*_catalog_subject(standard), "principle", principle.name),
-            "title": _line(principle.name),
-            "description": principle.description,
+            "title": markdown_text(principle.name),
+            "description": _markup(principle.description),
             "props": props,
             "citation": {
-                "text": f"Source: {principle.source}",
+                "text": markdown_text(f"Source: {principle.source}"),
                 "links": [_source_link(source_uuids, principle.source)],
             },
         },
@@ -285,11 +313,11 @@ def _term(
     return _with(
         {
             "uuid": _uuid(*_catalog_subject(standard), "term", term.term),
-            "title": _line(term.term),
-            "description": term.definition,
+            "title": markdown_text(term.term),
+            "description": _markup(term.definition),
             "props": [_prop("kind", "term"), _prop("source-id", term.source)],
             "citation": {
-                "text": f"Source: {term.source}",
+                "text": markdown_text(f"Source: {term.source}"),
                 "links": [_source_link(source_uuids, term.source)],
             },
         },
@@ -343,7 +371,7 @@ def _change_prose(change: Change) -> str:
         lines.append(f"Reason: {change.reason}")
     if change.old is not None:
         lines.append(f"Before: {change.old}")
-    return "\n\n".join(lines)
+    return "\n\n".join(map(markdown_text, lines))
 
 
 _DONE = {"add": "Added", "override": "Overridden", "remove": "Removed"}
@@ -354,7 +382,7 @@ def _change_line(change: Change) -> str:
     line = f"Extension {change.extension}: {change.action} {change.item}{field}."
     if change.reason:
         line += f" Reason: {change.reason}"
-    return line
+    return markdown_text(line)
 
 
 def _group(
@@ -374,15 +402,29 @@ def _group(
     parts = []
     if area.summary:
         parts.append(
-            {"id": f"{group_id}_ovw", "name": "overview", "prose": area.summary}
+            {
+                "id": f"{group_id}_ovw",
+                "name": "overview",
+                "prose": _markup(area.summary),
+            }
         )
     parts += [
-        {"id": f"{group_id}_note.{n}", "name": "note", "ns": NAMESPACE, "prose": note}
+        {
+            "id": f"{group_id}_note.{n}",
+            "name": "note",
+            "ns": NAMESPACE,
+            "prose": _markup(note),
+        }
         for n, note in enumerate(area.notes, start=1)
     ]
     parts += _change_parts(group_id, f"area {area.id}", changes)
     return _with(
-        {"id": group_id, "class": "area", "title": _line(area.name), "props": props},
+        {
+            "id": group_id,
+            "class": "area",
+            "title": markdown_text(area.name),
+            "props": props,
+        },
         parts=parts,
         controls=[
             _control(requirement, source_uuids, changes)
@@ -405,13 +447,17 @@ def _control(
     if requirement.weight != 1:
         props.append(_prop("weight", requirement.weight))
     parts: list[dict[str, Any]] = [
-        {"id": f"{cid}_smt", "name": "statement", "prose": requirement.full_text}
+        {
+            "id": f"{cid}_smt",
+            "name": "statement",
+            "prose": _markup(requirement.full_text),
+        }
     ]
     if requirement.evidence is not None or requirement.checkpoints:
         parts.append(
             _with(
                 {"id": f"{cid}_obj", "name": "assessment-objective"},
-                prose=requirement.evidence,
+                prose=_markup(requirement.evidence or ""),
                 parts=[
                     _checkpoint(requirement, checkpoint, changes)
                     for checkpoint in requirement.checkpoints
@@ -422,11 +468,18 @@ def _control(
     return {
         "id": cid,
         "class": "requirement",
-        "title": f"Requirement {requirement.id}",
+        "title": _title(requirement),
         "props": props,
         "links": [_source_link(source_uuids, requirement.source)],
         "parts": parts,
     }
+
+
+def _title(requirement: Requirement) -> str:
+    # In the standard's language, as the group titles and the statements
+    # are: "Eis 5.3". The requirement's own words are the statement part;
+    # as a title they would be a paragraph in every tool's outline.
+    return f"Eis {requirement.id}"
 
 
 def _checkpoint(
@@ -438,7 +491,7 @@ def _checkpoint(
             "id": part_id,
             "name": "assessment-objective",
             "props": [_prop("label", checkpoint.id, own=False)],
-            "prose": checkpoint.text,
+            "prose": _markup(checkpoint.text),
         },
         parts=_change_parts(part_id, f"checkpoint {checkpoint.id}", changes),
     )
@@ -462,8 +515,9 @@ def to_oscal_results(
       organisation is a party too.
     * One result for the audit, starting on the audit date, reviewing the
       controls of the rated and not-applicable requirements, with the
-      score card's points, level and settings as properties and its
-      warnings and gaps in its remarks.
+      unit audited (if any), the score card's points, level and settings
+      as properties and its warnings and gaps in its remarks. The titles
+      name the organisation and the unit.
     * One finding per rated or not-applicable requirement. Its target is
       the control's statement part (``req-5.3_smt``); its objective status
       is ``satisfied`` (reason ``pass``) for a value at the top of the
@@ -493,13 +547,17 @@ def to_oscal_results(
             f"{assessment.date.isoformat()}, {standard.id}): score the assessment "
             "against the standard and pass that card"
         )
-    subject = (
+    subject: tuple[str, ...] = (
         "assessment-results",
         standard.id,
         *standard.extensions,
         assessment.organisation,
         assessment.date.isoformat(),
     )
+    if assessment.unit is not None:
+        # After the date, which no extension id or "unit" can be: the
+        # audits without a unit keep their UUIDs, and no two subjects meet.
+        subject += ("unit", assessment.unit)
     auditors = [
         {
             "uuid": _uuid(*subject, "auditor", name),
@@ -515,8 +573,8 @@ def to_oscal_results(
     }
     metadata = _with(
         {
-            "title": _line(
-                f"Gouden Oor audit of {assessment.organisation} "
+            "title": markdown_text(
+                f"Gouden Oor audit of {_audited(assessment)} "
                 f"({standard.id}, {assessment.date.isoformat()})"
             ),
             "last-modified": _timestamp(assessment.date),
@@ -556,7 +614,7 @@ def to_oscal_results(
 def _plan_resource(standard: Standard, subject: tuple[str, ...]) -> dict[str, Any]:
     return {
         "uuid": _uuid(*subject, "plan"),
-        "title": _line(f"Audit against {standard.title} ({standard.id})"),
+        "title": markdown_text(f"Audit against {standard.title} ({standard.id})"),
         "description": "There is no separate OSCAL assessment plan: the audit "
         "rates the requirements of the catalogue named here, each a control "
         "labelled with its requirement id.",
@@ -612,18 +670,32 @@ def _result(standard: Standard, audit: _Audit) -> dict[str, Any]:
     return _with(
         {
             "uuid": _uuid(*subject, "result"),
-            "title": _line(f"Audit of {assessment.organisation}"),
-            "description": f"Audit of {assessment.organisation} against "
-            f"{standard.title} ({standard.id}) on {assessment.date.isoformat()}, "
-            f"rated on scale {card.scale.id}.",
+            "title": markdown_text(f"Audit of {_audited(assessment)}"),
+            "description": markdown_text(
+                f"Audit of {_audited(assessment)} against "
+                f"{standard.title} ({standard.id}) on {assessment.date.isoformat()}, "
+                f"rated on scale {card.scale.id}."
+            ),
             "start": _timestamp(assessment.date),
-            "props": _score_props(card),
+            "props": [*_unit_props(assessment), *_score_props(card)],
             "reviewed-controls": {"control-selections": [selection]},
         },
         observations=observations,
         findings=findings,
         remarks=_score_remarks(card),
     )
+
+
+def _audited(assessment: Assessment) -> str:
+    # Who was audited, as the titles name it: the organisation, and the
+    # unit if the audit was of one.
+    if assessment.unit is None:
+        return assessment.organisation
+    return f"{assessment.organisation}, {assessment.unit}"
+
+
+def _unit_props(assessment: Assessment) -> list[dict[str, str]]:
+    return [] if assessment.unit is None else [_prop("unit", assessment.unit)]
 
 
 def _score_props(card: ScoreCard) -> list[dict[str, str]]:
@@ -664,12 +736,12 @@ def _score_remarks(card: ScoreCard) -> str:
     ]
     if card.gaps and card.next_level is not None:
         parts.append(f"Gaps to {card.next_level.name}:")
-        parts.append("\n".join(f"- {gap}" for gap in card.gaps))
+        parts.append("\n".join(f"- {markdown_text(str(gap))}" for gap in card.gaps))
     if card.warnings:
         parts.append("Warnings:")
         parts.append(
             "\n".join(
-                f"- {w.code} {w.requirement_id}: {_line(w.message)}"
+                f"- {markdown_text(f'{w.code} {w.requirement_id}: {w.message}')}"
                 for w in card.warnings
             )
         )
@@ -685,11 +757,13 @@ def _observation(
     return _with(
         {
             "uuid": _uuid(*audit.subject, "evidence", requirement.id, str(number)),
-            "title": _line(f"Evidence {number} for requirement {requirement.id}"),
-            "description": evidence.reference,
+            "title": markdown_text(
+                f"Evidence {number} for requirement {requirement.id}"
+            ),
+            "description": _markup(evidence.reference),
             "props": props,
             "methods": [_EVIDENCE_METHODS[evidence.kind]],
-            "relevant-evidence": [{"description": evidence.reference}],
+            "relevant-evidence": [{"description": _markup(evidence.reference)}],
             "collected": _timestamp(evidence.date or audit.assessment.date),
         },
         origins=audit.origins,
@@ -710,12 +784,12 @@ def _finding(
     target: dict[str, Any] = {"type": "statement-id", "target-id": f"{cid}_smt"}
     if rating.value is None:
         justification = rating.justification or ""
-        description = f"Not applicable: {_line(justification)}"
+        description = markdown_text(f"Not applicable: {justification}")
         props.append(_prop("not-applicable", "true"))
         target["status"] = {"state": "satisfied", "reason": "other"}
         target["implementation-status"] = {
             "state": "not-applicable",
-            "remarks": justification,
+            "remarks": _markup(justification),
         }
     else:
         description = _rated(rating.value, card.scale)
@@ -736,19 +810,19 @@ def _finding(
     return _with(
         {
             "uuid": _uuid(*audit.subject, "finding", requirement.id),
-            "title": f"Requirement {requirement.id}",
+            "title": _title(requirement),
             "description": description,
             "props": props,
             "target": target,
         },
         origins=audit.origins,
         related_observations=[{"observation-uuid": o["uuid"]} for o in observations],
-        remarks=rating.note,
+        remarks=_markup(rating.note or ""),
     )
 
 
 def _rated(value: float, scale: Scale) -> str:
-    return (
-        f"Rated {value:g} ({_line(scale.label(value))}) on scale {scale.id} "
+    return markdown_text(
+        f"Rated {value:g} ({scale.label(value)}) on scale {scale.id} "
         f"({scale.minimum:g} to {scale.maximum:g})."
     )

@@ -187,6 +187,28 @@ EXACT: dict[str, str] = {
     "assessment-empty-organisation.yaml": (
         "assessment-empty-organisation.yaml:4:1 organisation: must not be empty"
     ),
+    "assessment-invisible-organisation.yaml": (
+        "assessment-invisible-organisation.yaml:4:1 organisation: must not be empty"
+    ),
+    "assessment-invisible-auditor.yaml": (
+        "assessment-invisible-auditor.yaml:6:23 auditors[1]: must not be empty"
+    ),
+    "assessment-invisible-unit.yaml": (
+        "assessment-invisible-unit.yaml:5:1 unit: must not be empty"
+    ),
+    "assessment-date-before-1900.yaml": (
+        "assessment-date-before-1900.yaml:5:1 date: 0206-10-01 is not a plausible "
+        "date: expected one from 1900-01-01 to 2999-12-31"
+    ),
+    "assessment-date-after-2999.yaml": (
+        "assessment-date-after-2999.yaml:5:1 date: 3026-10-01 is not a plausible "
+        "date: expected one from 1900-01-01 to 2999-12-31"
+    ),
+    "assessment-evidence-valid-until-3000.yaml": (
+        "assessment-evidence-valid-until-3000.yaml:13:9 "
+        'ratings."1.1".evidence[0].valid_until: 3000-01-01 is not a plausible '
+        "date: expected one from 1900-01-01 to 2999-12-31"
+    ),
     "assessment-empty.yaml": ("assessment-empty.yaml: expected a mapping, got null"),
     "assessment-evidence-after-audit-date.yaml": (
         "assessment-evidence-after-audit-date.yaml:12:9 "

@@ -629,3 +629,140 @@ class TestTerminalText:
         assert 2 == code
         assert err.startswith("goudenoor: error: bad[2J.yaml")
         assert "\x1b" not in err
+
+
+BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+"""Every bidirectional control: none may reach an output raw."""
+
+
+class TestBidiControls:
+    """
+    The bidirectional controls (which reorder what a terminal or an editor
+    shows) never reach a text output raw: YAML escapes them, as JSON does,
+    and CSV, which has no escapes, shows them as ``\\u202e``.
+    """
+
+    def test_oscal_yaml(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        ``oscal results --format yaml`` writes names with bidirectional
+        controls as escapes, and reads back as the same data as the JSON.
+        """
+        import yaml
+
+        audit = go.Assessment(
+            edition="gos-2012",
+            organisation=f"ACME {BIDI} exe.txt",
+            unit="Noord\u202e",
+            date=datetime.date(2026, 3, 1),
+            auditors=("A.\u2066 Jansen",),
+            ratings={"1.1": go.Rating(value=2, note="tekst\u202eomgekeerd")},
+        )
+        path = tmp_path / "audit.yaml"
+        go.save_assessment(audit, path)
+
+        code, out, _ = run(["oscal", "results", str(path), "--format", "yaml"], capsys)
+        _, as_json, _ = run(["oscal", "results", str(path)], capsys)
+
+        assert 0 == code
+        assert [] == [ch for ch in out if ch in BIDI]
+        assert "\\u202e" in out
+        assert json.loads(as_json) == yaml.safe_load(out)
+
+    def test_saved_assessment(self, tmp_path: Path) -> None:
+        """
+        A saved assessment holds no raw bidirectional control, and loads
+        back equal (the escapes are lossless).
+        """
+        audit = go.Assessment(
+            edition="gos-2012",
+            organisation=f"ACME {BIDI}",
+            date=datetime.date(2026, 3, 1),
+            ratings={"1.1": go.Rating(value=2, note=f"{BIDI}\nregel 2")},
+        )
+        path = tmp_path / "audit.yaml"
+
+        go.save_assessment(audit, path)
+        text = path.read_text(encoding="utf-8")
+
+        assert [] == [ch for ch in text if ch in BIDI]
+        assert audit == go.load_assessment(path)
+
+    def test_csv(self) -> None:
+        """
+        A CSV cell shows each bidirectional control and each other control
+        a terminal acts on as its ``\\u`` escape; line breaks stay, quoted.
+        """
+        from goudenoor.report.tables import table_csv
+
+        rows = [{"organisation": "ACME\u202eexe.txt\u2066\x1b[2J\x9b", "n": 1}]
+
+        text = table_csv(rows, ["organisation", "n"])
+
+        assert "organisation,n\nACME\\u202eexe.txt\\u2066\\u001b[2J\\u009b,1\n" == text
+
+    def test_portfolio_csv(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        ``portfolio --format csv`` on standard output has no raw
+        bidirectional control.
+        """
+        audit = go.Assessment(
+            edition="gos-2012",
+            organisation=f"ACME{BIDI}",
+            date=datetime.date(2026, 3, 1),
+        )
+        go.save_assessment(audit, tmp_path / "audit.yaml")
+
+        code, out, _ = run(["portfolio", str(tmp_path), "--format", "csv"], capsys)
+
+        assert 0 == code
+        escaped = "".join(f"\\u{ord(ch):04x}" for ch in BIDI)
+        assert f"ACME{escaped}," in out
+        assert [] == [ch for ch in out if ch in BIDI]
+
+    def test_template(self, std2012: go.Standard) -> None:
+        """
+        The YAML template escapes the organisation's bidirectional controls
+        and leaves them (and ESC, and line breaks, which would end a
+        comment) out of the standard's texts shown in comments.
+        """
+        import yaml
+
+        from goudenoor.files.template import assessment_template
+
+        name = f"Stem\u202e van\x1b[2J\nde: klant{BIDI}"
+        standard = _renamed(std2012, "1", name)
+
+        text = assessment_template(standard, organisation=f"ACME{BIDI}")
+
+        assert [] == [ch for ch in text if ch in BIDI or ch == "\x1b"]
+        assert "  # == 1 Stem van[2J de: klant (organisation area" in text
+        assert f"ACME{BIDI}" == yaml.safe_load(text)["organisation"]
+
+    def test_graphs(self, std2012: go.Standard) -> None:
+        """
+        DOT and Mermaid write an area name's bidirectional controls as the
+        character entities each reads (drawn, never printed raw).
+        """
+        graph = go.influence_graph(_renamed(std2012, "1", "Stem\u202evan\u2066"))
+
+        dot, mermaid = go.to_dot(graph), go.to_mermaid(graph)
+
+        assert [] == [ch for ch in dot + mermaid if ch in BIDI]
+        assert 'label="1 Stem&#x202e;van&#x2066;"' in dot
+        assert '["1 Stem#8238;van#8294;"]' in mermaid
+
+    @pytest.mark.parametrize("control", list(BIDI))
+    def test_text_reports(self, std2012: go.Standard, control: str) -> None:
+        """
+        The terminal text and the Markdown report leave each bidirectional
+        control out (they show text, not data).
+        """
+        card = _card(std2012, f"ACME{control}exe")
+
+        for text in (card_text(card), render_report(card, "md")):
+            assert control not in text
+            assert "ACMEexe" in text

@@ -372,3 +372,147 @@ class TestSchema:
             "goudenoor"
         } == set(props)
         assert {f.name for f in attrs.fields(go.Rating)} == set(rating["properties"])
+
+
+INVISIBLE = [
+    "\ufeff",  # byte order mark (a format character)
+    "\u200b\u200c\u200d\u2060",  # zero-width space, non-joiner, joiner, word joiner
+    "\u202e\u2066",  # bidirectional override and isolate
+    " \t\ufeff\u00a0",  # white space around a byte order mark
+    "\u3164",  # Hangul filler: a letter that shows as blank
+    "\x00\x1f",  # controls
+]
+"""Names that show nothing, though str.strip() leaves them."""
+
+
+def _audit_with(**fields: Any) -> go.Assessment:
+    values: dict[str, Any] = {
+        "edition": "gos-2012",
+        "organisation": "Gemeente Voorbeeld",
+        "date": datetime.date(2026, 10, 1),
+    }
+    return go.Assessment(**(values | fields))
+
+
+class TestNamesThatShowNothing:
+    @pytest.mark.parametrize("name", INVISIBLE)
+    @pytest.mark.parametrize(
+        ("field", "value", "path"),
+        [
+            ("organisation", "{}", "organisation"),
+            ("edition", "{}", "edition"),
+            ("unit", "{}", "unit"),
+            ("auditors", ("A. Jansen", "{}"), "auditors[1]"),
+        ],
+    )
+    def test_assessment(self, name: str, field: str, value: Any, path: str) -> None:
+        """
+        An organisation, edition, unit or auditor made only of invisible
+        characters is refused like an empty one.
+        """
+        given = tuple(v.format(name) for v in value) if field == "auditors" else name
+
+        with pytest.raises(go.ModelError) as info:
+            _audit_with(**{field: given})
+
+        assert f"{path}: must not be empty" == str(info.value)
+
+    @pytest.mark.parametrize("name", INVISIBLE)
+    def test_evidence_and_justification(self, name: str) -> None:
+        """
+        So are an evidence reference and a justification.
+        """
+        with pytest.raises(go.ModelError) as evidence:
+            go.Evidence(kind="document", reference=name)
+        with pytest.raises(go.ModelError) as justification:
+            go.Rating(not_applicable=True, justification=name)
+
+        assert "reference: must not be empty" == str(evidence.value)
+        assert "justification: a not-applicable rating needs a justification" == str(
+            justification.value
+        )
+
+    def test_visible_names_keep_their_invisible_characters(self) -> None:
+        """
+        A name with something visible in it is kept as it is.
+        """
+        audit = _audit_with(organisation="\ufeffACME\u200b", unit="\u200fNoord")
+
+        assert ("\ufeffACME\u200b", "\u200fNoord") == (audit.organisation, audit.unit)
+
+
+class TestPlausibleDates:
+    @pytest.mark.parametrize(
+        "date", [datetime.date(1, 1, 1), datetime.date(1899, 12, 31)]
+    )
+    def test_audit_date_before_1900(self, date: datetime.date) -> None:
+        """
+        An audit date before 1900 is refused, saying what is allowed.
+        """
+        with pytest.raises(go.ModelError) as info:
+            _audit_with(date=date)
+
+        assert (
+            f"date: {date.isoformat()} is not a plausible date: expected one from "
+            "1900-01-01 to 2999-12-31"
+        ) == str(info.value)
+
+    @pytest.mark.parametrize(
+        "date", [datetime.date(3000, 1, 1), datetime.date(9999, 12, 31)]
+    )
+    def test_audit_date_after_2999(self, date: datetime.date) -> None:
+        """
+        So is one after 2999.
+        """
+        with pytest.raises(go.ModelError) as info:
+            _audit_with(date=date)
+
+        assert (
+            f"date: {date.isoformat()} is not a plausible date: expected one from "
+            "1900-01-01 to 2999-12-31"
+        ) == str(info.value)
+
+    def test_evidence_dates(self) -> None:
+        """
+        An evidence date and a validity are checked alike, both at once.
+        """
+        with pytest.raises(go.ModelError) as info:
+            go.Evidence(
+                kind="document",
+                reference="Certificaat",
+                date=datetime.date(1850, 1, 1),
+                valid_until=datetime.date(3000, 1, 1),
+            )
+
+        assert (
+            "date: 1850-01-01 is not a plausible date: expected one from "
+            "1900-01-01 to 2999-12-31; valid_until: 3000-01-01 is not a plausible "
+            "date: expected one from 1900-01-01 to 2999-12-31"
+        ) == str(info.value)
+
+    def test_the_bounds_are_allowed(self) -> None:
+        """
+        1900-01-01 and 2999-12-31 themselves are plausible (OSCAL has them).
+        """
+        first, last = datetime.date(1900, 1, 1), datetime.date(2999, 12, 31)
+
+        audit = _audit_with(date=last)
+        evidence = go.Evidence(
+            kind="document", reference="Certificaat", date=first, valid_until=last
+        )
+
+        assert (last, first, last) == (audit.date, evidence.date, evidence.valid_until)
+
+    def test_loaded_from_text(self) -> None:
+        """
+        Text (an HTTP body) is checked as a file is, with the place.
+        """
+        text = SMALL.replace("date: 2026-10-01", "date: 0226-10-01")
+
+        with pytest.raises(go.GoudenoorError) as info:
+            go.loads_assessment(text)
+
+        assert (
+            "<string>:4:1 date: 0226-10-01 is not a plausible date: expected one "
+            "from 1900-01-01 to 2999-12-31"
+        ) == str(info.value)

@@ -478,6 +478,123 @@ def test_uuids_depend_on_edition_organisation_and_date(
     assert same == uuids(audit.with_ratings({"1.1": raised}))
 
 
+def test_two_units_of_one_organisation_on_one_date_are_two_documents(
+    std2012: go.Standard, audit: go.Assessment
+) -> None:
+    """
+    The unit audited is exported (a result prop and the titles) and is part
+    of the identity: two units of one organisation audited on one date give
+    different documents whose UUIDs never meet, and neither meets the audit
+    of the whole organisation.
+    """
+
+    def uuids(tree: dict[str, Any]) -> set[str]:
+        return {node["uuid"] for node in walk(tree) if "uuid" in node}
+
+    north = to_oscal_results(std2012, attrs.evolve(audit, unit="Noord"))
+    south = to_oscal_results(std2012, attrs.evolve(audit, unit="Zuid"))
+    whole = to_oscal_results(std2012, audit)
+    [result] = north["assessment-results"]["results"]
+
+    assert north != south
+    assert not uuids(north) & uuids(south)
+    assert not (uuids(north) | uuids(south)) & uuids(whole)
+    assert ["Noord"] == props(result, "unit")
+    assert [] == props(whole["assessment-results"]["results"][0], "unit")
+    assert (
+        "Gouden Oor audit of Woonstichting Lindewaard, Noord (gos-2012, 2026-10-01)",
+        "Audit of Woonstichting Lindewaard, Noord",
+    ) == (north["assessment-results"]["metadata"]["title"], result["title"])
+
+
+def test_uuids_without_a_unit_are_kept(
+    std2012: go.Standard, audit: go.Assessment
+) -> None:
+    """
+    An audit without a unit keeps the UUID it had before units were part
+    of the identity (the document's, named by edition, organisation and
+    date).
+    """
+    results = to_oscal_results(std2012, audit)
+
+    uuid = results["assessment-results"]["uuid"]
+
+    assert "2af500a1-3f2a-5acc-9fc9-76739b041882" == uuid
+
+
+def test_control_and_finding_titles_are_in_the_standards_language(
+    std2012: go.Standard, audit: go.Assessment
+) -> None:
+    """
+    A control and its finding are titled in Dutch, as the standard's
+    texts and group titles are.
+    """
+    control = controls(to_oscal_catalog(std2012))["req-5.1"]
+
+    assert ("Eis 5.1", "Eis 1.1") == (
+        control["title"],
+        finding(to_oscal_results(std2012, audit), "1.1")["title"],
+    )
+
+
+PAYLOAD = (
+    "<script>alert(1)</script>\n# kop\n[link](javascript:alert(1)) *nadruk*"
+    "\n\n1. lijst & &amp;"
+)
+"""User text that Markdown would render as HTML, a heading, a link,
+emphasis and a list."""
+
+ESCAPED = (
+    "&lt;script&gt;alert(1)&lt;/script&gt;\n\\# kop\n"
+    "\\[link\\](javascript:alert(1)) \\*nadruk\\*\n\n1\\. lijst & &amp;amp;"
+)
+"""PAYLOAD as the Markdown report escapes it, line by line."""
+
+
+def test_user_text_in_markup_fields_is_escaped(std2012: go.Standard) -> None:
+    """
+    Notes, evidence references and justifications go into OSCAL's Markdown
+    fields escaped as the Markdown report escapes them, line by line;
+    titles name the organisation escaped, and names and properties stay
+    plain strings.
+    """
+    evidence = go.Evidence(kind="document", reference=PAYLOAD)
+    audit = go.Assessment(
+        edition="gos-2012",
+        organisation="# ACME <b>",
+        unit="*Noord*",
+        date=datetime.date(2026, 3, 1),
+        ratings={
+            "1.1": go.Rating(value=3, evidence=(evidence,), note=PAYLOAD),
+            "2.1": go.Rating(not_applicable=True, justification=PAYLOAD),
+        },
+    )
+
+    results = to_oscal_results(std2012, audit)
+    ar = results["assessment-results"]
+    [result] = ar["results"]
+    [observation] = result["observations"]
+    rated, not_applicable = finding(results, "1.1"), finding(results, "2.1")
+
+    assert [ESCAPED] * 4 == [
+        rated["remarks"],
+        observation["description"],
+        observation["relevant-evidence"][0]["description"],
+        not_applicable["target"]["implementation-status"]["remarks"],
+    ]
+    assert (
+        "Not applicable: &lt;script&gt;alert(1)&lt;/script&gt; \\# kop "
+        "\\[link\\](javascript:alert(1)) \\*nadruk\\* 1. lijst & &amp;amp;"
+    ) == not_applicable["description"]
+    assert (
+        "Gouden Oor audit of \\# ACME &lt;b&gt;, \\*Noord\\* (gos-2012, 2026-03-01)"
+    ) == ar["metadata"]["title"]
+    assert ("# ACME <b>", ["*Noord*"]) == (
+        ar["metadata"]["parties"][-1]["name"],
+        props(result, "unit"),
+    )
+
+
 def test_extension_controls_carry_their_namespace_and_provenance(
     zorg2012: go.Standard,
 ) -> None:

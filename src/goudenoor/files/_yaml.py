@@ -30,6 +30,7 @@ from typing import Any
 
 import yaml
 
+from goudenoor._text import BIDI_CONTROLS
 from goudenoor.exceptions import FileFormatError
 from goudenoor.problems import PathElement, excerpt
 
@@ -971,9 +972,11 @@ class _Children:
 def dump(data: Any) -> str:
     """
     Render plain data as block-style YAML that :func:`load` reads back
-    to equal data.
+    to equal data. No control character is written raw: PyYAML escapes
+    the C0 and C1 controls, and the bidirectional controls are written as
+    ``\\u`` escapes too (:data:`goudenoor._text.BIDI_CONTROLS`).
     """
-    return yaml.dump(
+    text = yaml.dump(
         data,
         Dumper=_Dumper,
         allow_unicode=True,
@@ -981,6 +984,14 @@ def dump(data: Any) -> str:
         default_flow_style=False,
         width=79,
     )
+    # PyYAML counts the bidirectional controls as printable and writes
+    # them raw, even in double quotes. A string that holds one is always
+    # double-quoted (_represent_str), where the escape means the same
+    # character, and nowhere else can one occur.
+    return text.translate(_BIDI_ESCAPED)
+
+
+_BIDI_ESCAPED = {ord(ch): f"\\u{ord(ch):04x}" for ch in BIDI_CONTROLS}
 
 
 class _Dumper(yaml.SafeDumper):
@@ -1000,10 +1011,15 @@ def _represent_date(dumper: yaml.SafeDumper, value: datetime.date) -> yaml.Node:
     return dumper.represent_scalar("tag:yaml.org,2002:timestamp", value.isoformat())
 
 
+_DOUBLE_QUOTED = frozenset("\x85\u2028\u2029") | BIDI_CONTROLS
+"""What a string must be double-quoted for."""
+
+
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
     # PyYAML writes these line separators raw in plain and single-quoted
     # scalars, where they read back as a space; double quotes escape them.
-    style = '"' if any(ch in value for ch in "\x85\u2028\u2029") else None
+    # A bidirectional control is escaped by dump() and needs them too.
+    style = '"' if any(ch in _DOUBLE_QUOTED for ch in value) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

@@ -9,6 +9,7 @@ import datetime
 import json
 import textwrap
 
+from goudenoor._text import json_text, plain_line
 from goudenoor.model import Area, Requirement, Standard
 
 
@@ -32,13 +33,21 @@ the file)."""
 
 
 def _scalar(text: str) -> str:
-    # A JSON string is a valid YAML double-quoted scalar.
-    return json.dumps(text, ensure_ascii=False)
+    # A JSON string is a valid YAML double-quoted scalar; json_text writes
+    # the controls a terminal acts on (bidirectional ones too) as escapes.
+    return json_text(text, indent=None).rstrip("\n")
+
+
+def _plain(text: str) -> str:
+    # A comment has no escapes: a text shown in one is one line without
+    # control characters (a line break would end the comment, and YAML
+    # refuses most controls).
+    return plain_line(text)
 
 
 def _comment(text: str, indent: str, first: str | None = None) -> list[str]:
     return textwrap.wrap(
-        " ".join(text.split()),
+        _plain(text),
         width=_WIDTH,
         initial_indent=f"{indent}# {first or ''}",
         subsequent_indent=f"{indent}#   ",
@@ -66,7 +75,7 @@ def assessment_template(
     when = (date or datetime.date.today()).isoformat()  # noqa: DTZ011 - a calendar date
     lines = [
         f"# yaml-language-server: $schema={SCHEMA_FILE}",
-        f"# {standard.title} ({standard.id}): audit template.",
+        f"# {_plain(standard.title)} ({standard.id}): audit template.",
         f"# Give each requirement a value on scale {chosen.id}:",
         *_comment(legend, "", ""),
     ]
@@ -101,15 +110,15 @@ def assessment_template(
 
 
 def _area_lines(area: Area) -> list[str]:
-    lines = [
-        "",
-        f"  # == {area.id} {area.name} ({area.kind} area, {area.points:g} points) ==",
-    ]
+    heading = (
+        f"{area.id} {_plain(area.name)} ({area.kind} area, {area.points:g} points)"
+    )
+    lines = ["", f"  # == {heading} =="]
     theme: str | None = None
     for requirement in area.requirements:
         if requirement.theme is not None and requirement.theme != theme:
             theme = requirement.theme
-            lines.append(f"  # -- {theme} --")
+            lines.append(f"  # -- {_plain(theme)} --")
         lines += _requirement_lines(requirement)
     return lines
 

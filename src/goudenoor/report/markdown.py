@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from goudenoor._text import one_line, plain_line
+from goudenoor._text import markdown_text, one_line, plain_line
 from goudenoor.benchmark import PercentileRanks, Trend
 from goudenoor.comparison import Comparison
 from goudenoor.edition_diff import EditionDiff, Rewording
@@ -36,32 +36,9 @@ __all__ = [
 ]
 
 
-_ESCAPED = re.compile(r"[\\`*_\[\]|~$#]")
-"""Characters that start Markdown inline syntax (and GitHub's math)."""
-
-_REFERENCE = re.compile(r"&(?=#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
-"""An ``&`` that would start an HTML character reference."""
-
-_BLOCK_START = re.compile(r"^(?:[-+=]|[0-9]{1,9}(?=[.)](?: |$)))")
-"""What makes a line a list item or an underline when it starts it."""
-
-
-def _cell(text: str) -> str:
-    """
-    *text* from a user as plain text in Markdown: on one line, without
-    control characters, with HTML and Markdown syntax escaped (also in a
-    table cell, and at the start of a line or list item).
-    """
-    text = _REFERENCE.sub("&amp;", plain_line(text))
-    text = text.replace("<", "&lt;").replace(">", "&gt;")
-    text = _ESCAPED.sub(r"\\\g<0>", text)
-    found = _BLOCK_START.match(text)
-    if found is None:
-        return text
-    if found.group().isdigit():  # "1. x" is a list item: escape the "."
-        end = found.end()
-        return f"{text[:end]}\\{text[end:]}"
-    return f"\\{text}"
+_cell = markdown_text
+"""*text* from a user as plain text in Markdown (one helper for every
+Markdown output, OSCAL's markup included: :func:`goudenoor._text.markdown_text`)."""
 
 
 def _code(text: str) -> str:

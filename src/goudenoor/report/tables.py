@@ -12,10 +12,14 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from goudenoor._text import json_text, one_line, spreadsheet_text
+from goudenoor._text import (
+    json_text,
+    markdown_text,
+    one_line,
+    spreadsheet_text,
+    visible_controls,
+)
 from goudenoor.portfolio import PORTFOLIO_FORMAT
-
-from .markdown import _cell
 
 
 __all__ = ["table_csv", "table_json", "table_markdown", "table_text"]
@@ -45,7 +49,10 @@ def table_csv(rows: Rows, columns: Sequence[str]) -> str:
     *rows* as CSV with a header line of *columns*. A text cell that a
     spreadsheet would run as a formula is prefixed with an apostrophe
     (see :func:`goudenoor._text.spreadsheet_text`); numbers are written
-    as numbers.
+    as numbers. CSV has no escapes: a control character in a text (a
+    bidirectional override, ESC) is written as its visible ``\\u202e``
+    form
+    (:func:`goudenoor._text.visible_controls`), never raw.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -53,7 +60,9 @@ def table_csv(rows: Rows, columns: Sequence[str]) -> str:
     for row in rows:
         writer.writerow(
             [
-                spreadsheet_text(value) if isinstance(value, str) else _plain(value)
+                spreadsheet_text(visible_controls(value))
+                if isinstance(value, str)
+                else _plain(value)
                 for value in (row[column] for column in columns)
             ]
         )
@@ -101,7 +110,9 @@ def table_markdown(rows: Rows, columns: Sequence[str]) -> str:
         "|" + "|".join("---" for _ in columns) + "|",
     ]
     lines.extend(
-        "| " + " | ".join(_cell(_plain(row[column])) for column in columns) + " |"
+        "| "
+        + " | ".join(markdown_text(_plain(row[column])) for column in columns)
+        + " |"
         for row in rows
     )
     return "\n".join(lines) + "\n"

@@ -1,0 +1,359 @@
+"""
+Every OSCAL document goudenoor writes validates against NIST's official
+OSCAL 1.1.3 JSON Schema (``tests/data/oscal/``, see its README), not only
+against compliance-trestle's models.
+
+JSON Schema's ``pattern`` is an ECMAScript regular expression, and NIST's
+use ``\\p{L}`` and ``\\p{N}``, which Python's ``re`` does not know (and
+``jsonschema`` hands patterns to ``re`` as they are). Nor do ``.``, ``$``
+and ``\\s`` mean the same in both: ECMAScript's ``.`` stops at every line
+terminator (``\\r`` too), its ``$`` only at the end of the text (Python's
+also before a final line feed), and its white space includes U+FEFF. So
+the validator here translates each pattern faithfully (:func:`python_pattern`,
+checked by :func:`test_patterns_mean_what_they_mean_in_ecmascript`) and
+refuses any construct it does not translate. ``format`` is an annotation
+in draft 7 and is not checked, as by default.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import io
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+import jsonschema
+import pytest
+from jsonschema import validators
+
+import goudenoor as go
+from conftest import DATA, EXAMPLE_AUDIT, ROOT
+from goudenoor import cli
+from goudenoor.oscal import to_oscal_catalog, to_oscal_results
+
+
+SCHEMA = DATA / "oscal" / "oscal_complete_schema.json"
+ZORG = ROOT / "examples" / "goudenoor-zorg" / "src" / "goudenoor_zorg" / "zorg.yaml"
+
+_ECMA_WHITE_SPACE = (
+    r"\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
+"""ECMAScript's \\s: WhiteSpace and LineTerminator (ECMA-262, 22.2.2.9)."""
+
+_ECMA_LINE_TERMINATORS = r"\n\r\u2028\u2029"
+"""What ECMAScript's ``.`` does not match (without the s flag)."""
+
+
+@functools.cache
+def _property_class(name: str) -> str:
+    """
+    The code points of the Unicode general category *name* (``L``, ``N``)
+    as the ranges of a character class.
+    """
+    ranges: list[str] = []
+    start: int | None = None
+    for code in range(sys.maxunicode + 2):
+        inside = code <= sys.maxunicode and unicodedata.category(chr(code)).startswith(
+            name
+        )
+        if inside and start is None:
+            start = code
+        elif not inside and start is not None:
+            ranges.append(f"\\U{start:08x}-\\U{code - 1:08x}")
+            start = None
+    return "".join(ranges)
+
+
+def python_pattern(ecma: str) -> str:
+    """
+    The ECMAScript pattern *ecma* as a Python ``re`` pattern that matches
+    the same texts (for the constructs NIST's schema uses; any other
+    escape or class raises ``NotImplementedError``).
+    """
+    out: list[str] = []
+    in_class = False
+    index = 0
+    while index < len(ecma):
+        char = ecma[index]
+        if char == "\\":
+            escaped = ecma[index + 1]
+            if escaped == "p":
+                end = ecma.index("}", index)
+                ranges = _property_class(ecma[index + 3 : end])
+                out.append(ranges if in_class else f"[{ranges}]")
+                index = end + 1
+                continue
+            if escaped in "sS" and not in_class:
+                negation = "^" if escaped == "S" else ""
+                out.append(f"[{negation}{_ECMA_WHITE_SPACE}]")
+            elif escaped in "-.+\\/":
+                out.append(ecma[index : index + 2])
+            else:
+                message = f"no translation of \\{escaped} in {ecma!r}"
+                raise NotImplementedError(message)
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+            out.append(char)
+        elif char == "[":
+            in_class = True
+            out.append(char)
+        elif char == ".":
+            out.append(f"[^{_ECMA_LINE_TERMINATORS}]")
+        elif char == "$":
+            out.append(r"\Z")
+        else:
+            out.append(char)
+        index += 1
+    return "".join(out)
+
+
+@functools.cache
+def _compiled(ecma: str) -> re.Pattern[str]:
+    return re.compile(python_pattern(ecma))
+
+
+def _pattern(
+    validator: Any, pattern: str, instance: object, schema: dict[str, Any]
+) -> Iterator[jsonschema.ValidationError]:
+    del schema  # part of jsonschema's keyword signature
+    if validator.is_type(instance, "string") and not _compiled(pattern).search(
+        str(instance)
+    ):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@functools.cache
+def _validator() -> Any:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    # Draft 7 with the one keyword replaced; jsonschema's extend() is not
+    # annotated in its stubs.
+    ecma = validators.extend(  # type: ignore[no-untyped-call]
+        validators.Draft7Validator, {"pattern": _pattern}
+    )
+    return ecma(schema)
+
+
+def _leaves(error: jsonschema.ValidationError) -> Iterator[jsonschema.ValidationError]:
+    if not error.context:
+        yield error
+    for inner in error.context or ():
+        yield from _leaves(inner)
+
+
+def schema_errors(document: dict[str, Any]) -> list[str]:
+    """
+    What NIST's schema says is wrong with *document*, each with its path.
+
+    The schema's root is one of the models (``oneOf``); only the errors
+    of the model *document* is (its one key) are given.
+    """
+    validator = _validator()
+    models = validator.schema["oneOf"]
+    [model] = [i for i, m in enumerate(models) if m["required"][0] in document]
+    return sorted(
+        f"{leaf.json_path}: {leaf.message}"
+        for error in validator.iter_errors(document)
+        for inner in error.context or (error,)
+        if inner is error or inner.relative_schema_path[0] == model
+        for leaf in _leaves(inner)
+    )
+
+
+def test_the_schema_is_nists_for_the_version_we_claim() -> None:
+    """
+    The stored schema is NIST's complete schema of OSCAL 1.1.3, the
+    version the exports declare.
+    """
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+
+    assert (
+        "http://csrc.nist.gov/ns/oscal/1.0/1.1.3/oscal-complete-schema.json"
+        == schema["$id"]
+    )
+    assert "1.1.3" == go.oscal.OSCAL_VERSION
+
+
+@pytest.mark.parametrize(
+    ("ecma", "text", "matches"),
+    [
+        (r"^\S(.*\S)?$", "Woonstichting Lindewaard", True),
+        (r"^\S(.*\S)?$", "ACME\ufeff", False),  # U+FEFF is ECMAScript white space
+        (r"^\S(.*\S)?$", "ACME\n", False),  # $ is the end, not before a \n
+        (r"^\S(.*\S)?$", "AC\rME", False),  # . stops at \r
+        (r"^\S(.*\S)?$", "AC\u2028ME", False),  # and at U+2028
+        (r"^\S(.*\S)?$", "AC\x1cME", True),  # \x1c is white space in Python only
+        (r"^(\p{L}|_)(\p{L}|\p{N}|[.\-_])*$", "req-zorg.5.8", True),
+        (r"^(\p{L}|_)(\p{L}|\p{N}|[.\-_])*$", "éé٣", True),
+        (r"^(\p{L}|_)(\p{L}|\p{N}|[.\-_])*$", "5.8", False),
+        (r"^(\p{L}|_)(\p{L}|\p{N}|[.\-_])*$", "req 5", False),
+        (r"^[a-zA-Z][a-zA-Z0-9+\-.]+:.+$", "urn:x", True),
+    ],
+)
+def test_patterns_mean_what_they_mean_in_ecmascript(
+    ecma: str, text: str, matches: bool
+) -> None:
+    """
+    The translated patterns accept and refuse as ECMAScript's do, where
+    Python's ``re`` would differ.
+    """
+    assert matches == bool(_compiled(ecma).search(text))
+
+
+def test_the_validator_refuses_what_the_schema_forbids() -> None:
+    """
+    The validator does refuse: a party name with a trailing U+FEFF, a
+    token that starts with a digit, a date before 1900 and a missing key.
+    """
+    standard = go.load_standard("gos-2012")
+    results = to_oscal_results(standard, go.load_assessment(EXAMPLE_AUDIT))
+    document = json.loads(json.dumps(results))
+    ar = document["assessment-results"]
+    ar["metadata"]["parties"][0]["name"] = "M. Bakker\ufeff"
+    ar["metadata"]["roles"][0]["id"] = "1assessor"
+    ar["metadata"]["last-modified"] = "1899-12-31T00:00:00Z"
+    del ar["results"][0]["start"]
+
+    errors = schema_errors(document)
+
+    assert [
+        (
+            "$['assessment-results'].metadata.parties[0].name: 'M. Bakker\\ufeff' "
+            "does not match"
+        ),
+        "$['assessment-results'].metadata.roles[0].id: '1assessor' does not match",
+        (
+            "$['assessment-results'].metadata['last-modified']: "
+            "'1899-12-31T00:00:00Z' does not match"
+        ),
+        "$['assessment-results'].results[0]: 'start' is a required property",
+    ] == [error.split(" '^")[0] for error in errors]
+
+
+@pytest.mark.parametrize(
+    ("edition", "extensions"),
+    [*((edition, ()) for edition in go.editions()), ("gos-2012", (ZORG,))],
+)
+def test_catalogs(edition: str, extensions: tuple[Path, ...]) -> None:
+    """
+    The catalogue of each edition, and of one with the example extension,
+    is valid.
+    """
+    standard = go.load_standard(edition)
+    for extension in extensions:
+        standard = go.apply_extension(standard, go.load_extension(extension))
+
+    assert [] == schema_errors(to_oscal_catalog(standard))
+
+
+def test_catalog_with_changes_and_payloads(tmp_path: Path) -> None:
+    """
+    A catalogue with an extension that adds, overrides and removes, with
+    Markdown, HTML and invisible characters in its texts, is valid.
+    """
+    pack = tmp_path / "demo.yaml"
+    pack.write_text(
+        "goudenoor: extension/1\nid: demo\ntitle: Demo <script>x</script>\n"
+        "version: '1'\ntargets: [gos-2012]\n"
+        "sources:\n  - {id: demo, title: '[bron](javascript:x)', url: null}\n"
+        "add:\n  requirements:\n"
+        '    - {id: "demo:5.8", source: demo, text: "# kop\\n\\n[a](javascript:x) '
+        '*nadruk* \\ufeff", evidence: "<img src=x onerror=y>"}\n'
+        "override:\n  areas:\n"
+        '    - {id: "9", points: 15, reason: "Zwaarder\\u202e."}\n'
+        "remove:\n  requirements:\n"
+        '    - {id: "9.2", reason: "- geen\\n1. lijst"}\n',
+        encoding="utf-8",
+    )
+    standard = go.apply_extension(go.load_standard("gos-2012"), go.load_extension(pack))
+
+    assert [] == schema_errors(to_oscal_catalog(standard))
+
+
+def _example_audits() -> list[Path]:
+    return sorted(
+        path
+        for path in (ROOT / "examples").rglob("*.yaml")
+        if "goudenoor: assessment/1" in path.read_text(encoding="utf-8")
+    )
+
+
+@pytest.mark.parametrize(
+    "path", _example_audits(), ids=lambda p: str(p.relative_to(ROOT / "examples"))
+)
+def test_results_of_the_examples(path: Path) -> None:
+    """
+    The results of every example audit are valid.
+    """
+    assessment = go.load_assessment(path)
+    standard = go.standard_for(assessment)
+
+    assert [] == schema_errors(to_oscal_results(standard, assessment))
+
+
+PAYLOADS = (
+    "<script>alert(1)</script>",
+    "# kop",
+    "[link](javascript:alert(1))",
+    "*nadruk*",
+    "regel 1\n\n- regel 2\r\n===",
+    "\u202eomgekeerd\u2066",
+)
+"""Texts an audit may hold that Markdown or a terminal would act on."""
+
+
+def test_results_with_a_unit_and_payloads() -> None:
+    """
+    Results of an audit of a unit, with payloads in every text and names
+    with invisible characters at their ends, are valid.
+    """
+    payload = " ".join(PAYLOADS)
+    evidence = go.Evidence(
+        kind="interview",
+        reference=payload,
+        date=datetime.date(1900, 1, 1),
+        valid_until=datetime.date(2999, 12, 31),
+    )
+    audit = go.Assessment(
+        edition="gos-2012",
+        organisation=f"\ufeff{payload}\ufeff",
+        unit="Noord\u200b\ufeff",
+        auditors=("\ufeffA. Jansen\u2060", "B.\u202e Smit"),
+        date=datetime.date(2999, 12, 31),
+        ratings={
+            "1.1": go.Rating(value=3, evidence=(evidence,), note=payload),
+            "2.1": go.Rating(not_applicable=True, justification=payload),
+        },
+    )
+
+    results = to_oscal_results(go.load_standard("gos-2012"), audit)
+
+    assert [] == schema_errors(results)
+
+
+def test_what_the_command_writes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """
+    The files ``oscal catalog`` and ``oscal results`` write are valid.
+    """
+    audit = attrs.evolve(go.load_assessment(EXAMPLE_AUDIT), unit="Noord")
+    go.save_assessment(audit, tmp_path / "audit.yaml")
+    documents = []
+    for argv in (
+        ["oscal", "catalog", "gos-2016"],
+        ["oscal", "results", str(tmp_path / "audit.yaml")],
+    ):
+        out = io.StringIO()
+        assert 0 == cli.main(argv, out=out)
+        documents.append(json.loads(out.getvalue() + capsys.readouterr().out))
+
+    assert [[], []] == [schema_errors(document) for document in documents]
