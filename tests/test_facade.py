@@ -82,6 +82,7 @@ EXPECTED = frozenset(
         "RequirementOverride",
         "RequirementRemoval",
         "RequirementResult",
+        "Review",
         "Risk",
         "Scale",
         "ScaleLevel",

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from goudenoor.assessment import Assessment, Rating, assessment_problems
+from goudenoor.assessment import Assessment, Rating, Review, assessment_problems
 from goudenoor.exceptions import (
     FileFormatError,
     GoudenoorError,
@@ -365,6 +365,19 @@ def _rating_to_data(rating: Rating) -> object:
         data["checkpoints_met"] = list(rating.checkpoints_met)
     if rating.note is not None:
         data["note"] = rating.note
+    # A mark that no longer holds (the auditor changed the value) is not
+    # written again: re-saving clears it, for that requirement only.
+    if rating.review is not None and rating.needs_review:
+        data["review"] = _review_to_data(rating.review)
+    return data
+
+
+def _review_to_data(review: Review) -> dict[str, Any]:
+    data: dict[str, Any] = {"reason": review.reason}
+    if review.value is not None:
+        data["value"] = _number(review.value)
+    if review.not_applicable:
+        data["not_applicable"] = True
     return data
 
 
