@@ -48,7 +48,7 @@ from typing import Any, Literal, Protocol, TypeVar
 import attrs
 
 from ._registry import Registry
-from ._text import one_line
+from ._text import text_lines
 from .assessment import Assessment, Rating, Ratings, check_assessment
 from .exceptions import GoudenoorError, UnknownItemError
 from .model import Scale, ScaleLevel, Standard
@@ -275,7 +275,7 @@ class Consensus:
         the disagreements by spread, then area; one line per item, without
         control characters.
         """
-        return "\n".join(one_line(line) for line in _text_lines(self)) + "\n"
+        return text_lines(_text_lines(self))
 
 
 def consensus(

@@ -28,7 +28,7 @@ from typing import Any
 
 import attrs
 
-from ._text import counted, one_line
+from ._text import counted, text_lines
 from .exceptions import GoudenoorError
 from .scoring import ScoreCard
 from .scoring.card import format_points
@@ -137,7 +137,7 @@ class PercentileRanks:
             lines.append(
                 f"{counted(self.left_out, 'audit')} of other editions left out"
             )
-        return "\n".join(one_line(line) for line in lines) + "\n"
+        return text_lines(lines)
 
 
 def percentile_ranks(card: ScoreCard, cards: Iterable[ScoreCard]) -> PercentileRanks:
@@ -255,7 +255,7 @@ class Trend:
             _trend_line("total", self.total),
             *(f"warning: {w}" for w in self.warnings),
         ]
-        return "\n".join(one_line(line) for line in lines) + "\n"
+        return text_lines(lines)
 
 
 def _no_area_id(attribute: attrs.Attribute[Any], _: object) -> bool:

@@ -55,6 +55,7 @@ from typing import Any, Literal
 
 import attrs
 
+from ._text import text_lines
 from .assessment import (
     Assessment,
     Evidence,
@@ -273,7 +274,9 @@ class Migration:
 
     def text(self) -> str:
         """
-        A summary for the terminal: carried, review, new and dropped.
+        A summary for the terminal, in English: carried, review, new and
+        dropped (``goudenoor.report.migration.migration_text()`` gives it in
+        Dutch too).
         """
         lines = [
             f"{self.assessment.organisation}: {self.source} -> {self.target}",
@@ -289,9 +292,12 @@ class Migration:
             lines.extend(f"  {_outcome_line(o)}" for o in outcomes)
         lines.append(f"dropped ({len(self.dropped)}):")
         lines.extend(
-            f"  {d.requirement_id} {_shown(d.rating)}: {d.reason}" for d in self.dropped
+            f"  {d.requirement_id}: {d.reason}"
+            if d.cause == "checkpoints"
+            else f"  {d.requirement_id} {_shown(d.rating)}: {d.reason}"
+            for d in self.dropped
         )
-        return "\n".join(lines) + "\n"
+        return text_lines(lines)
 
 
 def _shown(rating: Rating | None) -> str:
