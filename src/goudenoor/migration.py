@@ -812,7 +812,9 @@ def _review_reason(rows: tuple[CrosswalkMapping, ...], found: _Reviewed) -> str:
     related = "; ".join(
         f"{row.source} ({row.relationship}): {row.rationale}" for row in rows
     )
-    return f"{related}. Waarde: {found.hoe}."
+    # Rationales are sentences that mostly end in a full stop already.
+    stop = "" if related.endswith(".") else "."
+    return f"{related}{stop} Waarde: {found.hoe}."
 
 
 def _joined(texts: Iterable[tuple[str, str | None]]) -> str | None:

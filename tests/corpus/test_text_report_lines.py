@@ -50,8 +50,8 @@ def audit(name: str, *, value: float = 2, **fields: object) -> go.Assessment:
     )
 
 
-def card(name: str, **fields: object) -> go.ScoreCard:
-    return go.score(STD2012, audit(name, **fields))
+def card(name: str, unit: str | None = None) -> go.ScoreCard:
+    return go.score(STD2012, audit(name, unit=unit))
 
 
 def _migration(name: str, *, english: bool) -> str:

@@ -238,7 +238,7 @@ class TestRules:
             note="Uit gos-2012: 1.4: 3 (opmerking: Klantpanel.); 5.7: niet beoordeeld",
             review=go.Review(
                 reason=f"1.4 (subset): {rationale['1.4']}; "
-                f"5.7 (intersect): {rationale['5.7']}. "
+                f"5.7 (intersect): {rationale['5.7']} "
                 "Waarde: geen, want 5.7 is niet beoordeeld."
             ),
         )
