@@ -101,10 +101,12 @@ DropCause = Literal[
     "checkpoints",
 ]
 """
-Why a source rating, or part of it, was dropped: its requirement was
-removed, the crosswalk maps it nowhere, its extension is not carried or
-lacks the requirement in the target, or (``checkpoints``) met checkpoints
-correspond to no checkpoint of the targets the rest was carried to.
+Why a source rating, or part of it, was dropped.
+
+Its requirement was removed, the crosswalk maps it nowhere, its extension
+is not carried or lacks the requirement in the target, or
+(``checkpoints``) met checkpoints are taken by none of the targets the
+rest was carried to.
 """
 
 _CARRYING: frozenset[Relationship] = frozenset({"equal", "superset"})
@@ -656,8 +658,9 @@ class _Migrator:
                 yield DroppedRating(
                     requirement_id=requirement_id,
                     rating=Rating(checkpoints_met=lost),
-                    reason=f"met checkpoints {', '.join(lost)} correspond to no "
-                    f"checkpoint of {', '.join(targets)}",
+                    reason=f"met checkpoints {', '.join(lost)} are carried to "
+                    f"none of {', '.join(targets)} (no corresponding checkpoint, "
+                    "or under review)",
                     cause="checkpoints",
                     targets=targets,
                 )

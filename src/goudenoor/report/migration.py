@@ -60,7 +60,10 @@ _BY_LANGUAGE = {
             "{target} met uitbreiding {extension} heeft geen eis {requirement}"
         ),
         checkpoints="behaalde controlepunten {checkpoints}",
-        checkpoints_not_carried="komen in {targets} niet voor",
+        checkpoints_not_carried=(
+            "gaan naar geen van {targets} (geen overeenkomend controlepunt, of "
+            "te herbeoordelen)"
+        ),
     ),
     "en": _Words(
         titles=(
@@ -81,7 +84,10 @@ _BY_LANGUAGE = {
             "{target} with extension {extension} has no requirement {requirement}"
         ),
         checkpoints="met checkpoints {checkpoints}",
-        checkpoints_not_carried="correspond to no checkpoint of {targets}",
+        checkpoints_not_carried=(
+            "are carried to none of {targets} (no corresponding checkpoint, or "
+            "under review)"
+        ),
     ),
 }
 
@@ -142,7 +148,7 @@ def _dropped(item: DroppedRating, migration: Migration, words: _Words) -> str:
             checkpoints=", ".join(item.rating.checkpoints_met)
         )
         why = words.checkpoints_not_carried.format(targets=", ".join(item.targets))
-        return f"{item.requirement_id} {what}: {why}"
+        return f"{item.requirement_id} {what} {why}"
     templates = {
         "removed": words.removed,
         "unmapped": words.unmapped,
