@@ -83,6 +83,7 @@ EXPECTED = frozenset(
         "RequirementOverride",
         "RequirementRemoval",
         "RequirementResult",
+        "Review",
         "Risk",
         "Scale",
         "ScaleLevel",

@@ -43,6 +43,9 @@ if TYPE_CHECKING:
         Ratings as Ratings,
     )
     from .assessment import (
+        Review as Review,
+    )
+    from .assessment import (
         assessment_problems as assessment_problems,
     )
     from .assessment import (
@@ -457,6 +460,7 @@ _PUBLIC: Final[dict[str, str]] = {
     "RequirementOverride": "extensions",
     "RequirementRemoval": "extensions",
     "RequirementResult": "scoring",
+    "Review": "assessment",
     "Risk": "graph",
     "Scale": "model",
     "ScaleLevel": "model",

@@ -13,6 +13,7 @@ import json
 import math
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import Any
 
 from .exceptions import OutputError
@@ -61,6 +62,19 @@ def one_line(text: str) -> str:
     'ACME [31mlevel: Niveau 3'
     """
     return _CONTROLS.sub("", _BREAKS.sub(" ", text))
+
+
+def text_lines(lines: Iterable[str]) -> str:
+    """
+    *lines* as the text of a terminal report: each made :func:`one_line`,
+    each ending in a line feed. Every text report goes through here, so a
+    value with a line break (an organisation, a rationale, a note) shows
+    on its own line and cannot forge the next one.
+
+    >>> text_lines(["dropped (0):", "ACME\\ndropped (9):"])
+    'dropped (0):\\nACME dropped (9):\\n'
+    """
+    return "".join(f"{one_line(line)}\n" for line in lines)
 
 
 def plain_line(text: str) -> str:

@@ -53,7 +53,7 @@ import attrs
 
 from ._checks import checked, typed_fields
 from ._registry import Registry
-from ._text import one_line
+from ._text import text_lines
 from .assessment import Assessment, Rating, Ratings, check_assessment
 from .exceptions import GoudenoorError, UnknownItemError
 from .model import Scale, ScaleLevel, Standard
@@ -285,7 +285,7 @@ class Consensus:
         the disagreements by spread, then area; one line per item, without
         control characters.
         """
-        return "\n".join(one_line(line) for line in _text_lines(self)) + "\n"
+        return text_lines(_text_lines(self))
 
 
 def consensus(

@@ -35,6 +35,7 @@ __all__ = [
     "MigrationOrigin",
     "Rating",
     "Ratings",
+    "Review",
     "assessment_problems",
     "check_assessment",
 ]
@@ -123,6 +124,60 @@ def _to_value(value: float | None) -> float | None:
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Review:
+    """
+    A mark on a rating that an auditor has to look at it again, and why
+    (``goudenoor.migration.migrate_assessment()`` sets it where several
+    requirements, or a requirement asking something else, met).
+
+    The mark holds for the rating it was made for: its :attr:`value`, or
+    :attr:`not_applicable`. Once the rating's value or not-applicable
+    differs from it, the auditor has decided: :attr:`Rating.needs_review`
+    is ``False``, reports no longer show the mark and saving no longer
+    writes it, for that requirement only. An auditor who keeps the
+    proposed rating removes the mark (``review`` in the file, or
+    ``attrs.evolve(rating, review=None)``).
+
+    Attributes:
+        reason: Why, in words: the crosswalk's relationships and
+            rationales and how the rating was found.
+        value: The value the rating was given when it was marked, or
+            ``None`` (unrated, or not applicable).
+        not_applicable: The rating was not applicable when it was marked.
+    """
+
+    reason: str
+    value: float | None = attrs.field(default=None, converter=_to_value)
+    not_applicable: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        problems = []
+        if not self.reason.strip():
+            problems.append(Problem(message="must not be empty", path=("reason",)))
+        if self.value is not None and (
+            self.not_applicable or not math.isfinite(self.value)
+        ):
+            problems.append(
+                Problem(
+                    message="a finite value, or not applicable, not both "
+                    f"(got {self.value!r})",
+                    path=("value",),
+                )
+            )
+        if problems:
+            raise ModelError(problems)
+
+    def holds_for(self, rating: Rating) -> bool:
+        """
+        ``True`` while *rating* is still the rating the mark was made for.
+        """
+        return (self.value, self.not_applicable) == (
+            rating.value,
+            rating.not_applicable,
+        )
+
+
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Rating:
     """
     The auditor's verdict on one requirement.
@@ -140,6 +195,9 @@ class Rating:
         checkpoints_met: Ids of the requirement's checkpoints that were
             found to be met.
         note: The auditor's remark.
+        review: A mark that the rating needs to be looked at again (set
+            by a migration), or ``None``; see :class:`Review` for when it
+            holds.
     """
 
     value: float | None = attrs.field(default=None, converter=_to_value)
@@ -148,6 +206,7 @@ class Rating:
     evidence: tuple[Evidence, ...] = ()
     checkpoints_met: tuple[str, ...] = ()
     note: str | None = None
+    review: Review | None = None
 
     def __attrs_post_init__(self) -> None:
         problems = list(self._problems())
@@ -197,6 +256,14 @@ class Rating:
         ``True`` if the rating has a value.
         """
         return self.value is not None
+
+    @property
+    def needs_review(self) -> bool:
+        """
+        ``True`` if the rating has a :attr:`review` mark that still holds
+        (its value or not-applicable is the one the mark was made for).
+        """
+        return self.review is not None and self.review.holds_for(self)
 
     @property
     def is_short(self) -> bool:

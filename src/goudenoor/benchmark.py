@@ -44,7 +44,7 @@ from typing import Any
 import attrs
 
 from ._checks import checked, typed_fields
-from ._text import counted, one_line
+from ._text import counted, text_lines
 from .exceptions import GoudenoorError
 from .model import Standard
 from .scoring import ScoreCard
@@ -195,7 +195,7 @@ class PercentileRanks:
                 f"{counted(self.left_out, 'audit')} of other standards (another "
                 "edition, or other extensions) left out"
             )
-        return "\n".join(one_line(line) for line in lines) + "\n"
+        return text_lines(lines)
 
 
 @checked
@@ -318,7 +318,7 @@ class Trend:
             _trend_line("total", self.total),
             *(f"warning: {w}" for w in self.warnings),
         ]
-        return "\n".join(one_line(line) for line in lines) + "\n"
+        return text_lines(lines)
 
 
 def _no_area_id(attribute: attrs.Attribute[Any], _: object) -> bool:

@@ -21,7 +21,7 @@ from typing import Any, Literal
 import attrs
 
 from ._checks import checked, typed_fields
-from ._text import one_line
+from ._text import text_lines
 from .crosswalk import Crosswalk
 from .exceptions import GoudenoorError
 from .migration import migrate_assessment
@@ -279,7 +279,7 @@ class Comparison:
         one line per item, without control characters (names and texts
         from users cannot add lines or drive a terminal).
         """
-        return "\n".join(one_line(line) for line in _text_lines(self)) + "\n"
+        return text_lines(_text_lines(self))
 
 
 @checked

@@ -20,6 +20,7 @@ from typing import Any, Literal
 import attrs
 
 from ._checks import checked, typed_fields
+from ._text import text_lines
 from .model import Requirement, Standard
 
 
@@ -316,7 +317,7 @@ class EditionDiff:
         )
         if len(lines) == 1:
             lines.append("no changes")
-        return "\n".join(lines) + "\n"
+        return text_lines(lines)
 
 
 def _points(points: float, assumed: bool) -> str:

@@ -15,15 +15,24 @@ The rules (binding; :func:`migrate_assessment` applies them):
   left out of the lowest, as scoring leaves them out; if every source is
   not applicable, so is the target (the justifications joined). If any
   source is unrated, the lowest is unknown and the target stays unrated.
-  The sources' evidence is carried, met checkpoints are not (the target
-  asks something else).
+  The sources' evidence is carried, and the target's note says, per
+  source, which value (or not applicable, with its justification) it
+  gave and its note; met checkpoints are not carried (the target asks
+  something else). The rating carries a :class:`~goudenoor.assessment.Review`
+  mark with the relationships, the crosswalk's rationales and how the
+  value was found. A target whose sources have nothing but met
+  checkpoints (or nothing at all) gets no rating.
 - A target requirement that no row maps to stays unrated: status ``new``.
   ``not_related`` rows never carry anything.
 - Ratings of a sector extension's requirements (``zorg:5.8``) carry over
   under the same id when the extension also targets the new edition (the
   caller says which do); otherwise they are dropped.
-- Every source rating that is carried to no target requirement is listed
-  in :attr:`Migration.dropped`, with why: nothing is lost silently.
+- Every part of a source rating (value, not applicable with its
+  justification, evidence, met checkpoints, note) ends up in the
+  migrated assessment or in :attr:`Migration.dropped`, with why: a
+  rating carried to no target requirement is listed whole; met
+  checkpoints that correspond to a checkpoint of no target it was
+  carried to are listed on their own. Nothing is lost silently.
 
 A met checkpoint of the source *corresponds* to the target checkpoint
 with the same letter (``5.2.a`` and ``1.7.a``) when both have the same
@@ -47,12 +56,14 @@ from typing import Any, Literal
 import attrs
 
 from ._checks import typed_fields
+from ._text import text_lines
 from .assessment import (
     Assessment,
     Evidence,
     MigrationOrigin,
     Rating,
     Ratings,
+    Review,
     assessment_problems,
 )
 from .crosswalk import Crosswalk, CrosswalkMapping, Relationship, check_crosswalk
@@ -63,6 +74,7 @@ from .problems import Problem
 
 __all__ = [
     "MIGRATION_FORMAT",
+    "DropCause",
     "DroppedRating",
     "Migration",
     "Outcome",
@@ -81,6 +93,22 @@ MIGRATION_FORMAT = "migration/1"
 
 OutcomeStatus = Literal["carried", "review", "new"]
 """What happened to a target requirement's rating."""
+
+DropCause = Literal[
+    "removed",
+    "unmapped",
+    "extension_not_carried",
+    "extension_without_requirement",
+    "checkpoints",
+]
+"""
+Why a source rating, or part of it, was dropped.
+
+Its requirement was removed, the crosswalk maps it nowhere, its extension
+is not carried or lacks the requirement in the target, or
+(``checkpoints``) met checkpoints are taken by none of the targets the
+rest was carried to.
+"""
 
 _CARRYING: frozenset[Relationship] = frozenset({"equal", "superset"})
 
@@ -103,6 +131,10 @@ class Outcome:
         reason: Why, in words.
         checkpoints_not_carried: Met checkpoints of the source that have
             no corresponding checkpoint in the target requirement.
+        rationales: The crosswalk's rationale of each source row, in the
+            same order; for ``new``, the crosswalk's reason it is new, if
+            it gives one.
+        unrated: The sources that left a ``review`` target unrated.
     """
 
     target_id: str
@@ -112,6 +144,8 @@ class Outcome:
     rating: Rating | None = None
     reason: str = ""
     checkpoints_not_carried: tuple[str, ...] = ()
+    rationales: tuple[str, ...] = ()
+    unrated: tuple[str, ...] = ()
 
     @property
     def relationship(self) -> Relationship | None:
@@ -146,13 +180,22 @@ class DroppedRating:
 
     Attributes:
         requirement_id: Its requirement id in the source edition.
-        rating: The rating, as the source assessment holds it.
+        rating: What was dropped: the rating as the source assessment
+            holds it, or (``checkpoints``) only its met checkpoints that
+            were not carried.
         reason: Why it was not carried.
+        cause: Why, as a code (see :data:`DropCause`).
+        detail: The crosswalk's rationale of a removal.
+        targets: For ``checkpoints``: the target requirements the rest of
+            the rating was carried to.
     """
 
     requirement_id: str
     rating: Rating
     reason: str
+    cause: DropCause = "unmapped"
+    detail: str = ""
+    targets: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """
@@ -161,7 +204,9 @@ class DroppedRating:
         return {
             "requirement_id": self.requirement_id,
             **_rating_dict(self.rating),
+            "checkpoints_met": list(self.rating.checkpoints_met),
             "reason": self.reason,
+            "cause": self.cause,
         }
 
 
@@ -232,7 +277,9 @@ class Migration:
 
     def text(self) -> str:
         """
-        A summary for the terminal: carried, review, new and dropped.
+        A summary for the terminal, in English: carried, review, new and
+        dropped (``goudenoor.report.migration.migration_text()`` gives it in
+        Dutch too).
         """
         lines = [
             f"{self.assessment.organisation}: {self.source} -> {self.target}",
@@ -248,9 +295,12 @@ class Migration:
             lines.extend(f"  {_outcome_line(o)}" for o in outcomes)
         lines.append(f"dropped ({len(self.dropped)}):")
         lines.extend(
-            f"  {d.requirement_id} {_shown(d.rating)}: {d.reason}" for d in self.dropped
+            f"  {d.requirement_id}: {d.reason}"
+            if d.cause == "checkpoints"
+            else f"  {d.requirement_id} {_shown(d.rating)}: {d.reason}"
+            for d in self.dropped
         )
-        return "\n".join(lines) + "\n"
+        return text_lines(lines)
 
 
 def _shown(rating: Rating | None) -> str:
@@ -393,7 +443,8 @@ def _namespace(requirement_id: str) -> str | None:
 
 class _Migrator:
     """
-    One migration's state: the ratings built and the sources used.
+    One migration's state: the ratings built, and what of each source
+    rating they hold.
     """
 
     def __init__(
@@ -411,7 +462,16 @@ class _Migrator:
         self.keep = keep
         self.ratings = assessment.ratings
         self.used: set[str] = set()
+        # Source id -> the target ids holding its rating, and the met
+        # checkpoints of it that some target holds: what is not held is
+        # dropped (conservation, see the module documentation).
+        self.held_by: dict[str, list[str]] = {}
+        self.checkpoints_held: dict[str, set[str]] = {}
         self._source_ids = {r.id for r in source.requirements}
+
+    def _hold(self, source_id: str, target_id: str, checkpoints: Iterable[str]) -> None:
+        self.held_by.setdefault(source_id, []).append(target_id)
+        self.checkpoints_held.setdefault(source_id, set()).update(checkpoints)
 
     def run(self) -> Migration:
         outcomes = [self._outcome(r) for r in self.target.requirements]
@@ -483,6 +543,7 @@ class _Migrator:
                 if entry is not None
                 else f"no requirement of {self.source.id} maps to it"
             ),
+            rationales=(entry.rationale,) if entry is not None else (),
         )
 
     def _extension_outcome(self, requirement_id: str) -> Outcome:
@@ -491,17 +552,20 @@ class _Migrator:
         target = next(
             (r for r in self.target.requirements if r.id == requirement_id), None
         )
-        if rating is not None and rating.checkpoints_met and target is not None:
-            mapping = corresponding_checkpoints(
-                self.source.requirement(requirement_id), target, same_item=True
-            )
-            not_carried = tuple(c for c in rating.checkpoints_met if c not in mapping)
-            rating = attrs.evolve(
-                rating,
-                checkpoints_met=tuple(
-                    mapping[c] for c in rating.checkpoints_met if c in mapping
-                ),
-            )
+        if rating is not None:
+            held = rating.checkpoints_met
+            if rating.checkpoints_met and target is not None:
+                mapping = corresponding_checkpoints(
+                    self.source.requirement(requirement_id), target, same_item=True
+                )
+                held = tuple(c for c in rating.checkpoints_met if c in mapping)
+                not_carried = tuple(
+                    c for c in rating.checkpoints_met if c not in mapping
+                )
+                rating = attrs.evolve(
+                    rating, checkpoints_met=tuple(mapping[c] for c in held)
+                )
+            self._hold(requirement_id, requirement_id, held)
         return Outcome(
             target_id=requirement_id,
             status="carried",
@@ -518,6 +582,7 @@ class _Migrator:
     ) -> Outcome:
         sources = tuple(row.source for row in rows)
         relationships = tuple(row.relationship for row in rows)
+        rationales = tuple(row.rationale for row in rows)
         if len(rows) == 1 and rows[0].relationship in _CARRYING:
             rating, not_carried = self._carried(requirement, rows[0])
             return Outcome(
@@ -528,8 +593,14 @@ class _Migrator:
                 rating=rating,
                 reason=f"{rows[0].relationship} to {rows[0].source}",
                 checkpoints_not_carried=not_carried,
+                rationales=rationales,
             )
-        rating, reason = _lowest([(s, self.ratings.get(s)) for s in sources])
+        found = _Reviewed([(s, self.ratings.get(s)) for s in sources])
+        rating = found.rating(self.source.id, _review_reason(rows, found))
+        # Met checkpoints of a source are not carried here; with no
+        # rating, a source holds nothing but them, which are dropped.
+        for source_id, _ in found.present:
+            self._hold(source_id, requirement.id, ())
         related = ", ".join(f"{row.relationship} to {row.source}" for row in rows)
         return Outcome(
             target_id=requirement.id,
@@ -537,8 +608,10 @@ class _Migrator:
             sources=sources,
             relationships=relationships,
             rating=rating,
-            reason=f"{related}; {reason}",
+            reason=f"{related}; {found.how}",
             checkpoints_not_carried=tuple(c for s in sources for c in self._met(s)),
+            rationales=rationales,
+            unrated=found.unrated,
         )
 
     def _met(self, requirement_id: str) -> tuple[str, ...]:
@@ -549,7 +622,10 @@ class _Migrator:
         self, requirement: Requirement, row: CrosswalkMapping
     ) -> tuple[Rating | None, tuple[str, ...]]:
         rating = self.ratings.get(row.source)
-        if rating is None or not rating.checkpoints_met:
+        if rating is None:
+            return None, ()
+        if not rating.checkpoints_met:
+            self._hold(row.source, requirement.id, ())
             return rating, ()
         same_item = (
             row.relationship == "equal"
@@ -562,33 +638,187 @@ class _Migrator:
         mapping = corresponding_checkpoints(
             self.source.requirement(row.source), requirement, same_item=same_item
         )
-        met = tuple(mapping[c] for c in rating.checkpoints_met if c in mapping)
+        held = tuple(c for c in rating.checkpoints_met if c in mapping)
         not_carried = tuple(c for c in rating.checkpoints_met if c not in mapping)
+        self._hold(row.source, requirement.id, held)
+        met = tuple(mapping[c] for c in held)
         return attrs.evolve(rating, checkpoints_met=met), not_carried
 
     def _dropped(self) -> Iterator[DroppedRating]:
         for requirement_id, rating in self.ratings.items():
-            if requirement_id in self.used:
+            targets = tuple(dict.fromkeys(self.held_by.get(requirement_id, ())))
+            if not targets:
+                if requirement_id in self.used and not _has_parts(rating):
+                    # Nothing to lose: an empty rating mapped somewhere.
+                    continue
+                yield self._dropped_whole(requirement_id, rating)
                 continue
-            yield DroppedRating(
-                requirement_id=requirement_id,
-                rating=rating,
-                reason=self._why_dropped(requirement_id),
-            )
+            held = self.checkpoints_held[requirement_id]
+            lost = tuple(c for c in rating.checkpoints_met if c not in held)
+            if lost:
+                yield DroppedRating(
+                    requirement_id=requirement_id,
+                    rating=Rating(checkpoints_met=lost),
+                    reason=f"met checkpoints {', '.join(lost)} are carried to "
+                    f"none of {', '.join(targets)} (no corresponding checkpoint, "
+                    "or under review)",
+                    cause="checkpoints",
+                    targets=targets,
+                )
 
-    def _why_dropped(self, requirement_id: str) -> str:
+    def _dropped_whole(self, requirement_id: str, rating: Rating) -> DroppedRating:
         removal = self.crosswalk.removal(requirement_id)
         if removal is not None:
-            return f"removed in {self.target.id}: {removal.rationale}"
+            return DroppedRating(
+                requirement_id=requirement_id,
+                rating=rating,
+                reason=f"removed in {self.target.id}: {removal.rationale}",
+                cause="removed",
+                detail=removal.rationale,
+            )
         namespace = _namespace(requirement_id)
         if namespace is not None and not self.crosswalk.targets_of(requirement_id):
             if namespace not in self.keep:
-                return f"extension {namespace!r} is not carried to {self.target.id}"
-            return (
-                f"{self.target.id} with extension {namespace!r} has no "
-                f"requirement {requirement_id}"
+                return DroppedRating(
+                    requirement_id=requirement_id,
+                    rating=rating,
+                    reason=f"extension {namespace!r} is not carried to "
+                    f"{self.target.id}",
+                    cause="extension_not_carried",
+                )
+            return DroppedRating(
+                requirement_id=requirement_id,
+                rating=rating,
+                reason=f"{self.target.id} with extension {namespace!r} has no "
+                f"requirement {requirement_id}",
+                cause="extension_without_requirement",
             )
-        return f"the crosswalk maps it to no requirement of {self.target.id}"
+        return DroppedRating(
+            requirement_id=requirement_id,
+            rating=rating,
+            reason=f"the crosswalk maps it to no requirement of {self.target.id}",
+        )
+
+
+def _has_parts(rating: Rating) -> bool:
+    # A part the migration must carry or drop (the review mark of a
+    # rating migrated before is replaced, not carried).
+    return bool(
+        rating.rated
+        or rating.not_applicable
+        or rating.evidence
+        or rating.checkpoints_met
+        or rating.note is not None
+    )
+
+
+def _has_more_than_checkpoints(rating: Rating) -> bool:
+    return _has_parts(attrs.evolve(rating, checkpoints_met=()))
+
+
+def _decided(rating: Rating | None) -> bool:
+    return rating is not None and (rating.rated or rating.not_applicable)
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+class _Reviewed:
+    """
+    The rating of a target requirement under review, from its sources
+    (see the module documentation).
+    """
+
+    def __init__(self, sources: list[tuple[str, Rating | None]]) -> None:
+        self.sources = sources
+        self.present = [
+            (rid, rating)
+            for rid, rating in sources
+            if rating is not None and _has_parts(rating)
+        ]
+        self.unrated = tuple(rid for rid, rating in sources if not _decided(rating))
+        ids = ", ".join(rid for rid, _ in sources)
+        self.values = [
+            r.value for _, r in sources if r is not None and r.value is not None
+        ]
+        # English for the outcome's reason, Dutch for the review mark in
+        # the (Dutch) assessment file.
+        if self.unrated:
+            unrated = ", ".join(self.unrated)
+            self.how = f"unrated, as {unrated} is unrated"
+            verb = "is" if len(self.unrated) == 1 else "zijn"
+            self.hoe = f"geen, want {unrated} {verb} niet beoordeeld"
+        elif not self.values:
+            self.how = f"not applicable, as {ids} is"
+            verb = "is" if len(sources) == 1 else "zijn"
+            self.hoe = f"niet van toepassing, want {ids} {verb} niet van toepassing"
+        else:
+            self.how = f"the lowest of {ids}"
+            self.hoe = f"de laagste van {ids}"
+
+    def rating(self, edition: str, reason: str) -> Rating | None:
+        """
+        The target's rating, marked for review with *reason*; ``None``
+        when no source has anything but met checkpoints.
+        """
+        held = [(rid, r) for rid, r in self.present if _has_more_than_checkpoints(r)]
+        if not held:
+            return None
+        evidence: list[Evidence] = []
+        for _, rating in held:
+            evidence.extend(e for e in rating.evidence if e not in evidence)
+        note = f"Uit {edition}: " + "; ".join(
+            _source_note(rid, rating) for rid, rating in self.sources
+        )
+        value = None if self.unrated or not self.values else min(self.values)
+        not_applicable = not self.unrated and not self.values
+        justification = (
+            _joined((rid, r.justification) for rid, r in held)
+            if not_applicable
+            else None
+        )
+        return Rating(
+            value=value,
+            not_applicable=not_applicable,
+            justification=justification,
+            evidence=tuple(evidence),
+            note=note,
+            review=Review(reason=reason, value=value, not_applicable=not_applicable),
+        )
+
+
+def _source_note(requirement_id: str, rating: Rating | None) -> str:
+    """
+    What one source gave, for the note of a target under review: its
+    value or not applicable with the justification, and its note.
+    """
+    if rating is not None and rating.value is not None:
+        shown = f"{requirement_id}: {_number(rating.value)}"
+    elif rating is not None and rating.not_applicable:
+        shown = (
+            f"{requirement_id}: niet van toepassing "
+            f"(motivering: {rating.justification})"
+        )
+    else:
+        shown = f"{requirement_id}: niet beoordeeld"
+    if rating is not None and rating.note is not None:
+        shown += f" (opmerking: {rating.note})"
+    return shown
+
+
+def _review_reason(rows: tuple[CrosswalkMapping, ...], found: _Reviewed) -> str:
+    """
+    The reason of a review mark, in Dutch as the assessment file is: each
+    source's relationship and the crosswalk's rationale, then how the
+    rating was found.
+    """
+    related = "; ".join(
+        f"{row.source} ({row.relationship}): {row.rationale}" for row in rows
+    )
+    # Rationales are sentences that mostly end in a full stop already.
+    stop = "" if related.endswith(".") else "."
+    return f"{related}{stop} Waarde: {found.hoe}."
 
 
 def _joined(texts: Iterable[tuple[str, str | None]]) -> str | None:
@@ -598,40 +828,3 @@ def _joined(texts: Iterable[tuple[str, str | None]]) -> str | None:
     if len({text for _, text in found}) == 1:
         return found[0][1]
     return "; ".join(f"{rid}: {text}" for rid, text in found)
-
-
-def _lowest(sources: list[tuple[str, Rating | None]]) -> tuple[Rating | None, str]:
-    """
-    The rating of a target requirement under review: the lowest value of
-    its sources (see the module documentation), and why.
-    """
-    ids = ", ".join(rid for rid, _ in sources)
-    unrated = [
-        rid
-        for rid, rating in sources
-        if rating is None or not (rating.rated or rating.not_applicable)
-    ]
-    if unrated:
-        return None, f"unrated, as {', '.join(unrated)} is unrated"
-    rated = [(rid, r) for rid, r in sources if r is not None]
-    evidence: list[Evidence] = []
-    for _, rating in rated:
-        evidence.extend(e for e in rating.evidence if e not in evidence)
-    note = _joined((rid, r.note) for rid, r in rated)
-    values = [r.value for _, r in rated if r.value is not None]
-    if not values:
-        justification = _joined((rid, r.justification) for rid, r in rated)
-        return (
-            Rating(
-                not_applicable=True,
-                justification=justification,
-                evidence=tuple(evidence),
-                note=note,
-            ),
-            f"not applicable, as {ids} is",
-        )
-    lowest = min(values)
-    return (
-        Rating(value=lowest, evidence=tuple(evidence), note=note),
-        f"the lowest of {ids}",
-    )

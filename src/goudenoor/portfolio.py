@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 import attrs
 
 from ._checks import as_tuple, typed_fields
-from ._text import counted, one_line
+from ._text import counted, text_lines
 from .assessment import Assessment
 from .exceptions import GoudenoorError, MissingExtraError
 from .model import Standard
@@ -598,7 +598,7 @@ class PortfolioSummary:
             lines.append(f"levels ({edition.scheme}):")
             lines.extend(f"  {name}: {count}" for name, count in edition.levels)
             lines.append(f"  none: {edition.no_level}")
-        return "\n".join(one_line(line) for line in lines) + "\n"
+        return text_lines(lines)
 
 
 def _spread_line(label: str, spread: Spread) -> str:

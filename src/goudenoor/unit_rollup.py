@@ -42,7 +42,7 @@ from typing import Any, Literal, get_args
 import attrs
 
 from ._checks import typed_fields
-from ._text import one_line
+from ._text import text_lines
 from .exceptions import GoudenoorError
 from .model import MAX_NUMBER, RecognitionLevel
 from .scoring import Gap, ScoreCard
@@ -245,7 +245,7 @@ class Rollup:
             f"{'total':<30} {self.total:7.2f}",
             f"level: {level.name if level else 'none'}",
         ]
-        return "\n".join(one_line(line) for line in lines) + "\n"
+        return text_lines(lines)
 
 
 def _no_by_unit(attribute: attrs.Attribute[Any], _: object) -> bool:

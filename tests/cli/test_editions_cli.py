@@ -14,6 +14,7 @@ import pytest
 import goudenoor as go
 import goudenoor.files
 from conftest import EXAMPLE_AUDIT
+from goudenoor.report.migration import migration_text
 from helpers import run
 
 
@@ -64,15 +65,33 @@ class TestMigrate:
         code, out = run(*MIGRATE)
 
         migration = go.migrate(go.load_assessment(EXAMPLE_AUDIT), "gos-2016")
-        assert (0, migration.text()) == (code, out)
-        assert out.startswith("Woonstichting Lindewaard: gos-2012 -> gos-2016\n")
+        assert (0, migration_text(migration)) == (code, out)
+        assert out.startswith(
+            "Woonstichting Lindewaard: gos-2012 -> gos-2016\novergenomen (15):\n"
+        )
+        assert "  1.9 <- 1.4 (subset), 5.7 (intersect): 2\n" in out
+        assert "vervallen (7):\n  4.1 1: vervalt in gos-2016: 2012: " in out
+        assert out.endswith(
+            "  5.7 behaalde controlepunten 5.7.a gaan naar geen van 1.9, 5.4 "
+            "(geen overeenkomend controlepunt, of te herbeoordelen)\n"
+        )
+
+    def test_report_in_english(self) -> None:
+        code, out = run(*MIGRATE, "--language", "en")
+
+        migration = go.migrate(go.load_assessment(EXAMPLE_AUDIT), "gos-2016")
+        assert (0, migration_text(migration, "en")) == (code, out)
+        assert out.endswith(
+            "  5.7 met checkpoints 5.7.a are carried to none of 1.9, 5.4 "
+            "(no corresponding checkpoint, or under review)\n"
+        )
 
     def test_json(self) -> None:
         code, out = run(*MIGRATE, "--format", "json")
 
         data = json.loads(out)
         assert (0, "migration/1") == (code, data["goudenoor"])
-        assert {"carried": 15, "review": 15, "new": 9, "dropped": 2} == data["counts"]
+        assert {"carried": 15, "review": 15, "new": 9, "dropped": 7} == data["counts"]
 
     def test_writes_the_migrated_file(self, tmp_path: Path) -> None:
         target = tmp_path / "audit-2016.yaml"
@@ -92,7 +111,7 @@ class TestMigrate:
         code, out = run(*MIGRATE, "-o", str(target), "--dry-run")
 
         assert 0 == code
-        assert "carried (15):" in out
+        assert "overgenomen (15):" in out
         assert [] == list(tmp_path.iterdir())
 
     def test_existing_output_is_kept_without_force(
@@ -122,7 +141,9 @@ class TestMigrate:
         code, out = run("migrate", str(EXAMPLE_AUDIT), "--to", "gos-2012")
 
         assert 0 == code
-        assert "to review (0):\nnew (unrated) (0):\ndropped (0):\n" in out
+        assert (
+            "te herbeoordelen (0):\nnieuw (niet beoordeeld) (0):\nvervallen (0):\n"
+        ) in out
 
 
 def test_schema_crosswalk() -> None:

@@ -232,7 +232,7 @@ EXACT: dict[str, str] = {
     "assessment-extra-key-rating.yaml": (
         'assessment-extra-key-rating.yaml:8:5 ratings."1.1".valeu: unknown '
         "key 'valeu' (expected one of: value, not_applicable, justification, "
-        "evidence, checkpoints_met, note)"
+        "evidence, checkpoints_met, note, review)"
     ),
     "assessment-extra-key.yaml": (
         "assessment-extra-key.yaml:6:1 colour: unknown key 'colour' (expected "

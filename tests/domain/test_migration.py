@@ -141,7 +141,13 @@ class TestRules:
             "review",
             "subset to 5.6; the lowest of 5.6",
         )
-        assert m.assessment.ratings["5.6"] == go.Rating(value=4)
+        assert m.assessment.ratings["5.6"] == go.Rating(
+            value=4,
+            note="Uit gos-2012: 5.6: 4",
+            review=go.Review(
+                reason="5.6 (subset): r. Waarde: de laagste van 5.6.", value=4
+            ),
+        )
 
     def test_several_sources_take_the_lowest_leaving_not_applicable_out(
         self,
@@ -156,7 +162,17 @@ class TestRules:
         assert outcome.reason == (
             "intersect to 5.3, intersect to 5.4; the lowest of 5.3, 5.4"
         )
-        assert m.assessment.ratings["5.1"] == go.Rating(value=1, evidence=(EVIDENCE,))
+        assert m.assessment.ratings["5.1"] == go.Rating(
+            value=1,
+            evidence=(EVIDENCE,),
+            note="Uit gos-2012: 5.3: niet van toepassing (motivering: Niet van "
+            "toepassing.); 5.4: 1",
+            review=go.Review(
+                reason="5.3 (intersect): r; 5.4 (intersect): r. "
+                "Waarde: de laagste van 5.3, 5.4.",
+                value=1,
+            ),
+        )
 
     def test_every_source_not_applicable_makes_the_target_not_applicable(
         self,
@@ -167,19 +183,64 @@ class TestRules:
         assert m.assessment.ratings["5.1"] == go.Rating(
             not_applicable=True,
             justification="5.3: Niet van toepassing.; 5.4: Geen klachten.",
+            note="Uit gos-2012: 5.3: niet van toepassing (motivering: Niet van "
+            "toepassing.); 5.4: niet van toepassing (motivering: Geen klachten.)",
+            review=go.Review(
+                reason="5.3 (intersect): r; 5.4 (subset): r. Waarde: niet van "
+                "toepassing, want 5.3, 5.4 zijn niet van toepassing.",
+                not_applicable=True,
+            ),
         )
         assert m.outcome("5.1").relationship is None
         assert m.outcome("5.1").reason == (
             "intersect to 5.3, subset to 5.4; not applicable, as 5.3, 5.4 is"
         )
 
-    def test_an_unrated_source_leaves_the_target_unrated(self) -> None:
+    def test_an_unrated_source_leaves_the_target_unrated_but_keeps_the_rest(
+        self,
+    ) -> None:
         cw = crosswalk(row("5.3", "5.1", "intersect"), row("5.4", "5.1", "intersect"))
         m = migrate(assessment({"5.3": go.Rating(value=4), "5.4": go.Rating()}), cw)
-        assert "5.1" not in m.assessment.ratings
-        assert m.outcome("5.1").rating is None
+        assert m.assessment.ratings["5.1"] == go.Rating(
+            note="Uit gos-2012: 5.3: 4; 5.4: niet beoordeeld",
+            review=go.Review(
+                reason="5.3 (intersect): r; 5.4 (intersect): r. "
+                "Waarde: geen, want 5.4 is niet beoordeeld."
+            ),
+        )
+        assert m.outcome("5.1").unrated == ("5.4",)
         assert m.outcome("5.1").reason == (
             "intersect to 5.3, intersect to 5.4; unrated, as 5.4 is unrated"
+        )
+        assert m.dropped == ()
+
+    def test_sources_with_nothing_but_met_checkpoints_give_no_rating(
+        self,
+    ) -> None:
+        cw = crosswalk(row("5.3", "5.1", "intersect"), row("5.4", "5.1", "intersect"))
+        only_met = go.Rating(checkpoints_met=("5.3.a",))
+        m = migrate(assessment({"5.3": only_met, "5.4": go.Rating()}), cw)
+        assert "5.1" not in m.assessment.ratings
+        assert [(d.requirement_id, d.rating, d.cause) for d in m.dropped] == [
+            ("5.3", only_met, "checkpoints")
+        ]
+
+    def test_the_issue_case_keeps_value_evidence_and_note_of_1_4(self) -> None:
+        # Issue 23, item 1: the shipped crosswalk maps gos-2012 1.4 to
+        # gos-2016 1.9 together with 5.7; 1.4 rated, 5.7 not: the rating
+        # was lost and "dropped 0" reported.
+        shipped = go.load_crosswalk("gos-2012", "gos-2016")
+        rationale = {r.source: r.rationale for r in shipped.sources_of("1.9")}
+        rated = go.Rating(value=3, evidence=(EVIDENCE,), note="Klantpanel.")
+        m = migrate(assessment({"1.4": rated}), shipped)
+        assert m.assessment.ratings["1.9"] == go.Rating(
+            evidence=(EVIDENCE,),
+            note="Uit gos-2012: 1.4: 3 (opmerking: Klantpanel.); 5.7: niet beoordeeld",
+            review=go.Review(
+                reason=f"1.4 (subset): {rationale['1.4']}; "
+                f"5.7 (intersect): {rationale['5.7']} "
+                "Waarde: geen, want 5.7 is niet beoordeeld."
+            ),
         )
         assert m.dropped == ()
 
@@ -194,9 +255,19 @@ class TestRules:
     def test_ratings_mapped_nowhere_are_dropped_with_the_reason(self) -> None:
         m = migrate(AUDIT, WALK)
         assert [(d.requirement_id, d.rating.value, d.reason) for d in m.dropped] == [
+            (
+                "5.7",
+                None,
+                (
+                    "met checkpoints 5.7.a are carried to none of 5.4 (no "
+                    "corresponding checkpoint, or under review)"
+                ),
+            ),
             ("5.5", 4.0, "the crosswalk maps it to no requirement of gos-2016"),
             ("1.4", 3.0, "removed in gos-2016: no longer asked"),
         ]
+        assert m.dropped[0].rating == go.Rating(checkpoints_met=("5.7.a",))
+        assert [d.cause for d in m.dropped] == ["checkpoints", "unmapped", "removed"]
 
     def test_header_date_and_origin(self) -> None:
         m = migrate(AUDIT, WALK)
@@ -393,7 +464,7 @@ class TestReport:
         data = migrate(AUDIT, WALK).as_dict()
         assert json.loads(json.dumps(data)) == data
         assert data["goudenoor"] == "migration/1"
-        assert data["counts"] == {"carried": 2, "review": 2, "new": 35, "dropped": 2}
+        assert data["counts"] == {"carried": 2, "review": 2, "new": 35, "dropped": 3}
         assert data["outcomes"][6] == {
             "target_id": "1.7",
             "status": "carried",
@@ -405,11 +476,13 @@ class TestReport:
             "reason": "equal to 5.2",
             "checkpoints_not_carried": [],
         }
-        assert data["dropped"][1] == {
+        assert data["dropped"][2] == {
             "requirement_id": "1.4",
             "value": 3.0,
             "not_applicable": False,
+            "checkpoints_met": [],
             "reason": "removed in gos-2016: no longer asked",
+            "cause": "removed",
         }
 
 
@@ -464,19 +537,143 @@ def test_a_value_rises_above_its_lowest_source_only_through_equal_or_superset(
             assert outcome.relationship in ("equal", "superset")
 
 
-@given(a=assessments(STD2012), cw=crosswalks())
-def test_every_source_rating_is_carried_or_dropped(
+PIECES_OF_EVIDENCE = (
+    EVIDENCE,
+    go.Evidence(kind="interview", reference="Gesprek klantenservice"),
+    go.Evidence(kind="observation", reference="Meekijken aan de balie"),
+)
+
+
+@st.composite
+def assessments_in_full(draw: st.DrawFn) -> go.Assessment:
+    """
+    A valid assessment of gos-2012 whose ratings also have notes, pieces
+    of evidence and justifications of their own.
+    """
+    drawn = draw(assessments(STD2012))
+    ratings = {}
+    for rid, rating in drawn.ratings.items():
+        evidence = draw(st.lists(st.sampled_from(PIECES_OF_EVIDENCE), unique=True))
+        note = draw(st.none() | st.sampled_from([f"Opmerking bij {rid}.", "Zelfde."]))
+        justification = (
+            draw(st.sampled_from([f"Geen {rid}.", "Niet van toepassing."]))
+            if rating.not_applicable
+            else None
+        )
+        ratings[rid] = attrs.evolve(
+            rating,
+            evidence=tuple(evidence),
+            note=note,
+            justification=justification,
+        )
+    return attrs.evolve(drawn, ratings=ratings)
+
+
+def _holders(m: Migration, rid: str) -> list[tuple[str, str, go.Rating]]:
+    return [
+        (o.target_id, o.status, o.rating)
+        for o in m.outcomes
+        if rid in o.sources and o.rating is not None
+    ]
+
+
+def _value_kept(m: Migration, rid: str, value: float) -> bool:
+    return any(
+        (status == "carried" and rating.value == value)
+        or (status == "review" and f"{rid}: {value:g}" in (rating.note or ""))
+        for _, status, rating in _holders(m, rid)
+    )
+
+
+def _not_applicable_kept(m: Migration, rid: str, justification: str) -> bool:
+    shown = f"{rid}: niet van toepassing (motivering: {justification})"
+    return any(
+        (
+            status == "carried"
+            and rating.not_applicable
+            and rating.justification == justification
+        )
+        or (status == "review" and shown in (rating.note or ""))
+        for _, status, rating in _holders(m, rid)
+    )
+
+
+def _note_kept(m: Migration, rid: str, note: str) -> bool:
+    return any(
+        (status == "carried" and rating.note == note)
+        or (status == "review" and f"(opmerking: {note})" in (rating.note or ""))
+        for _, status, rating in _holders(m, rid)
+    )
+
+
+def _checkpoint_kept(m: Migration, rid: str, checkpoint: str) -> bool:
+    letter = checkpoint.rpartition(".")[2]
+    return any(
+        status == "carried" and f"{target}.{letter}" in rating.checkpoints_met
+        for target, status, rating in _holders(m, rid)
+    )
+
+
+@given(a=assessments_in_full(), cw=crosswalks())
+def test_every_part_of_every_source_rating_is_kept_or_dropped(
     a: go.Assessment, cw: Crosswalk
 ) -> None:
+    """
+    Conservation (issue 23, item 1): the value, not applicable with its
+    justification, each piece of evidence, each met checkpoint and the
+    note of every source rating are in the migrated assessment or in
+    dropped; dropped holds nothing else.
+    """
+    assume(a.ratings)
     m = migrate(a, cw)
-    used = {
-        s for o in m.with_status("carried") + m.with_status("review") for s in o.sources
-    }
-    dropped = [d.requirement_id for d in m.dropped]
-    assert len(dropped) == len(set(dropped))
-    assert set(a.ratings) == used & set(a.ratings) | set(dropped)
-    assert not used & set(dropped)
-    assert all(d.rating == a.ratings[d.requirement_id] for d in m.dropped)
+    dropped = {d.requirement_id: d for d in m.dropped}
+    assert len(m.dropped) == len(dropped)
+    assert len(m.dropped) == m.as_dict()["counts"]["dropped"]
+    for rid, rating in a.ratings.items():
+        lost = dropped[rid].rating if rid in dropped else go.Rating()
+        if lost.checkpoints_met and rid in dropped:
+            assert set(lost.checkpoints_met) <= set(rating.checkpoints_met)
+        if rid in dropped and dropped[rid].cause != "checkpoints":
+            assert rating == lost
+            assert [] == _holders(m, rid)
+            continue
+        held = [r for _, _, r in _holders(m, rid)]
+        if rating.value is not None:
+            assert _value_kept(m, rid, rating.value)
+        if rating.not_applicable:
+            assert rating.justification is not None
+            assert _not_applicable_kept(m, rid, rating.justification)
+        for item in rating.evidence:
+            assert any(item in r.evidence for r in held)
+        if rating.note is not None:
+            assert _note_kept(m, rid, rating.note)
+        for checkpoint in rating.checkpoints_met:
+            assert _checkpoint_kept(m, rid, checkpoint) != (
+                checkpoint in lost.checkpoints_met
+            )
+
+
+@given(a=assessments_in_full(), cw=crosswalks())
+def test_a_target_holds_nothing_its_sources_did_not_have(
+    a: go.Assessment, cw: Crosswalk
+) -> None:
+    """
+    The other half of conservation: a target's value, evidence and
+    justification come from its sources; only a target under review is
+    marked, and its mark holds for its rating.
+    """
+    m = migrate(a, cw)
+    rated = [o for o in m.outcomes if o.rating is not None]
+    assume(rated)
+    for outcome in rated:
+        assert outcome.rating is not None
+        sources = [a.ratings[s] for s in outcome.sources if s in a.ratings]
+        if outcome.rating.value is not None:
+            assert outcome.rating.value in [s.value for s in sources]
+        for item in outcome.rating.evidence:
+            assert any(item in s.evidence for s in sources)
+        assert outcome.rating.needs_review == (outcome.status == "review")
+        assert m.assessment.ratings[outcome.target_id] == outcome.rating
 
 
 @given(a=assessments(STD2012))

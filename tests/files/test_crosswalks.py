@@ -192,11 +192,18 @@ class TestMigrate:
     ) -> None:
         source = go.load_assessment(EXAMPLE_AUDIT)
         used = {s for o in migration.outcomes for s in o.sources}
-        dropped = {d.requirement_id for d in migration.dropped}
+        dropped = {
+            d.requirement_id for d in migration.dropped if d.cause != "checkpoints"
+        }
+        # Met checkpoints of ratings sent to review are not carried.
+        checkpoints = [
+            d.requirement_id for d in migration.dropped if d.cause == "checkpoints"
+        ]
 
         assert set(source.ratings) <= used | dropped
         assert set() == used & dropped
         assert {"4.1", "5.1"} == dropped
+        assert ["5.2", "5.3", "5.4", "5.6", "5.7"] == checkpoints
 
     def test_same_edition_is_the_identity(self) -> None:
         source = go.load_assessment(EXAMPLE_AUDIT)

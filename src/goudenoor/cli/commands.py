@@ -446,7 +446,10 @@ def _import_xlsx(args: argparse.Namespace, out: TextIO) -> int:
         )
     extensions = _extensions_of(args.extension)
     assessment = read_workbook(args.file, extensions=extensions)
-    _emit(args, out, dump_assessment(assessment))
+    if args.output is None:
+        out.write(dump_assessment(assessment))
+    else:
+        save_assessment(assessment, args.output, overwrite=args.force)
     return EXIT_OK
 
 
@@ -580,12 +583,15 @@ def _migrate(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         out.write(json_text(migration.as_dict()))
     else:
-        out.write(
-            "".join(f"{one_line(line)}\n" for line in migration.text().splitlines())
-        )
+        from goudenoor.report.migration import migration_text
+
+        out.write(migration_text(migration, args.language))
     if writing:
-        write_text_atomic(
-            args.output, dump_assessment(migration.assessment), overwrite=args.force
+        save_assessment(
+            migration.assessment,
+            args.output,
+            overwrite=args.force,
+            extensions_relative_to=args.file,
         )
     return EXIT_OK
 
@@ -625,7 +631,12 @@ def _consensus(args: argparse.Namespace, out: TextIO) -> int:
         text = render_report(card, "md", consensus=result, language=args.language)
     else:
         text = result.text()
-    save_assessment(result.assessment, args.output, overwrite=args.force)
+    save_assessment(
+        result.assessment,
+        args.output,
+        overwrite=args.force,
+        extensions_relative_to=args.files[0],
+    )
     out.write(text)
     return EXIT_OK
 

@@ -641,6 +641,7 @@ def _add_migrate_command(commands: _Commands) -> None:
         help="the report: text (default) or JSON (format migration/1)",
     )
     _extension_option(migrating)
+    _language_option(migrating, "text report")
     migrating.add_argument(
         "-o",
         "--output",

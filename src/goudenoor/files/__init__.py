@@ -24,6 +24,7 @@ from .assessments import (
     dump_assessment,
     load_assessment,
     loads_assessment,
+    relocate_extensions,
     save_assessment,
     standard_for,
 )
@@ -86,6 +87,7 @@ __all__ = [
     "loads_translation",
     "migrate",
     "refuse_existing",
+    "relocate_extensions",
     "rollup",
     "save_assessment",
     "standard_for",

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from goudenoor._checks import checked
-from goudenoor.assessment import Assessment, Rating, assessment_problems
+from goudenoor.assessment import Assessment, Rating, Review, assessment_problems
 from goudenoor.exceptions import (
     FileFormatError,
     GoudenoorError,
@@ -52,6 +52,7 @@ __all__ = [
     "load_assessment",
     "load_listed_assessment",
     "loads_assessment",
+    "relocate_extensions",
     "save_assessment",
     "standard_for",
 ]
@@ -421,6 +422,19 @@ def _rating_to_data(rating: Rating) -> object:
         data["checkpoints_met"] = list(rating.checkpoints_met)
     if rating.note is not None:
         data["note"] = rating.note
+    # A mark that no longer holds (the auditor changed the value) is not
+    # written again: re-saving clears it, for that requirement only.
+    if rating.review is not None and rating.needs_review:
+        data["review"] = _review_to_data(rating.review)
+    return data
+
+
+def _review_to_data(review: Review) -> dict[str, Any]:
+    data: dict[str, Any] = {"reason": review.reason}
+    if review.value is not None:
+        data["value"] = _number(review.value)
+    if review.not_applicable:
+        data["not_applicable"] = True
     return data
 
 
@@ -440,14 +454,86 @@ def save_assessment(
     path: str | os.PathLike[str],
     *,
     overwrite: bool = False,
+    extensions_relative_to: str | os.PathLike[str] | None = None,
 ) -> None:
     """
     Write *assessment* to *path* atomically: a crash leaves either the old
     file or the new one, never a mix. ``load_assessment(path)`` gives an
     equal assessment back.
 
+    Extension files the assessment names by a path (relative to the file
+    it was read from) are named relative to *path* instead, so that the
+    written file loads again wherever it is written (see
+    :func:`relocate_extensions`).
+
+    Args:
+        assessment: The assessment to write.
+        path: Where.
+        overwrite: Replace *path* if it exists.
+        extensions_relative_to: The file the assessment's extension paths
+            are relative to (default: the file it was read from,
+            :attr:`~goudenoor.assessment.Assessment.source`). A command
+            that builds an assessment from others (a migration, a
+            consensus, a workbook) names its input here.
+
     Raises:
-        GoudenoorError: *path* exists and *overwrite* is false, or it
-            cannot be written.
+        GoudenoorError: *path* exists and *overwrite* is false, it cannot
+            be written, or an extension path cannot be named from it.
     """
-    write_text_atomic(path, dump_assessment(assessment), overwrite=overwrite)
+    relocated = relocate_extensions(
+        assessment,
+        path,
+        relative_to=assessment.source
+        if extensions_relative_to is None
+        else os.fspath(extensions_relative_to),
+    )
+    write_text_atomic(path, dump_assessment(relocated), overwrite=overwrite)
+
+
+def relocate_extensions(
+    assessment: Assessment,
+    path: str | os.PathLike[str],
+    *,
+    relative_to: str | None,
+) -> Assessment:
+    """
+    *assessment* with the extension files it names by a path (relative to
+    the file *relative_to*) named relative to *path*, where it is to be
+    written; unchanged when it names none or both are in one folder.
+
+    Raises:
+        GoudenoorError: An extension file is not in the folder of *path*
+            or below it (a loader refuses paths that leave an
+            assessment's folder), or *relative_to* is not a file, so the
+            paths cannot be followed.
+    """
+    references = assessment.extensions
+    if not any(is_file_reference(r) for r in references):
+        return assessment
+    target = Path(path)
+    old = _folder_of(relative_to)
+    if old is None:
+        raise GoudenoorError(
+            f"cannot write {target}: the assessment names extension files by "
+            f"path ({', '.join(excerpt(r) for r in references)}), but not the "
+            "file they are relative to"
+        )
+    new = target.parent.resolve()
+    if old == new:
+        return assessment
+    rewritten = []
+    for reference in references:
+        if not is_file_reference(reference):
+            rewritten.append(reference)
+            continue
+        real = (old / reference).resolve()
+        if not real.is_relative_to(new):
+            raise GoudenoorError(
+                f"cannot write {target}: its extension file {excerpt(reference)} "
+                f"({real}) is not in the folder of {target.name} or below it, "
+                "and an assessment names extension files in its own folder "
+                "(write it next to the extension file, copy the extension "
+                "there, or install it)"
+            )
+        rewritten.append(real.relative_to(new).as_posix())
+    return attrs.evolve(assessment, extensions=tuple(rewritten))

@@ -23,7 +23,7 @@ from goudenoor.benchmark import PERCENTILE_RANKS_FORMAT, TREND_FORMAT
 from goudenoor.comparison import COMPARISON_FORMAT
 from goudenoor.crosswalk import Relationship
 from goudenoor.edition_diff import EDITION_DIFF_FORMAT, RewordedField, WordOp
-from goudenoor.migration import MIGRATION_FORMAT, OutcomeStatus
+from goudenoor.migration import MIGRATION_FORMAT, DropCause, OutcomeStatus
 from goudenoor.model import AreaKind
 from goudenoor.portfolio import COLUMNS, PORTFOLIO_FORMAT, PORTFOLIO_SUMMARY_FORMAT
 from goudenoor.scoring.card import SCORECARD_FORMAT
@@ -577,11 +577,20 @@ def migration_schema() -> dict[str, Any]:
         },
     )
     dropped = _object(
-        "A source rating carried to no requirement of the target edition.",
+        "A source rating, or its met checkpoints, carried to no requirement "
+        "of the target edition.",
         {
             "requirement_id": (_STRING, "Its requirement id in the source edition."),
             **rating,
+            "checkpoints_met": (_STRINGS, "The met checkpoints dropped."),
             "reason": (_STRING, "Why it was not carried."),
+            "cause": (
+                _enum(DropCause),
+                (
+                    "Why, as a code: checkpoints means only the met checkpoints "
+                    "listed were dropped."
+                ),
+            ),
         },
     )
     counts = _object(

@@ -95,6 +95,31 @@ def assessment_schema() -> dict[str, Any]:
             "note": described(
                 {"type": ["string", "null"]}, "The auditor's note, free text."
             ),
+            "review": described(
+                {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["reason"],
+                    "properties": {
+                        "reason": described(
+                            text,
+                            "Why: the crosswalk's relationships and rationales "
+                            "and how the value was found.",
+                        ),
+                        "value": described(
+                            {"type": ["number", "null"]},
+                            "The value the rating had when it was marked.",
+                        ),
+                        "not_applicable": described(
+                            {"type": "boolean"},
+                            "The rating was not applicable when it was marked.",
+                        ),
+                    },
+                },
+                "A mark that the rating needs review (set by 'goudenoor "
+                "migrate'). It holds while value and not_applicable are those "
+                "it was made for; remove it to keep the rating as it is.",
+            ),
         },
         "if": {
             "properties": {"not_applicable": {"const": True}},

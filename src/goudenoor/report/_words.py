@@ -88,6 +88,7 @@ class Words:
     rating: str
     evidence_and_notes: str
     checkpoints_met: str
+    review: str
     not_applicable: str
     unrated: str
     expired: str
@@ -306,6 +307,7 @@ _DUTCH = Words(
     rating="Beoordeling",
     evidence_and_notes="Bewijs en opmerkingen",
     checkpoints_met="controlepunten voldaan",
+    review="te herbeoordelen",
     not_applicable="n.v.t.",
     unrated="niet beoordeeld",
     expired="verlopen",
@@ -398,6 +400,7 @@ _ENGLISH = Words(
     rating="Rating",
     evidence_and_notes="Evidence and notes",
     checkpoints_met="checkpoints met",
+    review="to review",
     not_applicable="n.v.t.",
     unrated="unrated",
     expired="expired",

@@ -389,6 +389,13 @@ def _ratings(data: ReportData) -> list[dict[str, Any]]:
                     "checkpoints": ", ".join(rating.checkpoints_met) if rating else "",
                     "justification": (rating.justification or "") if rating else "",
                     "note": (rating.note or "") if rating else "",
+                    "review": (
+                        rating.review.reason
+                        if rating is not None
+                        and rating.review is not None
+                        and rating.needs_review
+                        else ""
+                    ),
                 }
             )
         sections.append(

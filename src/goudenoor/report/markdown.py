@@ -346,6 +346,8 @@ def _area_ratings(data: ReportData, area: AreaResult) -> list[str]:
                 notes.append(f"n.v.t.: {rating.justification}")
             if rating.note:
                 notes.append(rating.note)
+            if rating.review is not None and rating.needs_review:
+                notes.append(f"{w.review}: {rating.review.reason}")
         text = _with(requirement.full_text, data.requirement_text(requirement.id), data)
         lines.append(
             f"| {_cell(result.requirement_id)} | {text} | "

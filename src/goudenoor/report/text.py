@@ -103,6 +103,15 @@ def _write_card(card: ScoreCard, out: TextIO) -> None:
             f"  {_t(warning.requirement_id):<6} {warning.code}: {_t(warning.message)}\n"
             for warning in card.warnings
         )
+    marked = [
+        (rid, rating.review.reason)
+        for rid, rating in a.ratings.items()
+        if rating.review is not None and rating.needs_review
+    ]
+    if marked:
+        # Set by a migration; the file keeps the list until each is decided.
+        out.write(f"\nto review ({len(marked)}):\n")
+        out.writelines(f"  {_t(rid):<6} {_t(reason)}\n" for rid, reason in marked)
     improvements = card.improvements(3)
     if improvements:
         out.write("\nbest improvements:\n")

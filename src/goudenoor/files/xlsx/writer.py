@@ -239,6 +239,14 @@ def _unwritable(assessment: Assessment) -> Iterator[Problem]:
         for index, item in enumerate(rating.evidence):
             yield from _evidence_problems((*where, "evidence", index), item)
         yield from _text_problems((*where, "note"), rating.note)
+        if rating.needs_review:
+            # The workbook has no column for it; dropping it would lose
+            # the list of ratings to review (issue 23, item 2).
+            yield Problem(
+                message="a review mark cannot be kept in a workbook: review "
+                "the rating first (set its value, or remove the mark)",
+                path=(*where, "review"),
+            )
 
 
 def _text_problems(
