@@ -179,6 +179,20 @@ class _LimitError(Exception):
 
 _TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels"
 _TOO_BIG = f"document expands to more than {MAX_NODES:,} values (too many aliases?)"
+_TOO_MANY = f"document holds more than the limit of {MAX_NODES:,} values"
+_TOO_LONG = (
+    f"document would take more than {MAX_BYTES:,} bytes written out with its "
+    "aliases expanded (too many aliases?)"
+)
+_TOO_LONG_PLAIN = (
+    f"document would take more than the limit of {MAX_BYTES:,} bytes written "
+    "out (a byte of text counts as 3, room for the quotes and escapes a "
+    "writer may add)"
+)
+"""
+The size limits' messages: with an alias seen before the limit was passed
+(an alias bomb, most likely), and without (a file that is just large).
+"""
 _RECURSIVE = "recursive structure (an alias refers to itself)"
 
 
@@ -320,6 +334,8 @@ class _Limits:
         self.lines = 0
         """Lines written out so far (:func:`written_size`), aliases expanded."""
         self.anchors: dict[str, _Anchor] = {}
+        self.aliased = False
+        """Whether an alias has been seen (the messages name it if so)."""
 
     def entry(self, event: yaml.Event) -> tuple[bool, _Mark]:
         """
@@ -370,6 +386,7 @@ class _Limits:
         self.lines += lines
 
     def alias(self, event: yaml.AliasEvent, mark: _Mark) -> None:
+        self.aliased = True
         name = event.anchor or ""
         if any(item.anchor == name for item in self.stack):
             raise _LimitError(_RECURSIVE, mark)
@@ -472,12 +489,12 @@ def _check_limits(loader: yaml.SafeLoader) -> None:
                 else:
                     limits.start(event, mark)
                 if limits.count > MAX_NODES:
-                    raise _LimitError(_TOO_BIG, mark)
+                    raise _LimitError(
+                        _TOO_BIG if limits.aliased else _TOO_MANY, mark
+                    )
                 if limits.size > MAX_BYTES:
                     raise _LimitError(
-                        f"document would take more than {MAX_BYTES:,} bytes written "
-                        "out with its aliases expanded (too many aliases?)",
-                        mark,
+                        _TOO_LONG if limits.aliased else _TOO_LONG_PLAIN, mark
                     )
             event = loader.get_event()  # type: ignore[no-untyped-call]
     except ValueError:
