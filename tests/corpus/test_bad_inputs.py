@@ -980,9 +980,9 @@ class TestLimits:
         # columns into piece number 48,486 from 0, which starts after the 15
         # columns of `    evidence: [` and the 45 of each piece before it.
         assert (
-            f"{path}:8:{16 + 45 * 48_486 + 17}: document would take more than the limit of "
-            "8,388,608 bytes written out (a byte of text counts as 3, room for "
-            "the quotes and escapes a writer may add)"
+            f"{path}:8:{16 + 45 * 48_486 + 17}: document would take more than "
+            "the limit of 8,388,608 bytes written out (a byte of text counts as "
+            "3, room for the quotes and escapes a writer may add)"
         ) == one_message(err)
 
     def test_value_limit_boundary(self) -> None:

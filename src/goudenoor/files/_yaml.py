@@ -489,9 +489,7 @@ def _check_limits(loader: yaml.SafeLoader) -> None:
                 else:
                     limits.start(event, mark)
                 if limits.count > MAX_NODES:
-                    raise _LimitError(
-                        _TOO_BIG if limits.aliased else _TOO_MANY, mark
-                    )
+                    raise _LimitError(_TOO_BIG if limits.aliased else _TOO_MANY, mark)
                 if limits.size > MAX_BYTES:
                     raise _LimitError(
                         _TOO_LONG if limits.aliased else _TOO_LONG_PLAIN, mark
