@@ -164,14 +164,24 @@ def assessment_schema() -> dict[str, Any]:
                     "propertyNames": {
                         "pattern": r"^([a-z][a-z0-9_-]*:)?[1-9][0-9]*\.[1-9][0-9]*$"
                     },
+                    # Not `oneOf: [number, null, rating]`: an editor reports
+                    # the errors of the alternative that matches best, and for
+                    # a rating whose only key is mistyped the number, the null
+                    # and the rating alternatives tie, so the yaml-language-
+                    # server said 'Expected "number | null"'. With the type
+                    # checked first and the rating applied to objects only,
+                    # the one error is the rating's: the unknown key, named.
                     "additionalProperties": {
-                        "oneOf": [{"type": "number"}, {"type": "null"}, rating]
+                        "type": ["number", "null", "object"],
+                        "if": {"type": "object"},
+                        "then": {"$ref": "#/$defs/rating"},
                     },
                 },
                 "Requirement id to its rating: a value (the short form), empty "
                 "(unrated) or a rating in full.",
             ),
         },
+        "$defs": {"rating": rating},
     }
 
 
