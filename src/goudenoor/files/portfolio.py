@@ -53,7 +53,9 @@ OTHER_KINDS: Final = frozenset(
         "consensus",
         "crosswalk",
         "edition-diff",
+        "editions",
         "extension",
+        "extensions",
         "graph",
         "migration",
         "percentile-ranks",
@@ -61,8 +63,10 @@ OTHER_KINDS: Final = frozenset(
         "portfolio-summary",
         "rollup",
         "scorecard",
+        "standard",
         "translation",
         "trend",
+        "validation",
     }
 )
 """

@@ -268,7 +268,7 @@ def extension_schema() -> dict[str, Any]:
     The JSON Schema (draft 2020-12) of the ``extension/1`` file format,
     derived from the model classes so that it cannot drift from them.
     """
-    return _file_schema(
+    return model_schema(
         Extension, EXTENSION_FORMAT, "extension-1", "goudenoor sector extension"
     )
 
@@ -278,12 +278,19 @@ def translation_schema() -> dict[str, Any]:
     The JSON Schema (draft 2020-12) of the ``translation/1`` file format,
     derived from the model classes so that it cannot drift from them.
     """
-    return _file_schema(
+    return model_schema(
         Translation, TRANSLATION_FORMAT, "translation-1", "goudenoor translation"
     )
 
 
-def _file_schema(cls: type, marker: str, name: str, title: str) -> dict[str, Any]:
+def model_schema(cls: type, marker: str, name: str, title: str) -> dict[str, Any]:
+    """
+    The JSON Schema (draft 2020-12) of a document that holds a *cls* in the
+    shape of the files (its fields but ``origin`` and ``locate``) marked
+    ``"goudenoor": marker``, derived from the class; *name* makes its
+    ``$id``, *title* its title. (For the other schema modules: not part of
+    the package's API.)
+    """
     definitions: dict[str, Any] = {}
     schema = _class_schema(cls, definitions, omit=("origin", "locate"))
     schema["properties"] = {
@@ -308,4 +315,4 @@ def crosswalk_schema() -> dict[str, Any]:
     It checks the shape of a file; whether ids exist in the two editions
     and rows are unique is checked by the loader.
     """
-    return _file_schema(Crosswalk, "crosswalk/1", "crosswalk-1", "goudenoor crosswalk")
+    return model_schema(Crosswalk, "crosswalk/1", "crosswalk-1", "goudenoor crosswalk")
