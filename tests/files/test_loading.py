@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import goudenoor as go
+from conftest import EXAMPLE_AUDIT
 from goudenoor.files import _yaml
 from helpers import write
 
@@ -350,3 +351,23 @@ class TestCollectorPaused:
         second.__exit__(None, None, None)
 
         assert (False, True) == (between, gc.isenabled())
+
+    def test_paused_while_the_model_objects_are_built(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from goudenoor.files import _convert
+
+        seen: list[bool] = []
+        structure = _convert.structure
+
+        def recording(data: object, cls: type[object]) -> object:
+            seen.append(gc.isenabled())
+            return structure(data, cls)
+
+        monkeypatch.setattr(_convert, "structure", recording)
+
+        audit = go.load_assessment(EXAMPLE_AUDIT)
+
+        assert "Woonstichting Lindewaard" == audit.organisation
+        assert {False} == set(seen)
+        assert gc.isenabled()

@@ -785,6 +785,15 @@ class _Collector:
 _COLLECTOR = _Collector()
 
 
+def collector_paused() -> contextlib.AbstractContextManager[None]:
+    """
+    Python's cyclic garbage collector paused for the block (see
+    :class:`_Collector`): for the code that builds the model objects of
+    a document, whose number grows with the text as the data's does.
+    """
+    return _COLLECTOR.paused()
+
+
 _FULL_PATH = object()
 """What :func:`_one_pass` gives for a text that the full path must read."""
 
@@ -834,7 +843,7 @@ def load(text: str, source: str) -> Any:
             walker.dispose()
         loader = _StrictLoader(text)
         try:
-            with _COLLECTOR.paused():
+            with collector_paused():
                 node = loader.get_single_node()
                 data = None if node is None else loader.construct_document(node)
         finally:
