@@ -244,7 +244,7 @@ DEFAULT: Final = Settings(
     apply_repeat=5,
     portfolio_n=10_000,
     limits_scale=1.0,
-    limits_repeat=3,
+    limits_repeat=5,
 )
 QUICK: Final = Settings(
     process_runs=1,
