@@ -52,6 +52,18 @@ What is measured, and how:
   Then the peak memory (tracemalloc) per file of the same call for all the
   files against a tenth of them; target: at most 1.5x (flat: no file text
   is kept, only the assessments and the table).
+* **near the limit**: an assessment whose one rating lists more and more
+  pieces of evidence (each the same length, two lines in block style), at
+  1/4, 1/2 and 1x of the most that the loader's size limits accept
+  (``goudenoor.files._yaml``: the written-out size, :data:`MAX_BYTES`,
+  is the one passed first, at about 2.8 MB of file). The most is found
+  by loading a text over the limit: the line of the refusal says how many
+  pieces came before. At each size ``load_assessment(path)`` is timed
+  against ``yaml.load(text, Loader=yaml.CSafeLoader)`` of the same text,
+  taking turns, best of R, garbage collector on (a large document is where
+  it works, and users run with it). Linear growth means a constant time
+  per megabyte: the target is that the time per MB at the limit is at
+  most 1.5x that at 1/4 of it; the C parser's own ratio is given beside.
 * **CLI**: the wall time of ``python -m goudenoor score
   examples/audit-2012.yaml`` against ``python -c "import goudenoor"``,
   the median of fresh processes (the minimums' ratio is given too). For
@@ -113,7 +125,15 @@ import goudenoor as go
 ROOT: Final = Path(__file__).resolve().parent.parent
 """The repository root (the CLI benchmark reads its example from here)."""
 
-BENCHMARKS: Final = ("import", "load", "scoring", "growth", "cli", "portfolio")
+BENCHMARKS: Final = (
+    "import",
+    "load",
+    "scoring",
+    "growth",
+    "limits",
+    "cli",
+    "portfolio",
+)
 """The groups of rows, in table order (``--only`` picks some)."""
 
 IMPORT_TARGET: Final = 1.5
@@ -127,6 +147,10 @@ PORTFOLIO_TURNS: Final = 2
 """Turns the portfolio contestants take (each timing covers every file)."""
 MEMORY_TARGET: Final = 1.5
 """Peak memory per file with all the files against a tenth of them: flat."""
+LIMITS_TARGET: Final = 1.5
+"""Load time per MB at the size limit against a quarter of it: linear."""
+LIMIT_FRACTIONS: Final = (0.25, 0.5, 1.0)
+"""The sizes of the near-the-limit rows, as fractions of the limit."""
 
 LOAD_EDITION: Final = "gos-2016"
 GROWTH_EDITION: Final = bench_scoring.EDITION
@@ -203,6 +227,10 @@ class Settings:
     """Repetitions of ``apply_extension`` at each size."""
     portfolio_n: int
     """Assessment files in the portfolio benchmark."""
+    limits_scale: float
+    """The near-the-limit sizes as a fraction of the real ones (1: the limit)."""
+    limits_repeat: int
+    """Repetitions of each near-the-limit load; the best counts."""
 
 
 DEFAULT: Final = Settings(
@@ -215,6 +243,8 @@ DEFAULT: Final = Settings(
     growth_n=200,
     apply_repeat=5,
     portfolio_n=10_000,
+    limits_scale=1.0,
+    limits_repeat=5,
 )
 QUICK: Final = Settings(
     process_runs=1,
@@ -226,6 +256,8 @@ QUICK: Final = Settings(
     growth_n=5,
     apply_repeat=1,
     portfolio_n=20,
+    limits_scale=0.02,
+    limits_repeat=1,
 )
 
 
@@ -723,6 +755,152 @@ def _marginal(figures: Sequence[Mapping[str, Any]], key: str) -> str:
     return ", ".join(steps) or "n/a"
 
 
+LIMITS_HEAD: Final = """\
+goudenoor: assessment/1
+edition: gos-2012
+organisation: Gemeente Voorbeeld
+date: 2026-10-01
+ratings:
+  "1.1":
+    value: 3
+    evidence:
+"""
+"""The start of a near-the-limit assessment; the evidence follows."""
+
+_PIECE_LINES: Final = 2
+
+
+def near_limit_text(pieces: int) -> str:
+    """
+    An assessment whose rating of ``1.1`` lists *pieces* pieces of
+    evidence, each the same length and :data:`_PIECE_LINES` lines long.
+    """
+    return LIMITS_HEAD + "".join(
+        f"      - kind: document\n        reference: Rapport {n:07d}\n"
+        for n in range(pieces)
+    )
+
+
+def most_pieces() -> int:
+    """
+    The most pieces of evidence :func:`near_limit_text` may hold and still
+    load: a text far over the limit is refused at a line, and the pieces
+    before that line's piece load.
+
+    Raises:
+        BenchmarkError: The text over the limit loads, or the most does not.
+    """
+    from goudenoor.files import _yaml
+
+    over = near_limit_text(_yaml.MAX_NODES)
+    try:
+        _yaml.load(over, "over.yaml")
+    except go.FileFormatError as exc:
+        if exc.line is None:
+            raise BenchmarkError(f"the refusal is not located: {exc}") from exc
+        before = (exc.line - 1 - LIMITS_HEAD.count("\n")) // _PIECE_LINES
+    else:
+        raise BenchmarkError("a text over the size limits loads")
+    try:
+        _yaml.load(near_limit_text(before), "most.yaml")
+    except go.FileFormatError as exc:
+        raise BenchmarkError(f"{before:,} pieces are refused: {exc}") from exc
+    return before
+
+
+def _best_gc_on(
+    contestants: Sequence[tuple[str, Callable[[], object]]], repeat: int
+) -> list[float]:
+    """
+    The best of *repeat* timings of each contestant, taking turns, the
+    garbage collector on (collected before each).
+    """
+    best = [math.inf] * len(contestants)
+    for _ in range(repeat):
+        for position, (_, run) in enumerate(contestants):
+            gc.collect()
+            best[position] = min(best[position], _timed(run))
+    return best
+
+
+def bench_limits(settings: Settings, report: Report) -> None:
+    """
+    ``load_assessment`` at 1/4, 1/2 and 1x of the size limits, against the
+    C YAML parser, and the growth of its time per MB.
+    """
+    import yaml
+
+    _progress("near the limit: finding the most pieces of evidence accepted")
+    most = most_pieces()
+    repeat = settings.limits_repeat
+    figures: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory(prefix="goudenoor-bench-limits-") as name:
+        warm_up = Path(name) / "warm-up.yaml"  # the converter is built once
+        warm_up.write_text(near_limit_text(10), encoding="utf-8")
+        go.load_assessment(warm_up)
+        for fraction in LIMIT_FRACTIONS:
+            pieces = max(1, round(most * fraction * settings.limits_scale))
+            text = near_limit_text(pieces)
+            path = Path(name) / f"near-limit-{fraction:g}.yaml"
+            path.write_text(text, encoding="utf-8")
+            size = path.stat().st_size
+            _progress(
+                f"near the limit: {fraction:g}x, {pieces:,} pieces, "
+                f"{size / 1e6:.2f} MB, best of {repeat}"
+            )
+            loaded, parsed = _best_gc_on(
+                [
+                    ("load_assessment", functools.partial(go.load_assessment, path)),
+                    (
+                        "CSafeLoader",
+                        functools.partial(yaml.load, text, Loader=yaml.CSafeLoader),
+                    ),
+                ],
+                repeat,
+            )
+            figures.append(
+                {
+                    "fraction": fraction,
+                    "pieces": pieces,
+                    "bytes": size,
+                    "load_assessment": loaded,
+                    "parse": parsed,
+                    "load_per_mb": loaded / size * 1e6,
+                    "parse_per_mb": parsed / size * 1e6,
+                }
+            )
+            report.rows.append(
+                Row(
+                    benchmark=f"near the limit, {fraction:g}x",
+                    contestant=f"load_assessment {_duration(loaded)}",
+                    contestant_value=loaded,
+                    baseline=f"CSafeLoader {_duration(parsed)}",
+                    baseline_value=parsed,
+                    target=None,
+                    explanation=f"{pieces:,} pieces of evidence, {size / 1e6:.2f} MB "
+                    f"({fraction:g} of the {most:,} the limits accept"
+                    f"{', scaled by --quick' * (settings.limits_scale != 1)}); "
+                    f"{_duration(loaded / size * 1e6)} per MB; best of {repeat}, "
+                    "taking turns, gc on (for information)",
+                )
+            )
+    report.details["limits"] = {"most_pieces": most, "sizes": figures}
+    small, large = figures[0], figures[-1]
+    report.rows.append(
+        Row(
+            benchmark="linear growth, near the limit",
+            contestant=f"{large['fraction']:g}x {_duration(large['load_per_mb'])}/MB",
+            contestant_value=large["load_per_mb"],
+            baseline=f"{small['fraction']:g}x {_duration(small['load_per_mb'])}/MB",
+            baseline_value=small["load_per_mb"],
+            target=LIMITS_TARGET,
+            explanation="load_assessment time per MB at the limit vs at a quarter "
+            "of it: about 1 or below is linear; the C parser's own ratio is "
+            f"{_ratio(large['parse_per_mb'] / small['parse_per_mb'])}",
+        )
+    )
+
+
 def bench_cli(settings: Settings, report: Report) -> None:
     """
     ``python -m goudenoor score`` against ``python -c "import goudenoor"``.
@@ -953,6 +1131,7 @@ _RUNNERS: Final[Mapping[str, Callable[[Settings, Report], None]]] = {
     "load": bench_load,
     "scoring": bench_scoring_rows,
     "growth": bench_growth,
+    "limits": bench_limits,
     "cli": bench_cli,
     "portfolio": bench_portfolio,
 }

@@ -5,7 +5,7 @@ over the years.
 Peers
     The cards scored against the same standard as the card ranked: the
     same edition with the same extensions, by content
-    (:attr:`goudenoor.model.Standard.fingerprint`). Points of another
+    (``Standard.fingerprint``). Points of another
     edition, or of the same edition with other extensions (or another
     extension file with the same id), are not comparable: those cards are
     left out and counted.
@@ -158,8 +158,8 @@ class PercentileRanks:
     @property
     def standard(self) -> str:
         """
-        The standard the ranks are among: ``gos-2012`` or
-        ``gos-2012 + zorg``.
+        The standard the ranks are among, as a reader names it
+        (``gos-2012`` or ``gos-2012 + zorg``).
         """
         extensions = f" + {', '.join(self.extensions)}" if self.extensions else ""
         return f"{self.edition}{extensions}"

@@ -462,7 +462,7 @@ class AreaSpread:
 class EditionSummary:
     """
     The assessments of one standard: one edition with the same extensions,
-    by content (:attr:`goudenoor.model.Standard.fingerprint`). Their
+    by content (``Standard.fingerprint``). Their
     points are never mixed with another standard's, not even with those
     of another extension file that has the same id.
 

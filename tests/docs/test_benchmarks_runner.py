@@ -24,6 +24,10 @@ ROWS = (
     "scoring, checked",
     "linear growth, score",
     "linear growth, apply",
+    "near the limit, 0.25x",
+    "near the limit, 0.5x",
+    "near the limit, 1x",
+    "linear growth, near the limit",
     "CLI score",
     "portfolio",
     "portfolio, jobs=2",
@@ -75,7 +79,7 @@ def test_runner_quick(tmp_path: Path) -> None:
     for name in ("benchmark", "contestant", "baseline", "ratio", "target", "met?"):
         assert name in done.stdout.splitlines()[2]
     assert "minimum (noise only adds time) of 1 fresh process each" in done.stdout
-    assert re.search(r"^targets: \d+ of 10 met", done.stdout, re.MULTILINE)
+    assert re.search(r"^targets: \d+ of 11 met", done.stdout, re.MULTILINE)
 
     data = json.loads(figures.read_text(encoding="utf-8"))
     assert benchmarks == [row["benchmark"] for row in data["rows"]]
@@ -83,10 +87,12 @@ def test_runner_quick(tmp_path: Path) -> None:
         assert row["ratio"] > 0
         assert row["explanation"]
         assert (row["target"] is None) == (row["met"] is None)
-    assert {"import", "load", "scoring", "growth", "cli", "portfolio"} == set(
+    assert {"import", "load", "scoring", "growth", "limits", "cli", "portfolio"} == set(
         data["details"]
     )
     assert [40, 80, 160] == [size["requirements"] for size in data["details"]["growth"]]
+    limits = data["details"]["limits"]
+    assert [0.25, 0.5, 1.0] == [size["fraction"] for size in limits["sizes"]]
 
 
 def test_runner_as_script_with_only() -> None:

@@ -358,6 +358,49 @@ class TestSchema:
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(data, assessment_schema())
 
+    @pytest.mark.parametrize(
+        ("rating", "key"),
+        [({"vaule": 3}, "vaule"), ({"value": 3, "noot": "x"}, "noot")],
+    )
+    def test_mistyped_key_in_a_rating_is_named(
+        self, rating: dict[str, object], key: str
+    ) -> None:
+        """
+        The error that matches best for a rating with a mistyped key is the
+        rating's own: its keys are closed, and the unknown one is named. (With
+        ``oneOf: [number, null, rating]`` a rating whose only key was mistyped
+        matched no alternative better than another, and editors said
+        "Expected number | null".)
+        """
+        data = as_json_types(yaml.safe_load(SMALL))
+        data["ratings"]["1.2"] = rating
+        validator = jsonschema.Draft202012Validator(assessment_schema())
+
+        error = jsonschema.exceptions.best_match(validator.iter_errors(data))
+
+        assert error is not None
+        assert ("additionalProperties", ["ratings", "1.2"]) == (
+            error.validator,
+            list(error.absolute_path),
+        )
+        assert {key} == set(error.instance) - set(error.schema["properties"])
+        assert [error.message] == [e.message for e in validator.iter_errors(data)]
+
+    def test_a_rating_of_the_wrong_type_names_the_three_shapes(self) -> None:
+        """
+        A rating that is neither a number, empty nor a mapping is told the
+        three it may be.
+        """
+        data = as_json_types(yaml.safe_load(SMALL))
+        data["ratings"]["1.2"] = "drie"
+        validator = jsonschema.Draft202012Validator(assessment_schema())
+
+        errors = list(validator.iter_errors(data))
+
+        assert [("type", ["number", "null", "object"])] == [
+            (e.validator, e.validator_value) for e in errors
+        ]
+
     def test_fields_match_model(self) -> None:
         """
         The schema names exactly the fields the loader reads.
@@ -365,7 +408,7 @@ class TestSchema:
         import attrs
 
         props = assessment_schema()["properties"]
-        rating = props["ratings"]["additionalProperties"]["oneOf"][2]
+        rating = assessment_schema()["$defs"]["rating"]
 
         not_in_files = {"source"}
         assert {f.name for f in attrs.fields(go.Assessment)} - not_in_files | {

@@ -4,11 +4,13 @@ Loading edition files: strict parsing, strict structure, exact messages.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
 
 import goudenoor as go
+from conftest import EXAMPLE_AUDIT
 from goudenoor.files import _yaml
 from helpers import write
 
@@ -282,3 +284,90 @@ class TestRoundTrip:
         path = write(tmp_path, "copy.yaml", _yaml.dump(go.standard_to_mapping(std)))
 
         assert std == go.load_standard_file(path)
+
+
+class TestCollectorPaused:
+    """
+    Python's cyclic garbage collector is paused while a document is built
+    on the full path: each collection visits every object built so far, so
+    with it running, loading time grew faster than the text (measured in
+    benchmarks/run.py, rows "near the limit"; never timed in a test).
+    """
+
+    @staticmethod
+    def _record(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+        seen: list[bool] = []
+        construct = _yaml._StrictLoader.construct_document
+
+        def recording(loader: _yaml._StrictLoader, node: object) -> object:
+            seen.append(gc.isenabled())
+            return construct(loader, node)
+
+        monkeypatch.setattr(_yaml._StrictLoader, "construct_document", recording)
+        return seen
+
+    def test_paused_while_building_and_resumed(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        seen = self._record(monkeypatch)
+        text = "a: &a [1, 2]\nb: *a\n"  # an alias: the full path
+
+        data = _yaml.load(text, "mini.yaml")
+
+        assert {"a": [1, 2], "b": [1, 2]} == data
+        assert [False] == seen
+        assert gc.isenabled()
+
+    def test_resumed_after_a_refusal(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        seen = self._record(monkeypatch)
+
+        with pytest.raises(go.FileFormatError):
+            _yaml.load("a: &a x\nb: !!int drie\n", "mini.yaml")
+
+        assert [False] == seen
+        assert gc.isenabled()
+
+    def test_left_off_when_the_program_turned_it_off(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        seen = self._record(monkeypatch)
+        gc.disable()
+        try:
+            _yaml.load("a: &a [1]\nb: *a\n", "mini.yaml")
+            after = gc.isenabled()
+        finally:
+            gc.enable()
+
+        assert ([False], False) == (seen, after)
+
+    def test_threads_resume_it_once_all_are_done(self) -> None:
+        collector = _yaml._Collector()
+        first, second = collector.paused(), collector.paused()
+
+        first.__enter__()
+        second.__enter__()
+        first.__exit__(None, None, None)
+        between = gc.isenabled()
+        second.__exit__(None, None, None)
+
+        assert (False, True) == (between, gc.isenabled())
+
+    def test_paused_while_the_model_objects_are_built(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from goudenoor.files import _convert
+
+        seen: list[bool] = []
+        structure = _convert.structure
+
+        def recording(data: object, cls: type[object]) -> object:
+            seen.append(gc.isenabled())
+            return structure(data, cls)
+
+        monkeypatch.setattr(_convert, "structure", recording)
+
+        audit = go.load_assessment(EXAMPLE_AUDIT)
+
+        assert "Woonstichting Lindewaard" == audit.organisation
+        assert {False} == set(seen)
+        assert gc.isenabled()

@@ -1,11 +1,14 @@
 """
 The versioned JSON outputs (scorecard/1, comparison/1, edition-diff/1,
-migration/1, consensus/1, graph/1) and their JSON Schemas: real outputs
-validate, every field is described, and the objects are closed.
+migration/1, consensus/1, graph/1, editions/1, standard/1, extensions/1,
+validation/1, ...) and their JSON Schemas: real outputs validate, every
+field is described, and the objects are closed; every command that prints
+JSON has a schema for it.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import json
 import re
@@ -23,7 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import goudenoor as go
-from conftest import EXAMPLE_AUDIT
+from conftest import EXAMPLE_AUDIT, ROOT
 from goudenoor.agreement import consensus
 from goudenoor.crosswalk import Crosswalk, CrosswalkMapping
 from goudenoor.edition_diff import diff_editions
@@ -53,6 +56,11 @@ OUTPUTS = (
     "percentile-ranks",
     "trend",
     "portfolio-summary",
+    "editions",
+    "standard",
+    "extensions",
+    "validation",
+    "graph",
 )
 INPUTS = ("assessment", "extension", "translation")
 
@@ -360,3 +368,140 @@ class TestTemplateSchemaLine:
         data = yaml.safe_load(text)
         data["date"] = data["date"].isoformat()
         assert errors(schema, data) == []
+
+
+ZORG = ROOT / "examples" / "goudenoor-zorg"
+
+JSON_OUTPUTS: dict[str, str] = {
+    "score": "scorecard",
+    "report": "scorecard",
+    "compare": "comparison",
+    "diff": "edition-diff",
+    "migrate": "migration",
+    "consensus": "consensus",
+    "rollup": "rollup",
+    "portfolio": "portfolio",
+    "benchmark": "percentile-ranks",
+    "trend": "trend",
+    "editions": "editions",
+    "show": "standard",
+    "extensions": "extensions",
+    "validate": "validation",
+    "graph": "graph",
+}
+"""Each command that prints JSON, and the schema of what it prints (with
+--summary, portfolio prints portfolio-summary/1)."""
+
+
+def _json_commands() -> set[str]:
+    """The commands whose --format offers json."""
+    from goudenoor.cli.parser import build_parser
+
+    found: set[str] = set()
+    for action in build_parser()._actions:  # argparse has no API for it
+        if isinstance(action, argparse._SubParsersAction):
+            for name, parser in action.choices.items():
+                for option in parser._actions:
+                    if "--format" in option.option_strings and "json" in (
+                        option.choices or ()
+                    ):
+                        found.add(name)
+    return found
+
+
+def test_every_command_that_prints_json_has_a_schema() -> None:
+    # Before: editions, show, extensions, validate and graph printed JSON
+    # that `goudenoor schema` had no schema for.
+    assert _json_commands() == set(JSON_OUTPUTS)
+    assert set(JSON_OUTPUTS.values()) <= set(OUTPUTS)
+
+
+@pytest.mark.parametrize(
+    ("argv", "kind"),
+    [
+        (("editions",), "editions"),
+        (("show", "gos-2012"), "standard"),
+        (("show", "gos-2016"), "standard"),
+        (("show", "gos-2016", "5"), "standard"),
+        (
+            (
+                "show",
+                "gos-2012",
+                "--extension",
+                str(ZORG / "src" / "goudenoor_zorg" / "zorg.yaml"),
+            ),
+            "standard",
+        ),
+        (
+            (
+                "validate",
+                str(EXAMPLE_AUDIT),
+                str(ROOT / "examples" / "sites" / "oosterhof.yaml"),
+            ),
+            "validation",
+        ),
+        (("graph", "gos-2012"), "graph"),
+        (("graph", "gos-2016", "--structure"), "graph"),
+        (("graph", "gos-2012", "--assessment", str(EXAMPLE_AUDIT)), "graph"),
+        (
+            ("graph", "gos-2012", "--structure", "--assessment", str(EXAMPLE_AUDIT)),
+            "graph",
+        ),
+    ],
+)
+def test_the_command_line_outputs_validate(argv: tuple[str, ...], kind: str) -> None:
+    code, out = run(*argv, "--format", "json")
+    data = json.loads(out)
+
+    assert 0 == code
+    assert f"{kind}/1" == data["goudenoor"]
+    assert [] == errors(cli_schema(kind), data)
+
+
+def test_a_validation_with_a_refused_file_validates(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("goudenoor: assessment/1\n", encoding="utf-8")
+
+    code, out = run("validate", str(EXAMPLE_AUDIT), str(broken), "--format", "json")
+    data = json.loads(out)
+
+    assert 1 == code
+    assert [True, False] == [entry["valid"] for entry in data["files"]]
+    assert [] == errors(cli_schema("validation"), data)
+
+
+def test_a_validation_error_needs_its_reason() -> None:
+    data = {"goudenoor": "validation/1", "files": [{"file": "a.yaml", "valid": False}]}
+
+    assert ["$.files[0]: 'error' is a required property"] == errors(
+        cli_schema("validation"), data
+    )
+
+
+def test_the_installed_packs_validate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The example pack, and one whose entry point is missing (an error entry).
+    info = tmp_path / "goudenoor_zorg-1.0.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: goudenoor-zorg\nVersion: 1.0.0\n",
+        encoding="utf-8",
+    )
+    (info / "entry_points.txt").write_text(
+        "[goudenoor.extensions]\nzorg = goudenoor_zorg:extension\n"
+        "afval = goudenoor_zorg:missing\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.syspath_prepend(str(ZORG / "src"))
+
+    code, out = run("extensions", "--format", "json")
+    data = json.loads(out)
+
+    assert 1 == code
+    assert [
+        ["error", "name", "package"],
+        ["name", "package", "package_version", "targets", "title", "version"],
+    ] == [sorted(entry) for entry in data["extensions"]]
+    assert [] == errors(cli_schema("extensions"), data)

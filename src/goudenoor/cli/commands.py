@@ -40,6 +40,12 @@ from goudenoor.files import (
 from goudenoor.files import consensus as agree
 from goudenoor.files import rollup as roll_up
 from goudenoor.files.documents import STDIN, loads_document, read_input
+from goudenoor.files.output_schemas import (
+    EDITIONS_FORMAT,
+    EXTENSIONS_FORMAT,
+    STANDARD_FORMAT,
+    VALIDATION_FORMAT,
+)
 from goudenoor.files.portfolio import PortfolioFiles, portfolio_files
 from goudenoor.files.teams import refuse_repeated_files
 from goudenoor.graph import (
@@ -177,13 +183,18 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
         comparison_schema,
         consensus_schema,
         edition_diff_schema,
+        editions_schema,
+        extensions_schema,
+        graph_schema,
         migration_schema,
         percentile_ranks_schema,
         portfolio_schema,
         portfolio_summary_schema,
         rollup_schema,
         scorecard_schema,
+        standard_schema,
         trend_schema,
+        validation_schema,
     )
     from goudenoor.files.schemas import (
         assessment_schema,
@@ -207,6 +218,11 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
         "percentile-ranks": percentile_ranks_schema,
         "trend": trend_schema,
         "portfolio-summary": portfolio_summary_schema,
+        "editions": editions_schema,
+        "standard": standard_schema,
+        "extensions": extensions_schema,
+        "validation": validation_schema,
+        "graph": graph_schema,
     }[args.format]()
     _emit(args, out, json_text(schema))
     return EXIT_OK
@@ -244,7 +260,7 @@ def _extensions(args: argparse.Namespace, out: TextIO) -> int:
                 f"package {package}{version})\n"
             )
     if args.format == "json":
-        _write_json(out, "extensions/1", {"extensions": listed})
+        _write_json(out, EXTENSIONS_FORMAT, {"extensions": listed})
     for message in broken:
         sys.stderr.write(f"goudenoor: error: {_one_line(message)}\n")
     return EXIT_FINDINGS if broken else EXIT_OK
@@ -354,7 +370,7 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
         if args.format == "text":
             out.write(f"{one_line(shown)}: ok\n")
     if args.format == "json":
-        _write_json(out, "validation/1", {"files": results})
+        _write_json(out, VALIDATION_FORMAT, {"files": results})
     return code
 
 
@@ -494,7 +510,7 @@ def _editions(args: argparse.Namespace, out: TextIO) -> int:
             + "\n"
         )
     if args.format == "json":
-        _write_json(out, "editions/1", {"editions": listed})
+        _write_json(out, EDITIONS_FORMAT, {"editions": listed})
     return EXIT_OK
 
 
@@ -516,7 +532,7 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
         if area_key is not None:
             number = standard.area(area_key).number
             data["areas"] = [a for a in data["areas"] if a.get("number") == number]
-        _write_json(out, "standard/1", data)
+        _write_json(out, STANDARD_FORMAT, data)
         return EXIT_OK
     if area_key is None:
         out.write(standard_text(standard, width, translation))

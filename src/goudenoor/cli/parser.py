@@ -446,9 +446,10 @@ def _add_schema_command(commands: _Commands) -> None:
         "schema",
         help="print the JSON Schema of a file format or JSON output",
         description="Print the JSON Schema of a goudenoor file format (assessment, "
-        "extension, translation) or JSON output (scorecard, comparison, "
+        "extension, translation, crosswalk) or JSON output (scorecard, comparison, "
         "edition-diff, migration, consensus, rollup, portfolio, portfolio-summary, "
-        "percentile-ranks, trend).",
+        "percentile-ranks, trend, editions, standard, extensions, validation, "
+        "graph).",
     )
     schema.add_argument(
         "format",
@@ -467,6 +468,11 @@ def _add_schema_command(commands: _Commands) -> None:
             "percentile-ranks",
             "trend",
             "portfolio-summary",
+            "editions",
+            "standard",
+            "extensions",
+            "validation",
+            "graph",
         ],
         help="the file format or JSON output",
     )

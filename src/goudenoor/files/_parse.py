@@ -253,10 +253,13 @@ def structure_text(text: str, source: str, cls: type[_T]) -> _T:
 
 
 def structure_data(data: object, text: str, source: str, cls: type[_T]) -> _T:
-    from . import _convert
+    from . import _convert, _yaml
 
     try:
-        return _convert.structure(data, cls)
+        # The model objects grow with the text as the data did: paused for
+        # the same reason as the YAML layer's (see _yaml._Collector).
+        with _yaml.collector_paused():
+            return _convert.structure(data, cls)
     except _convert.StructureFailedError as exc:
         raise located(exc.problems, text, source) from exc.__cause__
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import gc
 import math
 import re
 import threading
@@ -180,6 +181,20 @@ class _LimitError(Exception):
 
 _TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels"
 _TOO_BIG = f"document expands to more than {MAX_NODES:,} values (too many aliases?)"
+_TOO_MANY = f"document holds more than the limit of {MAX_NODES:,} values"
+_TOO_LONG = (
+    f"document would take more than {MAX_BYTES:,} bytes written out with its "
+    "aliases expanded (too many aliases?)"
+)
+_TOO_LONG_PLAIN = (
+    f"document would take more than the limit of {MAX_BYTES:,} bytes written "
+    "out (a byte of text counts as 3, room for the quotes and escapes a "
+    "writer may add)"
+)
+"""
+The size limits' messages: with an alias seen before the limit was passed
+(an alias bomb, most likely), and without (a file that is just large).
+"""
 _RECURSIVE = "recursive structure (an alias refers to itself)"
 
 
@@ -321,6 +336,8 @@ class _Limits:
         self.lines = 0
         """Lines written out so far (:func:`written_size`), aliases expanded."""
         self.anchors: dict[str, _Anchor] = {}
+        self.aliased = False
+        """Whether an alias has been seen (the messages name it if so)."""
 
     def entry(self, event: yaml.Event) -> tuple[bool, _Mark]:
         """
@@ -371,6 +388,7 @@ class _Limits:
         self.lines += lines
 
     def alias(self, event: yaml.AliasEvent, mark: _Mark) -> None:
+        self.aliased = True
         name = event.anchor or ""
         if any(item.anchor == name for item in self.stack):
             raise _LimitError(_RECURSIVE, mark)
@@ -473,12 +491,10 @@ def _check_limits(loader: yaml.SafeLoader) -> None:
                 else:
                     limits.start(event, mark)
                 if limits.count > MAX_NODES:
-                    raise _LimitError(_TOO_BIG, mark)
+                    raise _LimitError(_TOO_BIG if limits.aliased else _TOO_MANY, mark)
                 if limits.size > MAX_BYTES:
                     raise _LimitError(
-                        f"document would take more than {MAX_BYTES:,} bytes written "
-                        "out with its aliases expanded (too many aliases?)",
-                        mark,
+                        _TOO_LONG if limits.aliased else _TOO_LONG_PLAIN, mark
                     )
             event = loader.get_event()  # type: ignore[no-untyped-call]
     except ValueError:
@@ -728,6 +744,57 @@ def _one_pass_may_read(text: str) -> bool:
     return len(text) <= _one_pass_characters() and _RAW_CONTROL.search(text) is None
 
 
+class _Collector:
+    """
+    Pauses Python's cyclic garbage collector while a document is composed
+    and built (:meth:`paused`), and resumes it as it was.
+
+    The collector runs every few hundred new objects, and a full collection
+    visits every live object: while a large document is built, the node
+    tree and the data grow with the text, so each collection visits more,
+    and loading time grew faster than the text (at the size limits, 1.4x
+    the time per MB at a quarter of them, with the collector taking about
+    half of the time; see docs/performance.md). A document is a tree (a
+    recursive alias is refused before it is built), so it has no cycles
+    for the collector to find; the loader's own, if any, are collected once
+    it runs again. Threads share the collector: it is paused while any
+    thread builds a document and resumed, if it was running before, when
+    the last one is done; one that the program turned off stays off.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._builders = 0
+        self._was_enabled = False
+
+    @contextlib.contextmanager
+    def paused(self) -> Iterator[None]:
+        with self._lock:
+            if self._builders == 0:
+                self._was_enabled = gc.isenabled()
+                gc.disable()
+            self._builders += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._builders -= 1
+                if self._builders == 0 and self._was_enabled:
+                    gc.enable()
+
+
+_COLLECTOR = _Collector()
+
+
+def collector_paused() -> contextlib.AbstractContextManager[None]:
+    """
+    Python's cyclic garbage collector paused for the block (see
+    :class:`_Collector`): for the code that builds the model objects of
+    a document, whose number grows with the text as the data's does.
+    """
+    return _COLLECTOR.paused()
+
+
 _FULL_PATH = object()
 """What :func:`_one_pass` gives for a text that the full path must read."""
 
@@ -777,8 +844,9 @@ def load(text: str, source: str) -> Any:
             walker.dispose()
         loader = _StrictLoader(text)
         try:
-            node = loader.get_single_node()
-            data = None if node is None else loader.construct_document(node)
+            with collector_paused():
+                node = loader.get_single_node()
+                data = None if node is None else loader.construct_document(node)
         finally:
             loader.dispose()
         documents = getattr(_KEPT, "documents", None)

@@ -4,7 +4,11 @@ comparison (``comparison/1``), the edition diff (``edition-diff/1``), the
 migration (``migration/1``), the consensus (``consensus/1``), the
 roll-up of units (``rollup/1``), the portfolio table (``portfolio/1``),
 the portfolio summary (``portfolio-summary/1``), the percentile ranks
-(``percentile-ranks/1``) and the trend (``trend/1``).
+(``percentile-ranks/1``), the trend (``trend/1``), the influence and
+structure graphs (``graph/1``), and the four outputs of the command line
+alone: the list of editions (``editions/1``), an edition shown in full
+(``standard/1``), the installed sector packs (``extensions/1``) and the
+checks of ``goudenoor validate`` (``validation/1``).
 
 Their ``as_dict()`` methods shape the data by hand, so these schemas are
 written by hand too; the tests validate real outputs against them. Every
@@ -23,8 +27,10 @@ from goudenoor.benchmark import PERCENTILE_RANKS_FORMAT, TREND_FORMAT
 from goudenoor.comparison import COMPARISON_FORMAT
 from goudenoor.crosswalk import Relationship
 from goudenoor.edition_diff import EDITION_DIFF_FORMAT, RewordedField, WordOp
+from goudenoor.files.schemas import model_schema
+from goudenoor.graph import GRAPH_FORMAT
 from goudenoor.migration import MIGRATION_FORMAT, DropCause, OutcomeStatus
-from goudenoor.model import AreaKind
+from goudenoor.model import AreaKind, InfluenceStrength, Standard
 from goudenoor.portfolio import COLUMNS, PORTFOLIO_FORMAT, PORTFOLIO_SUMMARY_FORMAT
 from goudenoor.scoring.card import SCORECARD_FORMAT
 from goudenoor.scoring.methods import EvidencePolicy, RequirementStatus
@@ -32,22 +38,43 @@ from goudenoor.unit_rollup import ROLLUP_FORMAT, RollupRule
 
 
 __all__ = [
+    "EDITIONS_FORMAT",
+    "EXTENSIONS_FORMAT",
+    "STANDARD_FORMAT",
+    "VALIDATION_FORMAT",
     "comparison_schema",
     "consensus_schema",
     "edition_diff_schema",
+    "editions_schema",
+    "extensions_schema",
+    "graph_schema",
     "migration_schema",
     "percentile_ranks_schema",
     "portfolio_schema",
     "portfolio_summary_schema",
     "rollup_schema",
     "scorecard_schema",
+    "standard_schema",
     "trend_schema",
+    "validation_schema",
 ]
 
 
 def __dir__() -> list[str]:
     return __all__
 
+
+EDITIONS_FORMAT = "editions/1"
+"""The format marker of ``goudenoor editions --format json``."""
+
+STANDARD_FORMAT = "standard/1"
+"""The format marker of ``goudenoor show EDITION --format json``."""
+
+EXTENSIONS_FORMAT = "extensions/1"
+"""The format marker of ``goudenoor extensions --format json``."""
+
+VALIDATION_FORMAT = "validation/1"
+"""The format marker of ``goudenoor validate FILE... --format json``."""
 
 _Fields = dict[str, tuple[dict[str, Any], str]]
 
@@ -1056,3 +1083,210 @@ def portfolio_summary_schema() -> dict[str, Any]:
         "goudenoor portfolio summary",
         body,
     )
+
+
+def editions_schema() -> dict[str, Any]:
+    """
+    The JSON Schema (draft 2020-12) of ``editions/1``: what ``goudenoor
+    editions --format json`` prints.
+    """
+    edition = _object(
+        "One edition the package ships.",
+        {
+            "id": (_STRING, "The edition's id, for example gos-2012."),
+            "title": (_STRING, "Its title."),
+            "year": ({"type": "integer"}, "The year it was published."),
+            "areas": (_INTEGER, "How many areas it has."),
+            "requirements": (_INTEGER, "How many requirements it has."),
+            "translations": (
+                _STRINGS,
+                "The languages it is translated into (the package's translations).",
+            ),
+        },
+    )
+    body = _object(
+        "The editions of the Gouden Oor Standaard the package ships.",
+        {
+            "goudenoor": _marker(EDITIONS_FORMAT),
+            "editions": (_array(edition), "Each edition, oldest first."),
+        },
+    )
+    return _document("editions-1", EDITIONS_FORMAT, "goudenoor editions", body)
+
+
+def standard_schema() -> dict[str, Any]:
+    """
+    The JSON Schema (draft 2020-12) of ``standard/1``: what ``goudenoor
+    show EDITION --format json`` prints (an edition, with its extensions
+    applied, in the shape of the edition files; with an area, only that
+    area), derived from the model classes so that it cannot drift from
+    them.
+    """
+    return model_schema(Standard, STANDARD_FORMAT, "standard-1", "goudenoor standard")
+
+
+def extensions_schema() -> dict[str, Any]:
+    """
+    The JSON Schema (draft 2020-12) of ``extensions/1``: what ``goudenoor
+    extensions --format json`` prints.
+    """
+    name = (_STRING, "The name the pack is installed under (its entry point).")
+    package = (_STRING, "The distribution that installs it, or '?' if unknown.")
+    loaded = _object(
+        "A pack that loads.",
+        {
+            "name": name,
+            "package": package,
+            "package_version": (
+                _STRING_OR_NULL,
+                "The distribution's version, or null if unknown.",
+            ),
+            "title": (_STRING, "The extension's title."),
+            "version": (_STRING, "The extension's own version."),
+            "targets": (_STRINGS, "The editions it extends."),
+        },
+    )
+    broken = _object(
+        "A pack that does not load.",
+        {
+            "name": name,
+            "package": package,
+            "error": (_STRING, "Why it does not load."),
+        },
+    )
+    body = _object(
+        "The sector packs installed (entry point group goudenoor.extensions).",
+        {
+            "goudenoor": _marker(EXTENSIONS_FORMAT),
+            "extensions": (
+                _array({"oneOf": [loaded, broken]}),
+                "Each pack, by name: loaded, or with the error that stops it.",
+            ),
+        },
+    )
+    return _document("extensions-1", EXTENSIONS_FORMAT, "goudenoor extensions", body)
+
+
+def validation_schema() -> dict[str, Any]:
+    """
+    The JSON Schema (draft 2020-12) of ``validation/1``: what ``goudenoor
+    validate FILE... --format json`` prints.
+    """
+    checked = _object(
+        "One file checked.",
+        {
+            "file": (_STRING, "The file as named ('<stdin>' for '-')."),
+            "valid": (_BOOLEAN, "Whether it loads without a problem."),
+            "error": (_STRING, "What is wrong with it (only when it is not valid)."),
+        },
+        optional=("error",),
+    )
+    checked |= {
+        "if": {"properties": {"valid": {"const": False}}},
+        "then": {"required": ["error"]},
+        "else": {"not": {"required": ["error"]}},
+    }
+    body = _object(
+        "The files goudenoor validate checked.",
+        {
+            "goudenoor": _marker(VALIDATION_FORMAT),
+            "files": (_array(checked), "Each file, in the order given."),
+        },
+    )
+    return _document("validation-1", VALIDATION_FORMAT, "goudenoor validation", body)
+
+
+def graph_schema() -> dict[str, Any]:
+    """
+    The JSON Schema (draft 2020-12) of ``graph/1``: what
+    :func:`goudenoor.graph.to_json` returns and ``goudenoor graph --format
+    json`` prints (networkx's node-link data), for the influence graph and
+    the structure graph (``--structure``), with an audit's points or
+    without.
+    """
+    attributes = _object(
+        "The graph's attributes.",
+        {
+            "edition": (_STRING, "The edition's id."),
+            "title": (_STRING, "The edition's title."),
+            "extensions": (
+                _STRING,
+                "The extensions applied, comma-separated (only when there are).",
+            ),
+            "organisation": (_STRING, "The audited organisation (with an audit)."),
+            "date": (_DATE, "The audit's date (with an audit)."),
+            "total": (_NUMBER, "The audit's total points (with an audit)."),
+            "level": (
+                _STRING,
+                "The recognition level reached, empty if none (with an audit).",
+            ),
+        },
+        optional=("extensions", "organisation", "date", "total", "level"),
+    )
+    node = _object(
+        "An area (the influence graph's nodes; also in the structure graph), or "
+        "the edition, a theme, a requirement or a checkpoint (the structure graph).",
+        {
+            "id": (
+                _STRING,
+                (
+                    "The node's id: an area id ('5') in the influence graph; "
+                    "'edition:ID', 'area:5', 'theme:5:NAME', 'requirement:5.1' "
+                    "or 'checkpoint:5.1.a' in the structure graph."
+                ),
+            ),
+            "label": (_STRING, "What to show on the node."),
+            "type": (
+                {"enum": ["edition", "area", "theme", "requirement", "checkpoint"]},
+                "What the node is (the structure graph only).",
+            ),
+            "kind": (_enum(AreaKind), "An area's kind."),
+            "name": (_STRING, "An area's name (the influence graph)."),
+            "max_points": (_NUMBER, "The points an area (or requirement) can give."),
+            "text": (_STRING, "A requirement's or checkpoint's text."),
+            "source": (_STRING, "The id of the source a requirement comes from."),
+            "points": (_NUMBER, "The points the audit earned (with an audit)."),
+            "share": (
+                _NUMBER,
+                "points / max_points, 0 to 1 (with an audit, where it applies).",
+            ),
+            "status": (
+                _enum(RequirementStatus),
+                "How a requirement was rated (with an audit).",
+            ),
+        },
+        optional=(
+            "type",
+            "kind",
+            "name",
+            "max_points",
+            "text",
+            "source",
+            "points",
+            "share",
+            "status",
+        ),
+    )
+    edge = _object(
+        "An influence (organisation area to result area), or a part of the tree.",
+        {
+            "source": (_STRING, "The id of the node it starts from."),
+            "target": (_STRING, "The id of the node it goes to."),
+            "strength": (_enum(InfluenceStrength), "An influence's strength."),
+            "rationale": (_STRING, "Why the influence exists."),
+        },
+        optional=("strength", "rationale"),
+    )
+    body = _object(
+        "An edition's influence or structure graph as networkx node-link data "
+        "(read it with networkx.node_link_graph(data, edges='edges')).",
+        {
+            "goudenoor": _marker(GRAPH_FORMAT),
+            "directed": ({"const": True}, "Always true: edges have a direction."),
+            "multigraph": ({"const": False}, "Always false."),
+            "graph": (attributes, "The graph's attributes."),
+            "nodes": (_array(node), "Every node."),
+            "edges": (_array(edge), "Every edge."),
+        },
+    )
+    return _document("graph-1", GRAPH_FORMAT, "goudenoor graph", body)

@@ -54,7 +54,9 @@ OTHER_KINDS: Final = frozenset(
         "consensus",
         "crosswalk",
         "edition-diff",
+        "editions",
         "extension",
+        "extensions",
         "graph",
         "migration",
         "percentile-ranks",
@@ -62,13 +64,15 @@ OTHER_KINDS: Final = frozenset(
         "portfolio-summary",
         "rollup",
         "scorecard",
+        "standard",
         "translation",
         "trend",
+        "validation",
     }
 )
 """
-The kinds of goudenoor document that are not assessments: the part before
-the ``/`` of the format markers of the files and JSON outputs goudenoor
+The kinds of goudenoor document that are not assessments, each the part
+before the ``/`` of the format markers of the files and JSON outputs goudenoor
 reads and writes (``extension/1``, ``crosswalk/1``, ``rollup/1``...). A
 portfolio leaves a file of one of these kinds out with a note; a marker of
 any other kind (a typo of ``assessment/1``, say) is refused as an error.
@@ -426,7 +430,7 @@ def _why_unreadable(path: str, exc: OSError | None) -> str:
 
 def usable_cpus() -> int:
     """
-    The number of CPUs this process may use: :func:`os.process_cpu_count`
+    The number of CPUs this process may use: ``os.process_cpu_count()``
     (Python 3.13 and later), else the CPUs it is bound to
     (:func:`os.sched_getaffinity`) where the system says, else
     :func:`os.cpu_count`; at least 1.
@@ -462,17 +466,17 @@ def load_portfolio(
     symbolic link to nothing, a named pipe or device, never opened). A
     file counted already (by its device and inode) and a goudenoor
     document of another kind (an extension or crosswalk file, a saved
-    JSON output; :data:`OTHER_KINDS`) are left out, each with a note in
+    JSON output; ``OTHER_KINDS``) are left out, each with a note in
     the portfolio's ``notes``. No file's text is kept, so memory grows
     with the assessments, not with the files.
 
     Args:
         source: A folder, a glob pattern, a file, or an iterable of them
             (see :func:`goudenoor.files.portfolio.portfolio_paths`), or
-            the files found already (:func:`portfolio_files`).
+            the files found already (``portfolio_files``).
         jobs: The number of worker processes that load the files; 1 (the
             default) loads them in this process. More than the CPUs this
-            process may use (:func:`usable_cpus`) is lowered to that
+            process may use (``usable_cpus``) is lowered to that
             number, as more workers would only compete for them. The
             result is the same, in the same order.
         standard: The standard to check every file against (default: the

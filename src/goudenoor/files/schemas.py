@@ -189,14 +189,24 @@ def assessment_schema() -> dict[str, Any]:
                     "propertyNames": {
                         "pattern": r"^([a-z][a-z0-9_-]*:)?[1-9][0-9]*\.[1-9][0-9]*$"
                     },
+                    # Not `oneOf: [number, null, rating]`: an editor reports
+                    # the errors of the alternative that matches best, and for
+                    # a rating whose only key is mistyped the number, the null
+                    # and the rating alternatives tie, so the yaml-language-
+                    # server said 'Expected "number | null"'. With the type
+                    # checked first and the rating applied to objects only,
+                    # the one error is the rating's: the unknown key, named.
                     "additionalProperties": {
-                        "oneOf": [{"type": "number"}, {"type": "null"}, rating]
+                        "type": ["number", "null", "object"],
+                        "if": {"type": "object"},
+                        "then": {"$ref": "#/$defs/rating"},
                     },
                 },
                 "Requirement id to its rating: a value (the short form), empty "
                 "(unrated) or a rating in full.",
             ),
         },
+        "$defs": {"rating": rating},
     }
 
 
@@ -283,7 +293,7 @@ def extension_schema() -> dict[str, Any]:
     The JSON Schema (draft 2020-12) of the ``extension/1`` file format,
     derived from the model classes so that it cannot drift from them.
     """
-    return _file_schema(
+    return model_schema(
         Extension, EXTENSION_FORMAT, "extension-1", "goudenoor sector extension"
     )
 
@@ -293,12 +303,19 @@ def translation_schema() -> dict[str, Any]:
     The JSON Schema (draft 2020-12) of the ``translation/1`` file format,
     derived from the model classes so that it cannot drift from them.
     """
-    return _file_schema(
+    return model_schema(
         Translation, TRANSLATION_FORMAT, "translation-1", "goudenoor translation"
     )
 
 
-def _file_schema(cls: type, marker: str, name: str, title: str) -> dict[str, Any]:
+def model_schema(cls: type, marker: str, name: str, title: str) -> dict[str, Any]:
+    """
+    The JSON Schema (draft 2020-12) of a document that holds a *cls* in the
+    shape of the files (its fields but ``origin`` and ``locate``) marked
+    ``"goudenoor": marker``, derived from the class; *name* makes its
+    ``$id``, *title* its title. (For the other schema modules: not part of
+    the package's API.)
+    """
     definitions: dict[str, Any] = {}
     schema = _class_schema(cls, definitions, omit=("origin", "locate"))
     schema["properties"] = {
@@ -323,4 +340,4 @@ def crosswalk_schema() -> dict[str, Any]:
     It checks the shape of a file; whether ids exist in the two editions
     and rows are unique is checked by the loader.
     """
-    return _file_schema(Crosswalk, "crosswalk/1", "crosswalk-1", "goudenoor crosswalk")
+    return model_schema(Crosswalk, "crosswalk/1", "crosswalk-1", "goudenoor crosswalk")
