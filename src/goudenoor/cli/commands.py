@@ -129,7 +129,10 @@ def _emit(args: argparse.Namespace, out: TextIO, text: str) -> None:
 def _template(args: argparse.Namespace, out: TextIO) -> int:
     from goudenoor.files.template import assessment_template
 
-    standard = _standard(args.edition, args.extension)
+    extensions = _extensions_of(args.extension)
+    standard = load_standard(args.edition)
+    if extensions:
+        standard = apply_extension(standard, *extensions)
     if args.format == "xlsx":
         if args.output is None:
             raise GoudenoorError("an XLSX template needs an output file: -o OUT.xlsx")
@@ -145,10 +148,63 @@ def _template(args: argparse.Namespace, out: TextIO) -> int:
         )
         return EXIT_OK
     text = assessment_template(
-        standard, organisation=args.organisation, date=args.date, scale=args.scale
+        standard,
+        organisation=args.organisation,
+        date=args.date,
+        scale=args.scale,
+        extensions=_template_extensions(args.extension, extensions, args.output),
     )
     _emit(args, out, text)
     return EXIT_OK
+
+
+def _template_extensions(
+    references: Sequence[str], extensions: Sequence[Extension], output: str | None
+) -> list[str]:
+    """
+    How a template names the extensions given with ``--extension``: as the
+    user gave them, so that the file scores without the option. A file
+    keeps its path, written relative to the template (to standard output:
+    relative to the current folder, where the template is to be saved); an
+    installed extension, or one read from standard input, its id.
+
+    Raises:
+        GoudenoorError: An extension file is not in the template's folder
+            or below it, where an assessment names its extension files.
+    """
+    # The rule relocate_extensions applies for migrate -o and consensus
+    # (which move an assessment's paths): an assessment names extension
+    # files in its own folder or below it, so one elsewhere is refused.
+    folder = (Path.cwd() if output is None else Path(output).parent).resolve()
+    named: list[str] = []
+    for reference, extension in zip(references, extensions, strict=True):
+        if reference == "-" or not is_file_reference(reference):
+            named.append(extension.id)
+            continue
+        real = Path(reference).resolve()
+        if real.is_relative_to(folder):
+            path = real.relative_to(folder).as_posix()
+            # A path without a folder or a .yaml suffix would read as the
+            # name of an installed extension.
+            named.append(path if is_file_reference(path) else f"./{path}")
+        elif output is None:
+            raise GoudenoorError(
+                "cannot write the template to standard output: its extension "
+                f"file {reference} ({real}) is not in the current folder or "
+                "below it, and the template names it relative to the current "
+                "folder, where it is to be saved (run the command from the "
+                "extension's folder or above it, give -o OUT there, or install "
+                "the extension)"
+            )
+        else:
+            raise GoudenoorError(
+                f"cannot write {output}: its extension file {reference} "
+                f"({real}) is not in the folder of {Path(output).name} or below "
+                "it, and an assessment names extension files in its own folder "
+                "(write it next to the extension file, copy the extension "
+                "there, or install it)"
+            )
+    return named
 
 
 def _graph(args: argparse.Namespace, out: TextIO) -> int:

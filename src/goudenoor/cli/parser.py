@@ -253,7 +253,11 @@ def _add_template_command(commands: _Commands) -> None:
         help="write a ready-to-fill assessment file for an edition",
         description="Write an assessment file listing every requirement of "
         "the edition, unrated, with its text, evidence clause and checkpoints "
-        "as comments. Fill in the values and score it with 'goudenoor score'.",
+        "as comments. Fill in the values and score it with 'goudenoor score'. "
+        "It names each --extension as given: an installed one by its name, a "
+        "file by its path relative to OUT (without -o: relative to the current "
+        "folder), so the file scores without repeating the option; an "
+        "extension file outside that folder is refused.",
     )
     template.add_argument("edition", metavar="EDITION", help="edition id")
     template.add_argument(

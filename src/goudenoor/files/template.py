@@ -8,8 +8,10 @@ from __future__ import annotations
 import datetime
 import json
 import textwrap
+from collections.abc import Sequence
 
 from goudenoor._text import json_text, plain_line
+from goudenoor.exceptions import GoudenoorError
 from goudenoor.model import Area, Requirement, Standard
 
 
@@ -62,6 +64,7 @@ def assessment_template(
     organisation: str = "Naam van de organisatie",
     date: datetime.date | None = None,
     scale: str | None = None,
+    extensions: Sequence[str] | None = None,
 ) -> str:
     """
     A YAML assessment file with every requirement of *standard* listed
@@ -69,7 +72,24 @@ def assessment_template(
 
     The unfilled template loads and scores 0, with one warning per
     unrated requirement.
+
+    *extensions* is how the file names the extensions applied to
+    *standard*, one per extension in its order: the name of an installed
+    one, or the path of an extension file relative to where the template
+    is written (so that the file scores without naming them again).
+    Default: their ids, which name installed extensions.
+
+    Raises:
+        GoudenoorError: *extensions* does not name as many extensions as
+            *standard* has.
     """
+    named = list(standard.extensions if extensions is None else extensions)
+    if len(named) != len(standard.extensions):
+        raise GoudenoorError(
+            f"extensions: {len(named)} names given for the "
+            f"{len(standard.extensions)} extensions of the standard "
+            f"({json.dumps(list(standard.extensions))}); expected one name each"
+        )
     chosen = standard.scale(scale)
     legend = ", ".join(f"{level.value:g} {level.label}" for level in chosen.levels)
     when = (date or datetime.date.today()).isoformat()  # noqa: DTZ011 - a calendar date
@@ -101,7 +121,7 @@ def assessment_template(
         f"date: {when}",
         f"scale: {chosen.id}",
         "auditors: []",
-        f"extensions: {json.dumps(list(standard.extensions))}",
+        f"extensions: {json.dumps(named)}",
         "ratings:",
     ]
     for area in standard.areas:

@@ -12,11 +12,11 @@ import datetime
 import os
 import posixpath
 import re
+import stat
 import warnings
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from io import BytesIO
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, Final, TypeVar, cast
 from xml.etree import ElementTree
 
@@ -988,17 +988,50 @@ def _sort_key(
     return (order.get(sheet, -1), problem.line or 0, problem.column or 0)
 
 
+def _read_regular(name: str) -> bytes:
+    """
+    The bytes of the regular file *name*, at most ``MAX_BYTES + 1``.
+
+    The file is opened without blocking and checked on the open
+    descriptor (as :func:`goudenoor.files._parse.read_regular` reads a
+    YAML file), so a named pipe or a device is refused at once instead of
+    making the read wait for a writer that may never come.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(name, flags)
+    except OSError as exc:
+        raise FileFormatError(f"cannot read file: {exc.strerror}", name) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise FileFormatError("is a folder, not a file", name)
+        if not stat.S_ISREG(mode):
+            raise FileFormatError(
+                "not a regular file (a device, named pipe or socket)", name
+            )
+        chunks = []
+        size = 0
+        while size <= MAX_BYTES:
+            chunk = os.read(fd, MAX_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise FileFormatError(f"cannot read file: {exc.strerror}", name) from None
+    finally:
+        os.close(fd)
+
+
 def _open(name: str) -> dict[str, _Sheet]:
     """
     The three sheets of the workbook *name*, checked against the limits.
     """
     from openpyxl import load_workbook
 
-    try:
-        with Path(name).open("rb") as file:
-            data = file.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise FileFormatError(f"cannot read file: {exc.strerror}", name) from None
+    data = _read_regular(name)
     if len(data) > MAX_BYTES:
         raise FileFormatError(
             f"file is more than the limit of {MAX_BYTES:,} bytes", name

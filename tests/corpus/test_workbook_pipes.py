@@ -1,0 +1,68 @@
+"""
+``import-xlsx`` on a named pipe or a folder (issue 23, item 9's neighbour):
+the workbook reader refuses what is not a regular file before reading a
+byte, instead of waiting for a writer to open the pipe.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import goudenoor as go
+from goudenoor.files import xlsx
+
+
+pytest.importorskip("openpyxl")
+
+NAMED_PIPES = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+
+
+@NAMED_PIPES
+def test_cli_refuses_a_named_pipe(tmp_path: Path) -> None:
+    """
+    In a separate process with a timeout, so that a reader that blocks
+    fails the test instead of hanging the run.
+    """
+    pipe = tmp_path / "audit.xlsx"
+    os.mkfifo(pipe)
+
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "goudenoor", "import-xlsx", str(pipe)],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=20,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("goudenoor import-xlsx waited for a named pipe")
+
+    assert (2, "") == (done.returncode, done.stdout)
+    assert (
+        f"goudenoor: error: {pipe}: not a regular file (a device, named pipe "
+        "or socket)\n"
+    ) == done.stderr
+
+
+@NAMED_PIPES
+def test_read_workbook_refuses_a_named_pipe(tmp_path: Path) -> None:
+    pipe = tmp_path / "audit.xlsx"
+    os.mkfifo(pipe)
+
+    with pytest.raises(go.FileFormatError) as info:
+        xlsx.read_workbook(pipe)
+
+    expected = f"{pipe}: not a regular file (a device, named pipe or socket)"
+    assert expected == str(info.value)
+
+
+def test_read_workbook_refuses_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(go.FileFormatError) as info:
+        xlsx.read_workbook(tmp_path)
+
+    assert f"{tmp_path}: is a folder, not a file" == str(info.value)
