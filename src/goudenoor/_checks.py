@@ -20,11 +20,12 @@ import collections.abc
 import datetime
 import functools
 import inspect
+import itertools
 import os
 import sys
 import types
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, ParamSpec, TypeVar
 
 
@@ -65,6 +66,9 @@ _COLLECTIONS = {
     collections.abc.Set: "a set",
 }
 _MAPPINGS = (dict, collections.abc.Mapping)
+# The built-in collections first: they are matched before the ABC, whose
+# check costs more.
+_COLLECTION_KINDS = (tuple, list, set, frozenset, dict, collections.abc.Collection)
 
 
 def _name(hint: Any) -> str:
@@ -208,6 +212,102 @@ def _generic_mismatch(  # noqa: C901, PLR0912 - one branch per kind of annotatio
     return None
 
 
+_Accepts = Callable[[object], bool]
+
+
+def _always(value: object) -> bool:
+    del value
+    return True
+
+
+def _never(value: object) -> bool:
+    # Not decided here: the full walk (_mismatch) decides and words it.
+    del value
+    return False
+
+
+def _all_fit(hint: Any) -> Callable[[Iterable[object]], bool]:
+    """
+    A test that every item of a collection fits *hint*, looped in C where
+    the hint is a plain class (a score card holds dozens of results).
+    """
+    if (
+        isinstance(hint, type)
+        and hint not in (Any, int, float, type(None))
+        and not _is_protocol(hint)
+        and typing.get_origin(hint) is None
+    ):
+        return lambda items: all(map(isinstance, items, itertools.repeat(hint)))
+    if hint in (int, float):
+        kinds = (int, float) if hint is float else int
+        return lambda items: (
+            all(map(isinstance, items, itertools.repeat(kinds)))
+            and not any(map(isinstance, items, itertools.repeat(bool)))
+        )
+    test = _accepts(hint)
+    return lambda items: all(map(test, items))
+
+
+def _accepts(hint: Any) -> _Accepts:  # noqa: C901, PLR0912 - one branch per kind
+    """
+    A fast test that a value fits *hint*, compiled once per parameter.
+
+    It answers ``True`` only where :func:`_mismatch` finds no mismatch;
+    where it answers ``False`` (or cannot tell), the full walk decides and
+    words the error. Checks run on every object built, scores included,
+    so the common annotations (a class, ``X | None``, ``tuple[X, ...]``,
+    ``Mapping[K, V]``) must cost an ``isinstance`` or two, not a walk of
+    the annotation each time.
+    """
+    if hint is Any or hint is object:
+        return _always
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        tests = tuple(_accepts(arg) for arg in args)
+        return lambda value: any(test(value) for test in tests)
+    if origin is typing.Literal:
+        kinds = tuple({type(arg) for arg in args})
+        return lambda value: isinstance(value, kinds)
+    if origin in _MAPPINGS and len(args) == 2:  # noqa: PLR2004 - key and value
+        keys_fit, items_fit = _all_fit(args[0]), _all_fit(args[1])
+        return lambda value: (
+            isinstance(value, collections.abc.Mapping)
+            and keys_fit(value.keys())
+            and items_fit(value.values())
+        )
+    if origin in _COLLECTIONS and (
+        (origin is tuple and len(args) == 2 and args[1] is Ellipsis)  # noqa: PLR2004
+        or (origin is not tuple and len(args) == 1)
+    ):
+        items_fit = _all_fit(args[0])
+        return lambda value: (
+            isinstance(value, origin)
+            and not isinstance(value, (str, bytes))
+            and (items_fit(value) if isinstance(value, _COLLECTION_KINDS) else True)
+        )
+    if _is_protocol(hint):
+        if getattr(hint, "_is_runtime_protocol", False):
+            return lambda value: isinstance(value, hint)
+        return callable
+    if origin is not None or isinstance(hint, TypeVar):
+        return _never
+    if hint is type(None) or hint is None:
+        return lambda value: value is None
+    if hint is float:
+        return lambda value: (
+            type(value) is float
+            or (isinstance(value, (int, float)) and not isinstance(value, bool))
+        )
+    if hint is int:
+        return lambda value: isinstance(value, int) and not isinstance(value, bool)
+    if hint is collections.abc.Callable:
+        return callable
+    if isinstance(hint, type):
+        return lambda value: isinstance(value, hint)
+    return _always
+
+
 _SHOWN = 60
 """How much of a wrong value a message shows."""
 
@@ -281,11 +381,35 @@ class _Hints:
     (a class's annotations may name classes defined after it).
     """
 
-    __slots__ = ("_hints", "_target")
+    __slots__ = ("_hints", "_target", "tests")
 
     def __init__(self, target: Callable[..., object] | type) -> None:
         self._target = target
         self._hints: dict[str, Any] | None = None
+        self.tests: dict[str, _Accepts] = {}
+        """The compiled tests, by parameter, once the annotations resolve."""
+
+    @property
+    def resolved(self) -> bool:
+        """``True`` once the annotations are resolved (and kept)."""
+        return self._hints is not None
+
+    def check(self, owner: str, name: str, value: object) -> None:
+        """
+        Raise the :class:`TypeError` for *value* given as *name*, if it
+        does not fit.
+        """
+        test = self.tests.get(name)
+        if test is None:
+            hints = self.get()
+            if self._hints is None:
+                # Not resolved yet (a module its annotations name is not
+                # loaded): checked without the unloaded names, not cached.
+                _raise(owner, name, value, hints.get(name, Any))
+                return
+            test = self.tests.setdefault(name, _accepts(hints.get(name, Any)))
+        if not test(value):
+            _raise(owner, name, value, self.get().get(name, Any))
 
     def get(self) -> dict[str, Any]:
         if self._hints is None:
@@ -308,6 +432,25 @@ def checked(function: Callable[_P, _R]) -> Callable[_P, _R]:
     return checked_except()(function)
 
 
+def _binding(signature: inspect.Signature) -> tuple[tuple[str, ...], frozenset[str]]:
+    """
+    The names a call binds by position, and those it may give by keyword.
+    """
+    parameters = signature.parameters.values()
+    positional = tuple(
+        parameter.name
+        for parameter in parameters
+        if parameter.kind
+        in (parameter.POSITIONAL_ONLY, parameter.POSITIONAL_OR_KEYWORD)
+    )
+    by_keyword = frozenset(
+        parameter.name
+        for parameter in parameters
+        if parameter.kind in (parameter.POSITIONAL_OR_KEYWORD, parameter.KEYWORD_ONLY)
+    )
+    return positional, by_keyword
+
+
 def checked_except(
     *names: str,
 ) -> Callable[[Callable[_P, _R]], Callable[_P, _R]]:
@@ -320,28 +463,60 @@ def checked_except(
         signature = inspect.signature(function)
         hints = _Hints(function)
         owner = function.__qualname__.removesuffix(".__init__") + "()"
+        positional, by_keyword = _binding(signature)
+        tests = hints.tests
+        skipped = frozenset(names)
 
         @functools.wraps(function)
         def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-            known = hints.get()
-            try:
-                bound = signature.bind(*args, **kwargs)
-            except TypeError as error:
-                raise TypeError(f"{owner}: {error}") from None
-            for name, value in bound.arguments.items():
-                if name in names:
-                    continue
-                kind = signature.parameters[name].kind
-                if kind is inspect.Parameter.VAR_KEYWORD:
-                    continue
-                items = value if kind is inspect.Parameter.VAR_POSITIONAL else (value,)
-                for item in items:
-                    _raise(owner, name, item, known.get(name, Any))
+            if len(args) <= len(positional) and by_keyword.issuperset(kwargs):
+                # The usual call, matched to its parameters without inspect
+                # (which costs more than many a function it guards); a
+                # missing or repeated argument is the function's own error.
+                for name, value in (
+                    *zip(positional, args, strict=False),
+                    *kwargs.items(),
+                ):
+                    if name in skipped:
+                        continue
+                    test = tests.get(name)
+                    if test is None or not test(value):
+                        hints.check(owner, name, value)
+                return function(*args, **kwargs)
+            _check_bound(signature, hints, owner, names, args, kwargs)
             return function(*args, **kwargs)
 
         return wrapper
 
     return decorate
+
+
+def _check_bound(  # noqa: PLR0917 - the one call site passes its state
+    signature: inspect.Signature,
+    hints: _Hints,
+    owner: str,
+    names: tuple[str, ...],
+    args: tuple[object, ...],
+    kwargs: dict[str, object],
+) -> None:
+    """
+    Check a call bound by :mod:`inspect`: one with ``*args``, or one that
+    is missing an argument (its error then names the function).
+    """
+    try:
+        bound = signature.bind(*args, **kwargs)
+    except TypeError as error:
+        raise TypeError(f"{owner}: {error}") from None
+    known = hints.get()
+    for name, value in bound.arguments.items():
+        if name in names:
+            continue
+        kind = signature.parameters[name].kind
+        if kind is inspect.Parameter.VAR_KEYWORD:
+            continue
+        items = value if kind is inspect.Parameter.VAR_POSITIONAL else (value,)
+        for item in items:
+            _raise(owner, name, item, known.get(name, Any))
 
 
 def _raise(owner: str, name: str, value: object, hint: Any) -> None:
@@ -367,19 +542,32 @@ def as_tuple(value: Any) -> Any:
 _CLASS_HINTS: dict[type, _Hints] = {}
 
 
-def _check_field(
-    instance: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    cls = type(instance)
-    hints = _CLASS_HINTS.get(cls)
-    if hints is None:
-        hints = _CLASS_HINTS.setdefault(cls, _Hints(cls))
-    _raise(
-        cls.__name__,
-        attribute.alias or attribute.name,
-        value,
-        hints.get().get(attribute.name, Any),
-    )
+def _field_check(
+    name: str, shown: str
+) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """
+    The validator of the field *name* (*shown*: its ``__init__`` name):
+    its annotation's test is compiled at the first check and kept here, so
+    that a check costs a call and an ``isinstance`` or two.
+    """
+    compiled: list[_Accepts] = []
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        del attribute
+        if compiled and compiled[0](value):
+            return
+        cls = type(instance)
+        hints = _CLASS_HINTS.get(cls)
+        if hints is None:
+            hints = _CLASS_HINTS.setdefault(cls, _Hints(cls))
+        hint = hints.get().get(name, Any)
+        if not compiled and hints.resolved:
+            compiled.append(_accepts(hint))
+            if compiled[0](value):
+                return
+        _raise(cls.__name__, shown, value, hint)
+
+    return check
 
 
 def typed_fields(
@@ -394,11 +582,14 @@ def typed_fields(
     del cls
     return [
         field.evolve(
-            validator=_check_field
+            validator=check
             if field.validator is None
-            else attrs.validators.and_(_check_field, field.validator)
+            else attrs.validators.and_(check, field.validator)
         )
         if field.init
         else field
-        for field in fields
+        for field, check in (
+            (field, _field_check(field.name, field.alias or field.name))
+            for field in fields
+        )
     ]
