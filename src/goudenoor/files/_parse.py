@@ -123,18 +123,22 @@ def read_string(text_or_bytes: str | bytes, source: str) -> str:
     return _yaml.read_text(raw, source)
 
 
-def _too_large(size: int, name: str) -> FileFormatError:
+def _too_large(size: int, name: str, limit: int | None = None) -> FileFormatError:
     from . import _yaml
 
+    limit = _yaml.MAX_BYTES if limit is None else limit
     return FileFormatError(
-        f"file is {size:,} bytes, more than the limit of {_yaml.MAX_BYTES:,} bytes",
-        name,
+        f"file is {size:,} bytes, more than the limit of {limit:,} bytes", name
     )
 
 
-def read_regular(name: str, *, within: Path | None = None) -> bytes:
+def read_regular(
+    name: str, *, within: Path | None = None, limit: int | None = None
+) -> bytes:
     """
-    The bytes of the regular file *name*, at most the YAML size limit.
+    The bytes of the regular file *name*: at most *limit* bytes (by
+    default the YAML size limit) and one more, if the file grew after its
+    size was checked.
 
     The file is opened without blocking and checked on the open
     descriptor, so a named pipe never makes the read wait and a file
@@ -146,6 +150,7 @@ def read_regular(name: str, *, within: Path | None = None) -> bytes:
     from . import _yaml
 
     refuse_empty_path(name)
+    limit = _yaml.MAX_BYTES if limit is None else limit
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(name, flags)
@@ -159,14 +164,14 @@ def read_regular(name: str, *, within: Path | None = None) -> bytes:
             raise FileFormatError(
                 "not a regular file (a device, named pipe or socket)", name
             )
-        if info.st_size > _yaml.MAX_BYTES:
-            raise _too_large(info.st_size, name)
+        if info.st_size > limit:
+            raise _too_large(info.st_size, name, limit)
         if within is not None:
             _check_within(fd, info, name, within)
         chunks = []
         size = 0
-        while size <= _yaml.MAX_BYTES:
-            chunk = os.read(fd, _yaml.MAX_BYTES + 1 - size)
+        while size <= limit:
+            chunk = os.read(fd, limit + 1 - size)
             if not chunk:
                 break
             chunks.append(chunk)

@@ -12,7 +12,6 @@ import datetime
 import os
 import posixpath
 import re
-import stat
 import warnings
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
@@ -38,7 +37,7 @@ from goudenoor.exceptions import (
     ValidationError,
 )
 from goudenoor.extensions import Extension
-from goudenoor.files._parse import refuse_empty_path
+from goudenoor.files._parse import read_regular, refuse_empty_path
 from goudenoor.files.assessments import ASSESSMENT_FORMAT, standard_for
 from goudenoor.model import Standard
 from goudenoor.problems import PathElement, Problem
@@ -988,50 +987,15 @@ def _sort_key(
     return (order.get(sheet, -1), problem.line or 0, problem.column or 0)
 
 
-def _read_regular(name: str) -> bytes:
-    """
-    The bytes of the regular file *name*, at most ``MAX_BYTES + 1``.
-
-    The file is opened without blocking and checked on the open
-    descriptor (as :func:`goudenoor.files._parse.read_regular` reads a
-    YAML file), so a named pipe or a device is refused at once instead of
-    making the read wait for a writer that may never come.
-    """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(name, flags)
-    except OSError as exc:
-        raise FileFormatError(f"cannot read file: {exc.strerror}", name) from None
-    try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise FileFormatError("is a folder, not a file", name)
-        if not stat.S_ISREG(mode):
-            raise FileFormatError(
-                "not a regular file (a device, named pipe or socket)", name
-            )
-        chunks = []
-        size = 0
-        while size <= MAX_BYTES:
-            chunk = os.read(fd, MAX_BYTES + 1 - size)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        return b"".join(chunks)
-    except OSError as exc:
-        raise FileFormatError(f"cannot read file: {exc.strerror}", name) from None
-    finally:
-        os.close(fd)
-
-
 def _open(name: str) -> dict[str, _Sheet]:
     """
     The three sheets of the workbook *name*, checked against the limits.
     """
     from openpyxl import load_workbook
 
-    data = _read_regular(name)
+    # Without blocking, checked on the open descriptor: a named pipe or a
+    # device is refused at once instead of waiting for a writer.
+    data = read_regular(name, limit=MAX_BYTES)
     if len(data) > MAX_BYTES:
         raise FileFormatError(
             f"file is more than the limit of {MAX_BYTES:,} bytes", name
