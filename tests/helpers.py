@@ -53,3 +53,25 @@ def commands_of(
                 nested = commands_of(sub, f"{prefix}{name} ")
                 found.update(nested or {f"{prefix}{name}": sub})
     return found
+
+
+def register_pack(
+    site: Path, name: str, version: str, entry_points: dict[str, str]
+) -> None:
+    """
+    Register a distribution *name* in the folder *site* as ``pip install``
+    would, without installing anything: a dist-info folder with its
+    metadata and its ``goudenoor.extensions`` entry points (``{"zorg":
+    "goudenoor_zorg:extension"}``). The caller puts *site* (and the pack's
+    source) on ``sys.path``.
+    """
+    info = site / f"{name.replace('-', '_')}-{version}.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n",
+        encoding="utf-8",
+    )
+    points = "".join(f"{key} = {value}\n" for key, value in entry_points.items())
+    (info / "entry_points.txt").write_text(
+        f"[goudenoor.extensions]\n{points}", encoding="utf-8"
+    )

@@ -14,7 +14,7 @@ import pytest
 from conftest import EXAMPLE_AUDIT, ROOT
 from goudenoor.cli import main
 from goudenoor.cli.commands import EXIT_CODES, FINDINGS
-from helpers import commands_of
+from helpers import commands_of, register_pack
 
 
 EXAMPLES = ROOT / "examples"
@@ -84,15 +84,11 @@ def _install_broken_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     """
     An installed extension whose entry point names nothing.
     """
-    info = tmp_path / "goudenoor_broken-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(
-        "Metadata-Version: 2.1\nName: goudenoor-broken\nVersion: 1.0\n",
-        encoding="utf-8",
-    )
-    (info / "entry_points.txt").write_text(
-        "[goudenoor.extensions]\nbroken = goudenoor_broken_missing:extension\n",
-        encoding="utf-8",
+    register_pack(
+        tmp_path,
+        "goudenoor-broken",
+        "1.0",
+        {"broken": "goudenoor_broken_missing:extension"},
     )
     monkeypatch.syspath_prepend(str(tmp_path))
 

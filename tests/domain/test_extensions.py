@@ -18,7 +18,7 @@ import goudenoor as go
 from conftest import EXAMPLE_AUDIT, ROOT
 from goudenoor.files.schemas import extension_schema
 from goudenoor.files.template import assessment_template
-from helpers import run, write
+from helpers import register_pack, run, write
 
 
 PACK = ROOT / "examples" / "goudenoor-zorg"
@@ -49,14 +49,8 @@ def _installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     `pip install` would, without installing anything: a dist-info folder
     on a temporary path entry, next to the pack's source.
     """
-    info = tmp_path / "goudenoor_zorg-1.0.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(
-        "Metadata-Version: 2.1\nName: goudenoor-zorg\nVersion: 1.0.0\n",
-        encoding="utf-8",
-    )
-    (info / "entry_points.txt").write_text(
-        "[goudenoor.extensions]\nzorg = goudenoor_zorg:extension\n", encoding="utf-8"
+    register_pack(
+        tmp_path, "goudenoor-zorg", "1.0.0", {"zorg": "goudenoor_zorg:extension"}
     )
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.syspath_prepend(str(PACK / "src"))

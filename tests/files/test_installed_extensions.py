@@ -13,7 +13,7 @@ import pytest
 
 import goudenoor as go
 from conftest import ROOT
-from helpers import run
+from helpers import register_pack, run
 
 
 PACK = ROOT / "examples" / "goudenoor-zorg"
@@ -25,16 +25,11 @@ def _installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     The example pack and one without distribution metadata of note,
     discoverable as `pip install` would make them.
     """
-    info = tmp_path / "goudenoor_zorg-1.0.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(
-        "Metadata-Version: 2.1\nName: goudenoor-zorg\nVersion: 1.0.0\n",
-        encoding="utf-8",
-    )
-    (info / "entry_points.txt").write_text(
-        "[goudenoor.extensions]\nzorg = goudenoor_zorg:extension\n"
-        "afval = goudenoor_zorg:missing\n",
-        encoding="utf-8",
+    register_pack(
+        tmp_path,
+        "goudenoor-zorg",
+        "1.0.0",
+        {"zorg": "goudenoor_zorg:extension", "afval": "goudenoor_zorg:missing"},
     )
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.syspath_prepend(str(PACK / "src"))

@@ -39,7 +39,7 @@ from goudenoor.files.output_schemas import (
 )
 from goudenoor.files.schemas import assessment_schema
 from goudenoor.migration import migrate_assessment
-from helpers import run
+from helpers import register_pack, run
 from strategies import assessments, options
 
 
@@ -482,16 +482,11 @@ def test_the_installed_packs_validate(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The example pack, and one whose entry point is missing (an error entry).
-    info = tmp_path / "goudenoor_zorg-1.0.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(
-        "Metadata-Version: 2.1\nName: goudenoor-zorg\nVersion: 1.0.0\n",
-        encoding="utf-8",
-    )
-    (info / "entry_points.txt").write_text(
-        "[goudenoor.extensions]\nzorg = goudenoor_zorg:extension\n"
-        "afval = goudenoor_zorg:missing\n",
-        encoding="utf-8",
+    register_pack(
+        tmp_path,
+        "goudenoor-zorg",
+        "1.0.0",
+        {"zorg": "goudenoor_zorg:extension", "afval": "goudenoor_zorg:missing"},
     )
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.syspath_prepend(str(ZORG / "src"))
