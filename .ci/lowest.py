@@ -4,7 +4,8 @@ lowest versions its ``pyproject.toml`` allows (their ``>=`` floors).
 
 ``python .ci/lowest.py pyproject.toml`` pins the runtime dependencies, the
 user-facing extras (``report``, ``xlsx``, ``dataframe``) and the libraries the tests
-import (pytest, Hypothesis, Sybil, jsonschema, krippendorff). The linters and type
+import (pytest, pytest-xdist, Hypothesis, Sybil, jsonschema, krippendorff,
+Playwright). The linters and type
 checkers are not pinned: this run does not use them.
 
 ``python .ci/lowest.py --build pyproject.toml`` pins the build system's
@@ -23,7 +24,15 @@ from pathlib import Path
 
 
 TESTED_TOOLS = frozenset(
-    {"pytest", "hypothesis", "sybil", "jsonschema", "krippendorff"}
+    {
+        "pytest",
+        "pytest-xdist",
+        "hypothesis",
+        "sybil",
+        "jsonschema",
+        "krippendorff",
+        "playwright",
+    }
 )
 FLOOR = re.compile(r"^([A-Za-z0-9._-]+)\s*>=\s*([0-9][0-9A-Za-z.]*)\s*$")
 
