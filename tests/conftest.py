@@ -25,6 +25,9 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 ROOT = Path(__file__).parent.parent
 DATA = Path(__file__).parent / "data"
 SOURCES = DATA / "sources"
+# The package's own data where it is installed (the wheel test runs with
+# src/ out of the way), not the checkout's src/.
+SHIPPED = Path(go.__file__).parent / "data"
 EXAMPLE_AUDIT: Final = ROOT / "examples" / "audit-2012.yaml"
 """The example audit of gos-2012 that the README scores."""
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE_AUDIT, ROOT
+from conftest import EXAMPLE_AUDIT, ROOT, SHIPPED
 from goudenoor.cli import build_parser, main
 from goudenoor.cli.commands import FILE_ARGUMENTS
 from helpers import commands_of
@@ -20,10 +20,8 @@ from helpers import commands_of
 
 EXAMPLES = ROOT / "examples"
 ZORG = EXAMPLES / "goudenoor-zorg" / "src" / "goudenoor_zorg" / "zorg.yaml"
-TRANSLATION = ROOT / "src" / "goudenoor" / "data" / "editions" / "gos-2012.en.yaml"
-CROSSWALK = (
-    ROOT / "src" / "goudenoor" / "data" / "crosswalks" / "gos-2012--gos-2016.yaml"
-)
+TRANSLATION = SHIPPED / "editions" / "gos-2012.en.yaml"
+CROSSWALK = SHIPPED / "crosswalks" / "gos-2012--gos-2016.yaml"
 EARLIER = EXAMPLES / "history" / "lindewaard-2024.yaml"
 TEAM = sorted((EXAMPLES / "team").glob("*.yaml"))
 SITES = sorted((EXAMPLES / "sites").glob("*.yaml"))

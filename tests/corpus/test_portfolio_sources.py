@@ -25,7 +25,7 @@ import pytest
 
 import goudenoor as go
 import goudenoor.files.portfolio as files_portfolio
-from conftest import EXAMPLE_AUDIT, ROOT
+from conftest import EXAMPLE_AUDIT, ROOT, SHIPPED
 from goudenoor.exceptions import EmptyPathError
 from goudenoor.files.portfolio import OTHER_KINDS, portfolio_files, portfolio_paths
 from goudenoor.portfolio import PortfolioNote
@@ -34,9 +34,7 @@ from portfolio_files import audit_text, write_portfolio
 
 
 ZORG = ROOT / "examples" / "goudenoor-zorg" / "src" / "goudenoor_zorg" / "zorg.yaml"
-CROSSWALK = (
-    ROOT / "src" / "goudenoor" / "data" / "crosswalks" / "gos-2012--gos-2016.yaml"
-)
+CROSSWALK = SHIPPED / "crosswalks" / "gos-2012--gos-2016.yaml"
 EMPTY = (
     "an empty path names no file (expected the path of a file or folder; '.' is "
     "the current folder)"
