@@ -92,8 +92,7 @@ def standard_label(standard: Standard) -> str:
     The edition and the extensions applied, as a reader names them:
     ``gos-2012`` or ``gos-2012 + zorg``.
     """
-    extensions = f" + {', '.join(standard.extensions)}" if standard.extensions else ""
-    return f"{standard.id}{extensions}"
+    return standard.label
 
 
 def _other_standards(card: ScoreCard, others: Sequence[ScoreCard]) -> str:

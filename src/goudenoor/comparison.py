@@ -315,7 +315,10 @@ def compare(
     Raises:
         GoudenoorError: The crosswalk does not map the old audit's edition
             to the new audit's; the audits are of different organisations
-            or units, or in reverse date order, and that is not allowed.
+            or units, or in reverse date order, and that is not allowed; the
+            audits were scored against other extensions, or against
+            extensions of the same ids with other content (their points are
+            not comparable: see ``Standard.fingerprint``).
 
     >>> import goudenoor as go
     >>> std = go.load_standard("gos-2012")
@@ -334,6 +337,7 @@ def compare(
         allow_different_organisations=allow_different_organisations,
         allow_reverse_dates=allow_reverse_dates,
     )
+    _refuse_other_standards(old, new)
     if old.standard.id == new.standard.id:
         crosswalk = None
     elif crosswalk is None:
@@ -347,6 +351,30 @@ def compare(
         requirements=_requirement_changes(old, new),
         notes=notes,
     )
+
+
+def _refuse_other_standards(old: ScoreCard, new: ScoreCard) -> None:
+    """
+    Refuse cards whose points are not comparable, as a trend does: other
+    extensions, or within one edition another standard by content.
+    """
+    same_edition = old.standard.id == new.standard.id
+    if old.standard.extensions == new.standard.extensions and (
+        not same_edition or old.standard.fingerprint == new.standard.fingerprint
+    ):
+        return
+    old_label, new_label = old.standard.label, new.standard.label
+    same = (
+        " (the same names with other content: another extension file with the same id)"
+        if old_label == new_label
+        else ""
+    )
+    msg = (
+        "the audits were scored against standards whose points are not "
+        f"comparable: {old_label} and {new_label}{same}; a comparison needs the "
+        "same extensions, with the same content, in both audits"
+    )
+    raise GoudenoorError(msg)
 
 
 def _refuse(

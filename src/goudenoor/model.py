@@ -936,6 +936,15 @@ class Standard:
             counts.append(f"extensions {', '.join(self.extensions)}")
         return f"<Standard {self.id} {excerpt(self.title)}: {', '.join(counts)}>"
 
+    @property
+    def label(self) -> str:
+        """
+        The edition and the extensions applied, as a reader names them
+        (``gos-2012``, or ``gos-2012 + zorg``).
+        """
+        extensions = f" + {', '.join(self.extensions)}" if self.extensions else ""
+        return f"{self.id}{extensions}"
+
     @cached_property
     def fingerprint(self) -> str:
         """

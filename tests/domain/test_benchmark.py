@@ -200,6 +200,51 @@ def test_trend_refuses_an_extension_of_the_same_id_with_other_content(
     )
 
 
+@pytest.mark.parametrize(
+    ("old_removes", "new_removes", "labels"),
+    [
+        (
+            "9.2",
+            "9.1",
+            (
+                "gos-2012 + demo and gos-2012 + demo (the same names with other "
+                "content: another extension file with the same id)"
+            ),
+        ),
+        ("9.2", None, "gos-2012 + demo and gos-2012"),
+    ],
+)
+def test_compare_refuses_other_standards(
+    std2012: go.Standard, old_removes: str, new_removes: str | None, labels: str
+) -> None:
+    """compare agrees with trend on which points are comparable."""
+    old = go.apply_extension(std2012, removing(old_removes))
+    new = (
+        std2012
+        if new_removes is None
+        else go.apply_extension(std2012, removing(new_removes))
+    )
+
+    with pytest.raises(go.GoudenoorError) as info:
+        go.compare(card(old, 2, year=2024), card(new, 3, year=2025))
+
+    assert (
+        "the audits were scored against standards whose points are not comparable: "
+        f"{labels}; a comparison needs the same extensions, with the same content, "
+        "in both audits"
+    ) == str(info.value)
+
+
+def test_compare_of_one_standard_is_allowed(std2012: go.Standard) -> None:
+    demo = go.apply_extension(std2012, removing("9.2"))
+
+    old, new = card(demo, 2, year=2024), card(demo, 3, year=2025)
+
+    comparison = go.compare(old, new)
+
+    assert pytest.approx(new.total - old.total) == comparison.total_delta
+
+
 def test_trend_refuses_two_audits_on_one_date(std2012: go.Standard) -> None:
     with pytest.raises(BenchmarkError) as info:
         go.trend(
