@@ -24,7 +24,7 @@ import json
 import re
 import sys
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -149,6 +149,22 @@ def _leaves(error: jsonschema.ValidationError) -> Iterator[jsonschema.Validation
         yield from _leaves(inner)
 
 
+def _path(keys: Iterable[str | int]) -> str:
+    """
+    *keys* as ``$['a-b'].c[0]``: written here, not jsonschema's
+    ``json_path``, whose notation changed between its versions (4.18
+    writes ``$.a-b``).
+    """
+    return "$" + "".join(
+        f"[{key}]"
+        if isinstance(key, int)
+        else f".{key}"
+        if key.isidentifier()
+        else f"[{key!r}]"
+        for key in keys
+    )
+
+
 def schema_errors(document: dict[str, Any]) -> list[str]:
     """
     What NIST's schema says is wrong with *document*, each with its path.
@@ -160,7 +176,7 @@ def schema_errors(document: dict[str, Any]) -> list[str]:
     models = validator.schema["oneOf"]
     [model] = [i for i, m in enumerate(models) if m["required"][0] in document]
     return sorted(
-        f"{leaf.json_path}: {leaf.message}"
+        f"{_path(leaf.absolute_path)}: {leaf.message}"
         for error in validator.iter_errors(document)
         for inner in error.context or (error,)
         if inner is error or inner.relative_schema_path[0] == model
