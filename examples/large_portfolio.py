@@ -29,9 +29,9 @@ from pathlib import Path
 from typing import Any, Literal, TextIO
 
 import goudenoor as go
-from goudenoor.files.portfolio import portfolio_paths
-from goudenoor.portfolio import COLUMNS
-from goudenoor.report.tables import table_csv
+from goudenoor.files._portfolio import portfolio_paths
+from goudenoor.portfolio._portfolio import COLUMNS
+from goudenoor.report._tables import table_csv
 
 
 Level = Literal["total", "area", "requirement"]

@@ -21,6 +21,10 @@ INIT = Path(go.__file__)
 EXPECTED = frozenset(
     {
         "ASSESSMENT_FORMAT",
+        "audit",
+        "interchange",
+        "portfolio",
+        "standard",
         "to_oscal_results",
         "to_oscal_catalog",
         "register_rule",

@@ -15,7 +15,7 @@ import goudenoor as go
 PACKAGE = Path(go.__file__).parent
 
 PROBES = {
-    "report/html.py": {"jinja2", "matplotlib"},
+    "report/_html.py": {"jinja2", "matplotlib"},
 }
 """Files that may import by name, and the only modules they may name."""
 

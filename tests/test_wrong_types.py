@@ -28,7 +28,7 @@ import pytest
 
 import goudenoor as go
 from goudenoor import _checks
-from goudenoor.agreement import ordinal_alpha
+from goudenoor.audit._consensus import ordinal_alpha
 
 
 EXAMPLES = Path(__file__).parent.parent / "examples"

@@ -14,78 +14,130 @@ from typing import TYPE_CHECKING, Any, Final
 
 
 if TYPE_CHECKING:
+    from . import audit as audit
     from . import exceptions as exceptions
-    from .agreement import (
-        Consensus as Consensus,
-    )
-    from .agreement import (
-        ConsensusError as ConsensusError,
-    )
-    from .agreement import (
-        Disagreement as Disagreement,
-    )
-    from .agreement import (
-        consensus_rules as consensus_rules,
-    )
-    from .agreement import (
-        register_rule as register_rule,
-    )
-    from .assessment import (
-        Assessment as Assessment,
-    )
-    from .assessment import (
-        Evidence as Evidence,
-    )
-    from .assessment import (
-        Rating as Rating,
-    )
-    from .assessment import (
-        Ratings as Ratings,
-    )
-    from .assessment import (
-        Review as Review,
-    )
-    from .assessment import (
-        assessment_problems as assessment_problems,
-    )
-    from .assessment import (
-        check_assessment as check_assessment,
-    )
-    from .benchmark import (
-        AreaTrend as AreaTrend,
-    )
-    from .benchmark import (
-        PercentileRanks as PercentileRanks,
-    )
-    from .benchmark import (
-        Trend as Trend,
-    )
-    from .benchmark import (
-        percentile_ranks as percentile_ranks,
-    )
-    from .benchmark import (
-        trend as trend,
-    )
-    from .comparison import (
+    from . import interchange as interchange
+    from . import portfolio as portfolio
+    from . import standard as standard
+    from .audit import (
         AreaChange as AreaChange,
     )
-    from .comparison import (
+    from .audit import (
+        AreaResult as AreaResult,
+    )
+    from .audit import (
+        Assessment as Assessment,
+    )
+    from .audit import (
         Comparison as Comparison,
     )
-    from .comparison import (
+    from .audit import (
+        Consensus as Consensus,
+    )
+    from .audit import (
+        Disagreement as Disagreement,
+    )
+    from .audit import (
+        Evidence as Evidence,
+    )
+    from .audit import (
+        Gap as Gap,
+    )
+    from .audit import (
+        Improvement as Improvement,
+    )
+    from .audit import (
+        Migration as Migration,
+    )
+    from .audit import (
+        Rating as Rating,
+    )
+    from .audit import (
+        Ratings as Ratings,
+    )
+    from .audit import (
         RequirementChange as RequirementChange,
     )
-    from .comparison import (
+    from .audit import (
+        RequirementResult as RequirementResult,
+    )
+    from .audit import (
+        Review as Review,
+    )
+    from .audit import (
+        Risk as Risk,
+    )
+    from .audit import (
+        ScoreCard as ScoreCard,
+    )
+    from .audit import (
+        ScoreWarning as ScoreWarning,
+    )
+    from .audit import (
+        ScoringMethod as ScoringMethod,
+    )
+    from .audit import (
+        assessment_problems as assessment_problems,
+    )
+    from .audit import (
+        at_risk as at_risk,
+    )
+    from .audit import (
+        check_assessment as check_assessment,
+    )
+    from .audit import (
         compare as compare,
     )
-    from .crosswalk import (
-        Crosswalk as Crosswalk,
+    from .audit import (
+        consensus_rules as consensus_rules,
     )
-    from .edition_diff import (
-        EditionDiff as EditionDiff,
+    from .audit import (
+        drivers as drivers,
     )
-    from .edition_diff import (
-        diff_editions as diff_editions,
+    from .audit import (
+        effects as effects,
+    )
+    from .audit import (
+        influence_graph as influence_graph,
+    )
+    from .audit import (
+        paths as paths,
+    )
+    from .audit import (
+        register_method as register_method,
+    )
+    from .audit import (
+        register_rule as register_rule,
+    )
+    from .audit import (
+        score as score,
+    )
+    from .audit import (
+        scored_graph as scored_graph,
+    )
+    from .audit import (
+        scoring_methods as scoring_methods,
+    )
+    from .audit import (
+        structure_graph as structure_graph,
+    )
+    from .audit import (
+        to_dot as to_dot,
+    )
+    from .audit import (
+        to_graphml as to_graphml,
+    )
+    from .audit import (
+        to_json as to_json,
+    )
+    from .audit import (
+        to_mermaid as to_mermaid,
+    )
+    from .audit import (
+        what_if as what_if,
+    )
+    from .exceptions import (
+        ConsensusError as ConsensusError,
     )
     from .exceptions import (
         ExtensionError as ExtensionError,
@@ -106,6 +158,9 @@ if TYPE_CHECKING:
         OutputError as OutputError,
     )
     from .exceptions import (
+        RollupError as RollupError,
+    )
+    from .exceptions import (
         ScoringError as ScoringError,
     )
     from .exceptions import (
@@ -122,39 +177,6 @@ if TYPE_CHECKING:
     )
     from .exceptions import (
         ValidationError as ValidationError,
-    )
-    from .extensions import (
-        AddedCheckpoint as AddedCheckpoint,
-    )
-    from .extensions import (
-        Additions as Additions,
-    )
-    from .extensions import (
-        AreaOverride as AreaOverride,
-    )
-    from .extensions import (
-        Extension as Extension,
-    )
-    from .extensions import (
-        InfluenceRemoval as InfluenceRemoval,
-    )
-    from .extensions import (
-        Overrides as Overrides,
-    )
-    from .extensions import (
-        Removals as Removals,
-    )
-    from .extensions import (
-        RequirementOverride as RequirementOverride,
-    )
-    from .extensions import (
-        RequirementRemoval as RequirementRemoval,
-    )
-    from .extensions import (
-        apply_extension as apply_extension,
-    )
-    from .extensions import (
-        extension_problems as extension_problems,
     )
     from .files import (
         ASSESSMENT_FORMAT as ASSESSMENT_FORMAT,
@@ -249,98 +271,20 @@ if TYPE_CHECKING:
     from .files.xlsx import (
         write_workbook as write_workbook,
     )
-    from .graph import (
-        Risk as Risk,
-    )
-    from .graph import (
-        at_risk as at_risk,
-    )
-    from .graph import (
-        drivers as drivers,
-    )
-    from .graph import (
-        effects as effects,
-    )
-    from .graph import (
-        influence_graph as influence_graph,
-    )
-    from .graph import (
-        paths as paths,
-    )
-    from .graph import (
-        scored_graph as scored_graph,
-    )
-    from .graph import (
-        structure_graph as structure_graph,
-    )
-    from .graph import (
-        to_dot as to_dot,
-    )
-    from .graph import (
-        to_graphml as to_graphml,
-    )
-    from .graph import (
-        to_json as to_json,
-    )
-    from .graph import (
-        to_mermaid as to_mermaid,
-    )
-    from .migration import (
-        Migration as Migration,
-    )
-    from .model import (
-        Area as Area,
-    )
-    from .model import (
-        Change as Change,
-    )
-    from .model import (
-        Checkpoint as Checkpoint,
-    )
-    from .model import (
-        Condition as Condition,
-    )
-    from .model import (
-        Influence as Influence,
-    )
-    from .model import (
-        Parameter as Parameter,
-    )
-    from .model import (
-        Principle as Principle,
-    )
-    from .model import (
-        RecognitionLevel as RecognitionLevel,
-    )
-    from .model import (
-        RecognitionScheme as RecognitionScheme,
-    )
-    from .model import (
-        Requirement as Requirement,
-    )
-    from .model import (
-        Scale as Scale,
-    )
-    from .model import (
-        ScaleLevel as ScaleLevel,
-    )
-    from .model import (
-        Source as Source,
-    )
-    from .model import (
-        Standard as Standard,
-    )
-    from .model import (
-        Term as Term,
-    )
-    from .model import (
-        Theme as Theme,
-    )
-    from .oscal import (
+    from .interchange import (
         to_oscal_catalog as to_oscal_catalog,
     )
-    from .oscal import (
+    from .interchange import (
         to_oscal_results as to_oscal_results,
+    )
+    from .portfolio import (
+        AreaRollup as AreaRollup,
+    )
+    from .portfolio import (
+        AreaTrend as AreaTrend,
+    )
+    from .portfolio import (
+        PercentileRanks as PercentileRanks,
     )
     from .portfolio import (
         Portfolio as Portfolio,
@@ -351,62 +295,122 @@ if TYPE_CHECKING:
     from .portfolio import (
         PortfolioSummary as PortfolioSummary,
     )
+    from .portfolio import (
+        Rollup as Rollup,
+    )
+    from .portfolio import (
+        Trend as Trend,
+    )
+    from .portfolio import (
+        percentile_ranks as percentile_ranks,
+    )
+    from .portfolio import (
+        trend as trend,
+    )
     from .problems import (
         Problem as Problem,
     )
     from .report import (
         render_report as render_report,
     )
-    from .scoring import (
-        AreaResult as AreaResult,
-    )
-    from .scoring import (
-        Gap as Gap,
-    )
-    from .scoring import (
-        Improvement as Improvement,
-    )
-    from .scoring import (
-        RequirementResult as RequirementResult,
-    )
-    from .scoring import (
-        ScoreCard as ScoreCard,
-    )
-    from .scoring import (
-        ScoreWarning as ScoreWarning,
-    )
-    from .scoring import (
-        ScoringMethod as ScoringMethod,
-    )
-    from .scoring import (
-        register_method as register_method,
-    )
-    from .scoring import (
-        score as score,
-    )
-    from .scoring import (
-        scoring_methods as scoring_methods,
-    )
-    from .scoring import (
-        what_if as what_if,
-    )
-    from .translation import (
+    from .standard import (
         TRANSLATION_FORMAT as TRANSLATION_FORMAT,
     )
-    from .translation import (
+    from .standard import (
+        AddedCheckpoint as AddedCheckpoint,
+    )
+    from .standard import (
+        Additions as Additions,
+    )
+    from .standard import (
+        Area as Area,
+    )
+    from .standard import (
+        AreaOverride as AreaOverride,
+    )
+    from .standard import (
+        Change as Change,
+    )
+    from .standard import (
+        Checkpoint as Checkpoint,
+    )
+    from .standard import (
+        Condition as Condition,
+    )
+    from .standard import (
+        Crosswalk as Crosswalk,
+    )
+    from .standard import (
+        EditionDiff as EditionDiff,
+    )
+    from .standard import (
+        Extension as Extension,
+    )
+    from .standard import (
+        Influence as Influence,
+    )
+    from .standard import (
+        InfluenceRemoval as InfluenceRemoval,
+    )
+    from .standard import (
+        Overrides as Overrides,
+    )
+    from .standard import (
+        Parameter as Parameter,
+    )
+    from .standard import (
+        Principle as Principle,
+    )
+    from .standard import (
+        RecognitionLevel as RecognitionLevel,
+    )
+    from .standard import (
+        RecognitionScheme as RecognitionScheme,
+    )
+    from .standard import (
+        Removals as Removals,
+    )
+    from .standard import (
+        Requirement as Requirement,
+    )
+    from .standard import (
+        RequirementOverride as RequirementOverride,
+    )
+    from .standard import (
+        RequirementRemoval as RequirementRemoval,
+    )
+    from .standard import (
+        Scale as Scale,
+    )
+    from .standard import (
+        ScaleLevel as ScaleLevel,
+    )
+    from .standard import (
+        Source as Source,
+    )
+    from .standard import (
+        Standard as Standard,
+    )
+    from .standard import (
+        Term as Term,
+    )
+    from .standard import (
+        Theme as Theme,
+    )
+    from .standard import (
         Translation as Translation,
     )
-    from .translation import (
+    from .standard import (
+        apply_extension as apply_extension,
+    )
+    from .standard import (
+        diff_editions as diff_editions,
+    )
+    from .standard import (
+        extension_problems as extension_problems,
+    )
+    from .standard import (
         translation_problems as translation_problems,
-    )
-    from .unit_rollup import (
-        AreaRollup as AreaRollup,
-    )
-    from .unit_rollup import (
-        Rollup as Rollup,
-    )
-    from .unit_rollup import (
-        RollupError as RollupError,
     )
 
 
@@ -416,101 +420,105 @@ if TYPE_CHECKING:
 # matplotlib and openpyxl are loaded only by the code that needs them).
 _PUBLIC: Final[dict[str, str]] = {
     "ASSESSMENT_FORMAT": "files",
-    "AddedCheckpoint": "extensions",
-    "Additions": "extensions",
-    "Area": "model",
-    "AreaChange": "comparison",
-    "AreaOverride": "extensions",
-    "AreaResult": "scoring",
-    "Assessment": "assessment",
-    "Change": "model",
-    "Checkpoint": "model",
-    "Comparison": "comparison",
-    "Condition": "model",
-    "Crosswalk": "crosswalk",
-    "EditionDiff": "edition_diff",
-    "Consensus": "agreement",
-    "ConsensusError": "agreement",
-    "Disagreement": "agreement",
-    "Evidence": "assessment",
-    "Extension": "extensions",
+    "AddedCheckpoint": "standard",
+    "Additions": "standard",
+    "Area": "standard",
+    "AreaChange": "audit",
+    "AreaOverride": "standard",
+    "AreaResult": "audit",
+    "Assessment": "audit",
+    "Change": "standard",
+    "Checkpoint": "standard",
+    "Comparison": "audit",
+    "Condition": "standard",
+    "Crosswalk": "standard",
+    "EditionDiff": "standard",
+    "Consensus": "audit",
+    "ConsensusError": "exceptions",
+    "Disagreement": "audit",
+    "Evidence": "audit",
+    "Extension": "standard",
     "ExtensionError": "exceptions",
     "FileFormatError": "exceptions",
-    "Gap": "scoring",
+    "Gap": "audit",
     "GoudenoorError": "exceptions",
-    "Improvement": "scoring",
-    "Influence": "model",
-    "InfluenceRemoval": "extensions",
+    "Improvement": "audit",
+    "Influence": "standard",
+    "InfluenceRemoval": "standard",
     "InstalledExtension": "files",
-    "Migration": "migration",
+    "Migration": "audit",
     "MissingExtraError": "exceptions",
     "ModelError": "exceptions",
     "OutputError": "exceptions",
-    "Overrides": "extensions",
-    "Parameter": "model",
-    "Principle": "model",
+    "Overrides": "standard",
+    "Parameter": "standard",
+    "Principle": "standard",
     "Problem": "problems",
-    "Rating": "assessment",
-    "Ratings": "assessment",
-    "RecognitionLevel": "model",
-    "RecognitionScheme": "model",
-    "Removals": "extensions",
-    "Requirement": "model",
-    "RequirementChange": "comparison",
-    "RequirementOverride": "extensions",
-    "RequirementRemoval": "extensions",
-    "RequirementResult": "scoring",
-    "Review": "assessment",
-    "Risk": "graph",
-    "Scale": "model",
-    "ScaleLevel": "model",
-    "ScoreCard": "scoring",
-    "ScoreWarning": "scoring",
+    "Rating": "audit",
+    "Ratings": "audit",
+    "RecognitionLevel": "standard",
+    "RecognitionScheme": "standard",
+    "Removals": "standard",
+    "Requirement": "standard",
+    "RequirementChange": "audit",
+    "RequirementOverride": "standard",
+    "RequirementRemoval": "standard",
+    "RequirementResult": "audit",
+    "Review": "audit",
+    "Risk": "audit",
+    "Scale": "standard",
+    "ScaleLevel": "standard",
+    "ScoreCard": "audit",
+    "ScoreWarning": "audit",
     "ScoringError": "exceptions",
-    "ScoringMethod": "scoring",
-    "Source": "model",
-    "Standard": "model",
-    "TRANSLATION_FORMAT": "translation",
-    "Term": "model",
-    "Theme": "model",
-    "Translation": "translation",
+    "ScoringMethod": "audit",
+    "Source": "standard",
+    "Standard": "standard",
+    "TRANSLATION_FORMAT": "standard",
+    "Term": "standard",
+    "Theme": "standard",
+    "Translation": "standard",
     "UnknownAreaError": "exceptions",
     "UnknownEditionError": "exceptions",
     "UnknownItemError": "exceptions",
     "UnknownRequirementError": "exceptions",
     "ValidationError": "exceptions",
-    "apply_extension": "extensions",
+    "apply_extension": "standard",
     "assessment_from_mapping": "files",
-    "assessment_problems": "assessment",
+    "assessment_problems": "audit",
     "assessment_to_mapping": "files",
-    "at_risk": "graph",
+    "at_risk": "audit",
     "available_extensions": "files",
-    "check_assessment": "assessment",
-    "compare": "comparison",
+    "check_assessment": "audit",
+    "compare": "audit",
     "crosswalks": "files",
-    "diff_editions": "edition_diff",
+    "diff_editions": "standard",
     "consensus": "files",
     "load_portfolio": "files",
     "Portfolio": "portfolio",
     "PortfolioError": "portfolio",
     "PortfolioSummary": "portfolio",
     "rollup": "files",
-    "Rollup": "unit_rollup",
-    "RollupError": "unit_rollup",
-    "AreaRollup": "unit_rollup",
-    "percentile_ranks": "benchmark",
-    "PercentileRanks": "benchmark",
-    "trend": "benchmark",
-    "Trend": "benchmark",
-    "AreaTrend": "benchmark",
-    "consensus_rules": "agreement",
-    "drivers": "graph",
+    "Rollup": "portfolio",
+    "RollupError": "exceptions",
+    "AreaRollup": "portfolio",
+    "percentile_ranks": "portfolio",
+    "PercentileRanks": "portfolio",
+    "trend": "portfolio",
+    "Trend": "portfolio",
+    "AreaTrend": "portfolio",
+    "consensus_rules": "audit",
+    "drivers": "audit",
     "dump_assessment": "files",
     "editions": "files",
-    "effects": "graph",
+    "effects": "audit",
     "exceptions": "exceptions",
-    "extension_problems": "extensions",
-    "influence_graph": "graph",
+    "audit": "audit",
+    "interchange": "interchange",
+    "portfolio": "portfolio",
+    "standard": "standard",
+    "extension_problems": "standard",
+    "influence_graph": "audit",
     "load_assessment": "files",
     "load_crosswalk": "files",
     "load_crosswalk_file": "files",
@@ -524,28 +532,28 @@ _PUBLIC: Final[dict[str, str]] = {
     "loads_extension": "files",
     "loads_translation": "files",
     "migrate": "files",
-    "paths": "graph",
+    "paths": "audit",
     "read_workbook": "files.xlsx",
-    "register_method": "scoring",
+    "register_method": "audit",
     "render_report": "report",
-    "register_rule": "agreement",
+    "register_rule": "audit",
     "save_assessment": "files",
-    "scored_graph": "graph",
-    "score": "scoring",
-    "scoring_methods": "scoring",
+    "scored_graph": "audit",
+    "score": "audit",
+    "scoring_methods": "audit",
     "standard_for": "files",
     "standard_from_mapping": "files",
     "standard_to_mapping": "files",
-    "structure_graph": "graph",
-    "to_dot": "graph",
-    "to_graphml": "graph",
-    "to_json": "graph",
-    "to_mermaid": "graph",
-    "to_oscal_catalog": "oscal",
-    "to_oscal_results": "oscal",
-    "translation_problems": "translation",
+    "structure_graph": "audit",
+    "to_dot": "audit",
+    "to_graphml": "audit",
+    "to_json": "audit",
+    "to_mermaid": "audit",
+    "to_oscal_catalog": "interchange",
+    "to_oscal_results": "interchange",
+    "translation_problems": "standard",
     "translations": "files",
-    "what_if": "scoring",
+    "what_if": "audit",
     "write_workbook": "files.xlsx",
 }
 """A name equal to its module's name is the module itself."""

@@ -4,7 +4,7 @@
 
 import sys
 
-from .cli import main
+from goudenoor.cli import main
 
 
 sys.exit(main())

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-from .exceptions import OutputError
+from goudenoor.exceptions import OutputError
 
 
 BIDI_CONTROLS = frozenset(

@@ -10,10 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .problems import Problem, did_you_mean, excerpt
+from goudenoor.problems import Problem, did_you_mean, excerpt
 
 
 __all__ = [
+    "BenchmarkError",
+    "ConsensusError",
+    "RollupError",
     "EmptyPathError",
     "ExtensionError",
     "FileFormatError",
@@ -290,3 +293,25 @@ class UnknownRequirementError(UnknownItemError):
     """
 
     kind = "requirement"
+
+
+class BenchmarkError(GoudenoorError, ValueError):
+    """
+    No peers scored against the card's standard; in a trend: too few
+    cards, cards of more than one organisation (or unit), two on one date,
+    or cards scored against standards whose points are not comparable.
+    """
+
+
+class RollupError(GoudenoorError, ValueError):
+    """
+    The score cards cannot be rolled up: none, a unit missing or given
+    twice, a header that differs, a bad weight or an unknown rule.
+    """
+
+
+class ConsensusError(GoudenoorError, ValueError):
+    """
+    The assessments cannot be combined (fewer than two, a header that
+    differs, a bad option, or a rule that returned a value off the scale).
+    """

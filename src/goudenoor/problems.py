@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
-from ._checks import typed_fields
+from goudenoor._checks import typed_fields
 
 
 __all__ = [

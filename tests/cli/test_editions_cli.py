@@ -14,7 +14,7 @@ import pytest
 import goudenoor as go
 import goudenoor.files
 from conftest import EXAMPLE_AUDIT
-from goudenoor.report.migration import migration_text
+from goudenoor.report._migration import migration_text
 from helpers import run
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from goudenoor.portfolio import COLUMNS
+from goudenoor.portfolio._portfolio import COLUMNS
 from helpers import run
 from portfolio_files import audit_text, broken_messages, write_portfolio
 
@@ -149,7 +149,7 @@ class _Terminal(io.StringIO):
 
 
 def test_progress_only_on_a_terminal_and_after_the_delay() -> None:
-    from goudenoor.cli.commands import _Progress
+    from goudenoor.cli._commands import _Progress
 
     quiet = _Terminal(terminal=False)
     progress = _Progress(quiet, delay=0.0)

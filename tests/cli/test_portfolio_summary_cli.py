@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 
 import goudenoor as go
-from goudenoor.files.output_schemas import portfolio_summary_schema
+from goudenoor.files._output_schemas import portfolio_summary_schema
 from helpers import run
 from portfolio_files import broken_messages, write_portfolio
 

@@ -17,7 +17,7 @@ import pytest
 
 import goudenoor as go
 from conftest import ROOT
-from goudenoor.files.template import assessment_template
+from goudenoor.files._template import assessment_template
 from helpers import run
 
 

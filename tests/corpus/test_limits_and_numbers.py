@@ -31,8 +31,8 @@ from hypothesis import strategies as st
 import goudenoor as go
 from goudenoor import cli
 from goudenoor.files import _yaml
-from goudenoor.model import MAX_NUMBER
 from goudenoor.problems import excerpt, format_path
+from goudenoor.standard._model import MAX_NUMBER
 from helpers import write
 
 
@@ -205,7 +205,7 @@ class TestLocatingCost:
         The first SUGGESTED unknown ids get a "did you mean"; those after
         do not (finding close matches for 60,000 ids took 12 s).
         """
-        count = go.assessment.SUGGESTED + 1
+        count = go.audit._assessment.SUGGESTED + 1
         ratings = "".join(f'  "{n}.1": 3\n' for n in range(10, 10 + count))
         path = write(tmp_path, "audit.yaml", f"{HEAD}ratings:\n{ratings}")
 

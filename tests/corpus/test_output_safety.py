@@ -22,7 +22,7 @@ import pytest
 import goudenoor as go
 from goudenoor import cli
 from goudenoor.report import render_report
-from goudenoor.report.text import card_text
+from goudenoor.report._text import card_text
 
 
 EXISTS = "file exists; not overwritten (pass overwrite=True to replace it)"
@@ -531,7 +531,7 @@ class TestMarkdownText:
         escaped there; plain text (ids, "Leren & ontwikkelen") is as it
         was.
         """
-        from goudenoor.report.markdown import _cell, _code
+        from goudenoor.report._markdown import _cell, _code
 
         assert [
             "\\- a",
@@ -694,7 +694,7 @@ class TestBidiControls:
         A CSV cell shows each bidirectional control and each other control
         a terminal acts on as its ``\\u`` escape; line breaks stay, quoted.
         """
-        from goudenoor.report.tables import table_csv
+        from goudenoor.report._tables import table_csv
 
         rows = [{"organisation": "ACME\u202eexe.txt\u2066\x1b[2J\x9b", "n": 1}]
 
@@ -731,7 +731,7 @@ class TestBidiControls:
         """
         import yaml
 
-        from goudenoor.files.template import assessment_template
+        from goudenoor.files._template import assessment_template
 
         name = f"Stem\u202e van\x1b[2J\nde: klant{BIDI}"
         standard = _renamed(std2012, "1", name)

@@ -24,11 +24,11 @@ from typing import Any
 import pytest
 
 import goudenoor as go
-import goudenoor.files.portfolio as files_portfolio
+import goudenoor.files._portfolio as files_portfolio
 from conftest import EXAMPLE_AUDIT, ROOT, SHIPPED
 from goudenoor.exceptions import EmptyPathError
-from goudenoor.files.portfolio import OTHER_KINDS, portfolio_files, portfolio_paths
-from goudenoor.portfolio import PortfolioNote
+from goudenoor.files._portfolio import OTHER_KINDS, portfolio_files, portfolio_paths
+from goudenoor.portfolio._portfolio import PortfolioNote
 from helpers import run
 from portfolio_files import audit_text, write_portfolio
 
@@ -229,7 +229,7 @@ class TestNamedPipes:
         script = (
             "import os, sys\n"
             "import goudenoor as go\n"
-            "from goudenoor.files.portfolio import portfolio_files\n"
+            "from goudenoor.files._portfolio import portfolio_files\n"
             "found = portfolio_files(sys.argv[1])\n"
             "os.remove(found.paths[0])\n"
             "os.mkfifo(found.paths[0])\n"

@@ -28,7 +28,7 @@ import pytest
 import goudenoor as go
 from conftest import EXAMPLE_AUDIT
 from fuzz_inputs import ZORG, large_assessment
-from goudenoor.files import atomic as go_io
+from goudenoor.files import _atomic as go_io
 
 
 TESTS = Path(__file__).parent.parent

@@ -13,19 +13,19 @@ import attrs
 import pytest
 
 import goudenoor as go
-from goudenoor.agreement import consensus
-from goudenoor.benchmark import percentile_ranks, trend
-from goudenoor.crosswalk import (
+from goudenoor.audit._consensus import consensus
+from goudenoor.audit._migration import migrate_assessment
+from goudenoor.portfolio._benchmark import percentile_ranks, trend
+from goudenoor.portfolio._portfolio import summarise
+from goudenoor.portfolio._rollup import rollup
+from goudenoor.report._migration import migration_text
+from goudenoor.report._text import card_text
+from goudenoor.standard._crosswalk import (
     Crosswalk,
     CrosswalkMapping,
     NewRequirement,
     RemovedRequirement,
 )
-from goudenoor.migration import migrate_assessment
-from goudenoor.portfolio import summarise
-from goudenoor.report.migration import migration_text
-from goudenoor.report.text import card_text
-from goudenoor.unit_rollup import rollup
 
 
 SEPARATORS = ("\n", "\r", "\r\n", "\v", "\f", "\x1c", "\x85", "\u2028", "\u2029")

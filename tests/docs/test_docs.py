@@ -20,12 +20,12 @@ MODULES = [
     "goudenoor",
     "goudenoor.exceptions",
     "goudenoor.files",
-    "goudenoor.graph",
-    "goudenoor.model",
-    "goudenoor.scoring",
-    "goudenoor.unit_rollup",
-    "goudenoor.benchmark",
-    "goudenoor.files.rollups",
+    "goudenoor.audit._graph",
+    "goudenoor.standard._model",
+    "goudenoor.audit._scoring",
+    "goudenoor.portfolio._rollup",
+    "goudenoor.portfolio._benchmark",
+    "goudenoor.files._rollup",
     "goudenoor._text",
 ]
 

@@ -62,7 +62,7 @@ from sybil.parsers.myst import CodeBlockParser, PythonCodeBlockParser, SkipParse
 from sybil.parsers.myst.lexers import DirectiveLexer
 
 import goudenoor as go
-from goudenoor.scoring import methods as methods_module
+from goudenoor.audit._scoring import _methods as methods_module
 
 
 ROOT = Path(__file__).parent.parent.parent

@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import goudenoor as go
-import goudenoor.agreement
-from goudenoor.agreement import (
+import goudenoor.audit._consensus
+from goudenoor.audit._consensus import (
     AuditorValue,
     Consensus,
     ConsensusError,
@@ -31,7 +31,7 @@ from goudenoor.agreement import (
     register_rule,
 )
 from goudenoor.exceptions import UnknownItemError
-from goudenoor.model import Scale
+from goudenoor.standard._model import Scale
 from strategies import assessments
 
 
@@ -568,10 +568,10 @@ class TestRegistry:
     def _restore_rules(self) -> Iterator[None]:
         # Rules registered here must not reach later tests in the same
         # process (the CLI's "did you mean" lists every registered rule).
-        items = dict(goudenoor.agreement._RULES._items)
+        items = dict(goudenoor.audit._consensus._RULES._items)
         yield
-        goudenoor.agreement._RULES._items.clear()
-        goudenoor.agreement._RULES._items.update(items)
+        goudenoor.audit._consensus._RULES._items.clear()
+        goudenoor.audit._consensus._RULES._items.update(items)
 
     def test_shipped_rules(self) -> None:
         assert ("median", "min") == consensus_rules()[:2]
@@ -835,7 +835,7 @@ def test_ordinal_alpha_is_defined_with_variation(
 
 
 def test_doctests() -> None:
-    result = doctest.testmod(goudenoor.agreement)
+    result = doctest.testmod(goudenoor.audit._consensus)
 
     assert result.attempted > 0
     assert 0 == result.failed

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 import goudenoor as go
 from conftest import EXAMPLE_AUDIT
-from goudenoor.files.schemas import assessment_schema
-from goudenoor.files.template import assessment_template
+from goudenoor.files._schemas import assessment_schema
+from goudenoor.files._template import assessment_template
 from helpers import write
 from strategies import assessments
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 import pytest
 
 import goudenoor as go
-from goudenoor.benchmark import BenchmarkError, percentile_rank
+from goudenoor.portfolio._benchmark import BenchmarkError, percentile_rank
 
 
 def card(

@@ -8,7 +8,9 @@ import attrs
 import pytest
 
 import goudenoor as go
-from goudenoor.crosswalk import (
+from goudenoor.exceptions import ModelError, ValidationError
+from goudenoor.problems import Problem
+from goudenoor.standard._crosswalk import (
     RELATIONSHIPS,
     Crosswalk,
     CrosswalkMapping,
@@ -17,8 +19,6 @@ from goudenoor.crosswalk import (
     check_crosswalk,
     crosswalk_problems,
 )
-from goudenoor.exceptions import ModelError, ValidationError
-from goudenoor.problems import Problem
 
 
 def row(source: str, target: str, relationship: str = "equal") -> CrosswalkMapping:

@@ -10,7 +10,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import goudenoor as go
-from goudenoor.edition_diff import (
+from goudenoor.standard._diff import (
     AreaRename,
     Inherited,
     PointsChange,

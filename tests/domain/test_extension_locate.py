@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 import goudenoor as go
-from goudenoor.extensions import Extension, is_file_reference
 from goudenoor.problems import Problem
+from goudenoor.standard._extensions import Extension, is_file_reference
 
 
 HEADER = (
@@ -94,7 +94,7 @@ class TestIsFileReference:
         """
         The assessment's extension check and the loader share the rule.
         """
-        from goudenoor.assessment import _same_extensions
+        from goudenoor.audit._assessment import _same_extensions
 
         assert _same_extensions(("packs/zorg",), ("zorg",))
         assert not _same_extensions(("zorg",), ("demo",))

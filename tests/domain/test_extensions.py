@@ -16,8 +16,8 @@ import yaml
 
 import goudenoor as go
 from conftest import EXAMPLE_AUDIT, ROOT
-from goudenoor.files.schemas import extension_schema
-from goudenoor.files.template import assessment_template
+from goudenoor.files._schemas import extension_schema
+from goudenoor.files._template import assessment_template
 from helpers import register_pack, run, write
 
 

@@ -12,8 +12,14 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import goudenoor as go
-from goudenoor.assessment import MigrationOrigin
-from goudenoor.crosswalk import (
+from goudenoor.audit._assessment import MigrationOrigin
+from goudenoor.audit._migration import (
+    Migration,
+    corresponding_checkpoints,
+    migrate_assessment,
+)
+from goudenoor.exceptions import ValidationError
+from goudenoor.standard._crosswalk import (
     RELATIONSHIPS,
     Crosswalk,
     CrosswalkMapping,
@@ -21,14 +27,8 @@ from goudenoor.crosswalk import (
     Relationship,
     RemovedRequirement,
 )
-from goudenoor.exceptions import ValidationError
-from goudenoor.extensions import Additions, Extension
-from goudenoor.migration import (
-    Migration,
-    corresponding_checkpoints,
-    migrate_assessment,
-)
-from goudenoor.model import Source
+from goudenoor.standard._extensions import Additions, Extension
+from goudenoor.standard._model import Source
 from strategies import DATE, NOT_APPLICABLE, assessments
 
 

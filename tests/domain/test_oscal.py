@@ -26,8 +26,8 @@ from trestle.oscal.catalog import Catalog
 
 import goudenoor as go
 from conftest import EXAMPLE_AUDIT, ROOT
-from goudenoor import oscal
-from goudenoor.oscal import control_id, to_oscal_catalog, to_oscal_results
+from goudenoor.interchange import _oscal as oscal
+from goudenoor.interchange._oscal import control_id, to_oscal_catalog, to_oscal_results
 
 
 AUDIT = EXAMPLE_AUDIT
@@ -434,7 +434,7 @@ def test_exports_are_deterministic_across_processes() -> None:
     Two processes (each with its own hash seed) give byte-identical JSON.
     """
     code = (
-        "import json, sys, goudenoor as go; from goudenoor import oscal\n"
+        "import json, sys, goudenoor as go; from goudenoor.interchange import _oscal as oscal\n"
         "std = go.load_standard('gos-2016')\n"
         "a = go.load_assessment(sys.argv[1])\n"
         "s = go.apply_extension(go.load_standard('gos-2012'),"

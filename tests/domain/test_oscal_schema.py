@@ -36,7 +36,7 @@ from jsonschema import validators
 import goudenoor as go
 from conftest import DATA, EXAMPLE_AUDIT, ROOT
 from goudenoor import cli
-from goudenoor.oscal import to_oscal_catalog, to_oscal_results
+from goudenoor.interchange._oscal import to_oscal_catalog, to_oscal_results
 
 
 SCHEMA = DATA / "oscal" / "oscal_complete_schema.json"
@@ -195,7 +195,7 @@ def test_the_schema_is_nists_for_the_version_we_claim() -> None:
         "http://csrc.nist.gov/ns/oscal/1.0/1.1.3/oscal-complete-schema.json"
         == schema["$id"]
     )
-    assert "1.1.3" == go.oscal.OSCAL_VERSION
+    assert "1.1.3" == go.interchange.OSCAL_VERSION
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pickle
 
 import goudenoor as go
-from goudenoor.model import PerStandard, Standard
+from goudenoor.standard._model import PerStandard, Standard
 
 
 class _Counter:

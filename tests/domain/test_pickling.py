@@ -22,8 +22,7 @@ import pytest
 import goudenoor
 import goudenoor as go
 from conftest import EXAMPLE_AUDIT, ROOT
-from goudenoor.agreement import ConsensusError
-from goudenoor.benchmark import BenchmarkError, percentile_ranks, trend
+from goudenoor.audit._consensus import ConsensusError
 from goudenoor.exceptions import (
     EmptyPathError,
     ExtensionError,
@@ -39,10 +38,11 @@ from goudenoor.exceptions import (
     UnknownRequirementError,
     ValidationError,
 )
-from goudenoor.files.assessments import standard_for
-from goudenoor.portfolio import PortfolioError
+from goudenoor.files._assessment import standard_for
+from goudenoor.portfolio._benchmark import BenchmarkError, percentile_ranks, trend
+from goudenoor.portfolio._portfolio import PortfolioError
+from goudenoor.portfolio._rollup import RollupError, rollup
 from goudenoor.problems import Problem
-from goudenoor.unit_rollup import RollupError, rollup
 
 
 ZORG = ROOT / "examples" / "goudenoor-zorg" / "src" / "goudenoor_zorg" / "zorg.yaml"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import goudenoor as go
-from goudenoor.portfolio import COLUMNS
+from goudenoor.portfolio._portfolio import COLUMNS
 from portfolio_files import write_portfolio
 
 

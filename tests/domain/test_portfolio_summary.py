@@ -14,10 +14,10 @@ import jsonschema
 import pytest
 
 import goudenoor as go
-from goudenoor.files.output_schemas import portfolio_summary_schema
-from goudenoor.portfolio import Spread, summarise
-from goudenoor.report.many_html import portfolio_summary_html
-from goudenoor.report.markdown import portfolio_summary_markdown
+from goudenoor.files._output_schemas import portfolio_summary_schema
+from goudenoor.portfolio._portfolio import Spread, summarise
+from goudenoor.report._many_html import portfolio_summary_html
+from goudenoor.report._markdown import portfolio_summary_markdown
 from portfolio_files import write_portfolio
 
 

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import goudenoor as go
-from goudenoor.unit_rollup import ROLLUP_FORMAT, RollupError, rollup
+from goudenoor.portfolio._rollup import ROLLUP_FORMAT, RollupError, rollup
 
 
 def card(

@@ -14,9 +14,9 @@ import pytest
 import goudenoor as go
 from conftest import EXAMPLE_AUDIT
 from goudenoor.files import _yaml
-from goudenoor.files.schemas import translation_schema
+from goudenoor.files._schemas import translation_schema
 from goudenoor.report import render_report
-from goudenoor.translation import (
+from goudenoor.standard._translation import (
     AreaTranslation,
     RequirementTranslation,
     ScaleLevelTranslation,

@@ -16,9 +16,9 @@ import yaml
 
 import goudenoor as go
 from conftest import EXAMPLE_AUDIT
-from goudenoor.assessment import MigrationOrigin
-from goudenoor.files.schemas import assessment_schema, crosswalk_schema
-from goudenoor.files.template import assessment_template
+from goudenoor.audit._assessment import MigrationOrigin
+from goudenoor.files._schemas import assessment_schema, crosswalk_schema
+from goudenoor.files._template import assessment_template
 from helpers import write
 
 

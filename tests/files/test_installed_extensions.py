@@ -93,7 +93,9 @@ def test_apply_refuses_an_entry_point(std2012: go.Standard) -> None:
     from importlib.metadata import EntryPoint
 
     entry_point = EntryPoint(
-        name="zorg", value="goudenoor_zorg:extension", group="goudenoor.extensions"
+        name="zorg",
+        value="goudenoor_zorg:extension",
+        group="goudenoor.extensions",
     )
 
     with pytest.raises(go.ExtensionError) as info:

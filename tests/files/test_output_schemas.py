@@ -27,18 +27,18 @@ from hypothesis import strategies as st
 
 import goudenoor as go
 from conftest import EXAMPLE_AUDIT, ROOT
-from goudenoor.agreement import consensus
-from goudenoor.crosswalk import Crosswalk, CrosswalkMapping
-from goudenoor.edition_diff import diff_editions
-from goudenoor.files.output_schemas import (
+from goudenoor.audit._consensus import consensus
+from goudenoor.audit._migration import migrate_assessment
+from goudenoor.files._output_schemas import (
     comparison_schema,
     consensus_schema,
     edition_diff_schema,
     migration_schema,
     scorecard_schema,
 )
-from goudenoor.files.schemas import assessment_schema
-from goudenoor.migration import migrate_assessment
+from goudenoor.files._schemas import assessment_schema
+from goudenoor.standard._crosswalk import Crosswalk, CrosswalkMapping
+from goudenoor.standard._diff import diff_editions
 from helpers import register_pack, run
 from strategies import assessments, options
 
@@ -395,7 +395,7 @@ JSON_OUTPUTS: dict[str, str] = {
 
 def _json_commands() -> set[str]:
     """The commands whose --format offers json."""
-    from goudenoor.cli.parser import build_parser
+    from goudenoor.cli._parser import build_parser
 
     found: set[str] = set()
     for action in build_parser()._actions:  # argparse has no API for it

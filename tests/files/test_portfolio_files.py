@@ -22,7 +22,7 @@ from goudenoor.exceptions import (
     UnknownRequirementError,
     ValidationError,
 )
-from goudenoor.files.portfolio import portfolio_paths
+from goudenoor.files._portfolio import portfolio_paths
 from goudenoor.problems import Problem
 from portfolio_files import broken_messages, write_portfolio
 

@@ -21,14 +21,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import goudenoor as go
-from goudenoor.benchmark import AreaTrend, Trend, percentile_ranks, trend
-from goudenoor.files.output_schemas import (
+from goudenoor.files._output_schemas import (
     percentile_ranks_schema,
     portfolio_schema,
     trend_schema,
 )
-from goudenoor.portfolio import COLUMNS, Portfolio
-from goudenoor.report.tables import table_json
+from goudenoor.portfolio._benchmark import AreaTrend, Trend, percentile_ranks, trend
+from goudenoor.portfolio._portfolio import COLUMNS, Portfolio
+from goudenoor.report._tables import table_json
 from helpers import run
 from portfolio_files import write_portfolio
 from strategies import assessments, options

@@ -16,7 +16,7 @@ import yaml
 import goudenoor as go
 from goudenoor.exceptions import ModelError, ValidationError
 from goudenoor.files import xlsx
-from goudenoor.files.schemas import assessment_schema
+from goudenoor.files._schemas import assessment_schema
 
 
 EXAMPLE_AUDIT = Path(__file__).parents[2] / "examples" / "audit-2012.yaml"

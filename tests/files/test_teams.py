@@ -10,7 +10,7 @@ import sys
 
 import goudenoor as go
 from conftest import ROOT
-from goudenoor.agreement import consensus as domain_consensus
+from goudenoor.audit._consensus import consensus as domain_consensus
 
 
 TEAM = ROOT / "examples" / "team"
@@ -33,7 +33,7 @@ def test_the_function_is_not_shadowed_by_a_module() -> None:
     Importing the domain module first leaves go.consensus the function.
     """
     code = (
-        "import goudenoor.agreement, goudenoor.files, goudenoor as go; "
+        "import goudenoor.audit._consensus, goudenoor.files, goudenoor as go; "
         "print(go.consensus.__module__)"
     )
 
@@ -41,4 +41,4 @@ def test_the_function_is_not_shadowed_by_a_module() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
 
-    assert "goudenoor.files.teams\n" == found.stdout
+    assert "goudenoor.files._team\n" == found.stdout

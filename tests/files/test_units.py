@@ -11,8 +11,8 @@ import attrs
 import pytest
 
 import goudenoor as go
-from goudenoor.files.schemas import assessment_schema
-from goudenoor.files.template import assessment_template
+from goudenoor.files._schemas import assessment_schema
+from goudenoor.files._template import assessment_template
 
 
 def _audit(unit: str | None) -> go.Assessment:

@@ -178,7 +178,7 @@ class TestLimits:
         assert example == xlsx.read_workbook(path)
 
     def test_too_many_cells(self, path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-        monkeypatch.setattr(xlsx.reader, "MAX_CELLS", 10)
+        monkeypatch.setattr(xlsx._reader, "MAX_CELLS", 10)
 
         assert (
             "audit.xlsx: the sheet 'Audit' has more than the limit of 10 cells"
@@ -222,7 +222,7 @@ class TestLimits:
         """
         edit(path, xlsx.RATINGS_SHEET, {"A1048576": "x"})
         sheets: list[Any] = []
-        original = xlsx.reader._Sheet
+        original = xlsx._reader._Sheet
 
         class Counted(original):  # type: ignore[misc, valid-type]
             def __init__(self, title: str) -> None:
@@ -230,7 +230,7 @@ class TestLimits:
                 sheets.append(self)
 
         with pytest.MonkeyPatch.context() as patcher:
-            patcher.setattr(xlsx.reader, "_Sheet", Counted)
+            patcher.setattr(xlsx._reader, "_Sheet", Counted)
             error(path)
 
         assert [xlsx.AUDIT_SHEET, xlsx.RATINGS_SHEET] == [s.title for s in sheets]
@@ -281,7 +281,7 @@ class TestNumbers:
 
         rating = xlsx.read_workbook(path).ratings["1.1"]
 
-        assert str(xlsx.layout._number(float(text))) == rating.note
+        assert str(xlsx._layout.plain_number(float(text))) == rating.note
 
     def test_huge_number_typed_as_text(self, path: Path) -> None:
         edit(path, xlsx.RATINGS_SHEET, {"G3": "9" * 310})
@@ -306,8 +306,8 @@ class TestNumbers:
         Whatever reaches the conversions is checked before float() (the
         scan keeps such numbers out of a file; this is the second line).
         """
-        for convert in (xlsx.reader._to_number, xlsx.reader._to_text):
-            with pytest.raises(xlsx.reader._CellError) as info:
+        for convert in (xlsx._reader._to_number, xlsx._reader._to_text):
+            with pytest.raises(xlsx._reader._CellError) as info:
                 convert(value)
             assert f"expected a number from -1e+15 to 1e+15, got {shown}" == str(
                 info.value

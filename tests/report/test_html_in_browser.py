@@ -20,11 +20,11 @@ from playwright.sync_api import Browser, Page
 import goudenoor as go
 from browser import axe_violations, launch, needs_axe, needs_chromium
 from conftest import EXAMPLE_AUDIT, ROOT
-from goudenoor.portfolio import PortfolioSummary
-from goudenoor.report import html as report_html
+from goudenoor.portfolio._portfolio import PortfolioSummary
+from goudenoor.portfolio._rollup import rollup
+from goudenoor.report import _html as report_html
 from goudenoor.report import render_report
-from goudenoor.report.many_html import portfolio_summary_html, rollup_html
-from goudenoor.unit_rollup import rollup
+from goudenoor.report._many_html import portfolio_summary_html, rollup_html
 
 
 pytestmark = needs_chromium

@@ -14,9 +14,9 @@ import attrs
 import pytest
 
 import goudenoor as go
-from goudenoor.portfolio import AreaSpread, PortfolioSummary, Spread
-from goudenoor.report.many_html import BOX_FILL, portfolio_summary_html
-from goudenoor.report.markdown import portfolio_summary_markdown
+from goudenoor.portfolio._portfolio import AreaSpread, PortfolioSummary, Spread
+from goudenoor.report._many_html import BOX_FILL, portfolio_summary_html
+from goudenoor.report._markdown import portfolio_summary_markdown
 from portfolio_files import write_portfolio
 
 

@@ -16,7 +16,7 @@ import pytest
 
 import goudenoor as go
 from conftest import EXAMPLE_AUDIT
-from goudenoor.comparison import ComparisonNote
+from goudenoor.audit._comparison import ComparisonNote
 from goudenoor.report import render_report
 from helpers import run
 

@@ -18,7 +18,7 @@ import pytest
 
 import goudenoor as go
 from conftest import EXAMPLE_AUDIT
-from goudenoor.report import html as report_html
+from goudenoor.report import _html as report_html
 from goudenoor.report import render_report, report_data
 
 

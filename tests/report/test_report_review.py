@@ -12,7 +12,7 @@ import pytest
 
 import goudenoor as go
 from goudenoor.report import render_report
-from goudenoor.report.text import card_text
+from goudenoor.report._text import card_text
 
 
 EXAMPLE_AUDIT = Path(__file__).parents[2] / "examples" / "audit-2012.yaml"

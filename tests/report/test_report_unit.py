@@ -11,7 +11,7 @@ import pytest
 
 import goudenoor as go
 from goudenoor.report import render_report
-from goudenoor.report.text import card_text
+from goudenoor.report._text import card_text
 
 
 GENERATED = datetime.date(2026, 1, 1)

@@ -15,10 +15,10 @@ import pytest
 
 import goudenoor as go
 from goudenoor.exceptions import UnknownItemError
-from goudenoor.report.html import RADAR_FILL
-from goudenoor.report.many_html import rollup_html
-from goudenoor.report.markdown import rollup_markdown
-from goudenoor.unit_rollup import Rollup, rollup
+from goudenoor.portfolio._rollup import Rollup, rollup
+from goudenoor.report._html import RADAR_FILL
+from goudenoor.report._many_html import rollup_html
+from goudenoor.report._markdown import rollup_markdown
 from helpers import run
 
 

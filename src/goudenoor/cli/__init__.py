@@ -11,10 +11,15 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
+from goudenoor.cli._commands import (
+    EXIT_OK,
+    EXIT_USAGE,
+    _Handler,
+    _one_line,
+    check_stdin,
+)
+from goudenoor.cli._parser import build_parser
 from goudenoor.exceptions import GoudenoorError, OutputExistsError
-
-from .commands import EXIT_OK, EXIT_USAGE, _Handler, _one_line, check_stdin
-from .parser import build_parser
 
 
 __all__ = [
@@ -33,7 +38,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 
     Returns:
         The exit code: 0 on success, 1 on findings or refused files (only
-        the commands of ``goudenoor.cli.commands.FINDINGS``), 2 on usage
+        the commands of ``goudenoor.cli.FINDINGS``), 2 on usage
         or unreadable input.
     """
     stream = out if out is not None else sys.stdout

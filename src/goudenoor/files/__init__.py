@@ -17,7 +17,7 @@ returns objects and never opens a file.
 
 from __future__ import annotations
 
-from .assessments import (
+from goudenoor.files._assessment import (
     ASSESSMENT_FORMAT,
     assessment_from_mapping,
     assessment_to_mapping,
@@ -28,15 +28,24 @@ from .assessments import (
     save_assessment,
     standard_for,
 )
-from .atomic import refuse_existing, write_bytes_atomic, write_text_atomic
-from .crosswalks import (
+from goudenoor.files._atomic import (
+    refuse_existing,
+    write_bytes_atomic,
+    write_text_atomic,
+)
+from goudenoor.files._crosswalk import (
     CROSSWALK_FORMAT,
     crosswalks,
     load_crosswalk,
     load_crosswalk_file,
     loads_crosswalk,
 )
-from .editions import (
+from goudenoor.files._document import (
+    STDIN,
+    loads_document,
+    read_input,
+)
+from goudenoor.files._edition import (
     editions,
     load_standard,
     load_standard_file,
@@ -47,20 +56,93 @@ from .editions import (
     standard_to_mapping,
     translations,
 )
-from .extension_loader import (
+from goudenoor.files._extension import (
     ENTRY_POINT_GROUP,
     InstalledExtension,
     available_extensions,
     load_extension,
     loads_extension,
 )
-from .migrations import migrate
-from .portfolio import load_portfolio
-from .rollups import rollup
-from .teams import consensus
+from goudenoor.files._migration import (
+    migrate,
+    migration_standards,
+)
+from goudenoor.files._output_schemas import (
+    EDITIONS_FORMAT,
+    EXTENSIONS_FORMAT,
+    STANDARD_FORMAT,
+    VALIDATION_FORMAT,
+    comparison_schema,
+    consensus_schema,
+    edition_diff_schema,
+    editions_schema,
+    extensions_schema,
+    graph_schema,
+    migration_schema,
+    percentile_ranks_schema,
+    portfolio_schema,
+    portfolio_summary_schema,
+    rollup_schema,
+    scorecard_schema,
+    standard_schema,
+    trend_schema,
+    validation_schema,
+)
+from goudenoor.files._portfolio import (
+    PortfolioFiles,
+    load_portfolio,
+    portfolio_files,
+)
+from goudenoor.files._rollup import rollup
+from goudenoor.files._schemas import (
+    assessment_schema,
+    crosswalk_schema,
+    extension_schema,
+    translation_schema,
+)
+from goudenoor.files._team import (
+    consensus,
+    refuse_repeated_files,
+)
+from goudenoor.files._template import (
+    assessment_template,
+)
+from goudenoor.files._yaml import dump as dump_yaml
 
 
 __all__ = [
+    "dump_yaml",
+    "STDIN",
+    "loads_document",
+    "read_input",
+    "EDITIONS_FORMAT",
+    "EXTENSIONS_FORMAT",
+    "STANDARD_FORMAT",
+    "VALIDATION_FORMAT",
+    "comparison_schema",
+    "consensus_schema",
+    "edition_diff_schema",
+    "editions_schema",
+    "extensions_schema",
+    "graph_schema",
+    "migration_schema",
+    "percentile_ranks_schema",
+    "portfolio_schema",
+    "portfolio_summary_schema",
+    "rollup_schema",
+    "scorecard_schema",
+    "standard_schema",
+    "trend_schema",
+    "validation_schema",
+    "PortfolioFiles",
+    "portfolio_files",
+    "refuse_repeated_files",
+    "assessment_template",
+    "assessment_schema",
+    "crosswalk_schema",
+    "extension_schema",
+    "translation_schema",
+    "migration_standards",
     "ASSESSMENT_FORMAT",
     "CROSSWALK_FORMAT",
     "ENTRY_POINT_GROUP",

@@ -29,13 +29,10 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
-from goudenoor.assessment import Assessment, Rating
-from goudenoor.crosswalk import Crosswalk
+from goudenoor.audit import Assessment, Rating
 from goudenoor.exceptions import ModelError
-from goudenoor.extensions import Extension
-from goudenoor.model import MAX_NUMBER
 from goudenoor.problems import EXCERPT, PathElement, Problem, excerpt
-from goudenoor.translation import Translation
+from goudenoor.standard import MAX_NUMBER, Crosswalk, Extension, Translation
 
 
 _T = TypeVar("_T")

@@ -80,7 +80,7 @@ def read_file(
     too, before a byte is read from it; with *within* as well, a file not
     in that folder when it is opened (see :func:`read_regular`).
     """
-    from . import _yaml
+    from goudenoor.files import _yaml
 
     name = refuse_empty_path(path)
     if regular_only:
@@ -107,7 +107,7 @@ def read_string(text_or_bytes: str | bytes, source: str) -> str:
         TypeError: *text_or_bytes* is neither a string nor bytes.
         FileFormatError: It is too large or not UTF-8 text.
     """
-    from . import _yaml
+    from goudenoor.files import _yaml
 
     if isinstance(text_or_bytes, str):
         if len(text_or_bytes) > _yaml.MAX_BYTES:
@@ -124,7 +124,7 @@ def read_string(text_or_bytes: str | bytes, source: str) -> str:
 
 
 def _too_large(size: int, name: str, limit: int | None = None) -> FileFormatError:
-    from . import _yaml
+    from goudenoor.files import _yaml
 
     limit = _yaml.MAX_BYTES if limit is None else limit
     return FileFormatError(
@@ -147,7 +147,7 @@ def read_regular(
     descriptor too (:func:`_check_within`), so that a symbolic link
     swapped in after the path was checked is not followed out of it.
     """
-    from . import _yaml
+    from goudenoor.files import _yaml
 
     refuse_empty_path(name)
     limit = _yaml.MAX_BYTES if limit is None else limit
@@ -244,13 +244,13 @@ def parse(raw: bytes, source: str, cls: type[_T]) -> _T:
     """
     Parse YAML bytes into a *cls*, with positions in every error.
     """
-    from . import _yaml
+    from goudenoor.files import _yaml
 
     return structure_text(_yaml.read_text(raw, source), source, cls)
 
 
 def structure_text(text: str, source: str, cls: type[_T]) -> _T:
-    from . import _yaml
+    from goudenoor.files import _yaml
 
     with _yaml.kept():  # problems are located in this load's own composition
         data = _yaml.load(text, source)
@@ -258,7 +258,7 @@ def structure_text(text: str, source: str, cls: type[_T]) -> _T:
 
 
 def structure_data(data: object, text: str, source: str, cls: type[_T]) -> _T:
-    from . import _convert, _yaml
+    from goudenoor.files import _convert, _yaml
 
     try:
         # The model objects grow with the text as the data did: paused for
@@ -278,7 +278,7 @@ def locate_problems(problems: list[Problem], text: str | None) -> list[Problem]:
     *problems* with the line and column of their path in *text* (the YAML
     they were found in), composing the text once.
     """
-    from . import _yaml
+    from goudenoor.files import _yaml
 
     if not text:
         return problems
@@ -309,7 +309,7 @@ _SHORT_VALUE = 40
 
 
 def check_marker(data: object, expected: str, text: str, source: str) -> object:
-    from . import _convert
+    from goudenoor.files import _convert
 
     if not isinstance(data, dict):
         # Not the expected kind of file: its content is not quoted back.
@@ -353,7 +353,7 @@ def marked_from_text(text: str, source: str, marker: str, cls: type[_T]) -> _T:
     """
     Parse a file of format *marker* (its ``goudenoor:`` key) into a *cls*.
     """
-    from . import _yaml
+    from goudenoor.files import _yaml
 
     with _yaml.kept():  # problems are located in this load's own composition
         data = check_marker(_yaml.load(text, source), marker, text, source)

@@ -18,9 +18,8 @@ import hashlib
 import pickle
 from pathlib import Path
 
-from goudenoor.model import Standard
-
-from ._parse import parse
+from goudenoor.files._parse import parse
+from goudenoor.standard import Standard
 
 
 CACHE_FORMAT = 2

@@ -13,18 +13,59 @@ from typing import Literal
 
 from goudenoor._checks import checked
 from goudenoor._text import json_text
-from goudenoor.agreement import Consensus
-from goudenoor.comparison import Comparison
-from goudenoor.graph import DEFAULT_RISK_THRESHOLD
-from goudenoor.scoring import ScoreCard
-from goudenoor.translation import Translation
+from goudenoor.audit import DEFAULT_RISK_THRESHOLD, Comparison, Consensus, ScoreCard
+from goudenoor.report._data import ReportData, report_data
+from goudenoor.report._many_html import (
+    portfolio_summary_html,
+    rollup_html,
+)
+from goudenoor.report._markdown import (
+    benchmark_markdown,
+    edition_diff_markdown,
+    portfolio_summary_markdown,
+    render_markdown,
+    rollup_markdown,
+    trend_markdown,
+)
+from goudenoor.report._migration import (
+    migration_text,
+)
+from goudenoor.report._tables import (
+    table_csv,
+    table_json,
+    table_markdown,
+    table_text,
+)
+from goudenoor.report._text import (
+    area_text,
+    card_text,
+    standard_text,
+)
+from goudenoor.report._words import LANGUAGES
+from goudenoor.standard import Translation
 
-from ._data import ReportData, report_data
-from ._words import LANGUAGES
-from .markdown import render_markdown
 
-
-__all__ = ["LANGUAGES", "ReportData", "render_report", "report_data"]
+__all__ = [
+    "LANGUAGES",
+    "ReportData",
+    "area_text",
+    "benchmark_markdown",
+    "card_text",
+    "edition_diff_markdown",
+    "migration_text",
+    "portfolio_summary_html",
+    "portfolio_summary_markdown",
+    "render_report",
+    "report_data",
+    "rollup_html",
+    "rollup_markdown",
+    "standard_text",
+    "table_csv",
+    "table_json",
+    "table_markdown",
+    "table_text",
+    "trend_markdown",
+]
 
 
 def __dir__() -> list[str]:
@@ -88,7 +129,7 @@ def render_report(
     if format == "md":
         return render_markdown(data)
     if format == "html":
-        from .html import render_html
+        from goudenoor.report._html import render_html
 
         return render_html(data, generated=generated)
     return json_text(_json(data))

@@ -6,13 +6,18 @@ from __future__ import annotations
 
 import attrs
 
-from goudenoor.agreement import Consensus
-from goudenoor.comparison import Comparison
-from goudenoor.graph import DEFAULT_RISK_THRESHOLD, Risk, at_risk, influence_graph
-from goudenoor.scoring import Improvement, ScoreCard
-from goudenoor.translation import Translation
-
-from ._words import Words, words
+from goudenoor.audit import (
+    DEFAULT_RISK_THRESHOLD,
+    Comparison,
+    Consensus,
+    Improvement,
+    Risk,
+    ScoreCard,
+    at_risk,
+    influence_graph,
+)
+from goudenoor.report._words import Words, words
+from goudenoor.standard import Translation
 
 
 @attrs.frozen(kw_only=True)

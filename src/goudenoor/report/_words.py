@@ -15,12 +15,16 @@ from collections.abc import Iterator
 
 import attrs
 
-from goudenoor.assessment import Evidence
-from goudenoor.comparison import Comparison, ComparisonNote
-from goudenoor.graph import Risk
-from goudenoor.scoring import Gap, ScoreCard, ScoreWarning
-
-from ._language import in_language
+from goudenoor.audit import (
+    Comparison,
+    ComparisonNote,
+    Evidence,
+    Gap,
+    Risk,
+    ScoreCard,
+    ScoreWarning,
+)
+from goudenoor.report._language import in_language
 
 
 __all__ = ["LANGUAGES", "Words", "words"]

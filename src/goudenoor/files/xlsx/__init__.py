@@ -87,8 +87,13 @@ that are empty, have spaces at either end or contain ``;``.
 
 from __future__ import annotations
 
-from .layout import AUDIT_SHEET, EVIDENCE_SHEET, POINTS_SHEET, RATINGS_SHEET
-from .reader import (
+from goudenoor.files.xlsx._layout import (
+    AUDIT_SHEET,
+    EVIDENCE_SHEET,
+    POINTS_SHEET,
+    RATINGS_SHEET,
+)
+from goudenoor.files.xlsx._reader import (
     MAX_BYTES,
     MAX_CELLS,
     MAX_COLUMNS,
@@ -97,7 +102,7 @@ from .reader import (
     MAX_UNPACKED,
     read_workbook,
 )
-from .writer import write_workbook
+from goudenoor.files.xlsx._writer import write_workbook
 
 
 __all__ = [

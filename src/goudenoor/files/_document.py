@@ -1,0 +1,146 @@
+"""
+Any goudenoor document, of the kind its ``goudenoor:`` marker names, from a
+file or from standard input: what ``goudenoor validate`` checks.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from goudenoor.audit import Assessment
+from goudenoor.exceptions import FileFormatError
+from goudenoor.files._assessment import ASSESSMENT_FORMAT, loads_assessment
+from goudenoor.files._edition import loads_translation
+from goudenoor.files._extension import loads_extension
+from goudenoor.files._parse import MARKER, check_marker, located, read_file, read_string
+from goudenoor.problems import Problem, excerpt
+from goudenoor.standard import (
+    EXTENSION_FORMAT,
+    TRANSLATION_FORMAT,
+    Extension,
+    Translation,
+)
+
+
+__all__ = [
+    "DOCUMENT_FORMATS",
+    "STDIN",
+    "load_document",
+    "loads_document",
+    "read_input",
+    "read_stdin",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+STDIN = "<stdin>"
+"""The name errors give standard input."""
+
+DOCUMENT_FORMATS = (ASSESSMENT_FORMAT, EXTENSION_FORMAT, TRANSLATION_FORMAT)
+"""The format markers :func:`load_document` reads."""
+
+
+def read_stdin() -> bytes:
+    """
+    The bytes on standard input, at most one more than the YAML size limit
+    (so that a larger input is refused as too large, not read whole).
+
+    Raises:
+        FileFormatError: There is no standard input to read.
+    """
+    from goudenoor.files import _yaml
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise FileFormatError("no standard input to read", STDIN)
+    try:
+        data: bytes = stream.read(_yaml.MAX_BYTES + 1)
+    except OSError as exc:
+        raise FileFormatError(f"cannot read: {exc.strerror}", STDIN) from None
+    return data
+
+
+def read_input(
+    name: str | os.PathLike[str], *, regular_only: bool = False
+) -> tuple[str, str]:
+    """
+    The name errors give the input *name*, and its text: ``-`` is standard
+    input (named :data:`STDIN`), anything else a file. The one way the
+    command line reads a FILE argument, held to the checks of a file (the
+    size limit, UTF-8, no NUL).
+
+    With *regular_only*, a file that is not a regular file (a device, a
+    named pipe) is refused before a byte is read from it; standard input
+    is read as it comes.
+
+    Raises:
+        FileFormatError: The input cannot be read as text: it does not
+            exist, is a folder, is too large, or is not UTF-8.
+    """
+    if os.fspath(name) == "-":
+        return STDIN, read_string(read_stdin(), STDIN)
+    return read_file(name, regular_only=regular_only)
+
+
+def load_document(name: str) -> Assessment | Extension | Translation:
+    """
+    Load the file *name* (``-``: standard input) as the kind of document its
+    ``goudenoor:`` marker names, checked as strictly as its own loader
+    checks it. An assessment file may name extension files in its folder;
+    standard input has no folder.
+
+    Raises:
+        FileFormatError: The file cannot be read as YAML.
+        ValidationError: The marker is not one of :data:`DOCUMENT_FORMATS`,
+            or the content is not valid; every problem is listed with its
+            line, column and key path.
+    """
+    source, text = read_input(name)
+    folder = None if name == "-" else Path(name).parent
+    return loads_document(text, source=source, folder=folder)
+
+
+def loads_document(
+    text: str, *, source: str = "<string>", folder: str | os.PathLike[str] | None = None
+) -> Assessment | Extension | Translation:
+    """
+    :func:`load_document` of a text: *source* is the name errors give it,
+    and *folder* the folder an assessment's extension files are looked up
+    in (none by default: an assessment may then name extensions only by
+    id).
+
+    Raises:
+        FileFormatError: The text cannot be read as YAML.
+        ValidationError: The marker is not one of :data:`DOCUMENT_FORMATS`,
+            or the content is not valid.
+    """
+    from goudenoor.files import _yaml
+
+    data = _yaml.load(text, source)
+    marker = data.get(MARKER) if isinstance(data, dict) else None
+    if marker == ASSESSMENT_FORMAT:
+        return loads_assessment(text, source=source, folder=folder)
+    if marker == EXTENSION_FORMAT:
+        return loads_extension(text, source=source)
+    if marker == TRANSLATION_FORMAT:
+        return loads_translation(text, source=source)
+    if not isinstance(data, dict):
+        check_marker(data, ASSESSMENT_FORMAT, text, source)  # refuses it
+    expected = ", ".join(repr(kind) for kind in DOCUMENT_FORMATS)
+    found = (
+        "missing"
+        if marker is None
+        else f"got {excerpt(marker)}"
+        if isinstance(marker, str)
+        else f"got a {type(marker).__name__}"
+    )
+    problem = Problem(
+        message=f"expected a format marker, one of {expected} ({found})",
+        path=(MARKER,),
+    )
+    raise located([problem], text, source)

@@ -1,0 +1,834 @@
+"""
+The standard and its audits in NIST's OSCAL (version 1.1.3), as plain data.
+
+:func:`to_oscal_catalog` turns a :class:`~goudenoor.standard.Standard` (a
+shipped edition, or one with sector extensions applied) into an OSCAL
+catalog; :func:`to_oscal_results` turns an
+:class:`~goudenoor.audit.Assessment` into OSCAL assessment results.
+Both return JSON-ready dicts (strings, lists and dicts only); writing them
+as JSON or YAML is the file layer's work.
+
+The same input always gives the same output, byte for byte once dumped:
+
+* Ids are OSCAL tokens made from our ids: area ``5`` is the group
+  ``area-5``, requirement ``5.3`` the control ``req-5.3`` and
+  ``zorg:5.8`` the control ``req-zorg.5.8`` (a namespace starts with a
+  letter and a bare id with a digit, so no two ids meet). Parts follow
+  NIST's habit: ``req-5.3_smt`` (statement), ``req-5.3_obj`` (the evidence
+  clause) and ``req-5.3_obj.a`` (checkpoint ``5.3.a``; an extension's
+  checkpoint ``zorg:5.1.x`` is ``req-5.1_obj.zorg.x``). Our own id stays
+  in the OSCAL ``label`` property.
+* UUIDs are version 5 UUIDs in the namespace :data:`UUID_NAMESPACE`, named
+  by the edition, the extensions applied, for results the organisation,
+  the audit date and the unit (if the audit was of one), and the item's
+  ids. They identify the subject
+  (per OSCAL: the same catalogue, audit or finding keeps its UUID across
+  revisions), so they do not change when a text or a rating does.
+* ``metadata.last-modified`` is 1 January of the edition's year for a
+  catalogue and the audit date for results, both at midnight UTC: the
+  export never reads the clock.
+
+* Control and finding titles are in the standard's language, as its
+  texts are: ``Eis 5.3`` (the requirement's words are the statement part,
+  too long for a title).
+* Texts in OSCAL's Markdown fields (titles, prose, descriptions,
+  remarks: the standard's texts, and notes, evidence and justifications
+  from the audit) are escaped as the Markdown report escapes them, so
+  that each reads as the text it is, never as a heading, a link or HTML.
+  Names and property values are plain strings and stay as they are.
+
+Properties OSCAL does not define carry the namespace :data:`NAMESPACE`.
+The objective status of a finding is derived from the rating (see
+:func:`to_oscal_results`).
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+import uuid
+from collections.abc import Iterable
+from typing import Any, NamedTuple
+
+from goudenoor._checks import checked
+from goudenoor._text import markdown_text
+from goudenoor.audit import (
+    Assessment,
+    Evidence,
+    Rating,
+    ScoreCard,
+    check_assessment,
+    score,
+)
+from goudenoor.exceptions import ScoringError
+from goudenoor.standard import (
+    Area,
+    Change,
+    Checkpoint,
+    Principle,
+    Requirement,
+    Scale,
+    Source,
+    Standard,
+    Term,
+)
+
+
+__all__ = [
+    "NAMESPACE",
+    "OSCAL_VERSION",
+    "UUID_NAMESPACE",
+    "control_id",
+    "to_oscal_catalog",
+    "to_oscal_results",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+OSCAL_VERSION = "1.1.3"
+"""The OSCAL version the exports conform to."""
+
+NAMESPACE = "https://github.com/goudenoor/goudenoor/ns/oscal"
+"""The ``ns`` of the properties and parts that OSCAL does not define."""
+
+UUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, NAMESPACE)
+"""The namespace of every UUID the exports make, fixed and derived from
+:data:`NAMESPACE`."""
+
+_EVIDENCE_METHODS = {
+    "document": "EXAMINE",
+    "interview": "INTERVIEW",
+    "observation": "EXAMINE",
+    "measurement": "TEST",
+    "other": "UNKNOWN",
+}
+"""Evidence kind -> OSCAL observation method (SP 800-53A: examine,
+interview, test)."""
+
+
+# -- ids, uuids and small values ----------------------------------------------
+
+
+def _token(identifier: str) -> str:
+    # "zorg:5.8" -> "zorg.5.8": a namespace is [a-z][a-z0-9_-]*, a bare id
+    # digits and dots (and letters for checkpoints).
+    return identifier.replace(":", ".")
+
+
+def control_id(requirement_id: str) -> str:
+    """
+    The OSCAL control id of a requirement: ``req-5.3``, ``req-zorg.5.8``.
+
+    >>> control_id("zorg:5.8")
+    'req-zorg.5.8'
+    """
+    return f"req-{_token(requirement_id)}"
+
+
+def _group_id(area: Area) -> str:
+    return f"area-{area.id}"
+
+
+def _checkpoint_part_id(requirement: Requirement, checkpoint: Checkpoint) -> str:
+    # The checkpoint id is "<namespace:>?<bare requirement id>.<letters>";
+    # within one requirement (namespace, letters) is unique.
+    namespace, _, bare = checkpoint.id.rpartition(":")
+    letters = bare.rpartition(".")[2]
+    suffix = f"{namespace}.{letters}" if namespace else letters
+    return f"{control_id(requirement.id)}_obj.{suffix}"
+
+
+def _uuid(*names: str) -> str:
+    # JSON keeps the parts apart whatever they contain.
+    return str(uuid.uuid5(UUID_NAMESPACE, json.dumps(names, ensure_ascii=False)))
+
+
+def _catalog_subject(standard: Standard) -> tuple[str, ...]:
+    return ("catalog", standard.id, *standard.extensions)
+
+
+def _line(text: str) -> str:
+    # Property values and names are one line, without outer whitespace:
+    # OSCAL's string type is ECMAScript's ^\S(.*\S)?$, whose white space
+    # includes U+FEFF.
+    return " ".join(text.split()).strip(" \ufeff")
+
+
+def _markup(text: str) -> str:
+    # A markup-multiline field is Markdown: each line of a text is escaped
+    # as the Markdown report escapes a cell (markdown_text), so that it
+    # reads as the text it is and never as a heading, a link or HTML; blank
+    # lines keep the paragraphs apart.
+    paragraphs = (
+        "\n".join(filter(None, map(markdown_text, paragraph.splitlines())))
+        for paragraph in re.split(r"\n[^\S\n]*\n", text)
+    )
+    return "\n\n".join(filter(None, paragraphs))
+
+
+def _number(value: float) -> str:
+    # Ten significant digits: exact for ratings and points, without the
+    # float noise of sums (49.99999999999999 -> "50").
+    return f"{value:.10g}"
+
+
+def _timestamp(date: datetime.date) -> str:
+    return f"{date.isoformat()}T00:00:00Z"
+
+
+def _prop(
+    name: str, value: str | float, *, own: bool = True, klass: str | None = None
+) -> dict[str, str]:
+    text = _number(value) if isinstance(value, float) else _line(value)
+    prop = {"name": name, "value": text}
+    if own:
+        prop["ns"] = NAMESPACE
+    if klass is not None:
+        prop["class"] = klass
+    return prop
+
+
+def _with(item: dict[str, Any], **fields: Any) -> dict[str, Any]:
+    # OSCAL arrays have at least one member and strings are not empty:
+    # leave out what is empty.
+    for key, value in fields.items():
+        if value:
+            item[key.replace("_", "-")] = value
+    return item
+
+
+def _notes(notes: Iterable[str]) -> str:
+    return "\n\n".join(map(_markup, notes))
+
+
+# -- the catalogue ------------------------------------------------------------
+
+
+@checked
+def to_oscal_catalog(standard: Standard) -> dict[str, Any]:
+    """
+    The standard as an OSCAL catalog: ``{"catalog": {...}}``.
+
+    * Each area is a group (class ``area``) with its kind, points and
+      aliases as properties and its summary as an ``overview`` part.
+    * Each requirement is a control (class ``requirement``) in its area's
+      group, labelled with the requirement id. Its ``statement`` part holds
+      the Dutch text verbatim (with its lead, if any); the evidence clause
+      is an ``assessment-objective`` part whose sub-parts are the
+      checkpoints. The theme and, for inherited requirements, the edition
+      it was inherited from are properties; the source is a link to a
+      back-matter resource.
+    * Sources, principles and terms are back-matter resources.
+    * What sector extensions added or changed carries a ``change`` part per
+      change (extension, action, field, reason, the value before); changes
+      to things that are not in a catalogue (influences, scales, schemes,
+      removed requirements) are listed in ``metadata.remarks``.
+
+    >>> import goudenoor as go
+    >>> catalog = to_oscal_catalog(go.load_standard("gos-2012"))["catalog"]
+    >>> group = catalog["groups"][4]
+    >>> group["id"], group["title"], group["controls"][2]["id"]
+    ('area-5', 'Leren & ontwikkelen', 'req-5.3')
+    """
+    resources = _source_resources(standard)
+    source_uuids = {source.id: item["uuid"] for source, item in resources}
+    changes = _Changes(standard)
+    groups = [_group(area, source_uuids, changes) for area in standard.areas]
+    elsewhere = changes.rest()
+    metadata = _with(
+        {
+            "title": markdown_text(standard.title),
+            "last-modified": _timestamp(datetime.date(standard.year, 1, 1)),
+            "version": "+".join((standard.id, *standard.extensions)),
+            "oscal-version": OSCAL_VERSION,
+        },
+        props=[
+            _prop("edition", standard.id),
+            _prop("year", str(standard.year)),
+            _prop("default-scale", standard.default_scale),
+            _prop("default-recognition-scheme", standard.default_scheme),
+            *(_prop("extension", ext) for ext in standard.extensions),
+        ],
+        remarks="\n\n".join(
+            [*map(_markup, standard.notes), *(_change_line(c) for c in elsewhere)]
+        ),
+    )
+    back_matter = [item for _, item in resources]
+    back_matter += [_principle(standard, p, source_uuids) for p in standard.principles]
+    back_matter += [_term(standard, t, source_uuids) for t in standard.terms]
+    catalog = {
+        "uuid": _uuid(*_catalog_subject(standard)),
+        "metadata": metadata,
+        "groups": groups,
+    }
+    if back_matter:
+        catalog["back-matter"] = {"resources": back_matter}
+    return {"catalog": catalog}
+
+
+def _source_resources(standard: Standard) -> list[tuple[Source, dict[str, Any]]]:
+    return [
+        (
+            source,
+            _with(
+                {
+                    "uuid": _uuid(*_catalog_subject(standard), "source", source.id),
+                    "title": markdown_text(source.title),
+                    "props": [_prop("source-id", source.id), _prop("kind", "source")],
+                },
+                rlinks=[{"href": source.url}] if source.url else None,
+                remarks=_notes(source.notes),
+            ),
+        )
+        for source in standard.sources
+    ]
+
+
+def _source_link(source_uuids: dict[str, str], source: str) -> dict[str, str]:
+    return {"href": f"#{source_uuids[source]}", "rel": "reference"}
+
+
+def _principle(
+    standard: Standard, principle: Principle, source_uuids: dict[str, str]
+) -> dict[str, Any]:
+    props = [_prop("kind", "principle"), _prop("source-id", principle.source)]
+    if principle.number is not None:
+        props.append(_prop("number", str(principle.number)))
+    return _with(
+        {
+            "uuid": _uuid(*_catalog_subject(standard), "principle", principle.name),
+            "title": markdown_text(principle.name),
+            "description": _markup(principle.description),
+            "props": props,
+            "citation": {
+                "text": markdown_text(f"Source: {principle.source}"),
+                "links": [_source_link(source_uuids, principle.source)],
+            },
+        },
+        remarks=_notes(principle.notes),
+    )
+
+
+def _term(
+    standard: Standard, term: Term, source_uuids: dict[str, str]
+) -> dict[str, Any]:
+    return _with(
+        {
+            "uuid": _uuid(*_catalog_subject(standard), "term", term.term),
+            "title": markdown_text(term.term),
+            "description": _markup(term.definition),
+            "props": [_prop("kind", "term"), _prop("source-id", term.source)],
+            "citation": {
+                "text": markdown_text(f"Source: {term.source}"),
+                "links": [_source_link(source_uuids, term.source)],
+            },
+        },
+        remarks=_notes(term.notes),
+    )
+
+
+class _Changes:
+    """
+    The extensions' changes by item, and which of them found a place.
+    """
+
+    def __init__(self, standard: Standard) -> None:
+        self.changes = standard.changes
+        self.by_item: dict[str, list[int]] = {}
+        for index, change in enumerate(standard.changes):
+            self.by_item.setdefault(change.item, []).append(index)
+        self.placed: set[int] = set()
+
+    def take(self, item: str) -> list[Change]:
+        found = self.by_item.get(item, [])
+        self.placed.update(found)
+        return [self.changes[index] for index in found]
+
+    def rest(self) -> list[Change]:
+        return [c for i, c in enumerate(self.changes) if i not in self.placed]
+
+
+def _change_parts(owner: str, item: str, changes: _Changes) -> list[dict[str, Any]]:
+    parts = []
+    for number, change in enumerate(changes.take(item), start=1):
+        props = [_prop("extension", change.extension), _prop("action", change.action)]
+        if change.field is not None:
+            props.append(_prop("field", change.field))
+        parts.append(
+            {
+                "id": f"{owner}_chg.{number}",
+                "name": "change",
+                "ns": NAMESPACE,
+                "props": props,
+                "prose": _change_prose(change),
+            }
+        )
+    return parts
+
+
+def _change_prose(change: Change) -> str:
+    field = f" ({change.field})" if change.field else ""
+    lines = [f"{_DONE[change.action]}{field} by extension {change.extension}."]
+    if change.reason:
+        lines.append(f"Reason: {change.reason}")
+    if change.old is not None:
+        lines.append(f"Before: {change.old}")
+    return "\n\n".join(map(markdown_text, lines))
+
+
+_DONE = {"add": "Added", "override": "Overridden", "remove": "Removed"}
+
+
+def _change_line(change: Change) -> str:
+    field = f" ({change.field})" if change.field else ""
+    line = f"Extension {change.extension}: {change.action} {change.item}{field}."
+    if change.reason:
+        line += f" Reason: {change.reason}"
+    return markdown_text(line)
+
+
+def _group(
+    area: Area, source_uuids: dict[str, str], changes: _Changes
+) -> dict[str, Any]:
+    group_id = _group_id(area)
+    props = [
+        _prop("label", area.id, own=False),
+        _prop("kind", area.kind),
+        _prop("points", area.points),
+    ]
+    if area.points_assumed:
+        props.append(_prop("points-assumed", "true"))
+    if area.points_source is not None:
+        props.append(_prop("points-source", area.points_source))
+    props += [_prop("alias", alias) for alias in area.aliases]
+    parts = []
+    if area.summary:
+        parts.append(
+            {
+                "id": f"{group_id}_ovw",
+                "name": "overview",
+                "prose": _markup(area.summary),
+            }
+        )
+    parts += [
+        {
+            "id": f"{group_id}_note.{n}",
+            "name": "note",
+            "ns": NAMESPACE,
+            "prose": _markup(note),
+        }
+        for n, note in enumerate(area.notes, start=1)
+    ]
+    parts += _change_parts(group_id, f"area {area.id}", changes)
+    return _with(
+        {
+            "id": group_id,
+            "class": "area",
+            "title": markdown_text(area.name),
+            "props": props,
+        },
+        parts=parts,
+        controls=[
+            _control(requirement, source_uuids, changes)
+            for requirement in area.requirements
+        ],
+    )
+
+
+def _control(
+    requirement: Requirement, source_uuids: dict[str, str], changes: _Changes
+) -> dict[str, Any]:
+    cid = control_id(requirement.id)
+    props = [_prop("label", requirement.id, own=False)]
+    if requirement.theme is not None:
+        props.append(_prop("theme", requirement.theme))
+    if requirement.inherited_from is not None:
+        props.append(_prop("inherited-from", requirement.inherited_from))
+    if requirement.namespace is not None:
+        props.append(_prop("extension", requirement.namespace))
+    if requirement.weight != 1:
+        props.append(_prop("weight", requirement.weight))
+    parts: list[dict[str, Any]] = [
+        {
+            "id": f"{cid}_smt",
+            "name": "statement",
+            "prose": _markup(requirement.full_text),
+        }
+    ]
+    if requirement.evidence is not None or requirement.checkpoints:
+        parts.append(
+            _with(
+                {"id": f"{cid}_obj", "name": "assessment-objective"},
+                prose=_markup(requirement.evidence or ""),
+                parts=[
+                    _checkpoint(requirement, checkpoint, changes)
+                    for checkpoint in requirement.checkpoints
+                ],
+            )
+        )
+    parts += _change_parts(cid, f"requirement {requirement.id}", changes)
+    return {
+        "id": cid,
+        "class": "requirement",
+        "title": _title(requirement),
+        "props": props,
+        "links": [_source_link(source_uuids, requirement.source)],
+        "parts": parts,
+    }
+
+
+def _title(requirement: Requirement) -> str:
+    # In the standard's language, as the group titles and the statements
+    # are: "Eis 5.3". The requirement's own words are the statement part;
+    # as a title they would be a paragraph in every tool's outline.
+    return f"Eis {requirement.id}"
+
+
+def _checkpoint(
+    requirement: Requirement, checkpoint: Checkpoint, changes: _Changes
+) -> dict[str, Any]:
+    part_id = _checkpoint_part_id(requirement, checkpoint)
+    return _with(
+        {
+            "id": part_id,
+            "name": "assessment-objective",
+            "props": [_prop("label", checkpoint.id, own=False)],
+            "prose": _markup(checkpoint.text),
+        },
+        parts=_change_parts(part_id, f"checkpoint {checkpoint.id}", changes),
+    )
+
+
+# -- the results --------------------------------------------------------------
+
+
+@checked
+def to_oscal_results(
+    standard: Standard, assessment: Assessment, *, card: ScoreCard | None = None
+) -> dict[str, Any]:
+    """
+    The audit as OSCAL assessment results: ``{"assessment-results": {...}}``.
+
+    The assessment is checked against *standard* first, as
+    :func:`~goudenoor.score` does; *card* is its score card (by default
+    the one :func:`~goudenoor.score` gives with its defaults).
+
+    * The auditors are parties (persons) with the role ``assessor``; the
+      organisation is a party too.
+    * One result for the audit, starting on the audit date, reviewing the
+      controls of the rated and not-applicable requirements, with the
+      unit audited (if any), the score card's points, level and settings
+      as properties and its warnings and gaps in its remarks. The titles
+      name the organisation and the unit.
+    * One finding per rated or not-applicable requirement. Its target is
+      the control's statement part (``req-5.3_smt``); its objective status
+      is ``satisfied`` (reason ``pass``) for a value at the top of the
+      scale and ``not-satisfied`` (reason ``fail``) below it. A
+      not-applicable requirement is ``satisfied`` with reason ``other``
+      and the implementation status ``not-applicable``, its justification
+      in the remarks: it does not count against the organisation, as in
+      scoring. The value, the scale and the points are properties.
+    * Each piece of evidence is an observation (method by kind: document
+      and observation EXAMINE, interview INTERVIEW, measurement TEST,
+      other UNKNOWN), collected on its date (the audit date if it has
+      none), expiring at its ``valid_until``, linked from its finding.
+    * There is no OSCAL assessment plan: ``import-ap`` points at a
+      back-matter resource naming the catalogue the audit used.
+
+    Raises:
+        ValidationError: The assessment does not fit the standard.
+        ScoringError: *card* is not a score card of this assessment
+            against this standard.
+    """
+    check_assessment(assessment, standard)
+    if card is None:
+        card = score(standard, assessment, check=False)
+    elif card.assessment != assessment or card.standard != standard:
+        raise ScoringError(
+            f"the score card is not of this assessment ({assessment.organisation}, "
+            f"{assessment.date.isoformat()}, {standard.id}): score the assessment "
+            "against the standard and pass that card"
+        )
+    subject: tuple[str, ...] = (
+        "assessment-results",
+        standard.id,
+        *standard.extensions,
+        assessment.organisation,
+        assessment.date.isoformat(),
+    )
+    if assessment.unit is not None:
+        # After the date, which no extension id or "unit" can be: the
+        # audits without a unit keep their UUIDs, and no two subjects meet.
+        subject += ("unit", assessment.unit)
+    auditors = [
+        {
+            "uuid": _uuid(*subject, "auditor", name),
+            "type": "person",
+            "name": _line(name),
+        }
+        for name in dict.fromkeys(assessment.auditors)  # each person once
+    ]
+    organisation = {
+        "uuid": _uuid(*subject, "organisation"),
+        "type": "organization",
+        "name": _line(assessment.organisation),
+    }
+    metadata = _with(
+        {
+            "title": markdown_text(
+                f"Gouden Oor audit of {_audited(assessment)} "
+                f"({standard.id}, {assessment.date.isoformat()})"
+            ),
+            "last-modified": _timestamp(assessment.date),
+            "version": assessment.date.isoformat(),
+            "oscal-version": OSCAL_VERSION,
+            "roles": [{"id": "assessor", "title": "Auditor"}],
+            "parties": [*auditors, organisation],
+        },
+        responsible_parties=[
+            {"role-id": "assessor", "party-uuids": [p["uuid"] for p in auditors]}
+        ]
+        if auditors
+        else None,
+    )
+    plan = _plan_resource(standard, subject)
+    actors = [
+        {"type": "party", "actor-uuid": party["uuid"], "role-id": "assessor"}
+        for party in auditors
+    ]
+    audit = _Audit(
+        assessment=assessment,
+        card=card,
+        subject=subject,
+        origins=[{"actors": actors}] if actors else None,
+    )
+    return {
+        "assessment-results": {
+            "uuid": _uuid(*subject),
+            "metadata": metadata,
+            "import-ap": {"href": f"#{plan['uuid']}"},
+            "results": [_result(standard, audit)],
+            "back-matter": {"resources": [plan]},
+        }
+    }
+
+
+def _plan_resource(standard: Standard, subject: tuple[str, ...]) -> dict[str, Any]:
+    return {
+        "uuid": _uuid(*subject, "plan"),
+        "title": markdown_text(f"Audit against {standard.title} ({standard.id})"),
+        "description": "There is no separate OSCAL assessment plan: the audit "
+        "rates the requirements of the catalogue named here, each a control "
+        "labelled with its requirement id.",
+        "document-ids": [
+            {
+                "scheme": "http://ietf.org/rfc/rfc4122",
+                "identifier": _uuid(*_catalog_subject(standard)),
+            }
+        ],
+        "props": [
+            _prop("edition", standard.id),
+            *(_prop("extension", ext) for ext in standard.extensions),
+        ],
+    }
+
+
+class _Audit(NamedTuple):
+    """
+    What every part of the results needs.
+    """
+
+    assessment: Assessment
+    card: ScoreCard
+    subject: tuple[str, ...]
+    """The names every UUID of the results starts with."""
+    origins: list[dict[str, Any]] | None
+    """The auditors as the origin of observations and findings."""
+
+
+def _result(standard: Standard, audit: _Audit) -> dict[str, Any]:
+    assessment, card, subject = audit.assessment, audit.card, audit.subject
+    observations: list[dict[str, Any]] = []
+    findings: list[dict[str, Any]] = []
+    reviewed: list[dict[str, str]] = []
+    for requirement in standard.requirements:
+        rating = assessment.ratings.get(requirement.id)
+        if rating is None:
+            continue
+        linked = [
+            _observation(audit, requirement, number, item)
+            for number, item in enumerate(rating.evidence, start=1)
+        ]
+        observations += linked
+        if not rating.rated and not rating.not_applicable:
+            continue
+        reviewed.append({"control-id": control_id(requirement.id)})
+        findings.append(_finding(audit, requirement, rating, linked))
+    selection = (
+        {"include-controls": reviewed}
+        if reviewed
+        else {"description": "No requirement was rated."}
+    )
+    return _with(
+        {
+            "uuid": _uuid(*subject, "result"),
+            "title": markdown_text(f"Audit of {_audited(assessment)}"),
+            "description": markdown_text(
+                f"Audit of {_audited(assessment)} against "
+                f"{standard.title} ({standard.id}) on {assessment.date.isoformat()}, "
+                f"rated on scale {card.scale.id}."
+            ),
+            "start": _timestamp(assessment.date),
+            "props": [*_unit_props(assessment), *_score_props(card)],
+            "reviewed-controls": {"control-selections": [selection]},
+        },
+        observations=observations,
+        findings=findings,
+        remarks=_score_remarks(card),
+    )
+
+
+def _audited(assessment: Assessment) -> str:
+    # Who was audited, as the titles name it: the organisation, and the
+    # unit if the audit was of one.
+    if assessment.unit is None:
+        return assessment.organisation
+    return f"{assessment.organisation}, {assessment.unit}"
+
+
+def _unit_props(assessment: Assessment) -> list[dict[str, str]]:
+    return [] if assessment.unit is None else [_prop("unit", assessment.unit)]
+
+
+def _score_props(card: ScoreCard) -> list[dict[str, str]]:
+    props = [
+        _prop("edition", card.standard.id),
+        _prop("scale", card.scale.id),
+        _prop("scoring-method", card.method),
+        _prop("recognition-scheme", card.scheme.id),
+        _prop("evidence-policy", card.evidence_policy),
+        *(_prop("parameter", value, klass=name) for name, value in card.parameters),
+        _prop("organisation-points", card.organisation_points),
+        _prop("result-points", card.result_points),
+        _prop("total-points", card.total),
+        _prop("max-points", card.standard.max_points),
+    ]
+    props += [
+        _prop("area-points", area.points, klass=f"area-{area.area_id}")
+        for area in card.areas.values()
+    ]
+    if card.level is not None:
+        props.append(_prop("level", card.level.name))
+    if card.next_level is not None:
+        props.append(_prop("next-level", card.next_level.name))
+    props.append(_prop("warnings", str(len(card.warnings))))
+    return props
+
+
+def _score_remarks(card: ScoreCard) -> str:
+    level = card.level.name if card.level else "none"
+    parts = [
+        (
+            f"Score card ({card.method}, scheme {card.scheme.id}): "
+            f"{card.total:.2f} of {card.standard.max_points:g} points "
+            f"(organisation {card.organisation_points:.2f}, "
+            f"result {card.result_points:.2f}); "
+            f"level: {level}."
+        )
+    ]
+    if card.gaps and card.next_level is not None:
+        parts.append(f"Gaps to {card.next_level.name}:")
+        parts.append("\n".join(f"- {markdown_text(str(gap))}" for gap in card.gaps))
+    if card.warnings:
+        parts.append("Warnings:")
+        parts.append(
+            "\n".join(
+                f"- {markdown_text(f'{w.code} {w.requirement_id}: {w.message}')}"
+                for w in card.warnings
+            )
+        )
+    return "\n\n".join(parts)
+
+
+def _observation(
+    audit: _Audit, requirement: Requirement, number: int, evidence: Evidence
+) -> dict[str, Any]:
+    props = [_prop("evidence-kind", evidence.kind)]
+    if evidence.date is None:
+        props.append(_prop("undated", "true"))
+    return _with(
+        {
+            "uuid": _uuid(*audit.subject, "evidence", requirement.id, str(number)),
+            "title": markdown_text(
+                f"Evidence {number} for requirement {requirement.id}"
+            ),
+            "description": _markup(evidence.reference),
+            "props": props,
+            "methods": [_EVIDENCE_METHODS[evidence.kind]],
+            "relevant-evidence": [{"description": _markup(evidence.reference)}],
+            "collected": _timestamp(evidence.date or audit.assessment.date),
+        },
+        origins=audit.origins,
+        expires=_timestamp(evidence.valid_until) if evidence.valid_until else None,
+    )
+
+
+def _finding(
+    audit: _Audit,
+    requirement: Requirement,
+    rating: Rating,
+    observations: list[dict[str, Any]],
+) -> dict[str, Any]:
+    card = audit.card
+    cid = control_id(requirement.id)
+    result = card.requirements[requirement.id]
+    props = [_prop("requirement-id", requirement.id)]
+    target: dict[str, Any] = {"type": "statement-id", "target-id": f"{cid}_smt"}
+    if rating.value is None:
+        justification = rating.justification or ""
+        description = markdown_text(f"Not applicable: {justification}")
+        props.append(_prop("not-applicable", "true"))
+        target["status"] = {"state": "satisfied", "reason": "other"}
+        target["implementation-status"] = {
+            "state": "not-applicable",
+            "remarks": _markup(justification),
+        }
+    else:
+        description = _rated(rating.value, card.scale)
+        props += [
+            _prop("value", rating.value),
+            _prop("scale", card.scale.id),
+            _prop("scale-maximum", card.scale.maximum),
+            _prop("points", result.points),
+            _prop("max-points", result.max_points),
+            _prop("score-status", result.status),
+        ]
+        props += [_prop("checkpoint-met", c) for c in rating.checkpoints_met]
+        satisfied = rating.value >= card.scale.maximum
+        target["status"] = {
+            "state": "satisfied" if satisfied else "not-satisfied",
+            "reason": "pass" if satisfied else "fail",
+        }
+    return _with(
+        {
+            "uuid": _uuid(*audit.subject, "finding", requirement.id),
+            "title": _title(requirement),
+            "description": description,
+            "props": props,
+            "target": target,
+        },
+        origins=audit.origins,
+        related_observations=[{"observation-uuid": o["uuid"]} for o in observations],
+        remarks=_markup(rating.note or ""),
+    )
+
+
+def _rated(value: float, scale: Scale) -> str:
+    return markdown_text(
+        f"Rated {value:g} ({scale.label(value)}) on scale {scale.id} "
+        f"({scale.minimum:g} to {scale.maximum:g})."
+    )

@@ -1,0 +1,75 @@
+"""
+Many audits: a portfolio as tidy tables, the roll-up of an organisation's
+units, benchmarks among peers and an organisation's trend over time.
+"""
+
+from __future__ import annotations
+
+from goudenoor.portfolio._benchmark import (
+    PERCENTILE_RANKS_FORMAT,
+    TREND_FORMAT,
+    AreaTrend,
+    BenchmarkError,
+    PercentileRanks,
+    Trend,
+    percentile_rank,
+    percentile_ranks,
+    standard_label,
+    trend,
+)
+from goudenoor.portfolio._portfolio import (
+    COLUMNS,
+    PORTFOLIO_FORMAT,
+    PORTFOLIO_SUMMARY_FORMAT,
+    AreaSpread,
+    EditionSummary,
+    Portfolio,
+    PortfolioError,
+    PortfolioNote,
+    PortfolioSummary,
+    Spread,
+    summarise,
+)
+from goudenoor.portfolio._rollup import (
+    ROLLUP_FORMAT,
+    AreaRollup,
+    Rollup,
+    RollupError,
+    RollupRule,
+    rollup,
+)
+
+
+__all__ = [
+    "AreaRollup",
+    "AreaSpread",
+    "AreaTrend",
+    "BenchmarkError",
+    "COLUMNS",
+    "EditionSummary",
+    "PERCENTILE_RANKS_FORMAT",
+    "PORTFOLIO_FORMAT",
+    "PORTFOLIO_SUMMARY_FORMAT",
+    "PercentileRanks",
+    "Portfolio",
+    "PortfolioError",
+    "PortfolioNote",
+    "PortfolioSummary",
+    "ROLLUP_FORMAT",
+    "Rollup",
+    "RollupError",
+    "RollupRule",
+    "Spread",
+    "TREND_FORMAT",
+    "Trend",
+    "percentile_rank",
+    "percentile_ranks",
+    "rollup",
+    "standard_label",
+    "summarise",
+    "trend",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
