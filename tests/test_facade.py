@@ -21,6 +21,10 @@ INIT = Path(go.__file__)
 EXPECTED = frozenset(
     {
         "ASSESSMENT_FORMAT",
+        "Audit",
+        "audit_from_mapping",
+        "load_audit",
+        "loads_audit",
         "audit",
         "interchange",
         "portfolio",

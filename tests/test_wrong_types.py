@@ -154,6 +154,7 @@ def _seeds() -> list[object]:
         std,
         std16,
         audit,
+        go.load_audit(EXAMPLES / "audit-2012.yaml"),
         card,
         # Results that a card computes when asked.
         list(card.areas.values()),
@@ -414,7 +415,7 @@ class TestTheReportedCalls:
             go.score(audit, std)  # type: ignore[arg-type]
 
         assert str(info.value).startswith(
-            "score(): 'standard' must be Standard, got Assessment Assessment("
+            "score(): 'standard' must be Standard or Audit, got Assessment Assessment("
         )
 
     def test_a_crosswalk_without_mappings(self) -> None:

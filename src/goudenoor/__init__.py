@@ -29,6 +29,9 @@ if TYPE_CHECKING:
         Assessment as Assessment,
     )
     from .audit import (
+        Audit as Audit,
+    )
+    from .audit import (
         Comparison as Comparison,
     )
     from .audit import (
@@ -191,6 +194,9 @@ if TYPE_CHECKING:
         assessment_to_mapping as assessment_to_mapping,
     )
     from .files import (
+        audit_from_mapping as audit_from_mapping,
+    )
+    from .files import (
         available_extensions as available_extensions,
     )
     from .files import (
@@ -207,6 +213,9 @@ if TYPE_CHECKING:
     )
     from .files import (
         load_assessment as load_assessment,
+    )
+    from .files import (
+        load_audit as load_audit,
     )
     from .files import (
         load_crosswalk as load_crosswalk,
@@ -234,6 +243,9 @@ if TYPE_CHECKING:
     )
     from .files import (
         loads_assessment as loads_assessment,
+    )
+    from .files import (
+        loads_audit as loads_audit,
     )
     from .files import (
         loads_crosswalk as loads_crosswalk,
@@ -427,6 +439,10 @@ _PUBLIC: Final[dict[str, str]] = {
     "AreaOverride": "standard",
     "AreaResult": "audit",
     "Assessment": "audit",
+    "Audit": "audit",
+    "audit_from_mapping": "files",
+    "load_audit": "files",
+    "loads_audit": "files",
     "Change": "standard",
     "Checkpoint": "standard",
     "Comparison": "audit",

@@ -21,6 +21,10 @@ from goudenoor.audit._assessment import (
     assessment_problems,
     check_assessment,
 )
+from goudenoor.audit._audit import (
+    Audit,
+    split_audits,
+)
 from goudenoor.audit._comparison import (
     COMPARISON_FORMAT,
     AreaChange,
@@ -92,6 +96,7 @@ __all__ = [
     "AreaChange",
     "AreaResult",
     "Assessment",
+    "Audit",
     "AuditorValue",
     "COMPARISON_FORMAT",
     "CONSENSUS_FORMAT",
@@ -149,6 +154,7 @@ __all__ = [
     "score",
     "scored_graph",
     "scoring_methods",
+    "split_audits",
     "structure_graph",
     "to_dot",
     "to_graphml",

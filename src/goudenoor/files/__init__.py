@@ -21,9 +21,12 @@ from goudenoor.files._assessment import (
     ASSESSMENT_FORMAT,
     assessment_from_mapping,
     assessment_to_mapping,
+    audit_from_mapping,
     dump_assessment,
     load_assessment,
+    load_audit,
     loads_assessment,
+    loads_audit,
     relocate_extensions,
     save_assessment,
     standard_for,
@@ -111,6 +114,9 @@ from goudenoor.files._yaml import dump as dump_yaml
 
 
 __all__ = [
+    "audit_from_mapping",
+    "load_audit",
+    "loads_audit",
     "dump_yaml",
     "STDIN",
     "loads_document",

@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from goudenoor._checks import checked
-from goudenoor.audit import Assessment, Rating, Review, assessment_problems
+from goudenoor.audit import Assessment, Audit, Rating, Review
 from goudenoor.exceptions import (
     FileFormatError,
     GoudenoorError,
     UnknownEditionError,
     UnknownItemError,
+    ValidationError,
 )
 from goudenoor.problems import PathElement, Problem, excerpt
 from goudenoor.standard import (
@@ -46,6 +47,10 @@ from goudenoor.files._parse import (
 
 __all__ = [
     "ASSESSMENT_FORMAT",
+    "audit_from_mapping",
+    "load_audit",
+    "load_listed_audit",
+    "loads_audit",
     "assessment_from_mapping",
     "assessment_to_mapping",
     "dump_assessment",
@@ -67,6 +72,57 @@ ASSESSMENT_FORMAT = "assessment/1"
 
 
 @checked
+def load_audit(
+    path: str | os.PathLike[str],
+    standard: Standard | None = None,
+    *,
+    extensions: Sequence[Extension] = (),
+) -> Audit:
+    """
+    Load an assessment file as an :class:`~goudenoor.audit.Audit`: the
+    assessment with the Standard it was checked against.
+
+    The Standard is the shipped edition the file names with the extensions
+    it lists applied (looked up once, here), or *standard*. ``-`` reads
+    standard input, as the command line does; extension paths in it are
+    then relative to the current folder.
+
+    Args:
+        path: The YAML file (format ``assessment/1``), or ``-``.
+        standard: The standard to check against.
+        extensions: Extensions to use for the ids the file lists, instead
+            of looking them up among the installed ones.
+
+    Raises:
+        FileFormatError: The file cannot be read as YAML.
+        ValidationError: The content is not a valid assessment, or does
+            not fit the standard; every problem is listed with its line,
+            column and key path.
+
+    >>> import goudenoor as go
+    >>> audit = go.load_audit("examples/audit-2012.yaml")
+    >>> audit.standard.label, len(audit.assessment.ratings)
+    ('gos-2012', 29)
+    """
+    from goudenoor.files import _yaml
+
+    if os.fspath(path) == "-":
+        from goudenoor.files._document import STDIN, read_stdin
+
+        return loads_audit(
+            read_stdin(),
+            source=STDIN,
+            standard=standard,
+            extensions=extensions,
+            folder=Path.cwd(),
+        )
+    name, text = read_file(path)
+    with _yaml.kept():
+        data = _yaml.load(text, name)
+        return _audit_from_data(data, text, name, standard, extensions)
+
+
+@checked
 def load_assessment(
     path: str | os.PathLike[str],
     standard: Standard | None = None,
@@ -74,10 +130,11 @@ def load_assessment(
     extensions: Sequence[Extension] = (),
 ) -> Assessment:
     """
-    Load an assessment file and check it against its edition.
+    Load an assessment file and check it against its edition: the
+    assessment of :func:`load_audit`, which also keeps the Standard.
 
     Args:
-        path: The YAML file (format ``assessment/1``).
+        path: The YAML file (format ``assessment/1``), or ``-``.
         standard: The standard to check against (default: the shipped
             edition the file names, with the extensions it lists applied).
         extensions: Extensions to use for the ids the file lists, instead
@@ -89,21 +146,16 @@ def load_assessment(
             not fit the standard; every problem is listed with its line,
             column and key path.
     """
-    from goudenoor.files import _yaml
-
-    name, text = read_file(path)
-    with _yaml.kept():
-        data = _yaml.load(text, name)
-        return _assessment_from_data(data, text, name, standard, extensions)
+    return load_audit(path, standard, extensions=extensions).assessment
 
 
-def load_listed_assessment(
+def load_listed_audit(
     path: str,
     standard: Standard | None = None,
     *,
     extensions: Sequence[Extension] = (),
     other_kinds: Collection[str] = (),
-) -> Assessment | str:
+) -> Audit | str:
     """
     Load an assessment file that a list of many names (a portfolio), as
     :func:`load_assessment` does, with two differences. Only a regular
@@ -128,21 +180,37 @@ def load_listed_assessment(
             kind, slash, _ = marker.partition("/")
             if slash and kind in other_kinds:
                 return marker
-        return _assessment_from_data(data, text, name, standard, extensions)
+        return _audit_from_data(data, text, name, standard, extensions)
+
+
+def load_listed_assessment(
+    path: str,
+    standard: Standard | None = None,
+    *,
+    extensions: Sequence[Extension] = (),
+    other_kinds: Collection[str] = (),
+) -> Assessment | str:
+    """
+    The assessment of :func:`load_listed_audit` (or the marker it gives).
+    """
+    found = load_listed_audit(
+        path, standard, extensions=extensions, other_kinds=other_kinds
+    )
+    return found if isinstance(found, str) else found.assessment
 
 
 @checked
-def loads_assessment(
+def loads_audit(
     text_or_bytes: str | bytes,
     *,
     source: str = "<string>",
     standard: Standard | None = None,
     extensions: Sequence[Extension] = (),
     folder: str | os.PathLike[str] | None = None,
-) -> Assessment:
+) -> Audit:
     """
-    Load an assessment from its text (or its UTF-8 bytes), as strictly as
-    :func:`load_assessment` loads a file, and check it against its edition.
+    Load an :class:`~goudenoor.audit.Audit` from the text of an assessment
+    (or its UTF-8 bytes), as strictly as :func:`load_audit` loads a file.
 
     Made for text that never was a file, such as the body of an HTTP
     request. Such a text has no folder, so it may name extensions only by
@@ -173,9 +241,40 @@ def loads_assessment(
     text = read_string(text_or_bytes, source)
     with _yaml.kept():
         data = _yaml.load(text, source)
-        return _assessment_from_data(
+        return _audit_from_data(
             data, text, source, standard, extensions, from_file=False, folder=folder
         )
+
+
+@checked
+def loads_assessment(
+    text_or_bytes: str | bytes,
+    *,
+    source: str = "<string>",
+    standard: Standard | None = None,
+    extensions: Sequence[Extension] = (),
+    folder: str | os.PathLike[str] | None = None,
+) -> Assessment:
+    """
+    Load an assessment from its text (or its UTF-8 bytes), as strictly as
+    :func:`load_assessment` loads a file, and check it against its edition:
+    the assessment of :func:`loads_audit` (see there for the arguments).
+
+    Raises:
+        TypeError: *text_or_bytes* is neither a string nor bytes.
+        FileFormatError: The text is larger than the file size limit (in
+            UTF-8), is not UTF-8 or cannot be read as YAML.
+        ValidationError: The content is not a valid assessment, or does
+            not fit the standard; every problem is listed with its line,
+            column and key path, as ``<string>:3:5``.
+    """
+    return loads_audit(
+        text_or_bytes,
+        source=source,
+        standard=standard,
+        extensions=extensions,
+        folder=folder,
+    ).assessment
 
 
 def _real_folder(folder: str | os.PathLike[str] | None) -> Path | None:
@@ -187,7 +286,7 @@ def _real_folder(folder: str | os.PathLike[str] | None) -> Path | None:
         return None
 
 
-def _assessment_from_data(
+def _audit_from_data(
     data: object,
     text: str,
     source: str,
@@ -196,7 +295,7 @@ def _assessment_from_data(
     *,
     from_file: bool = True,
     folder: str | os.PathLike[str] | None = None,
-) -> Assessment:
+) -> Audit:
     data = check_marker(data, ASSESSMENT_FORMAT, text, source)
     assessment = attrs.evolve(
         structure_data(data, text, source, Assessment), source=source
@@ -213,10 +312,13 @@ def _assessment_from_data(
             )
             problem = Problem(message=str(exc), path=path)
             raise located([problem], text, source) from None
-    problems = assessment_problems(assessment, standard)
-    if problems:
-        raise located(problems, text, source)
-    return assessment
+    try:
+        # Building the Audit checks the assessment against the standard
+        # (the rule lives there, once); here its problems get their
+        # places in the text.
+        return Audit(assessment=assessment, standard=standard)
+    except ValidationError as exc:
+        raise located(exc.problems, text, source) from None
 
 
 class _UnresolvedExtensionError(GoudenoorError):
@@ -358,7 +460,23 @@ def assessment_from_mapping(
         ValidationError: The data is not a valid assessment for the
             standard.
     """
-    return _assessment_from_data(data, "", source, standard)
+    return _audit_from_data(data, "", source, standard).assessment
+
+
+@checked
+def audit_from_mapping(
+    data: object, standard: Standard | None = None, source: str = "<mapping>"
+) -> Audit:
+    """
+    Build an :class:`~goudenoor.audit.Audit` from plain data in the file
+    format (with the ``goudenoor`` marker), as
+    :func:`assessment_from_mapping` builds its assessment.
+
+    Raises:
+        ValidationError: The data is not a valid assessment for the
+            standard.
+    """
+    return _audit_from_data(data, "", source, standard)
 
 
 @checked

@@ -6,12 +6,13 @@ Scoring an assessment (:func:`score`) and what-if changes to its ratings
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, overload
 
 import attrs
 
 from goudenoor._checks import checked
 from goudenoor.audit._assessment import Assessment, Rating, Ratings, check_assessment
+from goudenoor.audit._audit import Audit
 from goudenoor.audit._scoring._card import ScoreCard
 from goudenoor.audit._scoring._methods import (
     _METHODS,
@@ -40,10 +41,31 @@ def __dir__() -> list[str]:
     return __all__
 
 
+def _pair(
+    audit_or_standard: Audit | Standard, assessment: Assessment | None, function: str
+) -> tuple[Standard, Assessment, bool]:
+    """
+    The standard and assessment of a call given an Audit, or a Standard
+    and an Assessment; and whether the pair is known to fit already.
+    """
+    if isinstance(audit_or_standard, Audit):
+        if assessment is not None:
+            msg = (
+                f"{function}() takes an Audit, or a Standard and an Assessment; "
+                "an Audit already holds its assessment"
+            )
+            raise TypeError(msg)
+        return audit_or_standard.standard, audit_or_standard.assessment, True
+    if assessment is None:
+        msg = f"{function}() of a Standard needs the Assessment to score too"
+        raise TypeError(msg)
+    return audit_or_standard, assessment, False
+
+
 @checked
 def score(
-    standard: Standard,
-    assessment: Assessment,
+    standard: Standard | Audit,
+    assessment: Assessment | None = None,
     *,
     method: str = "weighted-mean",
     scheme: str | None = None,
@@ -52,18 +74,19 @@ def score(
     check: bool = True,
 ) -> ScoreCard:
     """
-    Score *assessment* against *standard*.
+    Score an audit: ``score(audit)``, or ``score(standard, assessment)``.
 
     Args:
-        standard: The edition (possibly extended) the assessment is for.
-        assessment: The ratings.
+        standard: The edition (possibly extended) *assessment* is for, or
+            the :class:`~goudenoor.audit.Audit` to score (which holds both).
+        assessment: The ratings, when a Standard is given.
         method: A registered scoring method (see :func:`scoring_methods`).
         scheme: A recognition scheme id (default: the edition's).
         parameters: Values for the scheme's parameters (for example
             ``{"threshold": 0.75}`` for ``conformiteit``).
         evidence_policy: ``warn`` or ``strict``.
         check: Check the assessment against the standard first (turn off
-            only for assessments already checked).
+            only for assessments already checked; an Audit always is).
 
     Raises:
         ValidationError: The assessment does not fit the standard.
@@ -79,8 +102,11 @@ def score(
     >>> card = go.score(std, a)
     >>> card.total, card.level.name
     (50.0, 'Gecommitteerd')
+    >>> go.score(go.Audit(assessment=a, standard=std)).total
+    50.0
     """
-    if check:
+    standard, assessment, fits = _pair(standard, assessment, "score")
+    if check and not fits:
         check_assessment(assessment, standard)
     function = _METHODS.get(method)
     if function is None:
@@ -251,15 +277,30 @@ def _parameters(
     return tuple(known.items())
 
 
-@checked
+@overload
+def what_if(
+    audit: Audit,
+    changes: Mapping[str, float | Rating | None],
+    /,
+    **options: Any,
+) -> ScoreCard: ...
+
+
+@overload
 def what_if(
     standard: Standard,
     assessment: Assessment,
     changes: Mapping[str, float | Rating | None],
+    /,
     **options: Any,
-) -> ScoreCard:
+) -> ScoreCard: ...
+
+
+@checked  # the forms are told apart below; _what_if checks each argument
+def what_if(*arguments: Any, **options: Any) -> ScoreCard:
     """
-    Score *assessment* with some ratings changed.
+    Score an audit with some ratings changed: ``what_if(audit, changes)``,
+    or ``what_if(standard, assessment, changes)``.
 
     A number changes the value and keeps the rating's evidence and note;
     a :class:`~goudenoor.audit.Rating` replaces the rating; ``None``
@@ -271,7 +312,36 @@ def what_if(
     ...     date=datetime.date(2026, 10, 1))
     >>> round(go.what_if(std, a, {"2.1": 4}).total, 2)
     5.0
+    >>> round(go.what_if(go.Audit(assessment=a, standard=std), {"2.1": 4}).total, 2)
+    5.0
     """
+    # The keywords of the Standard-and-Assessment form keep working.
+    named = [
+        options.pop(key)
+        for key in ("standard", "assessment", "changes")
+        if key in options
+    ]
+    arguments = (*arguments, *named)
+    if len(arguments) == 2 and isinstance(arguments[0], Audit):  # noqa: PLR2004
+        audit, changes = arguments
+        return _what_if(audit.standard, audit.assessment, changes, options)
+    if len(arguments) == 3:  # noqa: PLR2004
+        standard, assessment, changes = arguments
+        return _what_if(standard, assessment, changes, options)
+    msg = (
+        "what_if() takes an Audit and the changes, or a Standard, an Assessment "
+        f"and the changes ({len(arguments)} positional arguments given)"
+    )
+    raise TypeError(msg)
+
+
+@checked
+def _what_if(
+    standard: Standard,
+    assessment: Assessment,
+    changes: Mapping[str, float | Rating | None],
+    options: Mapping[str, Any],
+) -> ScoreCard:
     replaced: dict[str, Rating | None] = {}
     for requirement_id, change in changes.items():
         if change is None or isinstance(change, Rating):

@@ -1,0 +1,98 @@
+"""
+One audit as one value: an assessment together with the Standard it was
+checked against.
+
+An :class:`~goudenoor.audit.Assessment` names its edition and extensions
+by id; which Standard those ids meant is decided once, when the assessment
+is loaded (:func:`goudenoor.files.load_audit`). An :class:`Audit` keeps
+that Standard, so scoring, comparing, migrating, rolling up and exporting
+never look it up again, and two audits are comparable exactly when their
+standards are the same (by content: :attr:`Standard.fingerprint
+<goudenoor.standard.Standard.fingerprint>`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from goudenoor._checks import typed_fields
+from goudenoor.audit._assessment import Assessment, check_assessment
+from goudenoor.standard import Standard
+
+
+__all__ = ["Audit", "split_audits"]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Audit:
+    """
+    An assessment and the Standard it was checked against (its edition
+    with the extensions it lists applied).
+
+    Building one checks the assessment against the standard, so an Audit
+    always fits: ``Audit(assessment=a, standard=std)`` raises what
+    :func:`~goudenoor.audit.check_assessment` raises.
+
+    Attributes:
+        assessment: The ratings, evidence and header of the audit.
+        standard: The Standard they were checked against.
+
+    Raises:
+        ValidationError: The assessment does not fit the standard.
+
+    >>> import goudenoor as go
+    >>> audit = go.load_audit("examples/audit-2012.yaml")
+    >>> audit.standard.id, audit.assessment.organisation
+    ('gos-2012', 'Woonstichting Lindewaard')
+    >>> go.score(audit).total == go.score(audit.standard, audit.assessment).total
+    True
+    """
+
+    assessment: Assessment
+    standard: Standard
+
+    def __attrs_post_init__(self) -> None:
+        check_assessment(self.assessment, self.standard)
+
+    @property
+    def fingerprint(self) -> str:
+        """
+        The fingerprint of the standard (:attr:`Standard.fingerprint
+        <goudenoor.standard.Standard.fingerprint>`): equal for two audits
+        exactly when they are comparable.
+        """
+        return self.standard.fingerprint
+
+    def comparable(self, other: Audit) -> bool:
+        """
+        Whether *other* was checked against the same standard (the same
+        edition and the same extensions, by content), so that points of
+        the two audits may be set side by side.
+        """
+        return self.fingerprint == other.fingerprint
+
+
+def split_audits(
+    items: Iterable[Audit | Assessment],
+) -> tuple[list[Assessment], list[Standard | None]]:
+    """
+    The assessments of *items* and, for each, the Standard its Audit
+    carries (``None`` for a bare assessment, whose standard is still to
+    be looked up).
+    """
+    assessments: list[Assessment] = []
+    standards: list[Standard | None] = []
+    for item in items:
+        if isinstance(item, Audit):
+            assessments.append(item.assessment)
+            standards.append(item.standard)
+        else:
+            assessments.append(item)
+            standards.append(None)
+    return assessments, standards
