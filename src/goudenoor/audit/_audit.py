@@ -19,7 +19,9 @@ import attrs
 
 from goudenoor._checks import typed_fields
 from goudenoor.audit._assessment import Assessment, check_assessment
-from goudenoor.standard import Standard
+from goudenoor.exceptions import ModelError
+from goudenoor.problems import Problem
+from goudenoor.standard import Extension, Standard
 
 
 __all__ = ["Audit", "split_audits"]
@@ -42,9 +44,15 @@ class Audit:
     Attributes:
         assessment: The ratings, evidence and header of the audit.
         standard: The Standard they were checked against.
+        extensions: The extensions applied to the edition to make
+            *standard*, in order, when known (a loaded audit knows them):
+            migrating the audit applies those that target the new edition
+            without reading their files again.
 
     Raises:
         ValidationError: The assessment does not fit the standard.
+        ModelError: *extensions* are not the ones *standard* was made
+            with.
 
     >>> import goudenoor as go
     >>> audit = go.load_audit("examples/audit-2012.yaml")
@@ -56,8 +64,19 @@ class Audit:
 
     assessment: Assessment
     standard: Standard
+    extensions: tuple[Extension, ...] = ()
 
     def __attrs_post_init__(self) -> None:
+        if self.extensions and tuple(
+            extension.id for extension in self.extensions
+        ) != tuple(self.standard.extensions):
+            ids = ", ".join(extension.id for extension in self.extensions)
+            applied = ", ".join(self.standard.extensions) or "none"
+            message = (
+                f"the extensions {ids} are not those the standard was made "
+                f"with (expected {applied})"
+            )
+            raise ModelError([Problem(message=message, path=("extensions",))])
         check_assessment(self.assessment, self.standard)
 
     @property

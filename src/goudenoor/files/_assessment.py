@@ -149,12 +149,20 @@ def load_assessment(
     return load_audit(path, standard, extensions=extensions).assessment
 
 
+StandardsFound = dict[
+    tuple[str, tuple[str, ...], Path | None], tuple[Standard, list[Extension]]
+]
+"""The standards found while loading many files: by edition, extensions
+and the folder extension files are looked up in."""
+
+
 def load_listed_audit(
     path: str,
     standard: Standard | None = None,
     *,
     extensions: Sequence[Extension] = (),
     other_kinds: Collection[str] = (),
+    found: StandardsFound | None = None,
 ) -> Audit | str:
     """
     Load an assessment file that a list of many names (a portfolio), as
@@ -180,7 +188,7 @@ def load_listed_audit(
             kind, slash, _ = marker.partition("/")
             if slash and kind in other_kinds:
                 return marker
-        return _audit_from_data(data, text, name, standard, extensions)
+        return _audit_from_data(data, text, name, standard, extensions, found=found)
 
 
 def load_listed_assessment(
@@ -295,15 +303,25 @@ def _audit_from_data(
     *,
     from_file: bool = True,
     folder: str | os.PathLike[str] | None = None,
+    found: StandardsFound | None = None,
 ) -> Audit:
     data = check_marker(data, ASSESSMENT_FORMAT, text, source)
     assessment = attrs.evolve(
         structure_data(data, text, source, Assessment), source=source
     )
+    applied: list[Extension] = []
     if standard is None:
         try:
             real = _folder_of(assessment.source) if from_file else _real_folder(folder)
-            standard = _standard_for(assessment, extensions, real)
+            key = (assessment.edition, assessment.extensions, real)
+            if found is not None and key in found:
+                # Many files of one folder list the same extension files:
+                # each is read once.
+                standard, applied = found[key]
+            else:
+                standard, applied = _standard_for(assessment, extensions, real)
+                if found is not None:
+                    found[key] = standard, applied
         except (UnknownEditionError, _UnresolvedExtensionError) as exc:
             path: tuple[PathElement, ...] = (
                 ("extensions", exc.index)
@@ -316,7 +334,9 @@ def _audit_from_data(
         # Building the Audit checks the assessment against the standard
         # (the rule lives there, once); here its problems get their
         # places in the text.
-        return Audit(assessment=assessment, standard=standard)
+        return Audit(
+            assessment=assessment, standard=standard, extensions=tuple(applied)
+        )
     except ValidationError as exc:
         raise located(exc.problems, text, source) from None
 
@@ -347,20 +367,21 @@ def standard_for(
         UnknownEditionError: The edition does not exist.
         GoudenoorError: An extension cannot be found or applied.
     """
-    return _standard_for(assessment, extensions, _folder_of(assessment.source))
+    return _standard_for(assessment, extensions, _folder_of(assessment.source))[0]
 
 
 def _standard_for(
     assessment: Assessment, extensions: Sequence[Extension], folder: Path | None
-) -> Standard:
+) -> tuple[Standard, list[Extension]]:
     """
     :func:`standard_for`, with extension files looked up in *folder* (none
-    at all if it is ``None``).
+    at all if it is ``None``), and the extensions applied.
     """
     standard = load_standard(assessment.edition)
     if not assessment.extensions:
-        return standard
-    return apply_extension(standard, *_extensions_for(assessment, extensions, folder))
+        return standard, []
+    applied = _extensions_for(assessment, extensions, folder)
+    return apply_extension(standard, *applied), applied
 
 
 def extensions_for(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from goudenoor._checks import checked
-from goudenoor.audit import Assessment, Migration, migrate_assessment
+from goudenoor.audit import Assessment, Audit, Migration, migrate_assessment
 from goudenoor.files._assessment import extensions_for, standard_for
 from goudenoor.files._crosswalk import load_crosswalk
 from goudenoor.files._edition import load_standard
@@ -28,7 +28,7 @@ def __dir__() -> list[str]:
 
 @checked
 def migrate(
-    assessment: Assessment,
+    assessment: Assessment | Audit,
     to_edition: str,
     *,
     crosswalk: Crosswalk | None = None,
@@ -45,7 +45,9 @@ def migrate(
     assessment's own edition, the migration is the identity.
 
     Args:
-        assessment: The assessment to migrate.
+        assessment: The audit to migrate (its Standard and extensions are
+            used as they are), or an assessment (whose edition and
+            extensions are then looked up).
         to_edition: The edition id to migrate to.
         crosswalk: The crosswalk to use (default: the shipped one).
         extensions: Extensions to use for the ids the assessment lists,
@@ -69,6 +71,8 @@ def migrate(
     ('gos-2016', 'review')
     """
     source, target, kept = _standards(assessment, to_edition, extensions)
+    if isinstance(assessment, Audit):
+        assessment = assessment.assessment
     if to_edition == assessment.edition and crosswalk is None:
         return migrate_assessment(
             assessment, source=source, target=source, crosswalk=None
@@ -85,7 +89,10 @@ def migrate(
 
 
 def migration_standards(
-    assessment: Assessment, to_edition: str, *, extensions: Sequence[Extension] = ()
+    assessment: Assessment | Audit,
+    to_edition: str,
+    *,
+    extensions: Sequence[Extension] = (),
 ) -> tuple[Standard, Standard]:
     """
     The two standards :func:`migrate` carries *assessment* between: its
@@ -102,10 +109,24 @@ def migration_standards(
 
 
 def _standards(
-    assessment: Assessment, to_edition: str, extensions: Sequence[Extension]
+    item: Assessment | Audit, to_edition: str, extensions: Sequence[Extension]
 ) -> tuple[Standard, Standard, set[str]]:
-    resolved = extensions_for(assessment, extensions) if assessment.extensions else []
-    source = standard_for(assessment, resolved)
+    if isinstance(item, Audit) and (item.extensions or not item.assessment.extensions):
+        # The audit knows its standard and the extensions it was made with:
+        # nothing is looked up or read again.
+        assessment = item.assessment
+        resolved = list(item.extensions)
+        source = item.standard
+    else:
+        assessment = item.assessment if isinstance(item, Audit) else item
+        resolved = (
+            extensions_for(assessment, extensions) if assessment.extensions else []
+        )
+        source = (
+            item.standard
+            if isinstance(item, Audit)
+            else standard_for(assessment, resolved)
+        )
     kept = [
         (reference, extension)
         for reference, extension in zip(assessment.extensions, resolved, strict=True)

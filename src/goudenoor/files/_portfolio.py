@@ -18,9 +18,9 @@ from typing import Final
 import attrs
 
 from goudenoor._checks import checked
-from goudenoor.audit import Assessment
+from goudenoor.audit import Assessment, Audit
 from goudenoor.exceptions import FileFormatError, GoudenoorError
-from goudenoor.files._assessment import load_listed_assessment, standard_for
+from goudenoor.files._assessment import StandardsFound, load_listed_audit, standard_for
 from goudenoor.files._parse import refuse_empty_path
 from goudenoor.portfolio import Portfolio, PortfolioError, PortfolioNote
 from goudenoor.standard import Extension, Standard
@@ -509,7 +509,13 @@ def load_portfolio(
                 PortfolioNote(path, f"marked {loaded!r}, not an assessment; left out")
             )
             continue
+        if isinstance(loaded, Audit):
+            assessments.append(loaded.assessment)
+            standards.append(loaded.standard)
+            continue
         try:
+            # From a worker process: the assessment alone travels back (a
+            # Standard per file would cost more to send than to find).
             its_standard = (
                 standard
                 if standard is not None
@@ -558,18 +564,24 @@ def _start_worker(standard: Standard | None, extensions: tuple[Extension, ...]) 
 def _load_in_worker(path: str) -> Assessment | str | GoudenoorError:
     standard = _WORKER["standard"]
     extensions = _WORKER["extensions"]
+    found = _WORKER.setdefault("found", {})
     assert standard is None or isinstance(standard, Standard)  # noqa: S101
     assert isinstance(extensions, tuple)  # noqa: S101
-    return _load_one(path, standard, extensions)
+    assert isinstance(found, dict)  # noqa: S101
+    loaded = _load_one(path, standard, extensions, found)
+    return loaded.assessment if isinstance(loaded, Audit) else loaded
 
 
 def _load_one(
-    path: str, standard: Standard | None, extensions: tuple[Extension, ...]
-) -> Assessment | str | GoudenoorError:
+    path: str,
+    standard: Standard | None,
+    extensions: tuple[Extension, ...],
+    found: StandardsFound,
+) -> Audit | str | GoudenoorError:
     # A marker (a str) for a document of another kind, left out with a note.
     try:
-        return load_listed_assessment(
-            path, standard, extensions=extensions, other_kinds=OTHER_KINDS
+        return load_listed_audit(
+            path, standard, extensions=extensions, other_kinds=OTHER_KINDS, found=found
         )
     except GoudenoorError as exc:
         return exc
@@ -580,10 +592,11 @@ def _loaded(
     jobs: int,
     standard: Standard | None,
     extensions: tuple[Extension, ...],
-) -> Iterator[Assessment | str | GoudenoorError]:
+) -> Iterator[Audit | Assessment | str | GoudenoorError]:
     if jobs == 1 or len(paths) < 2:  # noqa: PLR2004
+        found: StandardsFound = {}
         for path in paths:
-            yield _load_one(path, standard, extensions)
+            yield _load_one(path, standard, extensions, found)
         return
     workers = min(jobs, len(paths))
     chunk = max(1, min(64, len(paths) // (workers * 4)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from goudenoor._checks import checked
-from goudenoor.audit import Assessment, EvidencePolicy, score
+from goudenoor.audit import Assessment, Audit, EvidencePolicy, score, split_audits
 from goudenoor.files._assessment import standard_for
 from goudenoor.portfolio import Rollup
 from goudenoor.portfolio import rollup as roll_up
@@ -26,7 +26,7 @@ def __dir__() -> list[str]:
 
 @checked
 def rollup(
-    assessments: Iterable[Assessment],
+    assessments: Iterable[Assessment | Audit],
     *,
     weights: Mapping[str, float] | None = None,
     rule: str = "weighted-mean",
@@ -46,7 +46,8 @@ def rollup(
     are rolled up as :mod:`goudenoor.portfolio` describes.
 
     Args:
-        assessments: One per unit, each with a distinct ``unit``.
+        assessments: One per unit, each with a distinct ``unit``: audits
+            (scored against their own standard) or assessments.
         weights: Unit name to a positive weight (a headcount, say), for
             every unit; default equal.
         rule: ``weighted-mean`` (default) or ``min`` (each area as strong
@@ -75,15 +76,16 @@ def rollup(
     >>> both.areas["5"].weakest_unit
     'Zuid'
     """
+    items, standards = split_audits(assessments)
     cards = [
         score(
-            standard if standard is not None else standard_for(a, extensions),
+            standard or known or standard_for(a, extensions),
             a,
             method=method,
             scheme=scheme,
             parameters=parameters,
             evidence_policy=evidence_policy,
         )
-        for a in assessments
+        for a, known in zip(items, standards, strict=True)
     ]
     return roll_up(cards, weights=weights, rule=rule)

@@ -11,8 +11,9 @@ import os
 from collections.abc import Iterable, Sequence
 
 from goudenoor._checks import checked
-from goudenoor.audit import Assessment, Consensus, ConsensusError, require_team
+from goudenoor.audit import Assessment, Audit, Consensus, require_team, split_audits
 from goudenoor.audit import consensus as agree
+from goudenoor.exceptions import ConsensusError
 from goudenoor.files._assessment import standard_for
 from goudenoor.files._portfolio import file_identity
 from goudenoor.standard import Extension, Standard
@@ -27,7 +28,7 @@ def __dir__() -> list[str]:
 
 @checked
 def consensus(
-    assessments: Iterable[Assessment],
+    assessments: Iterable[Assessment | Audit],
     *,
     rule: str = "median",
     spread: int = 2,
@@ -46,7 +47,9 @@ def consensus(
     checkpoints, evidence and notes are combined.
 
     Args:
-        assessments: At least two.
+        assessments: At least two: audits (whose standard is used; they
+            must all have been checked against the same one) or
+            assessments.
         rule: The name of a consensus rule (see
             :func:`~goudenoor.consensus_rules`): ``median`` (default,
             the lower middle value) or ``min``.
@@ -78,13 +81,36 @@ def consensus(
     >>> agreed.assessment.ratings["5.1"].value
     2.0
     """
-    inputs = tuple(assessments)
+    inputs, standards = split_audits(assessments)
     require_team(inputs)
     if standard is None:
-        standard = standard_for(inputs[0], extensions)
+        standard = _one_standard(standards) or standard_for(inputs[0], extensions)
     return agree(
         standard, inputs, rule=rule, spread=spread, check=check, language=language
     )
+
+
+def _one_standard(standards: Sequence[Standard | None]) -> Standard | None:
+    """
+    The one Standard the audits among the team's items were checked
+    against (``None`` if there are only bare assessments).
+
+    Raises:
+        ConsensusError: The audits were checked against different
+            standards (the same edition with other extensions, or
+            extensions of the same ids with other content).
+    """
+    known = {
+        standard.fingerprint: standard for standard in standards if standard is not None
+    }
+    if len(known) > 1:
+        labels = ", ".join(sorted({standard.label for standard in known.values()}))
+        msg = (
+            "the audits were checked against different standards "
+            f"({labels}; expected one standard, the same by content)"
+        )
+        raise ConsensusError(msg)
+    return next(iter(known.values()), None)
 
 
 def refuse_repeated_files(paths: Sequence[str | os.PathLike[str]]) -> None:
