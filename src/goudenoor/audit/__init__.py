@@ -24,6 +24,7 @@ from goudenoor.audit._assessment import (
 from goudenoor.audit._audit import (
     Audit,
     split_audits,
+    standard_and_assessment,
 )
 from goudenoor.audit._comparison import (
     COMPARISON_FORMAT,
@@ -84,6 +85,7 @@ from goudenoor.audit._scoring import (
     ScoreCard,
     ScoreWarning,
     ScoringMethod,
+    card_of,
     format_points,
     register_method,
     score,
@@ -136,6 +138,7 @@ __all__ = [
     "ScoringMethod",
     "assessment_problems",
     "at_risk",
+    "card_of",
     "check_assessment",
     "compare",
     "consensus",
@@ -155,6 +158,7 @@ __all__ = [
     "scored_graph",
     "scoring_methods",
     "split_audits",
+    "standard_and_assessment",
     "structure_graph",
     "to_dot",
     "to_graphml",

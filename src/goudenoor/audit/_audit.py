@@ -24,7 +24,7 @@ from goudenoor.problems import Problem
 from goudenoor.standard import Extension, Standard
 
 
-__all__ = ["Audit", "split_audits"]
+__all__ = ["Audit", "split_audits", "standard_and_assessment"]
 
 
 def __dir__() -> list[str]:
@@ -115,3 +115,28 @@ def split_audits(
             assessments.append(item)
             standards.append(None)
     return assessments, standards
+
+
+def standard_and_assessment(
+    audit_or_standard: Audit | Standard, assessment: Assessment | None, function: str
+) -> tuple[Standard, Assessment, bool]:
+    """
+    The standard and assessment of a call of *function* given an Audit, or
+    a Standard and an Assessment; and whether the pair is known to fit
+    already (an Audit's does).
+
+    Raises:
+        TypeError: An Audit and an Assessment, or a Standard alone.
+    """
+    if isinstance(audit_or_standard, Audit):
+        if assessment is not None:
+            msg = (
+                f"{function}() takes an Audit, or a Standard and an Assessment; "
+                "an Audit already holds its assessment"
+            )
+            raise TypeError(msg)
+        return audit_or_standard.standard, audit_or_standard.assessment, True
+    if assessment is None:
+        msg = f"{function}() of a Standard needs the Assessment to score too"
+        raise TypeError(msg)
+    return audit_or_standard, assessment, False

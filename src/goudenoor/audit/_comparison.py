@@ -22,8 +22,9 @@ import attrs
 
 from goudenoor._checks import checked, typed_fields
 from goudenoor._text import text_lines
+from goudenoor.audit._audit import Audit
 from goudenoor.audit._migration import migrate_assessment
-from goudenoor.audit._scoring import RequirementResult, ScoreCard, score
+from goudenoor.audit._scoring import RequirementResult, ScoreCard, card_of, score
 from goudenoor.audit._scoring._card import format_points, format_rating
 from goudenoor.exceptions import GoudenoorError
 from goudenoor.standard import Crosswalk
@@ -284,15 +285,16 @@ class Comparison:
 
 @checked
 def compare(
-    old: ScoreCard,
-    new: ScoreCard,
+    old: ScoreCard | Audit,
+    new: ScoreCard | Audit,
     *,
     crosswalk: Crosswalk | None = None,
     allow_different_organisations: bool = False,
     allow_reverse_dates: bool = False,
 ) -> Comparison:
     """
-    Compare two score cards (the old audit first).
+    Compare two audits (the old one first), each as its score card or as
+    an Audit (scored with the defaults).
 
     A comparison is of one organisation (and one unit) over time, as
     :func:`goudenoor.trend` is: audits of two organisations or units, and
@@ -331,6 +333,7 @@ def compare(
     >>> [(x.requirement_id, x.old_value, x.new_value) for x in c.requirements]
     [('4.1', 1.0, 3.0), ('4.2', 1.0, 3.0)]
     """
+    old, new = card_of(old), card_of(new)
     notes = _notes(old, new)
     _refuse(
         notes,

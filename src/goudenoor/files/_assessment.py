@@ -37,9 +37,11 @@ from goudenoor.files._edition import load_standard
 from goudenoor.files._extension import load_extension, load_listed_extension
 from goudenoor.files._parse import (
     MARKER,
+    STDIN,
     check_marker,
     located,
     read_file,
+    read_stdin,
     read_string,
     structure_data,
 )
@@ -107,8 +109,6 @@ def load_audit(
     from goudenoor.files import _yaml
 
     if os.fspath(path) == "-":
-        from goudenoor.files._document import STDIN, read_stdin
-
         return loads_audit(
             read_stdin(),
             source=STDIN,

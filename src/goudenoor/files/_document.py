@@ -6,15 +6,21 @@ file or from standard input: what ``goudenoor validate`` checks.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 from goudenoor.audit import Assessment
-from goudenoor.exceptions import FileFormatError
 from goudenoor.files._assessment import ASSESSMENT_FORMAT, loads_assessment
 from goudenoor.files._edition import loads_translation
 from goudenoor.files._extension import loads_extension
-from goudenoor.files._parse import MARKER, check_marker, located, read_file, read_string
+from goudenoor.files._parse import (
+    MARKER,
+    STDIN,
+    check_marker,
+    located,
+    read_file,
+    read_stdin,
+    read_string,
+)
 from goudenoor.problems import Problem, excerpt
 from goudenoor.standard import (
     EXTENSION_FORMAT,
@@ -38,31 +44,8 @@ def __dir__() -> list[str]:
     return __all__
 
 
-STDIN = "<stdin>"
-"""The name errors give standard input."""
-
 DOCUMENT_FORMATS = (ASSESSMENT_FORMAT, EXTENSION_FORMAT, TRANSLATION_FORMAT)
 """The format markers :func:`load_document` reads."""
-
-
-def read_stdin() -> bytes:
-    """
-    The bytes on standard input, at most one more than the YAML size limit
-    (so that a larger input is refused as too large, not read whole).
-
-    Raises:
-        FileFormatError: There is no standard input to read.
-    """
-    from goudenoor.files import _yaml
-
-    stream = getattr(sys.stdin, "buffer", None)
-    if stream is None:
-        raise FileFormatError("no standard input to read", STDIN)
-    try:
-        data: bytes = stream.read(_yaml.MAX_BYTES + 1)
-    except OSError as exc:
-        raise FileFormatError(f"cannot read: {exc.strerror}", STDIN) from None
-    return data
 
 
 def read_input(

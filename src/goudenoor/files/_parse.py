@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import os
 import stat
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -358,3 +359,27 @@ def marked_from_text(text: str, source: str, marker: str, cls: type[_T]) -> _T:
     with _yaml.kept():  # problems are located in this load's own composition
         data = check_marker(_yaml.load(text, source), marker, text, source)
         return structure_data(data, text, source, cls)
+
+
+STDIN = "<stdin>"
+"""The name errors give standard input."""
+
+
+def read_stdin() -> bytes:
+    """
+    The bytes on standard input, at most one more than the YAML size limit
+    (so that a larger input is refused as too large, not read whole).
+
+    Raises:
+        FileFormatError: There is no standard input to read.
+    """
+    from goudenoor.files import _yaml
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise FileFormatError("no standard input to read", STDIN)
+    try:
+        data: bytes = stream.read(_yaml.MAX_BYTES + 1)
+    except OSError as exc:
+        raise FileFormatError(f"cannot read: {exc.strerror}", STDIN) from None
+    return data

@@ -55,11 +55,13 @@ from goudenoor._checks import checked
 from goudenoor._text import markdown_text
 from goudenoor.audit import (
     Assessment,
+    Audit,
     Evidence,
     Rating,
     ScoreCard,
     check_assessment,
     score,
+    standard_and_assessment,
 )
 from goudenoor.exceptions import ScoringError
 from goudenoor.standard import (
@@ -508,14 +510,18 @@ def _checkpoint(
 
 @checked
 def to_oscal_results(
-    standard: Standard, assessment: Assessment, *, card: ScoreCard | None = None
+    standard: Standard | Audit,
+    assessment: Assessment | None = None,
+    *,
+    card: ScoreCard | None = None,
 ) -> dict[str, Any]:
     """
     The audit as OSCAL assessment results: ``{"assessment-results": {...}}``.
 
-    The assessment is checked against *standard* first, as
-    :func:`~goudenoor.score` does; *card* is its score card (by default
-    the one :func:`~goudenoor.score` gives with its defaults).
+    ``to_oscal_results(audit)``, or ``to_oscal_results(standard,
+    assessment)``: then the assessment is checked against *standard*
+    first, as :func:`~goudenoor.score` does. *card* is its score card (by
+    default the one :func:`~goudenoor.score` gives with its defaults).
 
     * The auditors are parties (persons) with the role ``assessor``; the
       organisation is a party too.
@@ -544,7 +550,11 @@ def to_oscal_results(
         ScoringError: *card* is not a score card of this assessment
             against this standard.
     """
-    check_assessment(assessment, standard)
+    standard, assessment, fits = standard_and_assessment(
+        standard, assessment, "to_oscal_results"
+    )
+    if not fits:
+        check_assessment(assessment, standard)
     if card is None:
         card = score(standard, assessment, check=False)
     elif card.assessment != assessment or card.standard != standard:

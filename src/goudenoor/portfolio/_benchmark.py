@@ -45,7 +45,7 @@ import attrs
 
 from goudenoor._checks import checked, typed_fields
 from goudenoor._text import counted, text_lines
-from goudenoor.audit import ScoreCard, format_points
+from goudenoor.audit import Audit, ScoreCard, card_of, format_points
 from goudenoor.exceptions import BenchmarkError
 from goudenoor.standard import Standard
 
@@ -189,7 +189,9 @@ class PercentileRanks:
 
 
 @checked
-def percentile_ranks(card: ScoreCard, cards: Iterable[ScoreCard]) -> PercentileRanks:
+def percentile_ranks(
+    card: ScoreCard | Audit, cards: Iterable[ScoreCard | Audit]
+) -> PercentileRanks:
     """
     The percentile rank of *card*'s total and area points among the
     *cards* scored against the same standard: the same edition with the
@@ -198,9 +200,10 @@ def percentile_ranks(card: ScoreCard, cards: Iterable[ScoreCard]) -> PercentileR
     Raises:
         BenchmarkError: No card of *card*'s standard among *cards*.
     """
+    card = card_of(card)
     edition = card.standard.id
     own = card.standard.fingerprint
-    given = tuple(cards)
+    given = tuple(map(card_of, cards))
     peers = [c for c in given if c.standard.fingerprint == own]
     if not peers:
         others = f": {_other_standards(card, given)}" if given else ""
@@ -330,14 +333,15 @@ def _change(area_id: str, first: float | None, last: float | None) -> AreaTrend:
 
 @checked
 def trend(
-    cards: Iterable[ScoreCard], *, allow_different_organisations: bool = False
+    cards: Iterable[ScoreCard | Audit], *, allow_different_organisations: bool = False
 ) -> Trend:
     """
     One organisation's audits over time: first, last and the change per
     area and in total (see the module's text for differing editions).
 
     Args:
-        cards: The score cards, in any order; one per date.
+        cards: The score cards, in any order; one per date (an Audit is
+            scored with the defaults).
         allow_different_organisations: Take cards of different
             organisations or units as one history (a renamed
             organisation, say); the trend is named after the last card
@@ -359,7 +363,10 @@ def trend(
     >>> t.first_date, t.total.first, t.total.last, t.total.change
     ('2024-05-01', 50.0, 75.0, 25.0)
     """
-    named = [(card, _card_name(card, n)) for n, card in enumerate(cards, start=1)]
+    named = [
+        (card, _card_name(card, n))
+        for n, card in enumerate(map(card_of, cards), start=1)
+    ]
     named.sort(key=lambda pair: pair[0].assessment.date)
     given = [card for card, _ in named]
     if len(given) < 2:  # noqa: PLR2004 - a first and a last

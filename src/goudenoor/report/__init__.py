@@ -13,7 +13,14 @@ from typing import Literal
 
 from goudenoor._checks import checked
 from goudenoor._text import json_text
-from goudenoor.audit import DEFAULT_RISK_THRESHOLD, Comparison, Consensus, ScoreCard
+from goudenoor.audit import (
+    DEFAULT_RISK_THRESHOLD,
+    Audit,
+    Comparison,
+    Consensus,
+    ScoreCard,
+    card_of,
+)
 from goudenoor.report._data import ReportData, report_data
 from goudenoor.report._many_html import (
     portfolio_summary_html,
@@ -77,7 +84,7 @@ TextFormat = Literal["md", "html", "json"]
 
 @checked
 def render_report(
-    card: ScoreCard,
+    card: ScoreCard | Audit,
     format: TextFormat = "md",  # noqa: A002 - the CLI's option name
     *,
     comparison: Comparison | None = None,
@@ -92,7 +99,7 @@ def render_report(
     The report of *card* as Markdown, HTML or JSON text.
 
     Args:
-        card: The score card.
+        card: The score card, or an Audit (scored with the defaults).
         format: ``md``, ``html`` (needs the ``report`` extra) or ``json``.
         comparison: The change since an earlier audit, shown too.
         top: How many improvements to list.
@@ -118,7 +125,7 @@ def render_report(
         UnknownItemError: A *language* other than ``nl`` or ``en``.
     """
     data = report_data(
-        card,
+        card_of(card),
         comparison=comparison,
         top=top,
         risk_threshold=risk_threshold,

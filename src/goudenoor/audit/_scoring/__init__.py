@@ -34,7 +34,7 @@ from goudenoor.audit._scoring._card import (
     ScoreWarning,
     format_points,
 )
-from goudenoor.audit._scoring._engine import score, what_if
+from goudenoor.audit._scoring._engine import card_of, score, what_if
 from goudenoor.audit._scoring._methods import (
     EvidencePolicy,
     RequirementStatus,
@@ -45,6 +45,7 @@ from goudenoor.audit._scoring._methods import (
 
 
 __all__ = [
+    "card_of",
     "SCORECARD_FORMAT",
     "format_points",
     "AreaResult",

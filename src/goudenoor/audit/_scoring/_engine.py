@@ -12,7 +12,7 @@ import attrs
 
 from goudenoor._checks import checked
 from goudenoor.audit._assessment import Assessment, Rating, Ratings, check_assessment
-from goudenoor.audit._audit import Audit
+from goudenoor.audit._audit import Audit, standard_and_assessment
 from goudenoor.audit._scoring._card import ScoreCard
 from goudenoor.audit._scoring._methods import (
     _METHODS,
@@ -32,6 +32,7 @@ from goudenoor.standard import (
 
 
 __all__ = [
+    "card_of",
     "score",
     "what_if",
 ]
@@ -39,27 +40,6 @@ __all__ = [
 
 def __dir__() -> list[str]:
     return __all__
-
-
-def _pair(
-    audit_or_standard: Audit | Standard, assessment: Assessment | None, function: str
-) -> tuple[Standard, Assessment, bool]:
-    """
-    The standard and assessment of a call given an Audit, or a Standard
-    and an Assessment; and whether the pair is known to fit already.
-    """
-    if isinstance(audit_or_standard, Audit):
-        if assessment is not None:
-            msg = (
-                f"{function}() takes an Audit, or a Standard and an Assessment; "
-                "an Audit already holds its assessment"
-            )
-            raise TypeError(msg)
-        return audit_or_standard.standard, audit_or_standard.assessment, True
-    if assessment is None:
-        msg = f"{function}() of a Standard needs the Assessment to score too"
-        raise TypeError(msg)
-    return audit_or_standard, assessment, False
 
 
 @checked
@@ -105,7 +85,7 @@ def score(
     >>> go.score(go.Audit(assessment=a, standard=std)).total
     50.0
     """
-    standard, assessment, fits = _pair(standard, assessment, "score")
+    standard, assessment, fits = standard_and_assessment(standard, assessment, "score")
     if check and not fits:
         check_assessment(assessment, standard)
     function = _METHODS.get(method)
@@ -355,3 +335,11 @@ def _what_if(
                 current, value=change, not_applicable=False, justification=None
             )
     return score(standard, assessment.with_ratings(replaced), **options)
+
+
+def card_of(item: ScoreCard | Audit) -> ScoreCard:
+    """
+    *item* if it is a score card; the card of an Audit scored with the
+    defaults otherwise (what :func:`score` gives).
+    """
+    return score(item) if isinstance(item, Audit) else item
