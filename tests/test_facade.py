@@ -36,7 +36,7 @@ EXPECTED = frozenset(
         "consensus",
         "load_portfolio",
         "Portfolio",
-        "PortfolioError",
+        "RefusedFile",
         "PortfolioSummary",
         "rollup",
         "Rollup",

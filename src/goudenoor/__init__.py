@@ -12,6 +12,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any, Final
 
+from . import _moved
+
 
 if TYPE_CHECKING:
     from . import audit as audit
@@ -278,10 +280,10 @@ if TYPE_CHECKING:
         translations as translations,
     )
     from .files.xlsx import (
-        read_workbook as read_workbook,
+        load_workbook as load_workbook,
     )
     from .files.xlsx import (
-        write_workbook as write_workbook,
+        save_workbook as save_workbook,
     )
     from .interchange import (
         to_oscal_catalog as to_oscal_catalog,
@@ -302,10 +304,10 @@ if TYPE_CHECKING:
         Portfolio as Portfolio,
     )
     from .portfolio import (
-        PortfolioError as PortfolioError,
+        PortfolioSummary as PortfolioSummary,
     )
     from .portfolio import (
-        PortfolioSummary as PortfolioSummary,
+        RefusedFile as RefusedFile,
     )
     from .portfolio import (
         Rollup as Rollup,
@@ -512,7 +514,7 @@ _PUBLIC: Final[dict[str, str]] = {
     "consensus": "files",
     "load_portfolio": "files",
     "Portfolio": "portfolio",
-    "PortfolioError": "portfolio",
+    "RefusedFile": "portfolio",
     "PortfolioSummary": "portfolio",
     "rollup": "files",
     "Rollup": "portfolio",
@@ -549,7 +551,6 @@ _PUBLIC: Final[dict[str, str]] = {
     "loads_translation": "files",
     "migrate": "files",
     "paths": "audit",
-    "read_workbook": "files.xlsx",
     "register_method": "audit",
     "render_report": "report",
     "register_rule": "audit",
@@ -570,7 +571,8 @@ _PUBLIC: Final[dict[str, str]] = {
     "translation_problems": "standard",
     "translations": "files",
     "what_if": "audit",
-    "write_workbook": "files.xlsx",
+    "save_workbook": "files.xlsx",
+    "load_workbook": "files.xlsx",
 }
 """A name equal to its module's name is the module itself."""
 
@@ -588,9 +590,18 @@ def __getattr__(name: str) -> Any:
         return version("goudenoor")
     module = _PUBLIC.get(name)
     if module is None:
-        msg = f"module 'goudenoor' has no attribute {name!r}"
-        raise AttributeError(msg)
+        renamed = _moved.RENAMED.get(name)
+        if renamed is None:
+            msg = f"module 'goudenoor' has no attribute {name!r}"
+            raise AttributeError(msg)
+        # Not kept in globals(): each use of the old name warns.
+        module, new, use = renamed
+        _moved.warn(f"goudenoor.{name}", use)
+        return getattr(importlib.import_module(f".{module}", __name__), new)
     found = importlib.import_module(f".{module}", __name__)
     value = found if name == module else getattr(found, name)
     globals()[name] = value
     return value
+
+
+_moved.install()

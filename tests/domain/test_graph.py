@@ -4,6 +4,7 @@ The influence and structure graphs, their queries and their exports.
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import shutil
@@ -169,7 +170,14 @@ class TestExports:
         """
         DOT has every edge, dashed for secondary ones, and score colours.
         """
-        dot = go.to_dot(go.influence_graph(std2012), {"4": 0.25})
+        std = std2012
+        audit = go.Assessment(
+            edition="gos-2012",
+            organisation="Voorbeeld",
+            date=datetime.date(2026, 10, 1),
+            ratings={r.id: go.Rating(value=1) for r in std.area("4").requirements},
+        )
+        dot = go.to_dot(go.influence_graph(std), card=go.score(std, audit))
 
         assert '  "2" -> "8" [label="secondary", style="dashed"];' in dot
         assert (
@@ -215,11 +223,9 @@ class TestExports:
         source = Path(__file__).parent.parent / "js" / "parse_mermaid.mjs"
         shutil.copyfile(source, script)
         graph = (go.structure_graph if structure else go.influence_graph)(std2012)
-        scores = {a: r.fraction for a, r in example_card.areas.items()}
-
         done = subprocess.run(
             ["node", str(script)],  # noqa: S607 - found on PATH above
-            input=go.to_mermaid(graph, scores),
+            input=go.to_mermaid(graph, card=example_card),
             capture_output=True,
             text=True,
             check=False,

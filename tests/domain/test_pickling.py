@@ -40,7 +40,7 @@ from goudenoor.exceptions import (
 )
 from goudenoor.files._assessment import standard_for
 from goudenoor.portfolio._benchmark import BenchmarkError, percentile_ranks, trend
-from goudenoor.portfolio._portfolio import PortfolioError
+from goudenoor.portfolio._portfolio import RefusedFile
 from goudenoor.portfolio._rollup import RollupError, rollup
 from goudenoor.problems import Problem
 
@@ -191,7 +191,7 @@ def test_every_error_class_is_checked() -> None:
 
 @pytest.mark.parametrize("error", ERRORS, ids=lambda error: type(error).__name__)
 def test_a_portfolio_error_keeps_its_error(error: go.GoudenoorError) -> None:
-    refused = PortfolioError("a.yaml", error)
+    refused = RefusedFile("a.yaml", error)
     copy = _copy(refused)
     assert copy == refused
     assert type(copy.error) is type(error)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from goudenoor._checks import checked, typed_fields
+from goudenoor._moved import warn
 from goudenoor._text import BIDI_CONTROLS
 from goudenoor.audit._scoring import ScoreCard
 from goudenoor.exceptions import ScoringError, UnknownAreaError
@@ -304,12 +305,47 @@ def _colour(fraction: float) -> str:
     return f"#{red:02x}{green:02x}50"
 
 
+def _area_scores(
+    graph: nx.DiGraph[str],
+    scores: Mapping[str, float] | None,
+    card: ScoreCard | None,
+    function: str,
+) -> Mapping[str, float] | None:
+    """
+    The fraction to show on each area node: from *card*, as
+    :func:`scored_graph` puts it there, or from the old *scores*.
+    """
+    if scores is not None:
+        if card is not None:
+            msg = f"{function}() takes card= or the old scores, not both"
+            raise TypeError(msg)
+        warn(f"{function}(graph, scores)", f"{function}(graph, card=card)")
+        return scores
+    if card is None:
+        return None
+    return {
+        node: data["share"]
+        for node, data in scored_graph(graph, card).nodes(data=True)
+        if data.get("type", "area") == "area" and "share" in data
+    }
+
+
 @checked
-def to_dot(graph: nx.DiGraph[str], scores: Mapping[str, float] | None = None) -> str:
+def to_dot(
+    graph: nx.DiGraph[str],
+    scores: Mapping[str, float] | None = None,
+    *,
+    card: ScoreCard | None = None,
+) -> str:
     """
-    The graph in Graphviz DOT. With *scores* (node id → fraction), nodes
-    are filled from red (0) to green (1) and show their percentage.
+    The graph in Graphviz DOT. With *card* (a score card of the standard
+    the graph was built from), area nodes are filled from red (0) to green
+    (1) and show the share of their points.
+
+    *scores* (node id → fraction) is the old way to give the shares, kept
+    for this release (deprecated).
     """
+    scores = _area_scores(graph, scores, card, "to_dot")
     lines = [
         "digraph goudenoor {",
         "  rankdir=LR;",
@@ -352,12 +388,20 @@ def _dot_attributes(attributes: Mapping[str, str]) -> str:
 
 @checked
 def to_mermaid(
-    graph: nx.DiGraph[str], scores: Mapping[str, float] | None = None
+    graph: nx.DiGraph[str],
+    scores: Mapping[str, float] | None = None,
+    *,
+    card: ScoreCard | None = None,
 ) -> str:
     """
     The graph as a Mermaid flowchart (left to right). Primary edges are
-    solid, secondary ones dotted; with *scores*, nodes are coloured.
+    solid, secondary ones dotted; with *card*, area nodes are coloured
+    and show the share of their points, as in :func:`to_dot`.
+
+    *scores* (node id → fraction) is the old way to give the shares, kept
+    for this release (deprecated).
     """
+    scores = _area_scores(graph, scores, card, "to_mermaid")
     ids = {node: f"n{index}" for index, node in enumerate(graph.nodes)}
     lines = ["flowchart LR"]
     for node, data in graph.nodes(data=True):

@@ -61,9 +61,9 @@ from goudenoor.files import consensus as agree
 from goudenoor.files import rollup as roll_up
 from goudenoor.portfolio import COLUMNS as PORTFOLIO_COLUMNS
 from goudenoor.portfolio import (
-    PortfolioError,
     PortfolioNote,
     PortfolioSummary,
+    RefusedFile,
     percentile_ranks,
     trend,
 )
@@ -227,22 +227,18 @@ def _template_extensions(
 
 def _graph(args: argparse.Namespace, out: TextIO) -> int:
     standard = _standard(args.edition, args.extension)
-    scores: dict[str, float] | None = None
     card: ScoreCard | None = None
     graph = structure_graph(standard) if args.structure else influence_graph(standard)
     if args.assessment is not None:
         assessment = _assessment(args.assessment, standard=standard)
         card = score(standard, assessment, check=False)
-        if args.structure:
-            scores = {f"area:{a}": r.fraction for a, r in card.areas.items()}
-        else:
-            scores = {a: r.fraction for a, r in card.areas.items()}
+        if not args.structure:
             for risk in at_risk(graph, card):
                 sys.stderr.write(f"at risk: {one_line(str(risk))}\n")
     if args.format == "dot":
-        text = to_dot(graph, scores)
+        text = to_dot(graph, card=card)
     elif args.format == "mermaid":
-        text = to_mermaid(graph, scores)
+        text = to_mermaid(graph, card=card)
     elif args.format == "graphml":
         text = to_graphml(graph, card=card)
     else:
@@ -957,7 +953,7 @@ def _benchmark(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _refused(
-    errors: Iterable[PortfolioError], notes: Iterable[PortfolioNote] = ()
+    errors: Iterable[RefusedFile], notes: Iterable[PortfolioNote] = ()
 ) -> None:
     for error in errors:
         message = str(error.error)

@@ -16,13 +16,21 @@ import attrs
 from goudenoor._checks import checked
 from goudenoor.exceptions import UnknownEditionError, UnknownItemError
 from goudenoor.files._edition import editions, load_standard
-from goudenoor.files._parse import located, marked_from_text, read_file, read_string
+from goudenoor.files._parse import (
+    check_marker,
+    located,
+    marked_from_text,
+    read_file,
+    read_string,
+    structure_data,
+)
 from goudenoor.problems import Problem
 from goudenoor.standard import Crosswalk, Standard, crosswalk_problems
 
 
 __all__ = [
     "CROSSWALK_FORMAT",
+    "crosswalk_from_mapping",
     "crosswalks",
     "load_crosswalk",
     "load_crosswalk_file",
@@ -171,12 +179,43 @@ def loads_crosswalk(
     return _crosswalk_from_text(read_string(text_or_bytes, name), name, source, target)
 
 
+@checked
+def crosswalk_from_mapping(
+    data: object,
+    *,
+    name: str = "<mapping>",
+    source: Standard | None = None,
+    target: Standard | None = None,
+) -> Crosswalk:
+    """
+    Build a :class:`~goudenoor.standard.Crosswalk` from plain data in the
+    file format (with the ``goudenoor`` marker) and check it against the
+    two editions, as :func:`loads_crosswalk` does with a text.
+
+    Raises:
+        ValidationError: The data is not a valid crosswalk, or does not
+            fit the editions.
+    """
+    data = check_marker(data, CROSSWALK_FORMAT, "", name)
+    crosswalk = structure_data(data, "", name, Crosswalk)
+    return _checked_crosswalk(crosswalk, "", name, source, target)
+
+
 def _crosswalk_from_text(
     text: str, name: str, source: Standard | None, target: Standard | None
 ) -> Crosswalk:
-    crosswalk = attrs.evolve(
-        marked_from_text(text, name, CROSSWALK_FORMAT, Crosswalk), origin=name
-    )
+    crosswalk = marked_from_text(text, name, CROSSWALK_FORMAT, Crosswalk)
+    return _checked_crosswalk(crosswalk, text, name, source, target)
+
+
+def _checked_crosswalk(
+    crosswalk: Crosswalk,
+    text: str,
+    name: str,
+    source: Standard | None,
+    target: Standard | None,
+) -> Crosswalk:
+    crosswalk = attrs.evolve(crosswalk, origin=name)
     problems: list[Problem] = []
     standards: list[Standard] = []
     for key, given in (("source", source), ("target", target)):

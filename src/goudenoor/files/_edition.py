@@ -32,11 +32,13 @@ from goudenoor.standard import (
 if TYPE_CHECKING:
     pass
 from goudenoor.files._parse import (
+    check_marker,
     located,
     marked_from_text,
     parse,
     read_file,
     read_string,
+    structure_data,
     structure_text,
 )
 
@@ -44,6 +46,8 @@ from goudenoor.files._parse import (
 __all__ = [
     "editions",
     "load_standard",
+    "loads_standard",
+    "translation_from_mapping",
     "load_standard_file",
     "load_translation",
     "load_translation_file",
@@ -200,13 +204,51 @@ def loads_translation(
     return _translation_from_text(read_string(text_or_bytes, source), source, standard)
 
 
+@checked
+def translation_from_mapping(
+    data: object, standard: Standard | None = None, source: str = "<mapping>"
+) -> Translation:
+    """
+    Build a :class:`~goudenoor.standard.Translation` from plain data in
+    the file format (with the ``goudenoor`` marker) and check it against
+    *standard* (default: the shipped edition it names).
+
+    Raises:
+        ValidationError: The data is not a valid translation, or does not
+            fit the edition.
+    """
+    data = check_marker(data, TRANSLATION_FORMAT, "", source)
+    translation = structure_data(data, "", source, Translation)
+    return _checked_translation(translation, "", source, standard)
+
+
+@checked
+def loads_standard(text_or_bytes: str | bytes, *, source: str = "<string>") -> Standard:
+    """
+    Load an edition of the standard of your own from its text (or its
+    UTF-8 bytes), as strictly as :func:`load_standard_file` loads a file.
+
+    Raises:
+        TypeError: *text_or_bytes* is neither a string nor bytes.
+        FileFormatError: The text is larger than the file size limit (in
+            UTF-8), is not UTF-8 or cannot be read as YAML.
+        ValidationError: The content does not describe a valid edition;
+            every problem is listed with its line, column and key path.
+    """
+    return structure_text(read_string(text_or_bytes, source), source, Standard)
+
+
 def _translation_from_text(
     text: str, source: str, standard: Standard | None
 ) -> Translation:
-    translation = attrs.evolve(
-        marked_from_text(text, source, TRANSLATION_FORMAT, Translation),
-        origin=source,
-    )
+    translation = marked_from_text(text, source, TRANSLATION_FORMAT, Translation)
+    return _checked_translation(translation, text, source, standard)
+
+
+def _checked_translation(
+    translation: Translation, text: str, source: str, standard: Standard | None
+) -> Translation:
+    translation = attrs.evolve(translation, origin=source)
     if standard is None:
         try:
             standard = load_standard(translation.edition)

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
 from goudenoor.files._parse import (
     YamlLocator,
+    check_marker,
     marked_from_text,
     read_file,
     read_regular,
@@ -271,6 +272,20 @@ def _checked_extension(name: str, extension: Extension) -> Extension:
     data.pop("locate", None)
     checked = structure_data(data, "", f"extension {excerpt(name)}", Extension)
     return attrs.evolve(checked, origin=extension.origin)
+
+
+@checked
+def extension_from_mapping(data: object, source: str = "<mapping>") -> Extension:
+    """
+    Build a sector :class:`~goudenoor.standard.Extension` from plain data
+    in the file format (with the ``goudenoor`` marker), as strictly as
+    :func:`loads_extension` reads a text.
+
+    Raises:
+        ValidationError: The data is not a valid extension.
+    """
+    data = check_marker(data, EXTENSION_FORMAT, "", source)
+    return attrs.evolve(structure_data(data, "", source, Extension), origin=source)
 
 
 def _extension_from_text(text: str, source: str) -> Extension:

@@ -22,7 +22,7 @@ from goudenoor.audit import Assessment, Audit
 from goudenoor.exceptions import FileFormatError, GoudenoorError
 from goudenoor.files._assessment import StandardsFound, load_listed_audit, standard_for
 from goudenoor.files._parse import refuse_empty_path
-from goudenoor.portfolio import Portfolio, PortfolioError, PortfolioNote
+from goudenoor.portfolio import Portfolio, PortfolioNote, RefusedFile
 from goudenoor.standard import Extension, Standard
 
 
@@ -110,7 +110,7 @@ class PortfolioFiles:
     """
 
     paths: tuple[str, ...]
-    refused: tuple[PortfolioError, ...] = ()
+    refused: tuple[RefusedFile, ...] = ()
     notes: tuple[PortfolioNote, ...] = ()
     empty: tuple[str, ...] = ()
 
@@ -185,7 +185,7 @@ class _Scan:
 
     def __init__(self) -> None:
         self.paths: list[str] = []
-        self.refused: list[PortfolioError] = []
+        self.refused: list[RefusedFile] = []
         self.notes: list[PortfolioNote] = []
         self.empty: list[str] = []
         self.seen: dict[_Identity, str] = {}
@@ -294,7 +294,7 @@ class _Scan:
         if path in self.refused_paths:
             return
         self.refused_paths.add(path)
-        self.refused.append(PortfolioError(path, FileFormatError(reason, path)))
+        self.refused.append(RefusedFile(path, FileFormatError(reason, path)))
 
 
 class _Glob:
@@ -494,7 +494,7 @@ def load_portfolio(
     paths = list(files.paths)
     assessments: list[Assessment] = []
     standards: list[Standard] = []
-    errors: list[PortfolioError] = list(files.refused)
+    errors: list[RefusedFile] = list(files.refused)
     notes: list[PortfolioNote] = list(files.notes)
     found: dict[tuple[str, tuple[str, ...], str | None], Standard] = {}
     loading = _loaded(paths, min(jobs, usable_cpus()), standard, tuple(extensions))
@@ -502,7 +502,7 @@ def load_portfolio(
         if progress is not None:
             progress(done, len(paths))
         if isinstance(loaded, GoudenoorError):
-            errors.append(PortfolioError(path, loaded))
+            errors.append(RefusedFile(path, loaded))
             continue
         if isinstance(loaded, str):
             notes.append(
@@ -522,7 +522,7 @@ def load_portfolio(
                 else _standard_of(loaded, extensions, found)
             )
         except GoudenoorError as exc:  # pragma: no cover - checked on load
-            errors.append(PortfolioError(path, exc))
+            errors.append(RefusedFile(path, exc))
             continue
         assessments.append(loaded)
         standards.append(its_standard)

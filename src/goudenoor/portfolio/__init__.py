@@ -5,6 +5,7 @@ units, benchmarks among peers and an organisation's trend over time.
 
 from __future__ import annotations
 
+from goudenoor._moved import warn
 from goudenoor.portfolio._benchmark import (
     PERCENTILE_RANKS_FORMAT,
     TREND_FORMAT,
@@ -24,9 +25,9 @@ from goudenoor.portfolio._portfolio import (
     AreaSpread,
     EditionSummary,
     Portfolio,
-    PortfolioError,
     PortfolioNote,
     PortfolioSummary,
+    RefusedFile,
     Spread,
     summarise,
 )
@@ -52,10 +53,10 @@ __all__ = [
     "PORTFOLIO_SUMMARY_FORMAT",
     "PercentileRanks",
     "Portfolio",
-    "PortfolioError",
     "PortfolioNote",
     "PortfolioSummary",
     "ROLLUP_FORMAT",
+    "RefusedFile",
     "Rollup",
     "RollupError",
     "RollupRule",
@@ -73,3 +74,11 @@ __all__ = [
 
 def __dir__() -> list[str]:
     return __all__
+
+
+def __getattr__(name: str) -> object:
+    if name == "PortfolioError":
+        warn("goudenoor.portfolio.PortfolioError", "goudenoor.portfolio.RefusedFile")
+        return RefusedFile
+    msg = f"module 'goudenoor.portfolio' has no attribute {name!r}"
+    raise AttributeError(msg)

@@ -36,7 +36,7 @@ __all__ = [
     "AreaSpread",
     "EditionSummary",
     "Portfolio",
-    "PortfolioError",
+    "RefusedFile",
     "PortfolioNote",
     "PortfolioSummary",
     "Spread",
@@ -107,9 +107,10 @@ Every level starts with ``organisation``, ``unit`` (the site or team, or
 
 
 @attrs.frozen(field_transformer=typed_fields)
-class PortfolioError:
+class RefusedFile:
     """
-    A file the portfolio refused, and why.
+    A file the portfolio refused, and why (not an exception: the error
+    is in :attr:`error`). Called ``PortfolioError`` before 0.3.
 
     Attributes:
         path: The file.
@@ -150,7 +151,7 @@ def _standards(value: Iterable[Standard]) -> tuple[Standard, ...]:
     return as_tuple(value)  # type: ignore[no-any-return]
 
 
-def _errors(value: Iterable[PortfolioError]) -> tuple[PortfolioError, ...]:
+def _errors(value: Iterable[RefusedFile]) -> tuple[RefusedFile, ...]:
     return as_tuple(value)  # type: ignore[no-any-return]
 
 
@@ -177,7 +178,7 @@ class Portfolio:
 
     assessments: tuple[Assessment, ...] = attrs.field(converter=_assessments)
     standards: tuple[Standard, ...] = attrs.field(converter=_standards, eq=False)
-    errors: tuple[PortfolioError, ...] = attrs.field(default=(), converter=_errors)
+    errors: tuple[RefusedFile, ...] = attrs.field(default=(), converter=_errors)
     notes: tuple[PortfolioNote, ...] = attrs.field(default=(), converter=_notes)
     checked: bool = False
 

@@ -30,7 +30,7 @@ message's key path points at a column:
     ``document``, ``interview``, ``observation``, ``measurement``,
     ``other``), reference, date and valid until (date cells). A
     requirement may have several rows; their order is kept.
-``Punten`` (only in a report: :func:`write_workbook` given a score card)
+``Punten`` (only in a report: :func:`save_workbook` given a score card)
     The points per area with the maximum and the share, the organisation,
     result and total points with their maximum and share, the level
     reached and the next level, as values (not formulas) with number
@@ -76,7 +76,7 @@ workbook beyond the limits (:data:`MAX_BYTES`, :data:`MAX_UNPACKED`,
 declares is not trusted.
 
 For every assessment that fits its standard,
-``read_workbook(path)`` after ``write_workbook(standard, path,
+``load_workbook(path).assessment`` after ``save_workbook(standard, path,
 assessment=a)`` equals ``a`` (ratings come back in the standard's order;
 values ``3`` and ``3.0`` are the same rating). What a cell cannot hold
 is refused when writing rather than lost: empty texts (an empty cell
@@ -100,9 +100,10 @@ from goudenoor.files.xlsx._reader import (
     MAX_NUMBER,
     MAX_ROWS,
     MAX_UNPACKED,
+    load_workbook,
     read_workbook,
 )
-from goudenoor.files.xlsx._writer import write_workbook
+from goudenoor.files.xlsx._writer import save_workbook, write_workbook
 
 
 __all__ = [
@@ -116,7 +117,9 @@ __all__ = [
     "MAX_UNPACKED",
     "POINTS_SHEET",
     "RATINGS_SHEET",
+    "load_workbook",
     "read_workbook",
+    "save_workbook",
     "write_workbook",
 ]
 

@@ -22,8 +22,10 @@ from xml.etree import ElementTree
 import attrs
 
 from goudenoor._checks import checked
+from goudenoor._moved import warn
 from goudenoor.audit import (
     Assessment,
+    Audit,
     Evidence,
     EvidenceKind,
     Rating,
@@ -928,8 +930,26 @@ def read_workbook(
     extensions: Sequence[Extension] = (),
 ) -> Assessment:
     """
-    Read an audit workbook (as written by :func:`write_workbook` and
-    filled in) and check it against its edition.
+    The assessment of :func:`load_workbook`.
+
+    .. deprecated:: 0.3
+       Use ``load_workbook(path).assessment``.
+    """
+    warn("read_workbook()", "load_workbook(path).assessment")
+    return load_workbook(path, standard, extensions=extensions).assessment
+
+
+@checked
+def load_workbook(
+    path: str | os.PathLike[str],
+    standard: Standard | None = None,
+    *,
+    extensions: Sequence[Extension] = (),
+) -> Audit:
+    """
+    Read an audit workbook (as written by :func:`save_workbook` and
+    filled in) and check it against its edition, as an
+    :class:`~goudenoor.audit.Audit`.
 
     Args:
         path: The ``.xlsx`` file.
@@ -940,8 +960,8 @@ def read_workbook(
             instead of looking them up among the installed ones.
 
     Returns:
-        The assessment, with :attr:`~goudenoor.Assessment.source` set to
-        *path*.
+        The audit: the assessment (its :attr:`~goudenoor.Assessment.source`
+        set to *path*) with the standard it was checked against.
 
     Raises:
         MissingExtraError: openpyxl is not installed.
@@ -963,20 +983,21 @@ def read_workbook(
     evidence = _read_evidence(reader, sheets[EVIDENCE_SHEET])
     ratings = _ratings(reader, rows, evidence)
     assessment = _assessment(reader, meta, ratings)
+    checked_against = None
     if assessment is not None:
         # Rows left empty are unrated, but their ids must still exist.
         listed = dict.fromkeys(reader.seen, Rating())
-        _check(
+        checked_against = _check(
             reader,
             attrs.evolve(assessment, ratings=listed | dict(ratings)),
             standard,
             extensions,
         )
-    if reader.problems or assessment is None:
+    if reader.problems or assessment is None or checked_against is None:
         order = {AUDIT_SHEET: 0, RATINGS_SHEET: 1, EVIDENCE_SHEET: 2}
         problems = sorted(reader.problems, key=lambda p: _sort_key(p, name, order))
         raise ValidationError(problems, name)
-    return assessment
+    return Audit(assessment=assessment, standard=checked_against)
 
 
 def _sort_key(
@@ -1169,20 +1190,21 @@ def _check(
     assessment: Assessment,
     standard: Standard | None,
     extensions: Sequence[Extension],
-) -> None:
+) -> Standard | None:
     if standard is None:
         try:
             standard = standard_for(assessment, extensions)
         except UnknownEditionError as exc:
             reader.add(str(exc), ("edition",), reader.place_of(("edition",)))
-            return
+            return None
         except GoudenoorError as exc:
             reader.add(str(exc), ("extensions",), reader.place_of(("extensions",)))
-            return
+            return None
     for problem in assessment_problems(assessment, standard):
         reader.add_located(problem)
     if assessment.edition == standard.id:  # else that is the one problem
         _check_texts(reader, standard)
+    return standard
 
 
 def _check_texts(reader: _Reader, standard: Standard) -> None:

@@ -1,5 +1,5 @@
 """
-Writing an audit workbook (:func:`write_workbook`).
+Writing an audit workbook (:func:`save_workbook`).
 """
 
 from __future__ import annotations
@@ -10,13 +10,15 @@ import os
 from collections.abc import Iterator, Mapping, Sequence
 from io import BytesIO
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from goudenoor._checks import checked
+from goudenoor._moved import warn
 from goudenoor.audit import (
     Assessment,
+    Audit,
     Evidence,
     ScoreCard,  # at run time: the checks read it
     assessment_problems,
@@ -76,6 +78,7 @@ from goudenoor.files.xlsx._layout import (
 
 
 __all__ = [
+    "save_workbook",
     "write_workbook",
 ]
 
@@ -88,8 +91,8 @@ def __dir__() -> list[str]:
 
 
 @checked
-def write_workbook(
-    standard: Standard,
+def save_workbook(
+    standard: Standard | Audit,
     path: str | os.PathLike[str],
     *,
     assessment: Assessment | None = None,
@@ -101,12 +104,14 @@ def write_workbook(
     overwrite: bool = False,
 ) -> None:
     """
-    Write an audit workbook for *standard* to *path*, atomically.
+    Write an audit workbook for *standard* to *path*, atomically; given an
+    :class:`~goudenoor.audit.Audit`, for its standard, filled in with its
+    assessment.
 
     Without *assessment* the workbook is a blank template: every
     requirement unrated, the metadata filled in from *organisation*,
     *date* and *scale*. With *assessment* its metadata, ratings and
-    evidence are filled in, and :func:`read_workbook` gives an equal
+    evidence are filled in, and :func:`load_workbook` gives an equal
     assessment back. With *card* (a report) its assessment is filled in
     and a fourth sheet, ``Punten``, holds the points per area with their
     maximum and share, the organisation, result and total points and the
@@ -145,6 +150,7 @@ def write_workbook(
         ValidationError: *assessment* does not fit *standard*, or holds
             something a workbook cell cannot keep.
     """
+    standard, assessment = _unpacked(standard, assessment)
     require_openpyxl()
     if language not in POINTS_WORDS:
         raise UnknownItemError(language, tuple(POINTS_WORDS), kind="workbook language")
@@ -760,3 +766,32 @@ def _write_points(sheet: Worksheet, card: ScoreCard, words: PointsWords) -> None
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = f"A{header + 1}"
     _page_setup(sheet, landscape=False, title_rows=f"{header}:{header}")
+
+
+def _unpacked(
+    standard: Standard | Audit, assessment: Assessment | None
+) -> tuple[Standard, Assessment | None]:
+    if not isinstance(standard, Audit):
+        return standard, assessment
+    if assessment is not None:
+        msg = (
+            "save_workbook() takes an Audit, or a Standard and an "
+            "assessment=; an Audit already holds its assessment"
+        )
+        raise TypeError(msg)
+    return standard.standard, standard.assessment
+
+
+def write_workbook(
+    standard: Standard,
+    path: str | os.PathLike[str],
+    **options: Any,
+) -> None:
+    """
+    :func:`save_workbook`, by its old name.
+
+    .. deprecated:: 0.3
+       Use :func:`save_workbook`.
+    """
+    warn("write_workbook()", "save_workbook()")
+    save_workbook(standard, path, **options)
