@@ -25,7 +25,7 @@ Local Sphinx helpers for the goudenoor documentation.
       .. goudenoor-prose:: goudenoor.audit._migration
       ```
 * Names that annotations spell through an import made only for type
-  checking (``nx.DiGraph`` in ``graph.py``) resolve through the conf.py
+  checking (``nx.DiGraph`` in ``audit/_graph.py``) resolve through the conf.py
   value ``goudenoor_type_aliases`` (``{"nx": "networkx"}``: ``nx.X`` is
   looked up as ``networkx.X``, in the docs and through intersphinx).
 * Every public class, function, method and property of the modules in
