@@ -1,18 +1,17 @@
 """
 The file layer: everything that reads or writes a file lives here.
 
-The shipped editions and translations (``editions``), crosswalks between
-editions (``crosswalks``) and moving assessments along them
-(``migrations``), assessments
-(``assessments``), sector extensions from files and installed packs
-(``extension_loader``), the consensus of an audit team with the
-standard its assessments name (``teams``), the roll-up of an
-organisation's units (``rollups``), writing files whole or not
-at all (``atomic``), and the YAML and conversion layers below them;
-audit workbooks are in ``goudenoor.files.xlsx`` (the ``xlsx`` extra).
-Every public name is importable from here and from ``goudenoor``. The domain (model,
-assessment, scoring, graph, comparison, extensions) takes objects and
-returns objects and never opens a file.
+The shipped editions and translations, crosswalks between editions and
+moving assessments along them, assessments, sector extensions from files
+and installed packs, the consensus of an audit team with the standard its
+assessments name, the roll-up of an organisation's units, portfolios of
+many files, the JSON Schemas, writing files whole or not at all, and the
+YAML and conversion layers below them; audit workbooks are in
+``goudenoor.files.xlsx`` (the ``xlsx`` extra). Every public name is
+importable from here and from ``goudenoor``. The domain
+(:mod:`goudenoor.standard`, :mod:`goudenoor.audit`,
+:mod:`goudenoor.portfolio`, :mod:`goudenoor.interchange`) takes objects
+and returns objects and never opens a file.
 """
 
 from __future__ import annotations

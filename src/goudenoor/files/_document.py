@@ -92,15 +92,16 @@ def loads_document(
     text: str, *, source: str = "<string>", folder: str | os.PathLike[str] | None = None
 ) -> Assessment | Extension | Translation:
     """
-    :func:`load_document` of a text: *source* is the name errors give it,
-    and *folder* the folder an assessment's extension files are looked up
-    in (none by default: an assessment may then name extensions only by
-    id).
+    The goudenoor document in *text*, of the kind its ``goudenoor:``
+    marker names (``assessment/1``, ``extension/1`` or ``translation/1``):
+    *source* is the name errors give it, and *folder* the folder an
+    assessment's extension files are looked up in (none by default: an
+    assessment may then name extensions only by id).
 
     Raises:
         FileFormatError: The text cannot be read as YAML.
-        ValidationError: The marker is not one of :data:`DOCUMENT_FORMATS`,
-            or the content is not valid.
+        ValidationError: The marker is not one of those three, or the
+            content is not valid.
     """
     from goudenoor.files import _yaml
 

@@ -147,8 +147,14 @@ def portfolio_paths(source: Source) -> list[str]:
 
 def portfolio_files(source: Source) -> PortfolioFiles:
     """
-    The files *source* names (see :func:`portfolio_paths`), and what was
-    found that cannot be read.
+    The files *source* names, and what was found that cannot be read.
+
+    A folder gives every ``*.yaml`` and ``*.yml`` file in it and below it,
+    sorted; a string with ``*``, ``?`` or ``[`` that is not an existing
+    path is a glob pattern (``**`` reaches into subfolders), its matches
+    sorted (a folder among them gives its files, as a folder does); any
+    other path is one file; an iterable gives its paths in its own order
+    (folders and patterns among them are expanded the same way).
 
     A file is identified by what it is (its device and inode), not by its
     name: one reached again, by the same path given twice, by a hard or
@@ -470,7 +476,7 @@ def load_portfolio(
 
     Args:
         source: A folder, a glob pattern, a file, or an iterable of them
-            (see :func:`goudenoor.files.portfolio_paths`), or
+            (see :func:`goudenoor.files.portfolio_files`), or
             the files found already (``portfolio_files``).
         jobs: The number of worker processes that load the files; 1 (the
             default) loads them in this process. More than the CPUs this

@@ -1039,10 +1039,11 @@ class _Children:
 
 def dump(data: Any) -> str:
     """
-    Render plain data as block-style YAML that :func:`load` reads back
-    to equal data. No control character is written raw: PyYAML escapes
-    the C0 and C1 controls, and the bidirectional controls are written as
-    ``\\u`` escapes too (:data:`goudenoor._text.BIDI_CONTROLS`).
+    Render plain data as block-style YAML that goudenoor's YAML reader
+    reads back to equal data. No control character is written raw: PyYAML
+    escapes the C0 and C1 controls, and the bidirectional controls (the
+    marks, embeddings, overrides and isolates) are written as ``\\u``
+    escapes too.
     """
     text = yaml.dump(
         data,

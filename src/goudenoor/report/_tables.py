@@ -48,11 +48,9 @@ def table_csv(rows: Rows, columns: Sequence[str]) -> str:
     """
     *rows* as CSV with a header line of *columns*. A text cell that a
     spreadsheet would run as a formula is prefixed with an apostrophe
-    (see :func:`goudenoor._text.spreadsheet_text`); numbers are written
-    as numbers. CSV has no escapes: a control character in a text (a
-    bidirectional override, ESC) is written as its visible ``\\u202e``
-    form
-    (:func:`goudenoor._text.visible_controls`), never raw.
+    (``=1+1`` becomes ``'=1+1``); numbers are written as numbers. CSV has
+    no escapes: a control character in a text (a bidirectional override,
+    ESC) is written as its visible ``\\u202e`` form, never raw.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
