@@ -597,7 +597,7 @@ def _run_load_assessment(case: bytes, folder: Path) -> None:
 
 
 def _run_load_extension(case: bytes, folder: Path) -> None:
-    extension = go.load_extension(_write(folder, "pack.yaml", case))
+    extension = go.load_extension_file(_write(folder, "pack.yaml", case))
     for edition in extension.targets:
         if edition in go.editions():
             standard = go.apply_extension(go.load_standard(edition), extension)
@@ -667,7 +667,7 @@ def standards() -> dict[str, go.Standard]:
     The standards random assessments are made for: both editions, and
     gos-2012 with the zorg pack (from its file).
     """
-    zorg = go.load_extension(ZORG)
+    zorg = go.load_extension_file(ZORG)
     return {
         "gos-2012": go.load_standard("gos-2012"),
         "gos-2016": go.load_standard("gos-2016"),

@@ -24,6 +24,11 @@ EXPECTED = frozenset(
         "Audit",
         "audit_from_mapping",
         "load_audit",
+        "crosswalk_from_mapping",
+        "extension_from_mapping",
+        "load_extension_file",
+        "loads_standard",
+        "translation_from_mapping",
         "loads_audit",
         "audit",
         "interchange",
@@ -141,7 +146,7 @@ EXPECTED = frozenset(
         "loads_translation",
         "migrate",
         "paths",
-        "read_workbook",
+        "load_workbook",
         "register_method",
         "render_report",
         "save_assessment",
@@ -159,7 +164,7 @@ EXPECTED = frozenset(
         "translation_problems",
         "translations",
         "what_if",
-        "write_workbook",
+        "save_workbook",
     }
 )
 """Every public name: a new one is a deliberate edit of this test."""

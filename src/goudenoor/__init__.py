@@ -205,6 +205,9 @@ if TYPE_CHECKING:
         consensus as consensus,
     )
     from .files import (
+        crosswalk_from_mapping as crosswalk_from_mapping,
+    )
+    from .files import (
         crosswalks as crosswalks,
     )
     from .files import (
@@ -212,6 +215,9 @@ if TYPE_CHECKING:
     )
     from .files import (
         editions as editions,
+    )
+    from .files import (
+        extension_from_mapping as extension_from_mapping,
     )
     from .files import (
         load_assessment as load_assessment,
@@ -227,6 +233,9 @@ if TYPE_CHECKING:
     )
     from .files import (
         load_extension as load_extension,
+    )
+    from .files import (
+        load_extension_file as load_extension_file,
     )
     from .files import (
         load_portfolio as load_portfolio,
@@ -256,6 +265,9 @@ if TYPE_CHECKING:
         loads_extension as loads_extension,
     )
     from .files import (
+        loads_standard as loads_standard,
+    )
+    from .files import (
         loads_translation as loads_translation,
     )
     from .files import (
@@ -275,6 +287,9 @@ if TYPE_CHECKING:
     )
     from .files import (
         standard_to_mapping as standard_to_mapping,
+    )
+    from .files import (
+        translation_from_mapping as translation_from_mapping,
     )
     from .files import (
         translations as translations,
@@ -444,6 +459,11 @@ _PUBLIC: Final[dict[str, str]] = {
     "Audit": "audit",
     "audit_from_mapping": "files",
     "load_audit": "files",
+    "crosswalk_from_mapping": "files",
+    "extension_from_mapping": "files",
+    "load_extension_file": "files",
+    "loads_standard": "files",
+    "translation_from_mapping": "files",
     "loads_audit": "files",
     "Change": "standard",
     "Checkpoint": "standard",

@@ -1,5 +1,5 @@
 """
-What moved or was renamed in 0.3, kept working for one release with a
+What moved or was renamed in 26.1, kept working for one release with a
 :class:`DeprecationWarning` that names the replacement.
 
 Three kinds of old use are covered here, in one place:

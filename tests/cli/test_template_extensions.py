@@ -168,7 +168,9 @@ def test_names_counted_against_the_standard() -> None:
     """
     The library function names each extension of the standard once.
     """
-    standard = go.apply_extension(go.load_standard("gos-2012"), go.load_extension(ZORG))
+    standard = go.apply_extension(
+        go.load_standard("gos-2012"), go.load_extension_file(ZORG)
+    )
 
     with pytest.raises(go.GoudenoorError) as info:
         assessment_template(standard, extensions=[])

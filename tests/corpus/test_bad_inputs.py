@@ -1131,7 +1131,7 @@ class TestLocating:
             "goudenoor: extension/1\nid: demo\ntitle: Demo\nversion: '1'\n"
             f"targets: [gos-2012]\nremove:\n  requirements:\n{removals}"
         )
-        extension = go.load_extension(write(tmp_path, "pack.yaml", text))
+        extension = go.load_extension_file(write(tmp_path, "pack.yaml", text))
         calls: list[object] = []
         compose = yaml.compose
 

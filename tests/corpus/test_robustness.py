@@ -327,7 +327,9 @@ def zorg_standard() -> go.Standard:
     """
     gos-2012 with the example zorg pack applied (from its file).
     """
-    return go.apply_extension(go.load_standard("gos-2012"), go.load_extension(ZORG))
+    return go.apply_extension(
+        go.load_standard("gos-2012"), go.load_extension_file(ZORG)
+    )
 
 
 class TestPickling:

@@ -37,7 +37,7 @@ class TestLocate:
             HEADER + "remove:\n  requirements:\n    - {id: '9.9', reason: x}\n",
             encoding="utf-8",
         )
-        ext = go.load_extension(path)
+        ext = go.load_extension_file(path)
         path.unlink()
 
         with pytest.raises(go.ExtensionError) as info:

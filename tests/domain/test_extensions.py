@@ -39,7 +39,7 @@ sources:
 
 @pytest.fixture(name="zorg")
 def _zorg() -> go.Extension:
-    return go.load_extension(ZORG)
+    return go.load_extension_file(ZORG)
 
 
 @pytest.fixture(name="installed")
@@ -235,7 +235,7 @@ class TestBadExtensions:
             '    - {id: "9.9", reason: x}\n'
         )
         path = write(tmp_path, "demo.yaml", content)
-        ext = go.load_extension(path)
+        ext = go.load_extension_file(path)
 
         with pytest.raises(go.ExtensionError) as info:
             go.apply_extension(std2012, ext)
@@ -264,7 +264,7 @@ class TestBadExtensions:
         """
         An extension for 2012 does not apply to 2016.
         """
-        ext = go.load_extension(write(tmp_path, "demo.yaml", HEADER))
+        ext = go.load_extension_file(write(tmp_path, "demo.yaml", HEADER))
 
         with pytest.raises(go.ExtensionError) as info:
             go.apply_extension(std2016, ext)
@@ -278,7 +278,7 @@ class TestBadExtensions:
         """
         Two extensions that change the same requirement conflict.
         """
-        one = go.load_extension(
+        one = go.load_extension_file(
             write(
                 tmp_path,
                 "one.yaml",
@@ -306,7 +306,7 @@ class TestBadExtensions:
         )
 
         with pytest.raises(go.ValidationError) as info:
-            go.load_extension(path)
+            go.load_extension_file(path)
 
         assert f"{path}:4:1 version: expected a string, got number 1" == str(info.value)
 
@@ -318,7 +318,7 @@ def attrs_evolve_id(
     A copy of *extension* under another id, written to its own file.
     """
     text = Path(str(extension.origin)).read_text(encoding="utf-8")
-    return go.load_extension(
+    return go.load_extension_file(
         write(tmp_path, f"{new_id}.yaml", text.replace("id: demo\n", f"id: {new_id}\n"))
     )
 
@@ -328,7 +328,7 @@ class TestOverridesAndRemovals:
         """
         An extension can replace an influence edge: remove it, add another.
         """
-        ext = go.load_extension(
+        ext = go.load_extension_file(
             write(
                 tmp_path,
                 "demo.yaml",
@@ -350,7 +350,7 @@ class TestOverridesAndRemovals:
         Overrides change texts and points; removals drop requirements, and
         an assessment rating a removed one is told why.
         """
-        ext = go.load_extension(
+        ext = go.load_extension_file(
             write(
                 tmp_path,
                 "demo.yaml",

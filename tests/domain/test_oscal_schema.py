@@ -265,7 +265,7 @@ def test_catalogs(edition: str, extensions: tuple[Path, ...]) -> None:
     """
     standard = go.load_standard(edition)
     for extension in extensions:
-        standard = go.apply_extension(standard, go.load_extension(extension))
+        standard = go.apply_extension(standard, go.load_extension_file(extension))
 
     assert [] == schema_errors(to_oscal_catalog(standard))
 
@@ -289,7 +289,9 @@ def test_catalog_with_changes_and_payloads(tmp_path: Path) -> None:
         '    - {id: "9.2", reason: "- geen\\n1. lijst"}\n',
         encoding="utf-8",
     )
-    standard = go.apply_extension(go.load_standard("gos-2012"), go.load_extension(pack))
+    standard = go.apply_extension(
+        go.load_standard("gos-2012"), go.load_extension_file(pack)
+    )
 
     assert [] == schema_errors(to_oscal_catalog(standard))
 

@@ -90,7 +90,7 @@ def test_a_copied_standard_scores_the_same() -> None:
 
 
 def test_an_extended_standard() -> None:
-    extension = go.load_extension(ZORG)
+    extension = go.load_extension_file(ZORG)
     standard = go.apply_extension(go.load_standard("gos-2012"), extension)
     copy = _copy(standard)
     assert copy == standard

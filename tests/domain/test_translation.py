@@ -220,7 +220,9 @@ class TestModel:
                 if r.id != "5.2"
             ),
         )
-        zorg = go.load_extension(EXTENSION / "src" / "goudenoor_zorg" / "zorg.yaml")
+        zorg = go.load_extension_file(
+            EXTENSION / "src" / "goudenoor_zorg" / "zorg.yaml"
+        )
         standard = go.apply_extension(go.load_standard("gos-2012"), zorg)
 
         missing = translation.missing(standard)
@@ -342,7 +344,9 @@ class TestFiles:
         A translation of an extension's requirements is checked against the
         standard with the extension applied.
         """
-        zorg = go.load_extension(EXTENSION / "src" / "goudenoor_zorg" / "zorg.yaml")
+        zorg = go.load_extension_file(
+            EXTENSION / "src" / "goudenoor_zorg" / "zorg.yaml"
+        )
         standard = go.apply_extension(go.load_standard("gos-2012"), zorg)
         added = next(r for r in standard.requirements if r.id.startswith("zorg:"))
         lead = f", lead: L{' '}" if added.lead else ""

@@ -109,7 +109,7 @@ def test_apply_refuses_an_entry_point(std2012: go.Standard) -> None:
 
 
 def test_apply_refuses_a_name_among_several(std2012: go.Standard) -> None:
-    zorg = go.load_extension(PACK / "src" / "goudenoor_zorg" / "zorg.yaml")
+    zorg = go.load_extension_file(PACK / "src" / "goudenoor_zorg" / "zorg.yaml")
 
     with pytest.raises(go.ExtensionError) as info:
         go.apply_extension(std2012, zorg, "extra")  # type: ignore[arg-type]

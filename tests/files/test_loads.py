@@ -148,7 +148,7 @@ class TestLoadsExtension:
         """
         extension = go.loads_extension(ZORG.read_bytes(), source="zorg.yaml")
 
-        assert go.load_extension(ZORG).id == extension.id
+        assert go.load_extension_file(ZORG).id == extension.id
         assert "zorg.yaml" == extension.origin
 
     def test_marker(self) -> None:

@@ -230,7 +230,7 @@ class TestListedPaths:
         pack = write(tmp_path, "pack.yaml", PACK)
         path = assessment(tmp_path / "audit", "demo")
 
-        a = go.load_assessment(path, extensions=[go.load_extension(pack)])
+        a = go.load_assessment(path, extensions=[go.load_extension_file(pack)])
         code, out = run("score", str(path), "--extension", str(pack))
 
         assert ("demo",) == a.extensions
@@ -270,7 +270,7 @@ class TestRegularFilesOnly:
         A device named as an extension file is refused unread.
         """
         with pytest.raises(go.FileFormatError) as info:
-            go.load_extension("/dev/zero")
+            go.load_extension_file("/dev/zero")
 
         assert "/dev/zero: not a regular file (a device, named pipe or socket)" == (
             str(info.value)
@@ -310,7 +310,7 @@ class TestRegularFilesOnly:
         other = write(tmp_path, "passwd", OUTSIDE)
 
         with pytest.raises(go.ValidationError) as info:
-            go.load_extension(other)
+            go.load_extension_file(other)
 
         assert f"{other}:1:1: expected a mapping, got a string" == str(info.value)
 
@@ -589,7 +589,9 @@ class TestExtensionChecks:
         )
 
         with pytest.raises(go.ExtensionError) as info:
-            go.apply_extension(go.load_standard("gos-2012"), go.load_extension(path))
+            go.apply_extension(
+                go.load_standard("gos-2012"), go.load_extension_file(path)
+            )
 
         assert (f"{path}:8:19 override.requirements[0].text: must not be empty") == str(
             info.value
@@ -600,9 +602,9 @@ class TestExtensionChecks:
         Checkpoint ids are unique across the applied standard: a second
         extension cannot add one an earlier extension's requirement has.
         """
-        zorg = go.load_extension(ZORG)
+        zorg = go.load_extension_file(ZORG)
         text = ZORG.read_text(encoding="utf-8")
-        clash = go.load_extension(
+        clash = go.load_extension_file(
             write(
                 tmp_path,
                 "clash.yaml",

@@ -174,7 +174,7 @@ class TestRoundTrip:
         A standard with a sector extension gets rows for the extension's
         requirements, and reads back with the extension given.
         """
-        extension = go.load_extension(ZORG)
+        extension = go.load_extension_file(ZORG)
         standard = go.apply_extension(std2012, extension)
         audit = go.Assessment(
             edition="gos-2012",

@@ -37,6 +37,7 @@ from goudenoor.files._atomic import (
 )
 from goudenoor.files._crosswalk import (
     CROSSWALK_FORMAT,
+    crosswalk_from_mapping,
     crosswalks,
     load_crosswalk,
     load_crosswalk_file,
@@ -53,16 +54,20 @@ from goudenoor.files._edition import (
     load_standard_file,
     load_translation,
     load_translation_file,
+    loads_standard,
     loads_translation,
     standard_from_mapping,
     standard_to_mapping,
+    translation_from_mapping,
     translations,
 )
 from goudenoor.files._extension import (
     ENTRY_POINT_GROUP,
     InstalledExtension,
     available_extensions,
+    extension_from_mapping,
     load_extension,
+    load_extension_file,
     loads_extension,
 )
 from goudenoor.files._migration import (
@@ -113,6 +118,11 @@ from goudenoor.files._yaml import dump as dump_yaml
 
 
 __all__ = [
+    "crosswalk_from_mapping",
+    "extension_from_mapping",
+    "load_extension_file",
+    "loads_standard",
+    "translation_from_mapping",
     "audit_from_mapping",
     "load_audit",
     "loads_audit",

@@ -44,7 +44,9 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "InstalledExtension",
     "available_extensions",
+    "extension_from_mapping",
     "load_extension",
+    "load_extension_file",
     "loads_extension",
 ]
 
@@ -138,28 +140,27 @@ def _entry_point_target(name: str) -> object:
 
 
 @checked
-def load_extension(reference: str | os.PathLike[str]) -> Extension:
+def load_extension(name: str | os.PathLike[str]) -> Extension:
     """
-    Load a sector extension: from a YAML file (a path), or by the name of
-    an installed extension (entry point group ``goudenoor.extensions``).
+    Load an installed sector extension by its name (entry point group
+    ``goudenoor.extensions``); a file is :func:`load_extension_file`'s.
 
-    Extension files are read only if they are regular files (not a device
-    or a named pipe) within the YAML size limit. An installed extension
-    that cannot be loaded, or gives something that is not a valid
-    extension, is reported by its name.
+    An installed extension that cannot be loaded, or gives something that
+    is not a valid extension, is reported by its name. A path (anything
+    with a ``/`` or ending in ``.yaml``) still loads that file, as before
+    26.1, with a DeprecationWarning.
 
     Raises:
-        EmptyPathError: *reference* is ``""``.
+        EmptyPathError: *name* is ``""``.
         UnknownItemError: No installed extension has this name.
-        FileFormatError: The file cannot be read as YAML, or the installed
-            extension cannot be loaded.
+        FileFormatError: The installed extension cannot be loaded.
         ValidationError: The content is not a valid extension; every
             problem is listed with its line, column and key path.
     """
-    if is_file_reference(reference):
-        name, text = read_file(reference, regular_only=True)
-        return _extension_from_text(text, name)
-    name = refuse_empty_path(reference)
+    if is_file_reference(name):
+        warn("load_extension(path)", "load_extension_file(path)")
+        return load_extension_file(name)
+    name = refuse_empty_path(name)
     target = _entry_point_target(name)
     try:
         extension = _pack_extension(name, target)
@@ -178,6 +179,24 @@ def load_extension(reference: str | os.PathLike[str]) -> Extension:
             extension.origin,
         )
     return extension
+
+
+@checked
+def load_extension_file(path: str | os.PathLike[str]) -> Extension:
+    """
+    Load a sector extension from its YAML file (format ``extension/1``).
+
+    The file is read only if it is a regular file (not a device or a named
+    pipe) within the YAML size limit.
+
+    Raises:
+        EmptyPathError: *path* is ``""``.
+        FileFormatError: The file cannot be read as YAML.
+        ValidationError: The content is not a valid extension; every
+            problem is listed with its line, column and key path.
+    """
+    name, text = read_file(path, regular_only=True)
+    return _extension_from_text(text, name)
 
 
 def load_listed_extension(path: Path, folder: Path) -> Extension:

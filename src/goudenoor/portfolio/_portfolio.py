@@ -110,7 +110,7 @@ Every level starts with ``organisation``, ``unit`` (the site or team, or
 class RefusedFile:
     """
     A file the portfolio refused, and why (not an exception: the error
-    is in :attr:`error`). Called ``PortfolioError`` before 0.3.
+    is in :attr:`error`). Called ``PortfolioError`` before 26.1.
 
     Attributes:
         path: The file.

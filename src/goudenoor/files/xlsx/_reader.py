@@ -932,7 +932,7 @@ def read_workbook(
     """
     The assessment of :func:`load_workbook`.
 
-    .. deprecated:: 0.3
+    .. deprecated:: 26.1
        Use ``load_workbook(path).assessment``.
     """
     warn("read_workbook()", "load_workbook(path).assessment")

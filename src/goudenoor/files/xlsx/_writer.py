@@ -790,7 +790,7 @@ def write_workbook(
     """
     :func:`save_workbook`, by its old name.
 
-    .. deprecated:: 0.3
+    .. deprecated:: 26.1
        Use :func:`save_workbook`.
     """
     warn("write_workbook()", "save_workbook()")

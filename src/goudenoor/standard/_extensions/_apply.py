@@ -91,7 +91,7 @@ def apply_extension(
     problems: list[Problem] = []
     owners: dict[str, str] = {}
     for current in (extension, *more):
-        found = extension_problems(result, current)
+        found = extension_problems(current, result)
         for item, path in _touched(current):
             owner = owners.get(item)
             if owner is not None and owner != current.id:

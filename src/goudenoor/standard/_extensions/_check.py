@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from goudenoor._checks import checked
+from goudenoor._moved import warn
 from goudenoor.exceptions import ModelError
 from goudenoor.problems import (
     PathElement,
@@ -40,11 +41,33 @@ def __dir__() -> list[str]:
 
 
 @checked
-def extension_problems(standard: Standard, extension: Extension) -> list[Problem]:
+def extension_problems(
+    extension: Extension | Standard, standard: Standard | Extension
+) -> list[Problem]:
     """
     Everything that keeps *extension* from being applied to *standard*,
     each with its path in the extension file.
+
+    The thing checked comes first, as in every ``*_problems`` function;
+    the old order, ``extension_problems(standard, extension)``, keeps
+    working for this release (deprecated).
     """
+    if isinstance(extension, Standard) and isinstance(standard, Extension):
+        warn(
+            "extension_problems(standard, extension)",
+            "extension_problems(extension, standard)",
+        )
+        extension, standard = standard, extension
+    if not isinstance(extension, Extension) or not isinstance(standard, Standard):
+        msg = (
+            "extension_problems() takes an Extension and a Standard, got "
+            f"{type(extension).__name__} and {type(standard).__name__}"
+        )
+        raise TypeError(msg)
+    return _problems(extension, standard)
+
+
+def _problems(extension: Extension, standard: Standard) -> list[Problem]:
     found = Problems()
     if standard.id not in extension.targets:
         found.add(
