@@ -395,7 +395,7 @@ JSON_OUTPUTS: dict[str, str] = {
 
 def _json_commands() -> set[str]:
     """The commands whose --format offers json."""
-    from goudenoor.cli._parser import build_parser
+    from goudenoor.cli import build_parser
 
     found: set[str] = set()
     for action in build_parser()._actions:  # argparse has no API for it
