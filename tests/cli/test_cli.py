@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE_AUDIT
-from helpers import run
+from goudenoor.cli import build_parser
+from helpers import commands_of, run
 
 
 class TestEditions:
@@ -99,6 +100,38 @@ def test_python_m() -> None:
 
     assert (0, "") == (done.returncode, done.stderr)
     assert "5.7" in done.stdout
+
+
+def test_help_lists_the_commands_in_the_order_of_an_audit() -> None:
+    """
+    goudenoor --help lists the commands in the order of an audit's year
+    (look up, fill in, score, report, ...), not grouped by the modules
+    that define them.
+    """
+    expected = [
+        "editions",
+        "show",
+        "template",
+        "score",
+        "report",
+        "compare",
+        "import-xlsx",
+        "graph",
+        "extensions",
+        "schema",
+        "validate",
+        "diff",
+        "migrate",
+        "consensus",
+        "oscal catalog",
+        "oscal results",
+        "portfolio",
+        "rollup",
+        "benchmark",
+        "trend",
+    ]
+
+    assert expected == list(commands_of(build_parser()))
 
 
 def test_import_is_light() -> None:
