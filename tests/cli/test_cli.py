@@ -5,15 +5,13 @@ The goudenoor command.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import EXAMPLE_AUDIT
 from goudenoor.cli import build_parser
-from helpers import commands_of, run
+from helpers import commands_of, run, run_cli, run_python
 
 
 class TestEditions:
@@ -91,12 +89,7 @@ def test_python_m() -> None:
     """
     python -m goudenoor runs the same command.
     """
-    done = subprocess.run(
-        [sys.executable, "-m", "goudenoor", "show", "gos-2012", "5"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = run_cli("show", "gos-2012", "5")
 
     assert (0, "") == (done.returncode, done.stderr)
     assert "5.7" in done.stdout
@@ -139,9 +132,7 @@ def test_import_is_light() -> None:
     import goudenoor imports neither networkx nor cattrs' YAML preconf.
     """
     code = "import sys, goudenoor; print('networkx' in sys.modules)"
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
+    done = run_python("-c", code, check=True)
 
     assert "False\n" == done.stdout
 

@@ -7,14 +7,13 @@ byte, instead of waiting for a writer to open the pipe.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import goudenoor as go
 from goudenoor.files import xlsx
+from helpers import run_cli
 
 
 pytest.importorskip("openpyxl")
@@ -31,16 +30,7 @@ def test_cli_refuses_a_named_pipe(tmp_path: Path) -> None:
     pipe = tmp_path / "audit.xlsx"
     os.mkfifo(pipe)
 
-    try:
-        done = subprocess.run(
-            [sys.executable, "-m", "goudenoor", "import-xlsx", str(pipe)],
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=20,
-        )
-    except subprocess.TimeoutExpired:
-        pytest.fail("goudenoor import-xlsx waited for a named pipe")
+    done = run_cli("import-xlsx", pipe, timeout=20)
 
     assert (2, "") == (done.returncode, done.stdout)
     assert (

@@ -6,7 +6,6 @@ and the errors for badly filled-in workbooks.
 from __future__ import annotations
 
 import datetime
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -20,7 +19,7 @@ from hypothesis import strategies as st
 import goudenoor as go
 from conftest import EXAMPLE_AUDIT, ROOT
 from goudenoor.files import xlsx
-from helpers import write
+from helpers import run_python, write
 from strategies import assessments
 
 
@@ -912,8 +911,6 @@ class TestExtra:
             "import sys, goudenoor, goudenoor.files.xlsx; "
             "print('openpyxl' in sys.modules)"
         )
-        done = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True
-        )
+        done = run_python("-c", code, check=True)
 
         assert "False\n" == done.stdout
