@@ -6,7 +6,7 @@ The inputs come from ``tests/fuzz_inputs.py`` (shared with the short,
 derandomized run of ``tests/corpus/test_fuzz.py`` in CI): raw bytes and text,
 mutations of valid assessments and extensions, random mappings for
 ``assessment_from_mapping`` and random assessments and options for
-``score``; the XLSX import (``goudenoor.files.xlsx.read_workbook``) is
+``score``; the XLSX import (``goudenoor.files.xlsx.load_workbook``) is
 fuzzed too where it exists. Hypothesis generates N cases per entry point
 (``--cases``, default 10,000) from a fixed seed (``--seed``), without
 shrinking, and every case runs to the end: a case ends ``ok``, refused

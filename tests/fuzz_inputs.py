@@ -792,28 +792,28 @@ def _run_score(case: tuple[str, dict[str, object], dict[str, Any]], _: Path) -> 
 
 def xlsx_module() -> Any:
     """
-    ``goudenoor.files.xlsx`` if it imports, has ``read_workbook`` and
-    ``write_workbook`` and openpyxl is installed, else ``None``.
+    ``goudenoor.files.xlsx`` if it imports, has ``load_workbook`` and
+    ``save_workbook`` and openpyxl is installed, else ``None``.
     """
     try:
         importlib.import_module("openpyxl")
         module = importlib.import_module("goudenoor.files.xlsx")
     except ImportError:
         return None
-    needed = ("read_workbook", "write_workbook")
+    needed = ("load_workbook", "save_workbook")
     return module if all(hasattr(module, name) for name in needed) else None
 
 
 @cache
 def valid_workbook() -> bytes:
     """
-    The example audit as a workbook written by ``write_workbook``.
+    The example audit as a workbook written by ``save_workbook``.
     """
     xlsx = xlsx_module()
     assessment = go.load_assessment(EXAMPLE_AUDIT)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "audit.xlsx"
-        xlsx.write_workbook(go.standard_for(assessment), path, assessment=assessment)
+        xlsx.save_workbook(go.standard_for(assessment), path, assessment=assessment)
         return path.read_bytes()
 
 
@@ -1003,7 +1003,9 @@ def _run_read_workbook(case: tuple[str, Any], folder: Path) -> None:
         content = _damaged_archive(*detail)
     else:
         content = _edited_workbook(detail)
-    assessment = xlsx_module().read_workbook(_write(folder, "audit.xlsx", content))
+    assessment = (
+        xlsx_module().load_workbook(_write(folder, "audit.xlsx", content)).assessment
+    )
     use_card(go.score(go.standard_for(assessment), assessment))
 
 

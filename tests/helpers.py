@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
+import subprocess
+import sys
+from collections.abc import Mapping
 from pathlib import Path
+
+import pytest
 
 from goudenoor.cli import main
 
@@ -18,6 +24,91 @@ def run(*argv: str) -> tuple[int, str]:
     out = io.StringIO()
     code = main(list(argv), out=out)
     return code, out.getvalue()
+
+
+def run_captured(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str, str]:
+    """
+    Run the command in-process: its exit code, everything it wrote to
+    standard output (also past the *out* stream), and standard error.
+    """
+    out = io.StringIO()
+    code = main(argv, out=out)
+    captured = capsys.readouterr()
+    return code, out.getvalue() + captured.out, captured.err
+
+
+def run_cli(
+    *args: str | Path,
+    input: str | None = None,  # noqa: A002 - subprocess.run's name
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    timeout: float = 300,
+    check: bool = False,
+) -> subprocess.CompletedProcess[str]:
+    """
+    Run ``python -m goudenoor ARGS`` in a process of its own (see
+    :func:`run_python`): for what only a real process shows (standard
+    streams, signals, a reader that could block, the interpreter's exit).
+    """
+    return run_python(
+        "-m",
+        "goudenoor",
+        *args,
+        input=input,
+        cwd=cwd,
+        env=env,
+        timeout=timeout,
+        check=check,
+    )
+
+
+def run_python(
+    *args: str | Path,
+    input: str | None = None,  # noqa: A002 - subprocess.run's name
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    timeout: float = 300,
+    check: bool = False,
+) -> subprocess.CompletedProcess[str]:
+    """
+    Run this interpreter with *args* (``-c CODE``, a script, ``-m
+    MODULE``) in a process of its own, and return what it did: its
+    output as UTF-8 text, whatever the locale.
+
+    The process imports the same goudenoor as the tests (this process's
+    ``sys.path`` is its ``PYTHONPATH``), with this environment and *env*
+    over it. A process still running after *timeout* seconds fails the
+    test instead of hanging the run; *check* fails it on a non-zero exit
+    code, showing the standard error.
+    """
+    command = [sys.executable, *map(str, args)]
+    environment = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(sys.path),
+        "PYTHONIOENCODING": "utf-8",
+        **(env or {}),
+    }
+    try:
+        done = subprocess.run(
+            command,
+            input=input,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=False,
+            cwd=cwd,
+            env=environment,
+            timeout=timeout,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{' '.join(command[1:])}: still running after {timeout} s")
+    if check and done.returncode != 0:
+        pytest.fail(
+            f"{' '.join(command[1:])}: exit code {done.returncode}\n{done.stderr}"
+        )
+    return done
 
 
 def normalise(text: str) -> str:

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import ast
 import importlib
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import goudenoor as go
+from helpers import run_python
 
 
 INIT = Path(go.__file__)
@@ -234,9 +233,7 @@ def test_import_goudenoor_loads_nothing_else() -> None:
         "print(sorted(m for m in sys.modules if m.startswith('goudenoor.')"
         " or m.split('.')[0] in heavy))"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
+    out = run_python("-c", code, check=True).stdout
     assert "[]" == out.strip()
 
 

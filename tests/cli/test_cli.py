@@ -5,14 +5,13 @@ The goudenoor command.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import EXAMPLE_AUDIT
-from helpers import run
+from goudenoor.cli import build_parser
+from helpers import commands_of, run, run_cli, run_python
 
 
 class TestEditions:
@@ -90,15 +89,42 @@ def test_python_m() -> None:
     """
     python -m goudenoor runs the same command.
     """
-    done = subprocess.run(
-        [sys.executable, "-m", "goudenoor", "show", "gos-2012", "5"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = run_cli("show", "gos-2012", "5")
 
     assert (0, "") == (done.returncode, done.stderr)
     assert "5.7" in done.stdout
+
+
+def test_help_lists_the_commands_in_the_order_of_an_audit() -> None:
+    """
+    goudenoor --help lists the commands in the order of an audit's year
+    (look up, fill in, score, report, ...), not grouped by the modules
+    that define them.
+    """
+    expected = [
+        "editions",
+        "show",
+        "template",
+        "score",
+        "report",
+        "compare",
+        "import-xlsx",
+        "graph",
+        "extensions",
+        "schema",
+        "validate",
+        "diff",
+        "migrate",
+        "consensus",
+        "oscal catalog",
+        "oscal results",
+        "portfolio",
+        "rollup",
+        "benchmark",
+        "trend",
+    ]
+
+    assert expected == list(commands_of(build_parser()))
 
 
 def test_import_is_light() -> None:
@@ -106,9 +132,7 @@ def test_import_is_light() -> None:
     import goudenoor imports neither networkx nor cattrs' YAML preconf.
     """
     code = "import sys, goudenoor; print('networkx' in sys.modules)"
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
+    done = run_python("-c", code, check=True)
 
     assert "False\n" == done.stdout
 

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import EXAMPLE_AUDIT, ROOT
 from goudenoor.cli import main
-from goudenoor.cli._commands import EXIT_CODES, FINDINGS
+from goudenoor.cli._common import EXIT_CODES, FINDINGS
 from helpers import commands_of, register_pack
 
 

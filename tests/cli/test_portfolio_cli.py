@@ -149,22 +149,22 @@ class _Terminal(io.StringIO):
 
 
 def test_progress_only_on_a_terminal_and_after_the_delay() -> None:
-    from goudenoor.cli._commands import _Progress
+    from goudenoor.cli._portfolio import Progress
 
     quiet = _Terminal(terminal=False)
-    progress = _Progress(quiet, delay=0.0)
+    progress = Progress(quiet, delay=0.0)
     progress(1, 2)
     progress.close()
     assert quiet.getvalue() == ""
 
     early = _Terminal(terminal=True)
-    progress = _Progress(early, delay=3600.0)
+    progress = Progress(early, delay=3600.0)
     progress(1, 2)
     progress.close()
     assert early.getvalue() == ""
 
     shown = _Terminal(terminal=True)
-    progress = _Progress(shown, delay=0.0)
+    progress = Progress(shown, delay=0.0)
     progress(1, 2_000)
     progress(2_000, 2_000)
     progress.close()

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import EXAMPLE_AUDIT, ROOT, SHIPPED
 from goudenoor.cli import build_parser, main
-from goudenoor.cli._commands import FILE_ARGUMENTS
+from goudenoor.cli._common import FILE_ARGUMENTS
 from helpers import commands_of
 
 

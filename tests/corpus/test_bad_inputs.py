@@ -14,11 +14,8 @@ that are folders, an extension file that is a named pipe.
 from __future__ import annotations
 
 import datetime
-import io
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -26,9 +23,8 @@ import yaml
 
 import goudenoor as go
 from conftest import DATA, EXAMPLE_AUDIT
-from goudenoor import cli
 from goudenoor.files import _yaml
-from helpers import write
+from helpers import run_captured, run_cli, write
 
 
 BAD = DATA / "bad"
@@ -714,19 +710,6 @@ def command(name: str) -> list[str]:
     return ["show", "--extension", path, "gos-2012"]
 
 
-def run_cli(
-    argv: list[str], capsys: pytest.CaptureFixture[str]
-) -> tuple[int, str, str]:
-    """
-    Run the command in this process: exit code, standard output, standard
-    error.
-    """
-    out = io.StringIO()
-    code = cli.main(argv, out=out)
-    captured = capsys.readouterr()
-    return code, out.getvalue() + captured.out, captured.err
-
-
 def one_message(stderr: str) -> str:
     """
     The message in *stderr*, which must be one ``goudenoor: error:``
@@ -806,7 +789,7 @@ class TestCommandLine:
         message on standard error that names the file and the line of the
         problem.
         """
-        code, out, err = run_cli(command(name), capsys)
+        code, out, err = run_captured(command(name), capsys)
         message = one_message(err)
         where = IN_OTHER_FILE.get(name, name)
 
@@ -819,7 +802,7 @@ class TestCommandLine:
         """
         The message says what was found, what was expected and where.
         """
-        _, _, err = run_cli(command(name), capsys)
+        _, _, err = run_captured(command(name), capsys)
 
         assert EXACT[name] == one_message(err)
 
@@ -840,12 +823,7 @@ class TestCommandLine:
         Run as ``python -m goudenoor score FILE``, the command also exits
         with 2 and prints one message, no traceback.
         """
-        done = subprocess.run(
-            [sys.executable, "-m", "goudenoor", *command(name)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        done = run_cli(*command(name))
         message = one_message(done.stderr)
 
         assert (2, "") == (done.returncode, done.stdout)
@@ -863,7 +841,7 @@ class TestReadableMessages:
         the value (shortened if long) and what was expected, in under 200
         characters, without Python's own error text.
         """
-        _, _, err = run_cli(command(name), capsys)
+        _, _, err = run_captured(command(name), capsys)
         message = one_message(err)
 
         assert len(message) < 200, message
@@ -903,7 +881,7 @@ class TestLimits:
         with path.open("w", encoding="utf-8") as file:
             file.write(HEAD + "# " + "x" * (size - len(HEAD) - 3) + "\n")
 
-        code, out, err = run_cli(["score", str(path)], capsys)
+        code, out, err = run_captured(["score", str(path)], capsys)
 
         assert size == path.stat().st_size
         assert (2, "") == (code, out)
@@ -990,7 +968,7 @@ class TestLimits:
         text = f'{HEAD}ratings:\n  "1.1":\n    value: 3\n    evidence: [{evidence}]\n'
         path = write(tmp_path, "audit.yaml", text)
 
-        code, out, err = run_cli(["score", str(path)], capsys)
+        code, out, err = run_captured(["score", str(path)], capsys)
 
         assert 2_500_000 < path.stat().st_size < 2_600_000
         assert "&" not in text
@@ -1071,12 +1049,7 @@ class TestLimits:
         """
         path = write(tmp_path, "deep.yaml", HEAD + DEEP[style])
 
-        done = subprocess.run(
-            [sys.executable, "-m", "goudenoor", "score", str(path)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        done = run_cli("score", path)
 
         assert (2, "") == (done.returncode, done.stdout), done.stderr[-500:]
         message = one_message(done.stderr)
@@ -1240,7 +1213,7 @@ class TestOutput:
         folder = tmp_path / "out"
         folder.mkdir()
 
-        code, out, err = run_cli(
+        code, out, err = run_captured(
             ["template", "gos-2012", "-o", str(folder), "--force"], capsys
         )
 
@@ -1260,7 +1233,7 @@ class TestOutput:
         """
         path = write(tmp_path, "audit.yaml", "mijn audit\n")
 
-        code, _, err = run_cli(["template", "gos-2012", "-o", str(path)], capsys)
+        code, _, err = run_captured(["template", "gos-2012", "-o", str(path)], capsys)
 
         assert 2 == code
         assert "mijn audit\n" == path.read_text(encoding="utf-8")
@@ -1277,16 +1250,7 @@ class TestOutput:
         os.mkfifo(tmp_path / "pack.yaml")
         path = write(tmp_path, "audit.yaml", HEAD + "extensions: [./pack.yaml]\n")
 
-        try:
-            done = subprocess.run(
-                [sys.executable, "-m", "goudenoor", "score", str(path)],
-                capture_output=True,
-                text=True,
-                check=False,
-                timeout=10,
-            )
-        except subprocess.TimeoutExpired:
-            pytest.fail("goudenoor score waited for a named pipe")
+        done = run_cli("score", path, timeout=10)
 
         assert (2, "") == (done.returncode, done.stdout)
         assert located(one_message(done.stderr), path.name)
@@ -1296,7 +1260,7 @@ def test_example_still_scores(capsys: pytest.CaptureFixture[str]) -> None:
     """
     The checks above do not catch good input: the example audit scores.
     """
-    code, out, err = run_cli(["score", str(EXAMPLE_AUDIT)], capsys)
+    code, out, err = run_captured(["score", str(EXAMPLE_AUDIT)], capsys)
 
     assert (0, "") == (code, err)
     assert "level: Gecommitteerd" in out

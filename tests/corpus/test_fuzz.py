@@ -156,7 +156,7 @@ class TestOnlyGoudenoorErrorEscapes:
 
     @pytest.mark.skipif(
         XLSX is None,
-        reason="goudenoor.files.xlsx (read_workbook, write_workbook) or openpyxl "
+        reason="goudenoor.files.xlsx (read_workbook, save_workbook) or openpyxl "
         "is not available",
     )
     @FUZZ

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime
 import errno
-import io
 import json
 import os
 import stat
@@ -20,9 +19,9 @@ from pathlib import Path
 import pytest
 
 import goudenoor as go
-from goudenoor import cli
 from goudenoor.report import render_report
 from goudenoor.report._text import card_text
+from helpers import run_captured
 
 
 EXISTS = "file exists; not overwritten (pass overwrite=True to replace it)"
@@ -38,13 +37,6 @@ ROUNDS = 20
 needs_posix = pytest.mark.skipif(
     os.name != "posix", reason="named pipes, modes and umask are POSIX"
 )
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    out = io.StringIO()
-    code = cli.main(argv, out=out)
-    captured = capsys.readouterr()
-    return code, out.getvalue() + captured.out, captured.err
 
 
 def version(k: int) -> go.Assessment:
@@ -225,7 +217,7 @@ class TestNoOverwriteRace:
         path = tmp_path / "out.md"
         path.write_text("mine\n", encoding="utf-8")
 
-        code, _, err = run(["template", "gos-2012", "-o", str(path)], capsys)
+        code, _, err = run_captured(["template", "gos-2012", "-o", str(path)], capsys)
 
         assert (2, f"goudenoor: error: {path}: {CLI_EXISTS}\n") == (code, err)
         assert "mine\n" == path.read_text(encoding="utf-8")
@@ -238,7 +230,7 @@ class TestForce:
         target: Path,
         capsys: pytest.CaptureFixture[str],
     ) -> str:
-        code, out, err = run(
+        code, out, err = run_captured(
             ["template", "gos-2012", "-o", str(target), "--force"], capsys
         )
         assert (2, "") == (code, out)
@@ -391,7 +383,7 @@ class TestCheckErrors:
         (tmp_path / "notes").write_text("x", encoding="utf-8")
         path = tmp_path / "notes" / "out.md"
 
-        code, _, err = run(["template", "gos-2012", "-o", str(path)], capsys)
+        code, _, err = run_captured(["template", "gos-2012", "-o", str(path)], capsys)
 
         expected = (
             f"goudenoor: error: {path}: cannot check the output file: a part of "
@@ -624,7 +616,7 @@ class TestTerminalText:
         """
         An error message naming a path with an ESC shows it without it.
         """
-        code, _, err = run(["score", "bad\x1b[2J.yaml"], capsys)
+        code, _, err = run_captured(["score", "bad\x1b[2J.yaml"], capsys)
 
         assert 2 == code
         assert err.startswith("goudenoor: error: bad[2J.yaml")
@@ -662,8 +654,10 @@ class TestBidiControls:
         path = tmp_path / "audit.yaml"
         go.save_assessment(audit, path)
 
-        code, out, _ = run(["oscal", "results", str(path), "--format", "yaml"], capsys)
-        _, as_json, _ = run(["oscal", "results", str(path)], capsys)
+        code, out, _ = run_captured(
+            ["oscal", "results", str(path), "--format", "yaml"], capsys
+        )
+        _, as_json, _ = run_captured(["oscal", "results", str(path)], capsys)
 
         assert 0 == code
         assert [] == [ch for ch in out if ch in BIDI]
@@ -716,7 +710,9 @@ class TestBidiControls:
         )
         go.save_assessment(audit, tmp_path / "audit.yaml")
 
-        code, out, _ = run(["portfolio", str(tmp_path), "--format", "csv"], capsys)
+        code, out, _ = run_captured(
+            ["portfolio", str(tmp_path), "--format", "csv"], capsys
+        )
 
         assert 0 == code
         escaped = "".join(f"\\u{ord(ch):04x}" for ch in BIDI)

@@ -14,8 +14,6 @@ import os
 import pkgutil
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -29,7 +27,7 @@ from conftest import EXAMPLE_AUDIT, ROOT, SHIPPED
 from goudenoor.exceptions import EmptyPathError
 from goudenoor.files._portfolio import OTHER_KINDS, portfolio_files, portfolio_paths
 from goudenoor.portfolio._portfolio import PortfolioNote
-from helpers import run
+from helpers import run, run_cli, run_python
 from portfolio_files import audit_text, write_portfolio
 
 
@@ -48,24 +46,6 @@ def _names(portfolio: go.Portfolio) -> list[str]:
 
 def _refused(portfolio: go.Portfolio) -> list[tuple[str, str]]:
     return [(error.path, str(error.error)) for error in portfolio.errors]
-
-
-def _goudenoor(*argv: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    """
-    Run the command in a process of its own, failing (not hanging) the test
-    if it waits longer than *timeout* seconds.
-    """
-    try:
-        return subprocess.run(
-            [sys.executable, "-m", "goudenoor", *argv],
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=timeout,
-            env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
-        )
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"goudenoor {' '.join(argv)} waited for more than {timeout} s")
 
 
 class TestOneFileOnce:
@@ -181,7 +161,7 @@ class TestNamedPipes:
         write_portfolio(tmp_path)
         os.mkfifo(tmp_path / "pipe.yaml")
 
-        done = _goudenoor("portfolio", str(tmp_path / "*.yaml"), "--format", "csv")
+        done = run_cli("portfolio", str(tmp_path / "*.yaml"), "--format", "csv")
 
         assert 1 == done.returncode
         assert ["Alfa"] == [line.split(",")[0] for line in done.stdout.splitlines()[1:]]
@@ -194,7 +174,7 @@ class TestNamedPipes:
         _, b, _ = write_portfolio(tmp_path)
         os.mkfifo(tmp_path / "sub" / "pipe.yaml")
 
-        done = _goudenoor("benchmark", str(b), "--against", str(tmp_path / "**"))
+        done = run_cli("benchmark", str(b), "--against", str(tmp_path / "**"))
 
         assert 1 == done.returncode
         assert "among 2 audits of gos-2012" in done.stdout
@@ -238,17 +218,7 @@ class TestNamedPipes:
         )
         write_portfolio(tmp_path)
 
-        try:
-            done = subprocess.run(
-                [sys.executable, "-c", script, str(tmp_path)],
-                capture_output=True,
-                text=True,
-                check=False,
-                timeout=60,
-                env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
-            )
-        except subprocess.TimeoutExpired:
-            pytest.fail("load_portfolio waited for a named pipe")
+        done = run_python("-c", script, tmp_path, timeout=60)
 
         assert (
             f"{tmp_path / 'a.yaml'}: not a regular file (a device, named pipe or "
@@ -432,8 +402,8 @@ def _library_calls(tmp_path: Path) -> Iterator[tuple[str, Callable[[], object]]]
         lambda: go.load_crosswalk_file("", source=std, target=std),
     )
     if importlib.util.find_spec("openpyxl") is not None:
-        yield "read_workbook", lambda: go.read_workbook("")
-        yield "write_workbook", lambda: go.write_workbook(std, "")
+        yield "read_workbook", lambda: go.load_workbook("").assessment
+        yield "save_workbook", lambda: go.save_workbook(std, "")
     del tmp_path
 
 

@@ -7,14 +7,13 @@ byte, instead of waiting for a writer to open the pipe.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import goudenoor as go
 from goudenoor.files import xlsx
+from helpers import run_cli
 
 
 pytest.importorskip("openpyxl")
@@ -31,16 +30,7 @@ def test_cli_refuses_a_named_pipe(tmp_path: Path) -> None:
     pipe = tmp_path / "audit.xlsx"
     os.mkfifo(pipe)
 
-    try:
-        done = subprocess.run(
-            [sys.executable, "-m", "goudenoor", "import-xlsx", str(pipe)],
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=20,
-        )
-    except subprocess.TimeoutExpired:
-        pytest.fail("goudenoor import-xlsx waited for a named pipe")
+    done = run_cli("import-xlsx", pipe, timeout=20)
 
     assert (2, "") == (done.returncode, done.stdout)
     assert (
@@ -55,7 +45,7 @@ def test_read_workbook_refuses_a_named_pipe(tmp_path: Path) -> None:
     os.mkfifo(pipe)
 
     with pytest.raises(go.FileFormatError) as info:
-        xlsx.read_workbook(pipe)
+        xlsx.load_workbook(pipe)
 
     expected = f"{pipe}: not a regular file (a device, named pipe or socket)"
     assert expected == str(info.value)
@@ -63,6 +53,6 @@ def test_read_workbook_refuses_a_named_pipe(tmp_path: Path) -> None:
 
 def test_read_workbook_refuses_a_folder(tmp_path: Path) -> None:
     with pytest.raises(go.FileFormatError) as info:
-        xlsx.read_workbook(tmp_path)
+        xlsx.load_workbook(tmp_path)
 
     assert f"{tmp_path}: is a folder, not a file" == str(info.value)

@@ -4,28 +4,16 @@ The benchmark scripts run (a small smoke run; their timings are not tested).
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 from conftest import ROOT
+from helpers import run_python
 
 
 def test_bench_scoring_smoke() -> None:
     """
     bench_scoring.py agrees with its baseline and prints its table.
     """
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "benchmarks" / "bench_scoring.py"),
-            "--n",
-            "50",
-            "--repeat",
-            "1",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
+    done = run_python(
+        ROOT / "benchmarks" / "bench_scoring.py", "--n", "50", "--repeat", "1"
     )
 
     assert (0, "") == (done.returncode, done.stderr)

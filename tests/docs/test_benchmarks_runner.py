@@ -6,13 +6,11 @@ a smoke run with ``--quick``. Its timings are not tested.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from conftest import ROOT
+from helpers import run_python
 
 
 ROWS = (
@@ -36,19 +34,6 @@ ROWS = (
 """The table's rows apart from the one per growth size."""
 
 
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-        timeout=120,
-    )
-
-
 def _benchmarks(stdout: str) -> list[str]:
     """
     The first column of the table's rows.
@@ -69,7 +54,9 @@ def test_runner_quick(tmp_path: Path) -> None:
     """
     figures = tmp_path / "figures.json"
 
-    done = _run("-m", "benchmarks", "--quick", "--json", str(figures))
+    done = run_python(
+        "-m", "benchmarks", "--quick", "--json", figures, cwd=ROOT, timeout=120
+    )
 
     assert 0 == done.returncode, done.stderr
     benchmarks = _benchmarks(done.stdout)
@@ -99,7 +86,14 @@ def test_runner_as_script_with_only() -> None:
     """
     ``python benchmarks/run.py --only scoring`` prints just the scoring rows.
     """
-    done = _run(str(ROOT / "benchmarks" / "run.py"), "--quick", "--only", "scoring")
+    done = run_python(
+        ROOT / "benchmarks" / "run.py",
+        "--quick",
+        "--only",
+        "scoring",
+        cwd=ROOT,
+        timeout=120,
+    )
 
     assert 0 == done.returncode, done.stderr
     assert ["scoring", "scoring, checked"] == _benchmarks(done.stdout)

@@ -47,7 +47,6 @@ import io
 import re
 import shlex
 import shutil
-import subprocess
 import sys
 import tomllib
 from collections.abc import Iterable, Iterator
@@ -63,6 +62,7 @@ from sybil.parsers.myst.lexers import DirectiveLexer
 
 import goudenoor as go
 from goudenoor.audit._scoring import _methods as methods_module
+from helpers import run_python
 
 
 ROOT = Path(__file__).parent.parent.parent
@@ -244,14 +244,7 @@ def run_step(command: str) -> tuple[int, str]:
                 code = exc.code if isinstance(exc.code, int) else 1
         return code, out.getvalue() + err.getvalue()
     if words[0] == "python":
-        done = subprocess.run(
-            [sys.executable, *words[1:]],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            check=False,
-            timeout=120,
-        )
+        done = run_python(*words[1:], timeout=120)
         return done.returncode, done.stdout + done.stderr
     msg = f"cannot run {command!r} in the docs test: mark it with {NOT_RUN!r}"
     raise ConsoleBlockError(msg)

@@ -4,12 +4,10 @@ Every file in examples/ runs, and its output says what a reader expects.
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from conftest import ROOT
+from helpers import run_python
 
 
 EXAMPLES = ROOT / "examples"
@@ -29,12 +27,7 @@ def test_audit_script() -> None:
     """
     The custom audit script prints totals, level and three improvements.
     """
-    done = subprocess.run(
-        [sys.executable, str(EXAMPLES / "audit_script.py")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = run_python(EXAMPLES / "audit_script.py")
 
     assert (0, "") == (done.returncode, done.stderr)
     lines = done.stdout.splitlines()
@@ -55,12 +48,7 @@ def test_audit_script_bad_file(name: str) -> None:
     """
     The script reports a bad file in one line, exit code 2.
     """
-    done = subprocess.run(
-        [sys.executable, str(EXAMPLES / "audit_script.py"), name],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = run_python(EXAMPLES / "audit_script.py", name)
 
     assert 2 == done.returncode
     assert done.stderr.startswith("cannot use nope.yaml: nope.yaml: cannot read file")

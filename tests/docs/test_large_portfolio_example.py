@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import pickle
 import runpy
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,29 +15,11 @@ import pytest
 
 import goudenoor as go
 from conftest import EXAMPLE_AUDIT, ROOT
+from helpers import run_cli, run_python
 from portfolio_files import BROKEN, broken_messages
 
 
 EXAMPLE = ROOT / "examples" / "large_portfolio.py"
-
-
-def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(EXAMPLE), *map(str, args)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
-def cli_csv(*args: str | Path) -> str:
-    done = subprocess.run(
-        [sys.executable, "-m", "goudenoor", "portfolio", *map(str, args)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return done.stdout
 
 
 @pytest.fixture(name="example", scope="module")
@@ -50,7 +30,7 @@ def _example() -> dict[str, Any]:
 @pytest.fixture(name="audits", scope="module")
 def _audits(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("audits")
-    done = run("--make", "5", folder)
+    done = run_python(EXAMPLE, "--make", "5", folder)
     assert (0, "", "") == (done.returncode, done.stdout, done.stderr)
     return folder
 
@@ -76,14 +56,23 @@ def test_the_csv_is_the_portfolio_commands(
     audits: Path, tmp_path: Path, jobs: str, level: str
 ) -> None:
     out = tmp_path / "scores.csv"
-    done = run(
-        audits, "--jobs", jobs, "--chunksize", "2", "--level", level, "--out", out
+    done = run_python(
+        EXAMPLE,
+        audits,
+        "--jobs",
+        jobs,
+        "--chunksize",
+        "2",
+        "--level",
+        level,
+        "--out",
+        out,
     )
     assert (done.returncode, done.stdout) == (0, "")
     rows = 5 if level == "total" else 5 * 29
     assert done.stderr.startswith(f"large_portfolio: 5 files, {rows} rows, 0 refused, ")
     assert done.stderr.endswith(f" s with {jobs} job(s)\n")
-    expected = cli_csv(audits, "--format", "csv", "--level", level)
+    expected = run_cli("portfolio", audits, "--format", "csv", "--level", level).stdout
     assert out.read_text("utf-8") == expected
     assert len(expected.splitlines()) == rows + 1
 
@@ -93,7 +82,7 @@ def test_refused_files_are_named_and_the_rest_written(
 ) -> None:
     for name, text in BROKEN.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    done = run(audits, tmp_path, "--jobs", "2")
+    done = run_python(EXAMPLE, audits, tmp_path, "--jobs", "2")
     assert done.returncode == 1
     messages = broken_messages(tmp_path)
     assert done.stderr.splitlines()[:-1] == [
@@ -101,7 +90,7 @@ def test_refused_files_are_named_and_the_rest_written(
         for name in sorted(BROKEN)
     ]
     assert "5 rows, 3 refused" in done.stderr.splitlines()[-1]
-    assert done.stdout == cli_csv(audits, "--format", "csv")
+    assert done.stdout == run_cli("portfolio", audits, "--format", "csv").stdout
 
 
 def test_score_file_gives_the_portfolio_rows(example: dict[str, Any]) -> None:
@@ -139,13 +128,13 @@ def test_score_file_records_a_refused_file(
     ],
 )
 def test_usage_errors_exit_2(args: list[str], message: str) -> None:
-    done = run(*args)
+    done = run_python(EXAMPLE, *args)
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr.splitlines()[-1] == f"large_portfolio: error: {message}"
 
 
 def test_an_empty_folder_is_a_usage_error(tmp_path: Path) -> None:
-    done = run(tmp_path)
+    done = run_python(EXAMPLE, tmp_path)
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr.splitlines()[-1] == (
         "large_portfolio: error: no assessment files given"
@@ -156,7 +145,7 @@ def test_an_out_file_that_cannot_be_written_is_a_usage_error(
     audits: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "missing" / "scores.csv"
-    done = run(audits, "--out", out)
+    done = run_python(EXAMPLE, audits, "--out", out)
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr.splitlines()[-1] == (
         f"large_portfolio: error: --out: cannot write {out}: No such file or directory"

@@ -9,7 +9,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -18,6 +17,7 @@ import pytest
 
 import goudenoor as go
 from conftest import EXAMPLE_AUDIT
+from helpers import run_cli, run_python
 
 
 EDITIONS = ["gos-2012", "gos-2016"]
@@ -192,17 +192,15 @@ class TestExports:
         """
         goudenoor graph gos-2012 --format dot | dot -Tsvg gives an SVG.
         """
-        dot = subprocess.run(
-            [sys.executable, "-m", "goudenoor", "graph", "gos-2012", "--format", "dot"],
-            capture_output=True,
-            check=True,
-        ).stdout
+        dot = run_cli("graph", "gos-2012", "--format", "dot", check=True).stdout
         svg = subprocess.run(
             ["dot", "-Tsvg"],  # noqa: S607 - found on PATH above
             input=dot,
             capture_output=True,
+            text=True,
+            encoding="utf-8",
             check=True,
-        ).stdout.decode()
+        ).stdout
 
         assert "<svg" in svg
         assert "Verbonden medewerkers" in svg
@@ -240,23 +238,15 @@ class TestCli:
         --assessment colours nodes and lists at-risk results on stderr.
         """
         out = tmp_path / "g.mmd"
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "goudenoor",
-                "graph",
-                "gos-2012",
-                "--format",
-                "mermaid",
-                "--assessment",
-                str(EXAMPLE_AUDIT),
-                "-o",
-                str(out),
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
+        done = run_cli(
+            "graph",
+            "gos-2012",
+            "--format",
+            "mermaid",
+            "--assessment",
+            EXAMPLE_AUDIT,
+            "-o",
+            out,
         )
 
         assert 0 == done.returncode
@@ -271,20 +261,7 @@ class TestCli:
         json and graphml formats come out of the command too.
         """
         for fmt, start in (("json", "{"), ("graphml", "<?xml")):
-            done = subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "goudenoor",
-                    "graph",
-                    "gos-2016",
-                    "--format",
-                    fmt,
-                ],
-                capture_output=True,
-                text=True,
-                check=True,
-            )
+            done = run_cli("graph", "gos-2016", "--format", fmt, check=True)
             assert done.stdout.startswith(start)
 
 
@@ -292,12 +269,7 @@ def test_import_does_not_load_networkx() -> None:
     """
     python -X importtime -c 'import goudenoor' shows no networkx.
     """
-    done = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", "import goudenoor"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    done = run_python("-X", "importtime", "-c", "import goudenoor", check=True)
 
     assert "goudenoor" in done.stderr
     assert "networkx" not in done.stderr

@@ -10,8 +10,6 @@ import datetime
 import doctest
 import json
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,6 +26,7 @@ import goudenoor as go
 from conftest import EXAMPLE_AUDIT, ROOT
 from goudenoor.interchange import _oscal as oscal
 from goudenoor.interchange._oscal import control_id, to_oscal_catalog, to_oscal_results
+from helpers import run_python
 
 
 AUDIT = EXAMPLE_AUDIT
@@ -46,7 +45,7 @@ def _audit() -> go.Assessment:
 
 @pytest.fixture(name="zorg2012")
 def _zorg2012(std2012: go.Standard) -> go.Standard:
-    return go.apply_extension(std2012, go.load_extension_file(ZORG))
+    return go.apply_extension(std2012, go.load_extension(ZORG))
 
 
 def walk(node: Any) -> Iterator[dict[str, Any]]:
@@ -434,26 +433,23 @@ def test_exports_are_deterministic_across_processes() -> None:
     Two processes (each with its own hash seed) give byte-identical JSON.
     """
     code = (
-        "import json, sys, goudenoor as go; oscal = go.interchange\n"
+        "import json, sys, goudenoor as go, goudenoor.interchange as oscal\n"
         "std = go.load_standard('gos-2016')\n"
         "a = go.load_assessment(sys.argv[1])\n"
         "s = go.apply_extension(go.load_standard('gos-2012'),"
-        " go.load_extension_file(sys.argv[2]))\n"
+        " go.load_extension(sys.argv[2]))\n"
         "print(json.dumps([oscal.to_oscal_catalog(std), oscal.to_oscal_catalog(s),"
         " oscal.to_oscal_results(go.load_standard('gos-2012'), a)]))\n"
     )
     outputs = [
-        subprocess.run(
-            [sys.executable, "-c", code, str(AUDIT), str(ZORG)],
-            capture_output=True,
-            check=True,
-            env={"PYTHONHASHSEED": seed},
+        run_python(
+            "-c", code, AUDIT, ZORG, env={"PYTHONHASHSEED": seed}, check=True
         ).stdout
         for seed in ("1", "2")
     ]
 
     assert outputs[0] == outputs[1]
-    assert outputs[0].startswith(b'[{"catalog"')
+    assert outputs[0].startswith('[{"catalog"')
 
 
 def test_uuids_depend_on_edition_organisation_and_date(
@@ -694,9 +690,7 @@ def test_overrides_and_removals_keep_their_provenance(
         '    - {id: "9.2", reason: Geen productontwikkeling.}\n',
         encoding="utf-8",
     )
-    catalog = to_oscal_catalog(
-        go.apply_extension(std2012, go.load_extension_file(pack))
-    )
+    catalog = to_oscal_catalog(go.apply_extension(std2012, go.load_extension(pack)))
     area9 = catalog["catalog"]["groups"][8]
     change = part(area9, "change")
 

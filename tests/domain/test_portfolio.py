@@ -5,7 +5,6 @@ Portfolio.table and Portfolio.dataframe: hand-computed tidy tables.
 from __future__ import annotations
 
 import datetime
-import subprocess
 import sys
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pytest
 
 import goudenoor as go
 from goudenoor.portfolio._portfolio import COLUMNS
+from helpers import run_python
 from portfolio_files import write_portfolio
 
 
@@ -243,7 +243,5 @@ def test_a_portfolio_table_does_not_import_pandas(tmp_path: Path) -> None:
         f"go.load_portfolio({str(tmp_path)!r}).table('area')\n"
         "print('pandas' in sys.modules)"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
+    done = run_python("-c", code, check=True)
     assert done.stdout.strip() == "False"

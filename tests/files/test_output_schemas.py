@@ -12,8 +12,6 @@ import argparse
 import datetime
 import json
 import re
-import subprocess
-import sys
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -39,7 +37,7 @@ from goudenoor.files._output_schemas import (
 from goudenoor.files._schemas import assessment_schema
 from goudenoor.standard._crosswalk import Crosswalk, CrosswalkMapping
 from goudenoor.standard._diff import diff_editions
-from helpers import register_pack, run
+from helpers import register_pack, run, run_cli
 from strategies import assessments, options
 
 
@@ -252,14 +250,7 @@ def test_done_means_the_piped_card_validates(stdin: bool) -> None:
     """
 
     def goudenoor(*argv: str, text: str | None = None) -> str:
-        done = subprocess.run(
-            [sys.executable, "-m", "goudenoor", *argv],
-            input=text,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            check=False,
-        )
+        done = run_cli(*argv, input=text)
         assert (done.returncode, done.stderr) == (0, "")
         return done.stdout
 
@@ -395,7 +386,7 @@ JSON_OUTPUTS: dict[str, str] = {
 
 def _json_commands() -> set[str]:
     """The commands whose --format offers json."""
-    from goudenoor.cli._parser import build_parser
+    from goudenoor.cli import build_parser
 
     found: set[str] = set()
     for action in build_parser()._actions:  # argparse has no API for it

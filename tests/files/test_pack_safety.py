@@ -7,10 +7,8 @@ and every extension error names its file (and line).
 
 from __future__ import annotations
 
-import io
 import itertools
 import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,9 +17,8 @@ import pytest
 
 import goudenoor as go
 from conftest import EXAMPLE_AUDIT, ROOT
-from goudenoor import cli
 from goudenoor.files import _parse
-from helpers import write
+from helpers import run, run_cli, write
 
 
 ZORG = ROOT / "examples" / "goudenoor-zorg" / "src" / "goudenoor_zorg" / "zorg.yaml"
@@ -70,14 +67,6 @@ def load_error(path: Path) -> str:
     with pytest.raises(go.GoudenoorError) as info:
         go.load_assessment(path)
     return str(info.value)
-
-
-def run(*argv: str) -> tuple[int, str]:
-    """
-    The command, in-process: exit code and output.
-    """
-    out = io.StringIO()
-    return cli.main(list(argv), out=out), out.getvalue()
 
 
 class TestListedPaths:
@@ -249,13 +238,13 @@ class TestListedPaths:
         folder = tmp_path / "audit"
         folder.mkdir()
         book = folder / "audit.xlsx"
-        xlsx.write_workbook(go.load_standard("gos-2012"), book)
+        xlsx.save_workbook(go.load_standard("gos-2012"), book)
         workbook = openpyxl.load_workbook(book)
         workbook[xlsx.AUDIT_SHEET]["B9"] = "../secret.yaml"
         workbook.save(book)
 
         with pytest.raises(go.ValidationError) as info:
-            xlsx.read_workbook(book)
+            xlsx.load_workbook(book)
 
         assert (
             f"{book}[Audit]:9:2 extensions: '../secret.yaml' is not in the "
@@ -285,16 +274,7 @@ class TestRegularFilesOnly:
         pipe = tmp_path / "pack.yaml"
         os.mkfifo(pipe)
 
-        try:
-            done = subprocess.run(
-                [sys.executable, "-m", "goudenoor", "show", "--extension", str(pipe)],
-                capture_output=True,
-                text=True,
-                check=False,
-                timeout=10,
-            )
-        except subprocess.TimeoutExpired:
-            pytest.fail("goudenoor show waited for a named pipe")
+        done = run_cli("show", "--extension", pipe, timeout=10)
 
         assert (2, "") == (done.returncode, done.stdout)
         assert (

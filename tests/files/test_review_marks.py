@@ -152,7 +152,7 @@ class TestWorkbook:
         naming each rating to review, rather than losing the list.
         """
         with pytest.raises(ValidationError) as caught:
-            xlsx.write_workbook(std2016, tmp_path / "a.xlsx", assessment=migrated)
+            xlsx.save_workbook(std2016, tmp_path / "a.xlsx", assessment=migrated)
 
         lines = str(caught.value).splitlines()
         assert [

@@ -5,12 +5,10 @@ name (issue 17).
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import goudenoor as go
 from conftest import ROOT
 from goudenoor.audit._consensus import consensus as domain_consensus
+from helpers import run_python
 
 
 TEAM = ROOT / "examples" / "team"
@@ -37,8 +35,6 @@ def test_the_function_is_not_shadowed_by_a_module() -> None:
         "print(go.consensus.__module__)"
     )
 
-    found = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
+    found = run_python("-c", code, check=True)
 
     assert "goudenoor.files._team\n" == found.stdout

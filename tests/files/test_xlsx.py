@@ -6,7 +6,6 @@ and the errors for badly filled-in workbooks.
 from __future__ import annotations
 
 import datetime
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -20,7 +19,7 @@ from hypothesis import strategies as st
 import goudenoor as go
 from conftest import EXAMPLE_AUDIT, ROOT
 from goudenoor.files import xlsx
-from helpers import write
+from helpers import run_python, write
 from strategies import assessments
 
 
@@ -66,7 +65,7 @@ def error(tmp_path: Path, path: Path) -> str:
     Read *path* and return the one error message, without *tmp_path*.
     """
     with pytest.raises(go.GoudenoorError) as info:
-        xlsx.read_workbook(path)
+        xlsx.load_workbook(path)
     return str(info.value).replace(str(tmp_path) + "/", "")
 
 
@@ -75,7 +74,7 @@ def blank(tmp_path: Path, standard: go.Standard, scale: str | None = None) -> Pa
     Write the blank template of *standard* as audit.xlsx.
     """
     path = tmp_path / "audit.xlsx"
-    xlsx.write_workbook(standard, path, date=DATE, scale=scale)
+    xlsx.save_workbook(standard, path, date=DATE, scale=scale)
     return path
 
 
@@ -88,8 +87,8 @@ class TestRoundTrip:
         audit = go.load_assessment(EXAMPLE_AUDIT)
         path = tmp_path / "audit.xlsx"
 
-        xlsx.write_workbook(std2012, path, assessment=audit)
-        back = xlsx.read_workbook(path)
+        xlsx.save_workbook(std2012, path, assessment=audit)
+        back = xlsx.load_workbook(path).assessment
 
         assert audit == back
         assert go.dump_assessment(audit) == go.dump_assessment(back)
@@ -143,8 +142,8 @@ class TestRoundTrip:
         )
         path = tmp_path / "audit.xlsx"
 
-        xlsx.write_workbook(std2012, path, assessment=audit)
-        back = xlsx.read_workbook(path)
+        xlsx.save_workbook(std2012, path, assessment=audit)
+        back = xlsx.load_workbook(path).assessment
 
         assert audit == back
         assert back.scale is None
@@ -165,9 +164,9 @@ class TestRoundTrip:
         )
         path = tmp_path / "audit.xlsx"
 
-        xlsx.write_workbook(std2016, path, assessment=audit)
+        xlsx.save_workbook(std2016, path, assessment=audit)
 
-        assert audit == xlsx.read_workbook(path)
+        assert audit == xlsx.load_workbook(path).assessment
 
     def test_extension(self, tmp_path: Path, std2012: go.Standard) -> None:
         """
@@ -188,8 +187,8 @@ class TestRoundTrip:
         )
         path = tmp_path / "audit.xlsx"
 
-        xlsx.write_workbook(standard, path, assessment=audit)
-        back = xlsx.read_workbook(path, extensions=[extension])
+        xlsx.save_workbook(standard, path, assessment=audit)
+        back = xlsx.load_workbook(path, extensions=[extension]).assessment
         ids = [
             row[0]
             for row in openpyxl.load_workbook(path)[xlsx.RATINGS_SHEET].iter_rows(
@@ -199,7 +198,7 @@ class TestRoundTrip:
 
         assert audit == back
         assert [r.id for r in standard.requirements] == ids
-        assert audit == xlsx.read_workbook(path, standard)
+        assert audit == xlsx.load_workbook(path, standard).assessment
 
     @pytest.mark.parametrize("edition", ["gos-2012", "gos-2016"])
     @settings(max_examples=25, deadline=None)
@@ -215,8 +214,8 @@ class TestRoundTrip:
 
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "audit.xlsx"
-            xlsx.write_workbook(standard, path, assessment=audit)
-            back = xlsx.read_workbook(path)
+            xlsx.save_workbook(standard, path, assessment=audit)
+            back = xlsx.load_workbook(path).assessment
 
         assert audit == back
 
@@ -231,7 +230,7 @@ class TestTemplate:
         """
         path = blank(tmp_path, std2012)
 
-        audit = xlsx.read_workbook(path)
+        audit = xlsx.load_workbook(path).assessment
         card = go.score(std2012, audit)
 
         assert (
@@ -254,13 +253,19 @@ class TestTemplate:
         """
         path = tmp_path / "audit.xlsx"
 
-        xlsx.write_workbook(
+        xlsx.save_workbook(
             std2016, path, organisation="Gemeente", date=DATE, scale="conformiteit"
         )
 
-        assert go.Assessment(
-            edition="gos-2016", organisation="Gemeente", date=DATE, scale="conformiteit"
-        ) == xlsx.read_workbook(path)
+        assert (
+            go.Assessment(
+                edition="gos-2016",
+                organisation="Gemeente",
+                date=DATE,
+                scale="conformiteit",
+            )
+            == xlsx.load_workbook(path).assessment
+        )
 
     def test_layout(self, tmp_path: Path, std2012: go.Standard) -> None:
         """
@@ -358,14 +363,17 @@ class TestTemplate:
         path = write(tmp_path, "audit.xlsx", b"old")
 
         with pytest.raises(go.GoudenoorError) as info:
-            xlsx.write_workbook(std2012, path)
-        xlsx.write_workbook(std2012, path, date=DATE, overwrite=True)
+            xlsx.save_workbook(std2012, path)
+        xlsx.save_workbook(std2012, path, date=DATE, overwrite=True)
 
         assert (
             f"{path}: file exists; not overwritten (pass overwrite=True to replace it)"
         ) == str(info.value)
         assert ["audit.xlsx"] == [p.name for p in tmp_path.iterdir()]
-        assert "Naam van de organisatie" == xlsx.read_workbook(path).organisation
+        assert (
+            "Naam van de organisatie"
+            == xlsx.load_workbook(path).assessment.organisation
+        )
 
     def test_missing_folder(self, tmp_path: Path, std2012: go.Standard) -> None:
         """
@@ -374,7 +382,7 @@ class TestTemplate:
         path = tmp_path / "missing" / "audit.xlsx"
 
         with pytest.raises(go.GoudenoorError) as info:
-            xlsx.write_workbook(std2012, path)
+            xlsx.save_workbook(std2012, path)
 
         assert f"{path}: cannot write: its folder does not exist" == str(info.value)
 
@@ -388,7 +396,7 @@ class TestTemplate:
         audit = go.load_assessment(EXAMPLE_AUDIT)
 
         with pytest.raises(go.GoudenoorError) as info:
-            xlsx.write_workbook(
+            xlsx.save_workbook(
                 std2012, tmp_path / "a.xlsx", assessment=audit, organisation="X"
             )
 
@@ -402,7 +410,7 @@ class TestTemplate:
         A blank template on a scale the edition lacks is refused.
         """
         with pytest.raises(go.UnknownItemError) as info:
-            xlsx.write_workbook(std2012, tmp_path / "a.xlsx", scale="1-10")
+            xlsx.save_workbook(std2012, tmp_path / "a.xlsx", scale="1-10")
 
         assert (
             "unknown scale '1-10' in gos-2012 (expected one of ['gos-0-4', "
@@ -419,7 +427,7 @@ class TestUnwritable:
         audit = go.load_assessment(EXAMPLE_AUDIT)
 
         with pytest.raises(go.ValidationError) as info:
-            xlsx.write_workbook(std2016, tmp_path / "a.xlsx", assessment=audit)
+            xlsx.save_workbook(std2016, tmp_path / "a.xlsx", assessment=audit)
 
         assert (
             f"{EXAMPLE_AUDIT} edition: assessment is for edition 'gos-2012', the "
@@ -448,7 +456,7 @@ class TestUnwritable:
         )
 
         with pytest.raises(go.ValidationError) as info:
-            xlsx.write_workbook(std2012, tmp_path / "a.xlsx", assessment=audit)
+            xlsx.save_workbook(std2012, tmp_path / "a.xlsx", assessment=audit)
 
         assert (
             "5 problems:\n"
@@ -800,7 +808,7 @@ class TestBadWorkbooks:
             {"A3": " 5.1 ", "B3": "Interview ", "C3": "Gesprek", "D3": "2026-10-01"},
         )
 
-        audit = xlsx.read_workbook(path)
+        audit = xlsx.load_workbook(path).assessment
 
         assert datetime.date(2026, 11, 2) == audit.date
         assert {
@@ -821,10 +829,10 @@ class TestBadWorkbooks:
         cell.
         """
         path = tmp_path / "audit.xlsx"
-        xlsx.write_workbook(go.load_standard("gos-2012"), path, date=DATE)
+        xlsx.save_workbook(go.load_standard("gos-2012"), path, date=DATE)
 
         with pytest.raises(go.ValidationError) as info:
-            xlsx.read_workbook(path, std2016)
+            xlsx.load_workbook(path, std2016)
 
         assert (
             f"{path}[Audit]:4:2 edition: assessment is for edition 'gos-2012', the "
@@ -838,7 +846,7 @@ class TestBadWorkbooks:
         path = write(tmp_path, "audit.xlsx", "goudenoor: assessment/1\n")
 
         with pytest.raises(go.FileFormatError) as info:
-            xlsx.read_workbook(path)
+            xlsx.load_workbook(path)
 
         assert f"{path}: not an XLSX workbook (File is not a zip file)" == str(
             info.value
@@ -851,7 +859,7 @@ class TestBadWorkbooks:
         path = tmp_path / "audit.xlsx"
 
         with pytest.raises(go.FileFormatError) as info:
-            xlsx.read_workbook(path)
+            xlsx.load_workbook(path)
 
         assert f"{path}: cannot read file: No such file or directory" == str(info.value)
 
@@ -863,7 +871,7 @@ class TestBadWorkbooks:
         openpyxl.Workbook().save(path)
 
         with pytest.raises(go.FileFormatError) as info:
-            xlsx.read_workbook(path)
+            xlsx.load_workbook(path)
 
         assert (
             f"{path}: not a goudenoor audit workbook: no sheet 'Audit', "
@@ -896,9 +904,9 @@ class TestExtra:
         )
 
         with pytest.raises(go.MissingExtraError) as written:
-            xlsx.write_workbook(std2012, tmp_path / "a.xlsx")
+            xlsx.save_workbook(std2012, tmp_path / "a.xlsx")
         with pytest.raises(go.MissingExtraError) as read:
-            xlsx.read_workbook(tmp_path / "a.xlsx")
+            xlsx.load_workbook(tmp_path / "a.xlsx")
 
         assert (expected, expected) == (str(written.value), str(read.value))
         assert isinstance(read.value, ImportError)
@@ -912,8 +920,6 @@ class TestExtra:
             "import sys, goudenoor, goudenoor.files.xlsx; "
             "print('openpyxl' in sys.modules)"
         )
-        done = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True
-        )
+        done = run_python("-c", code, check=True)
 
         assert "False\n" == done.stdout

@@ -44,7 +44,7 @@ def _path(tmp_path: Path, example: go.Assessment) -> Path:
     The example audit as a workbook.
     """
     path = tmp_path / "audit.xlsx"
-    xlsx.write_workbook(go.standard_for(example), path, assessment=example)
+    xlsx.save_workbook(go.standard_for(example), path, assessment=example)
     return path
 
 
@@ -103,7 +103,7 @@ def error(path: Path) -> str:
     The message of reading *path*, without its folder.
     """
     with pytest.raises(go.GoudenoorError) as info:
-        xlsx.read_workbook(path)
+        xlsx.load_workbook(path)
     return str(info.value).replace(str(path.parent) + "/", "")
 
 
@@ -136,7 +136,7 @@ class TestLimits:
         """
         edit(path, xlsx.RATINGS_SHEET, {"CV10000": "x"})
 
-        assert example == xlsx.read_workbook(path)
+        assert example == xlsx.load_workbook(path).assessment
 
     def test_far_row_without_cells(self, path: Path) -> None:
         """
@@ -175,7 +175,7 @@ class TestLimits:
             '<dimension ref="A1:XFD1048576"/>',
         )
 
-        assert example == xlsx.read_workbook(path)
+        assert example == xlsx.load_workbook(path).assessment
 
     def test_too_many_cells(self, path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(xlsx._reader, "MAX_CELLS", 10)
@@ -279,7 +279,7 @@ class TestNumbers:
         """
         put_number(path, xlsx.RATINGS_SHEET, "K3", text)
 
-        rating = xlsx.read_workbook(path).ratings["1.1"]
+        rating = xlsx.load_workbook(path).assessment.ratings["1.1"]
 
         assert str(xlsx._layout.plain_number(float(text))) == rating.note
 
@@ -368,7 +368,7 @@ class TestMergedCells:
         edit(path, xlsx.RATINGS_SHEET, merge="E3:F10")
         edit(path, xlsx.AUDIT_SHEET, merge="D3:F4")
 
-        assert example == xlsx.read_workbook(path)
+        assert example == xlsx.load_workbook(path).assessment
 
 
 class TestFormulas:
@@ -412,7 +412,7 @@ class TestFormulas:
         edit(path, xlsx.RATINGS_SHEET, {"G3": "=1+1"})
         patch(path, xlsx.RATINGS_SHEET, r"<f>1\+1</f><v ?/>", "<f>1+1</f><v>2</v>")
 
-        assert 2 == xlsx.read_workbook(path).ratings["1.1"].value
+        assert 2 == xlsx.load_workbook(path).assessment.ratings["1.1"].value
         assert 2 != example.ratings["1.1"].value
 
     def test_formula_with_empty_text(self, path: Path) -> None:
@@ -427,7 +427,7 @@ class TestFormulas:
             r'<c r="K3"\1 t="str"><f>""</f><v></v>',
         )
 
-        assert xlsx.read_workbook(path).ratings["1.1"].note is None
+        assert xlsx.load_workbook(path).assessment.ratings["1.1"].note is None
 
 
 class TestIds:
@@ -470,7 +470,7 @@ class TestIds:
         cell.value = "  " + "\n".join(str(cell.value).split()) + " "
         book.save(path)
 
-        assert example == xlsx.read_workbook(path)
+        assert example == xlsx.load_workbook(path).assessment
 
     def test_text_column_needed(self, path: Path) -> None:
         edit(path, xlsx.RATINGS_SHEET, {"D1": None})

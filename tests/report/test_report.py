@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +16,7 @@ import goudenoor as go
 from conftest import EXAMPLE_AUDIT
 from goudenoor.audit._comparison import ComparisonNote
 from goudenoor.report import render_report
-from helpers import run
+from helpers import run, run_cli
 
 
 @pytest.fixture(name="card")
@@ -370,12 +368,7 @@ class TestCliWorkbook:
             "report", str(EXAMPLE_AUDIT), "--format", "xlsx", "-o", str(workbook)
         )
 
-        done = subprocess.run(
-            [sys.executable, "-m", "goudenoor", "import-xlsx", str(workbook)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        done = run_cli("import-xlsx", workbook)
 
         back = tmp_path / "back.yaml"
         back.write_text(done.stdout, encoding="utf-8")

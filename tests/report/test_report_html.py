@@ -7,9 +7,7 @@ looks in Chromium: test_html_in_browser.py.
 from __future__ import annotations
 
 import datetime
-import os
 import re
-import subprocess
 import sys
 from html.parser import HTMLParser
 
@@ -20,6 +18,7 @@ import goudenoor as go
 from conftest import EXAMPLE_AUDIT
 from goudenoor.report import _html as report_html
 from goudenoor.report import render_report, report_data
+from helpers import run_python
 
 
 GENERATED = datetime.date(2026, 10, 2)
@@ -456,13 +455,9 @@ class TestSelfContained:
             f"    generated=datetime.date.fromisoformat({GENERATED.isoformat()!r}))\n"
             "sys.stdout.buffer.write(page.encode())\n"
         )
-        env = {**os.environ, "PYTHONHASHSEED": "12345"}
+        result = run_python("-c", code, env={"PYTHONHASHSEED": "12345"}, check=True)
 
-        result = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, check=True, env=env
-        )
-
-        assert page == result.stdout.decode()
+        assert page == result.stdout
 
     def test_same_as_render_html(self, card: go.ScoreCard, page: str) -> None:
         """
@@ -505,8 +500,6 @@ class TestExtra:
             "print(sorted(m for m in ('jinja2', 'matplotlib') if m in sys.modules))\n"
         )
 
-        result = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True
-        )
+        result = run_python("-c", code, check=True)
 
         assert "[]\n" == result.stdout

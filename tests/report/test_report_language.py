@@ -6,7 +6,6 @@ standard's texts stay Dutch. Also the HTML report's footer and its date.
 from __future__ import annotations
 
 import datetime
-import io
 import re
 
 import attrs
@@ -14,8 +13,8 @@ import pytest
 
 import goudenoor as go
 from conftest import EXAMPLE_AUDIT
-from goudenoor import cli
 from goudenoor.report import LANGUAGES, render_report
+from helpers import run
 
 
 GENERATED = datetime.date(2026, 10, 2)
@@ -325,16 +324,11 @@ class TestHtml:
 
 
 class TestCommandLine:
-    @staticmethod
-    def run(*argv: str) -> tuple[int, str]:
-        out = io.StringIO()
-        return cli.main(list(argv), out=out), out.getvalue()
-
     def test_dutch_by_default(self) -> None:
         """
         ``goudenoor report`` speaks Dutch without ``--language``.
         """
-        code, out = self.run("report", str(EXAMPLE_AUDIT), "--format", "md")
+        code, out = run("report", str(EXAMPLE_AUDIT), "--format", "md")
 
         assert (0, "# Gouden Oor-audit: Woonstichting Lindewaard") == (
             code,
@@ -346,7 +340,7 @@ class TestCommandLine:
         ``--language en`` gives English headings and the English translation
         under the Dutch texts.
         """
-        code, out = self.run(
+        code, out = run(
             "report", str(EXAMPLE_AUDIT), "--format", "md", "--language", "en"
         )
 
@@ -360,14 +354,12 @@ class TestCommandLine:
         so it is accepted by every format, JSON included.
         """
         assert (
-            self.run(
-                "report", str(EXAMPLE_AUDIT), "--format", "md", "--language", "nl"
-            )[1]
-            == self.run("report", str(EXAMPLE_AUDIT), "--format", "md")[1]
+            run("report", str(EXAMPLE_AUDIT), "--format", "md", "--language", "nl")[1]
+            == run("report", str(EXAMPLE_AUDIT), "--format", "md")[1]
         )
         assert (
             0
-            == self.run(
+            == run(
                 "report", str(EXAMPLE_AUDIT), "--format", "json", "--language", "nl"
             )[0]
         )

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from goudenoor._checks import checked, typed_fields
+from goudenoor._moved import warn
 from goudenoor.exceptions import (
     FileFormatError,
     GoudenoorError,

@@ -1,0 +1,114 @@
+"""
+The ``oscal`` command: the standard as an OSCAL catalog, an audit as
+OSCAL assessment results.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TextIO
+
+from goudenoor._text import json_text
+from goudenoor.audit import score
+from goudenoor.cli._common import (
+    EXIT_OK,
+    Commands,
+    Parser,
+    add_extension_option,
+    add_output_options,
+    add_scoring_options,
+    load_edition,
+    read_assessment,
+    read_extensions,
+    scoring_arguments,
+    write_output,
+)
+from goudenoor.files import editions, standard_for
+
+
+__all__ = [
+    "add_oscal_command",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+def add_oscal_command(commands: Commands) -> None:
+    oscal = commands.add_parser(
+        "oscal",
+        help="export the standard or an audit as OSCAL (JSON or YAML)",
+        description="Export an edition as an OSCAL catalog, or an audit as "
+        "OSCAL assessment results (OSCAL 1.1.3). The output is deterministic: "
+        "the same input gives the same bytes.",
+    )
+    kinds = oscal.add_subparsers(
+        title="exports", dest="export", metavar="EXPORT", parser_class=Parser
+    )
+    kinds.required = True
+    catalog = kinds.add_parser(
+        "catalog",
+        help="the edition as an OSCAL catalog",
+        description="Write an edition (with the extensions given) as an OSCAL "
+        "catalog: areas as groups, requirements as controls.",
+    )
+    catalog.add_argument(
+        "edition",
+        metavar="EDITION",
+        help=f"edition id: {' or '.join(editions())}",
+    )
+    add_extension_option(catalog)
+    _add_oscal_format_option(catalog)
+    add_output_options(catalog)
+    catalog.set_defaults(handler=_oscal_catalog)
+    results = kinds.add_parser(
+        "results",
+        help="an audit as OSCAL assessment results",
+        description="Write an assessment (checked against its edition first) as "
+        "OSCAL assessment results: one finding per rated requirement, the "
+        "evidence as observations, the score card on the result.",
+    )
+    results.add_argument("file", metavar="FILE", help="assessment file (YAML)")
+    add_scoring_options(results)
+    add_extension_option(results)
+    _add_oscal_format_option(results)
+    add_output_options(results)
+    results.set_defaults(handler=_oscal_results)
+
+
+def _add_oscal_format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=["json", "yaml"],
+        default="json",
+        help="output format (default: json)",
+    )
+
+
+def _oscal_text(data: dict[str, object], format_: str) -> str:
+    if format_ == "yaml":
+        from goudenoor.files import dump_yaml
+
+        return dump_yaml(data)
+    return json_text(data)
+
+
+def _oscal_catalog(args: argparse.Namespace, out: TextIO) -> int:
+    from goudenoor.interchange import to_oscal_catalog
+
+    standard = load_edition(args.edition, args.extension)
+    write_output(args, out, _oscal_text(to_oscal_catalog(standard), args.format))
+    return EXIT_OK
+
+
+def _oscal_results(args: argparse.Namespace, out: TextIO) -> int:
+    from goudenoor.interchange import to_oscal_results
+
+    extensions = read_extensions(args.extension)
+    assessment = read_assessment(args.file, extensions=extensions)
+    standard = standard_for(assessment, extensions)
+    card = score(standard, assessment, check=False, **scoring_arguments(args))
+    data = to_oscal_results(standard, assessment, card=card)
+    write_output(args, out, _oscal_text(data, args.format))
+    return EXIT_OK
