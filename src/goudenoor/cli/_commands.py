@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Final, TextIO
 
+from goudenoor._data import object_data
 from goudenoor._text import json_text, one_line
 from goudenoor.audit import (
     Assessment,
@@ -31,11 +32,11 @@ from goudenoor.audit import (
 )
 from goudenoor.exceptions import GoudenoorError, UnknownAreaError
 from goudenoor.files import (
-    EDITIONS_FORMAT,
-    EXTENSIONS_FORMAT,
+    EDITIONS_SHAPE,
+    EXTENSIONS_SHAPE,
     STANDARD_FORMAT,
     STDIN,
-    VALIDATION_FORMAT,
+    VALIDATION_SHAPE,
     PortfolioFiles,
     available_extensions,
     dump_assessment,
@@ -253,49 +254,9 @@ def _graph(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _schema(args: argparse.Namespace, out: TextIO) -> int:
-    from goudenoor.files import (
-        assessment_schema,
-        comparison_schema,
-        consensus_schema,
-        crosswalk_schema,
-        edition_diff_schema,
-        editions_schema,
-        extension_schema,
-        extensions_schema,
-        graph_schema,
-        migration_schema,
-        percentile_ranks_schema,
-        portfolio_schema,
-        portfolio_summary_schema,
-        rollup_schema,
-        scorecard_schema,
-        standard_schema,
-        translation_schema,
-        trend_schema,
-        validation_schema,
-    )
+    from goudenoor.files import json_schema
 
-    schema = {
-        "assessment": assessment_schema,
-        "crosswalk": crosswalk_schema,
-        "extension": extension_schema,
-        "translation": translation_schema,
-        "scorecard": scorecard_schema,
-        "comparison": comparison_schema,
-        "edition-diff": edition_diff_schema,
-        "migration": migration_schema,
-        "consensus": consensus_schema,
-        "rollup": rollup_schema,
-        "portfolio": portfolio_schema,
-        "percentile-ranks": percentile_ranks_schema,
-        "trend": trend_schema,
-        "portfolio-summary": portfolio_summary_schema,
-        "editions": editions_schema,
-        "standard": standard_schema,
-        "extensions": extensions_schema,
-        "validation": validation_schema,
-        "graph": graph_schema,
-    }[args.format]()
+    schema = json_schema(args.format)
     _emit(args, out, json_text(schema))
     return EXIT_OK
 
@@ -305,25 +266,16 @@ def _extensions(args: argparse.Namespace, out: TextIO) -> int:
     if not installed and args.format == "text":
         out.write("no sector extensions installed\n")
     broken: list[str] = []
-    listed: list[dict[str, object]] = []
+    listed: list[tuple[str, str, str | None, Extension | GoudenoorError]] = []
     for name, found in installed.items():
         package = found.distribution or "?"
         try:
             extension = load_extension(name)
         except GoudenoorError as exc:
             broken.append(f"package {package}: {exc}")
-            listed.append({"name": name, "package": package, "error": str(exc)})
+            listed.append((name, package, found.version, exc))
             continue
-        listed.append(
-            {
-                "name": name,
-                "package": package,
-                "package_version": found.version,
-                "title": extension.title,
-                "version": extension.version,
-                "targets": list(extension.targets),
-            }
-        )
+        listed.append((name, package, found.version, extension))
         if args.format == "text":
             version = f" {found.version}" if found.version else ""
             out.write(
@@ -332,7 +284,7 @@ def _extensions(args: argparse.Namespace, out: TextIO) -> int:
                 f"package {package}{version})\n"
             )
     if args.format == "json":
-        _write_json(out, EXTENSIONS_FORMAT, {"extensions": listed})
+        out.write(json_text(object_data(EXTENSIONS_SHAPE, listed)))
     for message in broken:
         sys.stderr.write(f"goudenoor: error: {_one_line(message)}\n")
     return EXIT_FINDINGS if broken else EXIT_OK
@@ -419,7 +371,7 @@ def check_stdin(args: argparse.Namespace) -> None:
 
 
 def _validate(args: argparse.Namespace, out: TextIO) -> int:
-    results: list[dict[str, object]] = []
+    results: list[tuple[str, str | None]] = []
     code = EXIT_OK
     for name in args.files:
         shown = STDIN if name == "-" else name
@@ -429,20 +381,20 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
             # Not even read: unreadable input, not a finding about a file.
             code = EXIT_USAGE
             sys.stderr.write(f"goudenoor: error: {_one_line(str(exc))}\n")
-            results.append({"file": shown, "valid": False, "error": str(exc)})
+            results.append((shown, str(exc)))
             continue
         try:
             loads_document(text, source=source, folder=_folder(name))
         except GoudenoorError as exc:
             code = max(code, EXIT_FINDINGS)
             sys.stderr.write(f"goudenoor: error: {_one_line(str(exc))}\n")
-            results.append({"file": shown, "valid": False, "error": str(exc)})
+            results.append((shown, str(exc)))
             continue
-        results.append({"file": shown, "valid": True})
+        results.append((shown, None))
         if args.format == "text":
             out.write(f"{one_line(shown)}: ok\n")
     if args.format == "json":
-        _write_json(out, VALIDATION_FORMAT, {"files": results})
+        out.write(json_text(object_data(VALIDATION_SHAPE, results)))
     return code
 
 
@@ -558,20 +510,11 @@ def _one_line(message: str) -> str:
 
 
 def _editions(args: argparse.Namespace, out: TextIO) -> int:
-    listed: list[dict[str, object]] = []
+    listed: list[tuple[Standard, tuple[str, ...]]] = []
     for edition in editions():
         standard = load_standard(edition)
         languages = translations(edition)
-        listed.append(
-            {
-                "id": standard.id,
-                "title": standard.title,
-                "year": standard.year,
-                "areas": len(standard.areas),
-                "requirements": len(standard.requirements),
-                "translations": list(languages),
-            }
-        )
+        listed.append((standard, languages))
         if args.format == "json":
             continue
         out.write(
@@ -582,7 +525,7 @@ def _editions(args: argparse.Namespace, out: TextIO) -> int:
             + "\n"
         )
     if args.format == "json":
-        _write_json(out, EDITIONS_FORMAT, {"editions": listed})
+        out.write(json_text(object_data(EDITIONS_SHAPE, listed)))
     return EXIT_OK
 
 

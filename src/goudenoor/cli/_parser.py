@@ -38,7 +38,7 @@ from goudenoor.cli._commands import (
     _trend,
     _validate,
 )
-from goudenoor.files import editions
+from goudenoor.files import SCHEMA_KINDS, editions
 from goudenoor.problems import close_matches, did_you_mean
 from goudenoor.report import LANGUAGES
 from goudenoor.standard import MAX_NUMBER
@@ -456,27 +456,7 @@ def _add_schema_command(commands: _Commands) -> None:
     )
     schema.add_argument(
         "format",
-        choices=[
-            "assessment",
-            "extension",
-            "translation",
-            "crosswalk",
-            "scorecard",
-            "comparison",
-            "edition-diff",
-            "migration",
-            "consensus",
-            "rollup",
-            "portfolio",
-            "percentile-ranks",
-            "trend",
-            "portfolio-summary",
-            "editions",
-            "standard",
-            "extensions",
-            "validation",
-            "graph",
-        ],
+        choices=SCHEMA_KINDS,
         help="the file format or JSON output",
     )
     _output_options(schema)
