@@ -18,11 +18,10 @@ domain may use it; structuring input stays in ``goudenoor.files``.
 from __future__ import annotations
 
 import datetime
+import types
 from collections.abc import Callable, Mapping
 from functools import cache
-from typing import TYPE_CHECKING, Any
-
-import attrs
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 
 if TYPE_CHECKING:
@@ -48,8 +47,14 @@ def __dir__() -> list[str]:
     return __all__
 
 
-@attrs.frozen
-class Key:
+# Named tuples, not attrs classes: the domain modules declare their shapes
+# when they are imported (load_standard imports some), and a named tuple
+# costs a twentieth of an attrs class to create.
+
+_NO_SCHEMA: Mapping[str, Any] = types.MappingProxyType({})
+
+
+class Key(NamedTuple):
     """
     One key of an output object.
 
@@ -74,7 +79,7 @@ class Key:
     type: Any = None
     doc: str | None = None
     get: Callable[[Any], Any] | None = None
-    schema: Mapping[str, Any] = attrs.field(factory=dict)
+    schema: Mapping[str, Any] = _NO_SCHEMA
     optional: bool = False
 
     def value(self, obj: object) -> Any:
@@ -92,8 +97,7 @@ OMIT: Any = type("Omit", (), {"__repr__": lambda _: "OMIT"})()
 """The value of an optional key that is not written."""
 
 
-@attrs.frozen
-class Object:
+class Object(NamedTuple):
     """
     An object without a class of its own: keys read from the value of the
     key that holds it.
@@ -111,12 +115,11 @@ class Object:
     doc: str
     keys: tuple[Key, ...]
     marker: str | None = None
-    schema: Mapping[str, Any] = attrs.field(factory=dict)
+    schema: Mapping[str, Any] = _NO_SCHEMA
     name: str | None = None
 
 
-@attrs.frozen
-class AnyOf:
+class AnyOf(NamedTuple):
     """
     One of several types or objects; the value is unstructured as it is
     (for the schema: ``anyOf``).
@@ -128,8 +131,7 @@ class AnyOf:
     items: tuple[Any, ...]
 
 
-@attrs.frozen
-class Many:
+class Many(NamedTuple):
     """
     A list of items of *items* (an :class:`Object`, or a type).
 
@@ -140,8 +142,7 @@ class Many:
     items: Any
 
 
-@attrs.frozen
-class Shape:
+class Shape(NamedTuple):
     """
     The keys of a class's data, in order.
 
@@ -174,7 +175,7 @@ def shape(
     found = tuple(Key(key) if isinstance(key, str) else key for key in keys)
     old = _SHAPES.get(cls)
     if old is not None:
-        _SHAPES[cls] = attrs.evolve(old, keys=old.keys + found)
+        _SHAPES[cls] = old._replace(keys=old.keys + found)
         return
     _SHAPES[cls] = Shape(keys=found, marker=marker, doc=doc)
 

@@ -375,8 +375,7 @@ def _keys_schema(
     required: list[str] | None = None,
 ) -> dict[str, Any]:
     resolved = [
-        key if isinstance(key, tuple) else (key, key.type, key.doc or "")
-        for key in keys
+        (key, key.type, key.doc or "") if isinstance(key, Key) else key for key in keys
     ]
     properties: dict[str, Any] = {}
     if marker is not None:
@@ -497,7 +496,7 @@ def output_schema(what: type | Object, marker: str, title: str) -> dict[str, Any
     """
     definitions = _Definitions(output=True)
     if isinstance(what, Object):
-        body = _type_schema(attrs.evolve(what, marker=marker), definitions)
+        body = _type_schema(what._replace(marker=marker), definitions)
     else:
         body = _class_schema(what, definitions, output=True)
     schema = {
