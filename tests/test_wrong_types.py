@@ -155,6 +155,7 @@ def _seeds() -> list[object]:
         std16,
         audit,
         go.load_audit(EXAMPLES / "audit-2012.yaml"),
+        go.RefusedFile("kapot.yaml", go.GoudenoorError("kapot")),
         card,
         # Results that a card computes when asked.
         list(card.areas.values()),

@@ -18,12 +18,15 @@ The changelog has the table from old to new.
 from __future__ import annotations
 
 import importlib
-import importlib.abc
-import importlib.machinery
 import sys
+from importlib.machinery import ModuleSpec
 import warnings
 from types import ModuleType
-from typing import Final
+from typing import TYPE_CHECKING, Final, cast
+
+
+if TYPE_CHECKING:
+    from importlib.abc import Loader
 
 
 __all__ = ["MOVED_MODULES", "RENAMED", "MovedModules", "warn"]
@@ -106,11 +109,15 @@ def warn(old: str, new: str, *, stacklevel: int = 3) -> None:
     )
 
 
-class MovedModules(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+class MovedModules:
     """
     Gives, under an old module path (``goudenoor.scoring``), a module whose
     names are those of the package that holds them now
     (``goudenoor.audit``), with a DeprecationWarning.
+
+    A meta path finder and loader by their protocol, without the
+    ``importlib.abc`` bases: importing those costs more than all of
+    ``import goudenoor``.
     """
 
     def find_spec(
@@ -118,18 +125,18 @@ class MovedModules(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         fullname: str,
         path: object = None,  # noqa: ARG002 - the finder protocol's
         target: ModuleType | None = None,  # noqa: ARG002 - idem
-    ) -> importlib.machinery.ModuleSpec | None:
+    ) -> ModuleSpec | None:
         if fullname not in MOVED_MODULES:
             return None
-        return importlib.machinery.ModuleSpec(fullname, self)
+        return ModuleSpec(fullname, cast("Loader", self))
 
-    def create_module(self, spec: importlib.machinery.ModuleSpec) -> None:
+    def create_module(self, spec: ModuleSpec) -> None:
         """The default module: :meth:`exec_module` fills it in."""
 
     def exec_module(self, module: ModuleType) -> None:
         new = importlib.import_module(MOVED_MODULES[module.__name__])
-        # Frames of the import machinery do not count: 2 is the import line.
-        warn(f"the module {module.__name__}", new.__name__, stacklevel=2)
+        # The import machinery's frames do not count: 3 is the import line.
+        warn(f"the module {module.__name__}", new.__name__, stacklevel=3)
 
         def __getattr__(name: str) -> object:  # noqa: N807 - PEP 562
             return getattr(new, name)

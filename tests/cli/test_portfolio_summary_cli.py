@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 
 import goudenoor as go
-from goudenoor.files._output_schemas import portfolio_summary_schema
+from goudenoor.files import json_schema
 from helpers import run
 from portfolio_files import broken_messages, write_portfolio
 
@@ -49,7 +49,7 @@ def test_json_summary_satisfies_its_schema(tmp_path: Path) -> None:
     assert data == go.load_portfolio(tmp_path).summary().as_dict()
     code, schema = run("schema", "portfolio-summary")
     assert code == 0
-    assert json.loads(schema) == portfolio_summary_schema()
+    assert json.loads(schema) == json_schema("portfolio-summary")
     validator = jsonschema.Draft202012Validator(
         json.loads(schema),
         format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,

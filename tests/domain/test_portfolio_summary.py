@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 
 import goudenoor as go
-from goudenoor.files._output_schemas import portfolio_summary_schema
+from goudenoor.files import json_schema
 from goudenoor.portfolio._portfolio import Spread, summarise
 from goudenoor.report._many_html import portfolio_summary_html
 from goudenoor.report._markdown import portfolio_summary_markdown
@@ -221,7 +221,7 @@ class TestPortfolioSummary:
     def test_as_dict_satisfies_its_schema(self, tmp_path: Path) -> None:
         write_portfolio(tmp_path)
         data = go.load_portfolio(tmp_path).summary().as_dict()
-        validator = jsonschema.Draft202012Validator(portfolio_summary_schema())
+        validator = jsonschema.Draft202012Validator(json_schema("portfolio-summary"))
         assert list(validator.iter_errors(data)) == []
         (edition,) = data["editions"]
         assert edition["levels"][3] == {"level": "Niveau 3", "count": 1}

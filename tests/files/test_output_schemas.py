@@ -27,13 +27,7 @@ import goudenoor as go
 from conftest import EXAMPLE_AUDIT, ROOT
 from goudenoor.audit._consensus import consensus
 from goudenoor.audit._migration import migrate_assessment
-from goudenoor.files._output_schemas import (
-    comparison_schema,
-    consensus_schema,
-    edition_diff_schema,
-    migration_schema,
-    scorecard_schema,
-)
+from goudenoor.files import json_schema
 from goudenoor.files._schemas import assessment_schema
 from goudenoor.standard._crosswalk import Crosswalk, CrosswalkMapping
 from goudenoor.standard._diff import diff_editions
@@ -147,7 +141,7 @@ class TestMarkers:
 
 class TestRealOutputsValidate:
     def test_the_example_audits_card(self, example_card: go.ScoreCard) -> None:
-        assert errors(scorecard_schema(), example_card.as_dict()) == []
+        assert errors(json_schema("scorecard"), example_card.as_dict()) == []
 
     @pytest.mark.parametrize(
         "argv",
@@ -182,12 +176,12 @@ class TestRealOutputsValidate:
         )
         comparison = go.compare(example_card, go.score(STD2016, newer))
         assert {r.kind for r in comparison.requirements} >= {"added", "dropped"}
-        assert errors(comparison_schema(), comparison.as_dict()) == []
+        assert errors(json_schema("comparison"), comparison.as_dict()) == []
 
     def test_an_edition_diff_2012_to_2016(self) -> None:
         data = diff_editions(STD2012, STD2016).as_dict()
         assert data["requirements"]["reworded"]
-        assert errors(edition_diff_schema(), data) == []
+        assert errors(json_schema("edition-diff"), data) == []
 
     def test_a_migration(self) -> None:
         audit = go.load_assessment(EXAMPLE_AUDIT)
@@ -195,7 +189,7 @@ class TestRealOutputsValidate:
             audit, source=STD2012, target=STD2016, crosswalk=shipped_crosswalk()
         )
         assert migration.with_status("carried")
-        assert errors(migration_schema(), migration.as_dict()) == []
+        assert errors(json_schema("migration"), migration.as_dict()) == []
 
     def test_a_consensus_of_two_assessments(self) -> None:
         audit = go.load_assessment(EXAMPLE_AUDIT)
@@ -224,7 +218,7 @@ class TestRealOutputsValidate:
             "not_applicable",
             "unrated",
         }
-        assert errors(consensus_schema(), result.as_dict()) == []
+        assert errors(json_schema("consensus"), result.as_dict()) == []
 
     @settings(
         max_examples=25,
@@ -238,7 +232,7 @@ class TestRealOutputsValidate:
         standard = data.draw(st.sampled_from([STD2012, STD2016]))
         assessment = data.draw(assessments(standard))
         card = go.score(standard, assessment, **opts)  # type: ignore[arg-type]
-        assert errors(scorecard_schema(), card.as_dict()) == []
+        assert errors(json_schema("scorecard"), card.as_dict()) == []
 
 
 @pytest.mark.parametrize("stdin", [False, True], ids=["file", "stdin"])
@@ -304,14 +298,14 @@ class TestSchemas:
     ) -> None:
         data = example_card.as_dict()
         data["areas"][0]["extra"] = 1
-        assert errors(scorecard_schema(), data) == [
+        assert errors(json_schema("scorecard"), data) == [
             "$.areas[0]: Additional properties are not allowed ('extra' was unexpected)"
         ]
 
     def test_another_format_marker_is_refused(self, example_card: go.ScoreCard) -> None:
         data = example_card.as_dict()
         data["goudenoor"] = "scorecard/2"
-        assert errors(scorecard_schema(), data) == [
+        assert errors(json_schema("scorecard"), data) == [
             "$.goudenoor: 'scorecard/1' was expected"
         ]
 

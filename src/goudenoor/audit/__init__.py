@@ -51,6 +51,7 @@ from goudenoor.audit._consensus import (
 from goudenoor.audit._graph import (
     DEFAULT_RISK_THRESHOLD,
     GRAPH_FORMAT,
+    GRAPH_SHAPE,
     Risk,
     at_risk,
     drivers,
@@ -117,6 +118,7 @@ __all__ = [
     "EvidenceKind",
     "EvidencePolicy",
     "GRAPH_FORMAT",
+    "GRAPH_SHAPE",
     "Gap",
     "Improvement",
     "LATEST_DATE",

@@ -21,11 +21,18 @@ from typing import Any, Literal
 import attrs
 
 from goudenoor._checks import checked, typed_fields
+from goudenoor._data import Key, Object, shape, to_data
 from goudenoor._text import text_lines
 from goudenoor.audit._audit import Audit
+from goudenoor.audit._graph import Risk
 from goudenoor.audit._migration import migrate_assessment
 from goudenoor.audit._scoring import RequirementResult, ScoreCard, card_of, score
-from goudenoor.audit._scoring._card import format_points, format_rating
+from goudenoor.audit._scoring._card import (
+    CARD_HEADER,
+    POINTS,
+    format_points,
+    format_rating,
+)
 from goudenoor.exceptions import GoudenoorError
 from goudenoor.standard import Crosswalk
 
@@ -260,19 +267,8 @@ class Comparison:
         ``"goudenoor": "comparison/1"``: a summary of each audit, the
         change per area and per requirement, and the warnings.
         """
-        return {
-            "goudenoor": COMPARISON_FORMAT,
-            "old": _summary(self.old),
-            "new": _summary(self.new),
-            "total_delta": self.total_delta,
-            "level_changed": self.level_changed,
-            "areas": [attrs.asdict(area) for area in self.areas],
-            "requirements": [
-                {**attrs.asdict(change), "delta": change.delta}
-                for change in self.requirements
-            ],
-            "warnings": list(self.warnings),
-        }
+        data: dict[str, Any] = to_data(self)
+        return data
 
     def text(self) -> str:
         """
@@ -281,6 +277,59 @@ class Comparison:
         from users cannot add lines or drive a terminal).
         """
         return text_lines(_text_lines(self))
+
+
+_SUMMARY = Object(
+    "One audit in brief.",
+    (
+        *CARD_HEADER,
+        Key("points", POINTS, "The audit's points.", get=lambda card: card),
+        Key(
+            "level",
+            str | None,
+            "The recognition level reached, or null.",
+            get=lambda card: card.level.name if card.level else None,
+        ),
+    ),
+)
+
+shape(RequirementChange, *(f.name for f in attrs.fields(RequirementChange)), "delta")
+shape(
+    Comparison,
+    Key("old", _SUMMARY, "The earlier audit."),
+    Key("new", _SUMMARY, "The later audit."),
+    "total_delta",
+    "level_changed",
+    "areas",
+    "requirements",
+    Key(
+        "warnings",
+        tuple[str, ...],
+        "What a reader should know: different organisations, editions, "
+        "schemes, methods or scales; a later audit dated earlier.",
+    ),
+    marker=COMPARISON_FORMAT,
+)
+
+# The report's JSON is a card with the risks and, with --compare, the
+# comparison: one schema, scorecard/1, says both (declared here, where the
+# card, the risks and the comparison are all known).
+shape(
+    ScoreCard,
+    Key(
+        "risks",
+        tuple[Risk, ...],
+        "Only in goudenoor report's JSON: result areas at risk through weak drivers.",
+        optional=True,
+    ),
+    Key(
+        "comparison",
+        Comparison,
+        "Only in goudenoor report --compare's JSON: the comparison with the "
+        "older audit.",
+        optional=True,
+    ),
+)
 
 
 @checked
@@ -584,24 +633,6 @@ def _notes(old: ScoreCard, new: ScoreCard) -> tuple[ComparisonNote, ...]:
         if before != after:
             found.append(ComparisonNote(code=code, old=before, new=after))
     return tuple(found)
-
-
-def _summary(card: ScoreCard) -> dict[str, Any]:
-    level = card.level
-    return {
-        "organisation": card.assessment.organisation,
-        "edition": card.standard.id,
-        "date": card.assessment.date.isoformat(),
-        "method": card.method,
-        "scale": card.scale.id,
-        "scheme": card.scheme.id,
-        "points": {
-            "organisation": card.organisation_points,
-            "result": card.result_points,
-            "total": card.total,
-        },
-        "level": level.name if level else None,
-    }
 
 
 def _level(card: ScoreCard) -> str:

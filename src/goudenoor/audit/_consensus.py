@@ -44,6 +44,7 @@ input's auditors (``"A. Jansen, B. de Vries"``), or its source file, or
 
 from __future__ import annotations
 
+import datetime
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -52,6 +53,7 @@ from typing import Any, Literal, Protocol, TypeVar
 import attrs
 
 from goudenoor._checks import checked, typed_fields
+from goudenoor._data import Key, shape, to_data
 from goudenoor._registry import Registry
 from goudenoor._text import text_lines
 from goudenoor.audit._assessment import Assessment, Rating, Ratings, check_assessment
@@ -244,34 +246,8 @@ class Consensus:
         ``"goudenoor": "consensus/1"``. ``agreed`` holds each rated
         requirement's agreed value (``"n/a"``, or ``None`` for unrated).
         """
-        agreed = self.assessment
-        return {
-            "goudenoor": CONSENSUS_FORMAT,
-            "edition": agreed.edition,
-            "organisation": agreed.organisation,
-            "date": agreed.date.isoformat(),
-            "scale": self.standard.scale(agreed.scale).id,
-            "rule": self.rule,
-            "spread": self.spread,
-            "auditors": list(self.auditors),
-            "alpha": self.alpha,
-            "alpha_by_area": dict(self.alpha_by_area),
-            "disagreements": [
-                {
-                    "requirement_id": d.requirement_id,
-                    "area_id": d.area_id,
-                    "kind": d.kind,
-                    "spread": d.spread,
-                    "agreed": d.agreed,
-                    "values": {v.auditor: v.as_data() for v in d.values},
-                }
-                for d in self.disagreements
-            ],
-            "agreed": {
-                rid: "n/a" if rating.not_applicable else rating.value
-                for rid, rating in agreed.ratings.items()
-            },
-        }
+        data: dict[str, Any] = to_data(self)
+        return data
 
     def text(self) -> str:
         """
@@ -280,6 +256,71 @@ class Consensus:
         control characters.
         """
         return text_lines(_text_lines(self))
+
+
+_Verdict = Mapping[str, float | Literal["n/a"] | None]
+
+shape(
+    Disagreement,
+    "requirement_id",
+    "area_id",
+    "kind",
+    "spread",
+    "agreed",
+    Key(
+        "values",
+        _Verdict,
+        'Each auditor\'s verdict (auditor to a number, "n/a" or null for unrated).',
+        get=lambda d: {v.auditor: v.as_data() for v in d.values},
+    ),
+)
+shape(
+    Consensus,
+    Key(
+        "edition",
+        str,
+        "The edition the assessments were made against.",
+        get=lambda c: c.assessment.edition,
+    ),
+    Key(
+        "organisation",
+        str,
+        "The audited organisation's name.",
+        get=lambda c: c.assessment.organisation,
+    ),
+    Key(
+        "date",
+        datetime.date,
+        "The agreed assessment's date (ISO 8601).",
+        get=lambda c: c.assessment.date,
+    ),
+    Key(
+        "scale",
+        str,
+        "The id of the scale the values are on.",
+        get=lambda c: c.standard.scale(c.assessment.scale).id,
+    ),
+    "rule",
+    "spread",
+    "auditors",
+    "alpha",
+    Key(
+        "alpha_by_area",
+        Mapping[str, float | None],
+        "Area id to alpha over its requirements (null where undefined).",
+    ),
+    "disagreements",
+    Key(
+        "agreed",
+        _Verdict,
+        'Each rated requirement\'s agreed value: a number, "n/a" or null (unrated).',
+        get=lambda c: {
+            rid: "n/a" if rating.not_applicable else rating.value
+            for rid, rating in c.assessment.ratings.items()
+        },
+    ),
+    marker=CONSENSUS_FORMAT,
+)
 
 
 def consensus(

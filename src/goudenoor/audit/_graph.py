@@ -14,20 +14,22 @@ run: ``import goudenoor`` does not import it.
 
 from __future__ import annotations
 
+import datetime
 import html
 import json
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
 
 from goudenoor._checks import checked, typed_fields
+from goudenoor._data import Key, Many, Object
 from goudenoor._moved import warn
 from goudenoor._text import BIDI_CONTROLS
-from goudenoor.audit._scoring import ScoreCard
+from goudenoor.audit._scoring import RequirementStatus, ScoreCard
 from goudenoor.exceptions import ScoringError, UnknownAreaError
 from goudenoor.problems import close_matches, excerpt
-from goudenoor.standard import Standard
+from goudenoor.standard import AreaKind, InfluenceStrength, Standard
 
 
 if TYPE_CHECKING:
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_RISK_THRESHOLD",
     "GRAPH_FORMAT",
+    "GRAPH_SHAPE",
     "Risk",
     "at_risk",
     "drivers",
@@ -554,3 +557,129 @@ def to_json(graph: nx.DiGraph[str], *, card: ScoreCard | None = None) -> dict[st
         graph = scored_graph(graph, card)
     data: dict[str, Any] = nx.node_link_data(graph, edges="edges")
     return {"goudenoor": GRAPH_FORMAT, **data}
+
+
+def _optional(name: str, tp: Any, doc: str) -> Key:
+    return Key(name, tp, doc, optional=True)
+
+
+GRAPH_SHAPE = Object(
+    "An edition's influence or structure graph as networkx node-link data "
+    "(read it with networkx.node_link_graph(data, edges='edges')).",
+    (
+        Key("directed", Literal[True], "Always true: edges have a direction."),
+        Key("multigraph", Literal[False], "Always false."),
+        Key(
+            "graph",
+            Object(
+                "The graph's attributes.",
+                (
+                    Key("edition", str, "The edition's id."),
+                    Key("title", str, "The edition's title."),
+                    _optional(
+                        "extensions",
+                        str,
+                        "The extensions applied, comma-separated (only when "
+                        "there are).",
+                    ),
+                    _optional(
+                        "organisation", str, "The audited organisation (with an audit)."
+                    ),
+                    _optional(
+                        "date", datetime.date, "The audit's date (with an audit)."
+                    ),
+                    _optional(
+                        "total", float, "The audit's total points (with an audit)."
+                    ),
+                    _optional(
+                        "level",
+                        str,
+                        "The recognition level reached, empty if none (with an audit).",
+                    ),
+                ),
+            ),
+            "The graph's attributes.",
+        ),
+        Key(
+            "nodes",
+            Many(
+                Object(
+                    "An area (the influence graph's nodes; also in the structure "
+                    "graph), or the edition, a theme, a requirement or a "
+                    "checkpoint (the structure graph).",
+                    (
+                        Key(
+                            "id",
+                            str,
+                            "The node's id: an area id ('5') in the influence "
+                            "graph; 'edition:ID', 'area:5', 'theme:5:NAME', "
+                            "'requirement:5.1' or 'checkpoint:5.1.a' in the "
+                            "structure graph.",
+                        ),
+                        Key("label", str, "What to show on the node."),
+                        _optional(
+                            "type",
+                            Literal[
+                                "edition", "area", "theme", "requirement", "checkpoint"
+                            ],
+                            "What the node is (the structure graph only).",
+                        ),
+                        _optional("kind", AreaKind, "An area's kind."),
+                        _optional("name", str, "An area's name (the influence graph)."),
+                        _optional(
+                            "max_points",
+                            float,
+                            "The points an area (or requirement) can give.",
+                        ),
+                        _optional("text", str, "A requirement's or checkpoint's text."),
+                        _optional(
+                            "source",
+                            str,
+                            "The id of the source a requirement comes from.",
+                        ),
+                        _optional(
+                            "points",
+                            float,
+                            "The points the audit earned (with an audit).",
+                        ),
+                        _optional(
+                            "share",
+                            float,
+                            "points / max_points, 0 to 1 (with an audit, where it "
+                            "applies).",
+                        ),
+                        _optional(
+                            "status",
+                            RequirementStatus,
+                            "How a requirement was rated (with an audit).",
+                        ),
+                    ),
+                )
+            ),
+            "Every node.",
+        ),
+        Key(
+            "edges",
+            Many(
+                Object(
+                    "An influence (organisation area to result area), or a part "
+                    "of the tree.",
+                    (
+                        Key("source", str, "The id of the node it starts from."),
+                        Key("target", str, "The id of the node it goes to."),
+                        _optional(
+                            "strength", InfluenceStrength, "An influence's strength."
+                        ),
+                        _optional("rationale", str, "Why the influence exists."),
+                    ),
+                )
+            ),
+            "Every edge.",
+        ),
+    ),
+    marker=GRAPH_FORMAT,
+)
+"""
+The shape of :func:`to_json`'s data (networkx writes it from the
+attributes the graph builders set).
+"""

@@ -50,12 +50,14 @@ This module never reads a file.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Collection, Iterable, Iterator
 from typing import Any, Literal
 
 import attrs
 
 from goudenoor._checks import typed_fields
+from goudenoor._data import Key, Object, shape, to_data
 from goudenoor._text import text_lines
 from goudenoor.audit._assessment import (
     Assessment,
@@ -162,21 +164,6 @@ class Outcome:
         found = set(self.relationships)
         return self.relationships[0] if len(found) == 1 else None
 
-    def as_dict(self) -> dict[str, Any]:
-        """
-        The outcome as JSON-ready data.
-        """
-        return {
-            "target_id": self.target_id,
-            "status": self.status,
-            "sources": list(self.sources),
-            "relationships": list(self.relationships),
-            "relationship": self.relationship,
-            **_rating_dict(self.rating),
-            "reason": self.reason,
-            "checkpoints_not_carried": list(self.checkpoints_not_carried),
-        }
-
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class DroppedRating:
@@ -203,23 +190,49 @@ class DroppedRating:
     detail: str = ""
     targets: tuple[str, ...] = ()
 
-    def as_dict(self) -> dict[str, Any]:
-        """
-        The dropped rating as JSON-ready data.
-        """
-        return {
-            "requirement_id": self.requirement_id,
-            **_rating_dict(self.rating),
-            "checkpoints_met": list(self.rating.checkpoints_met),
-            "reason": self.reason,
-            "cause": self.cause,
-        }
+
+# A rating's value and not_applicable, flat in the outcome or dropped
+# rating that holds it.
+_RATING = (
+    Key(
+        "value",
+        float | None,
+        "The rating's value; null if unrated or not applicable.",
+        get=lambda holder: None if holder.rating is None else holder.rating.value,
+    ),
+    Key(
+        "not_applicable",
+        bool,
+        "Whether the rating is not applicable.",
+        get=lambda holder: holder.rating is not None and holder.rating.not_applicable,
+    ),
+)
 
 
-def _rating_dict(rating: Rating | None) -> dict[str, Any]:
-    if rating is None:
-        return {"value": None, "not_applicable": False}
-    return {"value": rating.value, "not_applicable": rating.not_applicable}
+shape(
+    Outcome,
+    "target_id",
+    "status",
+    "sources",
+    "relationships",
+    "relationship",
+    *_RATING,
+    "reason",
+    "checkpoints_not_carried",
+)
+shape(
+    DroppedRating,
+    "requirement_id",
+    *_RATING,
+    Key(
+        "checkpoints_met",
+        tuple[str, ...],
+        "The met checkpoints dropped.",
+        get=lambda dropped: dropped.rating.checkpoints_met,
+    ),
+    "reason",
+    "cause",
+)
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
@@ -265,21 +278,8 @@ class Migration:
         """
         The migration as JSON-ready data, marked ``migration/1``.
         """
-        return {
-            "goudenoor": MIGRATION_FORMAT,
-            "source": self.source,
-            "target": self.target,
-            "organisation": self.assessment.organisation,
-            "date": self.assessment.date.isoformat(),
-            "counts": {
-                "carried": len(self.with_status("carried")),
-                "review": len(self.with_status("review")),
-                "new": len(self.with_status("new")),
-                "dropped": len(self.dropped),
-            },
-            "outcomes": [outcome.as_dict() for outcome in self.outcomes],
-            "dropped": [item.as_dict() for item in self.dropped],
-        }
+        data: dict[str, Any] = to_data(self)
+        return data
 
     def text(self) -> str:
         """
@@ -307,6 +307,59 @@ class Migration:
             for d in self.dropped
         )
         return text_lines(lines)
+
+
+def _count(status: OutcomeStatus) -> Key:
+    return Key(
+        status,
+        int,
+        {
+            "carried": "Ratings taken over.",
+            "review": "Ratings to look at again.",
+            "new": "Target requirements without a source.",
+        }[status],
+        get=lambda migration: len(migration.with_status(status)),
+    )
+
+
+shape(
+    Migration,
+    "source",
+    "target",
+    Key(
+        "organisation",
+        str,
+        "The audited organisation's name.",
+        get=lambda migration: migration.assessment.organisation,
+    ),
+    Key(
+        "date",
+        datetime.date,
+        "The audit's date (ISO 8601).",
+        get=lambda migration: migration.assessment.date,
+    ),
+    Key(
+        "counts",
+        Object(
+            "How many outcomes of each status, and how many ratings were dropped.",
+            (
+                _count("carried"),
+                _count("review"),
+                _count("new"),
+                Key(
+                    "dropped",
+                    int,
+                    "Source ratings carried nowhere.",
+                    get=lambda migration: len(migration.dropped),
+                ),
+            ),
+        ),
+        get=lambda migration: migration,
+    ),
+    "outcomes",
+    "dropped",
+    marker=MIGRATION_FORMAT,
+)
 
 
 def _shown(rating: Rating | None) -> str:

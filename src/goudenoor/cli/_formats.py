@@ -9,6 +9,7 @@ import argparse
 import sys
 from typing import TextIO
 
+from goudenoor._data import object_data
 from goudenoor._text import json_text, one_line
 from goudenoor.cli._common import (
     EXIT_FINDINGS,
@@ -18,11 +19,16 @@ from goudenoor.cli._common import (
     add_output_options,
     folder_of,
     one_line_message,
-    write_json,
     write_output,
 )
 from goudenoor.exceptions import GoudenoorError
-from goudenoor.files import STDIN, VALIDATION_FORMAT, loads_document, read_input
+from goudenoor.files import (
+    SCHEMA_KINDS,
+    STDIN,
+    VALIDATION_SHAPE,
+    loads_document,
+    read_input,
+)
 
 
 __all__ = [
@@ -47,27 +53,7 @@ def add_schema_command(commands: Commands) -> None:
     )
     schema.add_argument(
         "format",
-        choices=[
-            "assessment",
-            "extension",
-            "translation",
-            "crosswalk",
-            "scorecard",
-            "comparison",
-            "edition-diff",
-            "migration",
-            "consensus",
-            "rollup",
-            "portfolio",
-            "percentile-ranks",
-            "trend",
-            "portfolio-summary",
-            "editions",
-            "standard",
-            "extensions",
-            "validation",
-            "graph",
-        ],
+        choices=SCHEMA_KINDS,
         help="the file format or JSON output",
     )
     add_output_options(schema)
@@ -75,49 +61,9 @@ def add_schema_command(commands: Commands) -> None:
 
 
 def _schema(args: argparse.Namespace, out: TextIO) -> int:
-    from goudenoor.files import (
-        assessment_schema,
-        comparison_schema,
-        consensus_schema,
-        crosswalk_schema,
-        edition_diff_schema,
-        editions_schema,
-        extension_schema,
-        extensions_schema,
-        graph_schema,
-        migration_schema,
-        percentile_ranks_schema,
-        portfolio_schema,
-        portfolio_summary_schema,
-        rollup_schema,
-        scorecard_schema,
-        standard_schema,
-        translation_schema,
-        trend_schema,
-        validation_schema,
-    )
+    from goudenoor.files import json_schema
 
-    schema = {
-        "assessment": assessment_schema,
-        "crosswalk": crosswalk_schema,
-        "extension": extension_schema,
-        "translation": translation_schema,
-        "scorecard": scorecard_schema,
-        "comparison": comparison_schema,
-        "edition-diff": edition_diff_schema,
-        "migration": migration_schema,
-        "consensus": consensus_schema,
-        "rollup": rollup_schema,
-        "portfolio": portfolio_schema,
-        "percentile-ranks": percentile_ranks_schema,
-        "trend": trend_schema,
-        "portfolio-summary": portfolio_summary_schema,
-        "editions": editions_schema,
-        "standard": standard_schema,
-        "extensions": extensions_schema,
-        "validation": validation_schema,
-        "graph": graph_schema,
-    }[args.format]()
+    schema = json_schema(args.format)
     write_output(args, out, json_text(schema))
     return EXIT_OK
 
@@ -146,7 +92,7 @@ def add_validate_command(commands: Commands) -> None:
 
 
 def _validate(args: argparse.Namespace, out: TextIO) -> int:
-    results: list[dict[str, object]] = []
+    results: list[tuple[str, str | None]] = []
     code = EXIT_OK
     for name in args.files:
         shown = STDIN if name == "-" else name
@@ -156,18 +102,18 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
             # Not even read: unreadable input, not a finding about a file.
             code = EXIT_USAGE
             sys.stderr.write(f"goudenoor: error: {one_line_message(str(exc))}\n")
-            results.append({"file": shown, "valid": False, "error": str(exc)})
+            results.append((shown, str(exc)))
             continue
         try:
             loads_document(text, source=source, folder=folder_of(name))
         except GoudenoorError as exc:
             code = max(code, EXIT_FINDINGS)
             sys.stderr.write(f"goudenoor: error: {one_line_message(str(exc))}\n")
-            results.append({"file": shown, "valid": False, "error": str(exc)})
+            results.append((shown, str(exc)))
             continue
-        results.append({"file": shown, "valid": True})
+        results.append((shown, None))
         if args.format == "text":
             out.write(f"{one_line(shown)}: ok\n")
     if args.format == "json":
-        write_json(out, VALIDATION_FORMAT, {"files": results})
+        out.write(json_text(object_data(VALIDATION_SHAPE, results)))
     return code

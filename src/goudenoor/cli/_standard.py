@@ -10,6 +10,7 @@ import shutil
 import sys
 from typing import TYPE_CHECKING, TextIO
 
+from goudenoor._data import object_data
 from goudenoor._text import json_text, one_line
 from goudenoor.audit import score
 from goudenoor.cli._common import (
@@ -29,8 +30,8 @@ from goudenoor.cli._common import (
 )
 from goudenoor.exceptions import GoudenoorError, UnknownAreaError
 from goudenoor.files import (
-    EDITIONS_FORMAT,
-    EXTENSIONS_FORMAT,
+    EDITIONS_SHAPE,
+    EXTENSIONS_SHAPE,
     STANDARD_FORMAT,
     available_extensions,
     editions,
@@ -44,7 +45,7 @@ from goudenoor.problems import close_matches
 
 if TYPE_CHECKING:
     from goudenoor.audit import ScoreCard
-    from goudenoor.standard import Standard
+    from goudenoor.standard import Extension, Standard
 
 
 __all__ = [
@@ -71,20 +72,11 @@ def add_editions_command(commands: Commands) -> None:
 
 
 def _editions(args: argparse.Namespace, out: TextIO) -> int:
-    listed: list[dict[str, object]] = []
+    listed: list[tuple[Standard, tuple[str, ...]]] = []
     for edition in editions():
         standard = load_standard(edition)
         languages = translations(edition)
-        listed.append(
-            {
-                "id": standard.id,
-                "title": standard.title,
-                "year": standard.year,
-                "areas": len(standard.areas),
-                "requirements": len(standard.requirements),
-                "translations": list(languages),
-            }
-        )
+        listed.append((standard, languages))
         if args.format == "json":
             continue
         out.write(
@@ -95,7 +87,7 @@ def _editions(args: argparse.Namespace, out: TextIO) -> int:
             + "\n"
         )
     if args.format == "json":
-        write_json(out, EDITIONS_FORMAT, {"editions": listed})
+        out.write(json_text(object_data(EDITIONS_SHAPE, listed)))
     return EXIT_OK
 
 
@@ -255,25 +247,16 @@ def _extensions(args: argparse.Namespace, out: TextIO) -> int:
     if not installed and args.format == "text":
         out.write("no sector extensions installed\n")
     broken: list[str] = []
-    listed: list[dict[str, object]] = []
+    listed: list[tuple[str, str, str | None, Extension | GoudenoorError]] = []
     for name, found in installed.items():
         package = found.distribution or "?"
         try:
             extension = load_extension(name)
         except GoudenoorError as exc:
             broken.append(f"package {package}: {exc}")
-            listed.append({"name": name, "package": package, "error": str(exc)})
+            listed.append((name, package, found.version, exc))
             continue
-        listed.append(
-            {
-                "name": name,
-                "package": package,
-                "package_version": found.version,
-                "title": extension.title,
-                "version": extension.version,
-                "targets": list(extension.targets),
-            }
-        )
+        listed.append((name, package, found.version, extension))
         if args.format == "text":
             version = f" {found.version}" if found.version else ""
             out.write(
@@ -282,7 +265,7 @@ def _extensions(args: argparse.Namespace, out: TextIO) -> int:
                 f"package {package}{version})\n"
             )
     if args.format == "json":
-        write_json(out, EXTENSIONS_FORMAT, {"extensions": listed})
+        out.write(json_text(object_data(EXTENSIONS_SHAPE, listed)))
     for message in broken:
         sys.stderr.write(f"goudenoor: error: {one_line_message(message)}\n")
     return EXIT_FINDINGS if broken else EXIT_OK

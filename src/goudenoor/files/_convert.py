@@ -29,6 +29,7 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
+from goudenoor._data import converter as data_converter
 from goudenoor.audit import Assessment, Rating
 from goudenoor.exceptions import ModelError
 from goudenoor.problems import EXCERPT, PathElement, Problem, excerpt
@@ -289,13 +290,10 @@ def _class_hook(
 @cache
 def _converter() -> cattrs.Converter:
     """
-    Build the strict converter once.
+    Build the strict converter once: the package's one converter (its
+    unstructure hooks, ``goudenoor._data``) with the strict structure hooks.
     """
-    converter = cattrs.Converter(
-        forbid_extra_keys=True,
-        detailed_validation=True,
-        unstruct_collection_overrides={tuple: list},
-    )
+    converter = data_converter().copy(forbid_extra_keys=True, detailed_validation=True)
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(float, _structure_float)
@@ -308,6 +306,7 @@ def _converter() -> cattrs.Converter:
     converter.register_structure_hook_factory(_is_str_dict, _dict_hook(converter))
     converter.register_structure_hook_factory(attrs.has, _attrs_hook(converter))
     converter.register_structure_hook(Rating, _rating_hook(converter))
+    # The files keep dates as dates: YAML writes them as dates, not strings.
     converter.register_unstructure_hook(datetime.date, lambda d: d)
     return converter
 

@@ -5,27 +5,51 @@ translations and crosswalks.
 
 from __future__ import annotations
 
+import collections.abc
+import datetime
 import inspect
 import re
 import types
 import typing
+from collections.abc import Callable, Iterable
+from operator import itemgetter
 from typing import Any, Literal
 
 import attrs
 
+from goudenoor._data import OMIT, AnyOf, Key, Many, Object, shape_of
+from goudenoor.audit import GRAPH_SHAPE, Comparison, Consensus, Migration, ScoreCard
+from goudenoor.portfolio import (
+    PORTFOLIO_SHAPE,
+    PercentileRanks,
+    PortfolioSummary,
+    Rollup,
+    Trend,
+)
 from goudenoor.standard import (
     EXTENSION_FORMAT,
     TRANSLATION_FORMAT,
     Crosswalk,
+    EditionDiff,
     Extension,
+    Standard,
     Translation,
 )
 
 
 __all__ = [
+    "EDITIONS_FORMAT",
+    "EDITIONS_SHAPE",
+    "EXTENSIONS_FORMAT",
+    "EXTENSIONS_SHAPE",
+    "SCHEMA_KINDS",
+    "STANDARD_FORMAT",
+    "VALIDATION_FORMAT",
+    "VALIDATION_SHAPE",
     "assessment_schema",
     "crosswalk_schema",
     "extension_schema",
+    "json_schema",
     "translation_schema",
 ]
 
@@ -214,37 +238,91 @@ def assessment_schema() -> dict[str, Any]:
     }
 
 
-_JSON_TYPES: dict[Any, str] = {
-    str: "string",
-    bool: "boolean",
-    int: "integer",
-    float: "number",
-    type(None): "null",
+class _Definitions(dict[str, Any]):
+    """
+    The ``$defs`` of a schema being made, and whether it is an output's
+    (its classes' data) or a file's (their fields as the loader reads them).
+    """
+
+    def __init__(self, *, output: bool) -> None:
+        super().__init__()
+        self.output = output
+
+
+_JSON_TYPES: dict[Any, dict[str, str]] = {
+    str: {"type": "string"},
+    bool: {"type": "boolean"},
+    int: {"type": "integer"},
+    float: {"type": "number"},
+    type(None): {"type": "null"},
+    datetime.date: {"type": "string", "format": "date"},
 }
 
 
-def _type_schema(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:
+def _tuple_schema(args: tuple[Any, ...], definitions: _Definitions) -> dict[str, Any]:
+    if args[-1:] == (...,):
+        return {"type": "array", "items": _type_schema(args[0], definitions)}
+    return {
+        "type": "array",
+        "prefixItems": [_type_schema(arg, definitions) for arg in args],
+        "items": False,
+        "minItems": len(args),
+    }
+
+
+def _declared_schema(tp: Object | AnyOf | Many, definitions: _Definitions) -> Any:
+    # The shapes goudenoor._data declares without a class.
+    if isinstance(tp, AnyOf):
+        return {"anyOf": [_type_schema(item, definitions) for item in tp.items]}
+    if isinstance(tp, Many):
+        return {"type": "array", "items": _type_schema(tp.items, definitions)}
+    schema = {**_keys_schema(tp.doc, tp.keys, tp.marker, definitions), **tp.schema}
+    if tp.name is None:
+        return schema
+    definitions[tp.name] = schema
+    return {"$ref": f"#/$defs/{tp.name}"}
+
+
+def _type_schema(tp: Any, definitions: _Definitions) -> dict[str, Any]:
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
+    if isinstance(tp, (Object, AnyOf, Many)):
+        schema: dict[str, Any] = _declared_schema(tp, definitions)
+        return schema
     if tp in _JSON_TYPES:
-        return {"type": _JSON_TYPES[tp]}
+        return dict(_JSON_TYPES[tp])
     if origin is Literal:
         return {"enum": list(args)}
     if origin is tuple:
-        return {"type": "array", "items": _type_schema(args[0], definitions)}
+        return _tuple_schema(args, definitions)
+    if origin in (dict, collections.abc.Mapping):
+        return {
+            "type": "object",
+            "additionalProperties": _type_schema(args[1], definitions),
+        }
     if origin in (typing.Union, types.UnionType):
         return {"anyOf": [_type_schema(arg, definitions) for arg in args]}
     if attrs.has(tp):
         name = tp.__name__
         if name not in definitions:
             definitions[name] = {}  # reserved first: a class may refer to itself
-            definitions[name] = _class_schema(tp, definitions)
+            definitions[name] = _class_schema(
+                tp, definitions, output=definitions.output
+            )
         return {"$ref": f"#/$defs/{name}"}
     msg = f"no JSON Schema for {tp!r}"  # pragma: no cover - a new field type
     raise TypeError(msg)  # pragma: no cover
 
 
 _ATTRIBUTE = re.compile(r"^    (\w+): (.*)$")
+_MARKUP = re.compile(r"``([^`]*)``|:[a-z]+:`~?(?:[\w.]*\.)?([^`]*)`")
+
+
+def _plain(text: str) -> str:
+    """
+    A docstring's words without their reStructuredText markup.
+    """
+    return " ".join(_MARKUP.sub(lambda m: m[1] or m[2], text).split())
 
 
 def _descriptions(cls: type) -> tuple[str, dict[str, str]]:
@@ -265,31 +343,94 @@ def _descriptions(cls: type) -> tuple[str, dict[str, str]]:
             fields[name] += " " + line.strip()
         else:
             name = None
-    return " ".join(summary.split()), fields
+    return _plain(summary), {name: _plain(text) for name, text in fields.items()}
 
 
-def _class_schema(
-    cls: type, definitions: dict[str, Any], omit: tuple[str, ...] = ()
+def _resolve(cls: type, key: Key, described: dict[str, str]) -> tuple[Any, str]:
+    """
+    The type and the description of *key* of *cls*: as declared, else
+    those of the field or the property of its name.
+    """
+    tp, doc = key.type, key.doc
+    if doc is None and isinstance(tp, Object):
+        doc = tp.doc
+    if tp is None or doc is None:
+        member = inspect.getattr_static(cls, key.name, None)
+        function = getattr(member, "fget", None) or getattr(member, "func", None)
+        if function is not None:
+            tp = tp if tp is not None else typing.get_type_hints(function)["return"]
+            summary = (inspect.getdoc(member) or "").partition("\n\n")[0]
+            doc = doc if doc is not None else _plain(summary)
+        else:
+            tp = tp if tp is not None else typing.get_type_hints(cls)[key.name]
+            doc = doc if doc is not None else described[key.name]
+    return tp, doc
+
+
+def _keys_schema(
+    doc: str,
+    keys: Iterable[tuple[Key, Any, str]] | tuple[Key, ...],
+    marker: str | None,
+    definitions: _Definitions,
+    required: list[str] | None = None,
 ) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls)
-    fields = [f for f in attrs.fields(cls) if f.name not in omit]
-    summary, described = _descriptions(cls)
+    resolved = [
+        (key, key.type, key.doc or "") if isinstance(key, Key) else key for key in keys
+    ]
+    properties: dict[str, Any] = {}
+    if marker is not None:
+        properties["goudenoor"] = {
+            "const": marker,
+            "description": f"The format marker, always {marker!r}.",
+        }
+    for key, tp, text in resolved:
+        properties[key.name] = {
+            **_type_schema(tp, definitions),
+            **key.schema,
+            "description": text,
+        }
+    if required is None:
+        required = [
+            *([] if marker is None else ["goudenoor"]),
+            *(key.name for key, _, _ in resolved if not key.optional),
+        ]
     schema: dict[str, Any] = {
         "type": "object",
-        "description": summary,
+        "description": doc,
         "additionalProperties": False,
-        "properties": {
-            f.name: {
-                **_type_schema(hints[f.name], definitions),
-                "description": described[f.name],
-            }
-            for f in fields
-        },
+        "properties": properties,
     }
-    required = [f.name for f in fields if f.default is attrs.NOTHING]
     if required:
         schema["required"] = required
     return schema
+
+
+def _class_schema(
+    cls: type,
+    definitions: _Definitions,
+    omit: tuple[str, ...] = (),
+    *,
+    output: bool = False,
+) -> dict[str, Any]:
+    """
+    The schema of *cls*: of its data as an output (its shape, or all its
+    fields, all required), or as a file holds it (the fields but *omit*,
+    those without a default required).
+    """
+    summary, described = _descriptions(cls)
+    found = shape_of(cls) if output else None
+    if found is not None:
+        keys = [(key, *_resolve(cls, key, described)) for key in found.keys]
+        return _keys_schema(found.doc or summary, keys, found.marker, definitions)
+    fields = [f for f in attrs.fields(cls) if f.name not in omit]
+    keys = [
+        (key, *_resolve(cls, key, described))
+        for key in map(Key, (f.name for f in fields))
+    ]
+    required = (
+        None if output else [f.name for f in fields if f.default is attrs.NOTHING]
+    )
+    return _keys_schema(summary, keys, None, definitions, required)
 
 
 def extension_schema() -> dict[str, Any]:
@@ -320,7 +461,7 @@ def model_schema(cls: type, marker: str, name: str, title: str) -> dict[str, Any
     ``$id``, *title* its title. (For the other schema modules: not part of
     the package's API.)
     """
-    definitions: dict[str, Any] = {}
+    definitions = _Definitions(output=False)
     schema = _class_schema(cls, definitions, omit=("origin", "locate"))
     schema["properties"] = {
         "goudenoor": {"const": marker, "description": f"The format marker: {marker}."},
@@ -332,7 +473,7 @@ def model_schema(cls: type, marker: str, name: str, title: str) -> dict[str, Any
         "$id": f"https://goudenoor.invalid/schema/{name}.json",
         "title": f"{title} (format {marker})",
         **schema,
-        "$defs": definitions,
+        "$defs": dict(definitions),
     }
 
 
@@ -345,3 +486,289 @@ def crosswalk_schema() -> dict[str, Any]:
     and rows are unique is checked by the loader.
     """
     return model_schema(Crosswalk, "crosswalk/1", "crosswalk-1", "goudenoor crosswalk")
+
+
+def output_schema(what: type | Object, marker: str, title: str) -> dict[str, Any]:
+    """
+    The JSON Schema (draft 2020-12) of the output *marker* (for example
+    ``scorecard/1``): the data of the class *what* (see
+    ``goudenoor._data``), or the object *what* declares.
+    """
+    definitions = _Definitions(output=True)
+    if isinstance(what, Object):
+        body = _type_schema(what._replace(marker=marker), definitions)
+    else:
+        body = _class_schema(what, definitions, output=True)
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://goudenoor.invalid/schema/{marker.replace('/', '-')}.json",
+        "title": f"{title} (format {marker})",
+        **body,
+    }
+    if definitions:
+        schema["$defs"] = dict(definitions)
+    return schema
+
+
+EDITIONS_FORMAT = "editions/1"
+"""The format marker of ``goudenoor editions --format json``."""
+
+STANDARD_FORMAT = "standard/1"
+"""The format marker of ``goudenoor show EDITION --format json``."""
+
+EXTENSIONS_FORMAT = "extensions/1"
+"""The format marker of ``goudenoor extensions --format json``."""
+
+VALIDATION_FORMAT = "validation/1"
+"""The format marker of ``goudenoor validate FILE... --format json``."""
+
+
+def _absent_if(test: Callable[[Any], bool], get: Callable[[Any], Any]) -> Any:
+    return lambda item: OMIT if test(item) else get(item)
+
+
+def _broken(item: tuple[str, str, Any, Any]) -> bool:
+    return isinstance(item[3], Exception)
+
+
+EDITIONS_SHAPE = Object(
+    "The editions of the Gouden Oor Standaard the package ships.",
+    (
+        Key(
+            "editions",
+            Many(
+                Object(
+                    "One edition the package ships.",
+                    (
+                        Key(
+                            "id",
+                            str,
+                            "The edition's id, for example gos-2012.",
+                            get=lambda e: e[0].id,
+                        ),
+                        Key("title", str, "Its title.", get=lambda e: e[0].title),
+                        Key(
+                            "year",
+                            int,
+                            "The year it was published.",
+                            get=lambda e: e[0].year,
+                        ),
+                        Key(
+                            "areas",
+                            int,
+                            "How many areas it has.",
+                            get=lambda e: len(e[0].areas),
+                            schema={"minimum": 0},
+                        ),
+                        Key(
+                            "requirements",
+                            int,
+                            "How many requirements it has.",
+                            get=lambda e: len(e[0].requirements),
+                            schema={"minimum": 0},
+                        ),
+                        Key(
+                            "translations",
+                            tuple[str, ...],
+                            "The languages it is translated into (the package's "
+                            "translations).",
+                            get=itemgetter(1),
+                        ),
+                    ),
+                )
+            ),
+            "Each edition, oldest first, with its languages: (Standard, "
+            "languages) pairs.",
+            get=lambda editions: editions,
+        ),
+    ),
+    marker=EDITIONS_FORMAT,
+)
+"""The data of ``goudenoor editions``, read from (Standard, languages) pairs."""
+
+EXTENSIONS_SHAPE = Object(
+    "The sector packs installed (entry point group goudenoor.extensions).",
+    (
+        Key(
+            "extensions",
+            Many(
+                Object(
+                    "A pack: loaded, or with the error that stops it.",
+                    (
+                        Key(
+                            "name",
+                            str,
+                            "The name the pack is installed under (its entry point).",
+                            get=itemgetter(0),
+                        ),
+                        Key(
+                            "package",
+                            str,
+                            "The distribution that installs it, or '?' if unknown.",
+                            get=itemgetter(1),
+                        ),
+                        Key(
+                            "package_version",
+                            str | None,
+                            "The distribution's version, or null if unknown (a "
+                            "pack that loads).",
+                            get=_absent_if(_broken, lambda e: e[2]),
+                            optional=True,
+                        ),
+                        Key(
+                            "title",
+                            str,
+                            "The extension's title (a pack that loads).",
+                            get=_absent_if(_broken, lambda e: e[3].title),
+                            optional=True,
+                        ),
+                        Key(
+                            "version",
+                            str,
+                            "The extension's own version (a pack that loads).",
+                            get=_absent_if(_broken, lambda e: e[3].version),
+                            optional=True,
+                        ),
+                        Key(
+                            "targets",
+                            tuple[str, ...],
+                            "The editions it extends (a pack that loads).",
+                            get=_absent_if(_broken, lambda e: e[3].targets),
+                            optional=True,
+                        ),
+                        Key(
+                            "error",
+                            str,
+                            "Why it does not load (a pack that does not).",
+                            get=lambda e: str(e[3]) if _broken(e) else OMIT,
+                            optional=True,
+                        ),
+                    ),
+                    schema={
+                        "oneOf": [
+                            {
+                                "required": [
+                                    "package_version",
+                                    "title",
+                                    "version",
+                                    "targets",
+                                ]
+                            },
+                            {"required": ["error"]},
+                        ]
+                    },
+                )
+            ),
+            "Each pack, by name: loaded, or with the error that stops it.",
+            get=lambda packs: packs,
+        ),
+    ),
+    marker=EXTENSIONS_FORMAT,
+)
+"""
+The data of ``goudenoor extensions``, read from (name, package, package
+version, extension or the error that stops it) for each pack.
+"""
+
+VALIDATION_SHAPE = Object(
+    "The files goudenoor validate checked.",
+    (
+        Key(
+            "files",
+            Many(
+                Object(
+                    "One file checked.",
+                    (
+                        Key(
+                            "file",
+                            str,
+                            "The file as named ('<stdin>' for '-').",
+                            get=itemgetter(0),
+                        ),
+                        Key(
+                            "valid",
+                            bool,
+                            "Whether it loads without a problem.",
+                            get=lambda f: f[1] is None,
+                        ),
+                        Key(
+                            "error",
+                            str,
+                            "What is wrong with it (only when it is not valid).",
+                            get=lambda f: OMIT if f[1] is None else f[1],
+                            optional=True,
+                        ),
+                    ),
+                    schema={
+                        "if": {"properties": {"valid": {"const": False}}},
+                        "then": {"required": ["error"]},
+                        "else": {"not": {"required": ["error"]}},
+                    },
+                )
+            ),
+            "Each file, in the order given.",
+            get=lambda files: files,
+        ),
+    ),
+    marker=VALIDATION_FORMAT,
+)
+"""
+The data of ``goudenoor validate``, read from (file, error or ``None``)
+for each file.
+"""
+
+
+_OUTPUTS: dict[str, tuple[type | Object, str]] = {
+    "scorecard": (ScoreCard, "goudenoor score card"),
+    "comparison": (Comparison, "goudenoor comparison"),
+    "edition-diff": (EditionDiff, "goudenoor edition diff"),
+    "migration": (Migration, "goudenoor migration"),
+    "consensus": (Consensus, "goudenoor consensus"),
+    "rollup": (Rollup, "goudenoor roll-up"),
+    "portfolio": (PORTFOLIO_SHAPE, "goudenoor portfolio"),
+    "percentile-ranks": (PercentileRanks, "goudenoor percentile ranks"),
+    "trend": (Trend, "goudenoor trend"),
+    "portfolio-summary": (PortfolioSummary, "goudenoor portfolio summary"),
+    "editions": (EDITIONS_SHAPE, "goudenoor editions"),
+    "extensions": (EXTENSIONS_SHAPE, "goudenoor extensions"),
+    "validation": (VALIDATION_SHAPE, "goudenoor validation"),
+    "graph": (GRAPH_SHAPE, "goudenoor graph"),
+}
+
+_INPUTS: dict[str, Callable[[], dict[str, Any]]] = {
+    "assessment": assessment_schema,
+    "extension": extension_schema,
+    "translation": translation_schema,
+    "crosswalk": crosswalk_schema,
+}
+
+SCHEMA_KINDS: tuple[str, ...] = (
+    *_INPUTS,
+    *("scorecard", "comparison", "edition-diff", "migration", "consensus"),
+    *("rollup", "portfolio", "percentile-ranks", "trend", "portfolio-summary"),
+    *("editions", "standard", "extensions", "validation", "graph"),
+)
+"""The kinds ``goudenoor schema KIND`` prints a JSON Schema of."""
+
+
+def json_schema(kind: str) -> dict[str, Any]:
+    """
+    The JSON Schema (draft 2020-12) of *kind*, one of :data:`SCHEMA_KINDS`:
+    a file format (``assessment``) or an output (``scorecard``: what
+    ``ScoreCard.as_dict()`` returns and ``goudenoor score --format json``
+    prints). Each is derived from the classes and the shapes declared
+    beside them, so it cannot drift from the data.
+
+    Raises:
+        KeyError: *kind* is not one of :data:`SCHEMA_KINDS`.
+    """
+    if kind == "standard":
+        # An edition with its extensions applied, in the shape of the
+        # edition files (with an area, only that area).
+        return model_schema(
+            Standard, STANDARD_FORMAT, "standard-1", "goudenoor standard"
+        )
+    if kind in _INPUTS:
+        return _INPUTS[kind]()
+    what, title = _OUTPUTS[kind]
+    return output_schema(what, f"{kind}/1", title)

@@ -21,6 +21,7 @@ from goudenoor.portfolio._benchmark import (
 from goudenoor.portfolio._portfolio import (
     COLUMNS,
     PORTFOLIO_FORMAT,
+    PORTFOLIO_SHAPE,
     PORTFOLIO_SUMMARY_FORMAT,
     AreaSpread,
     EditionSummary,
@@ -47,6 +48,7 @@ __all__ = [
     "AreaTrend",
     "BenchmarkError",
     "COLUMNS",
+    "PORTFOLIO_SHAPE",
     "EditionSummary",
     "PERCENTILE_RANKS_FORMAT",
     "PORTFOLIO_FORMAT",

@@ -39,11 +39,13 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 import attrs
 
 from goudenoor._checks import checked, typed_fields
+from goudenoor._data import Key, Many, Object, shape, to_data
 from goudenoor._text import counted, text_lines
 from goudenoor.audit import Audit, ScoreCard, card_of, format_points
 from goudenoor.exceptions import BenchmarkError
@@ -158,14 +160,8 @@ class PercentileRanks:
         """
         Plain data (for JSON), marked ``"goudenoor": "percentile-ranks/1"``.
         """
-        return {
-            "goudenoor": PERCENTILE_RANKS_FORMAT,
-            **attrs.asdict(
-                self, filter=lambda a, _: a.name not in {"areas", "extensions"}
-            ),
-            "extensions": list(self.extensions),
-            "areas": dict(self.areas),
-        }
+        data: dict[str, Any] = to_data(self)
+        return data
 
     def text(self) -> str:
         """
@@ -280,20 +276,8 @@ class Trend:
         """
         Plain data (for JSON), marked ``"goudenoor": "trend/1"``.
         """
-        return {
-            "goudenoor": TREND_FORMAT,
-            "organisation": self.organisation,
-            "unit": self.unit,
-            "history": [
-                {"date": d, "edition": e, "total": t, "level": lv}
-                for d, e, t, lv in self.history
-            ],
-            "first_date": self.first_date,
-            "last_date": self.last_date,
-            "total": attrs.asdict(self.total, filter=_no_area_id),
-            "areas": [attrs.asdict(area) for area in self.areas.values()],
-            "warnings": list(self.warnings),
-        }
+        data: dict[str, Any] = to_data(self)
+        return data
 
     def text(self) -> str:
         """
@@ -314,8 +298,79 @@ class Trend:
         return text_lines(lines)
 
 
-def _no_area_id(attribute: attrs.Attribute[Any], _: object) -> bool:
-    return attribute.name != "area_id"
+_RANK = {"type": "number", "minimum": 0, "maximum": 100}
+
+shape(
+    PercentileRanks,
+    "organisation",
+    "unit",
+    "edition",
+    Key("date", schema={"format": "date"}),
+    Key("peers", schema={"minimum": 1}),
+    Key("left_out", schema={"minimum": 0}),
+    Key("total", schema=_RANK),
+    "extensions",
+    Key("areas", schema={"additionalProperties": _RANK}),
+    marker=PERCENTILE_RANKS_FORMAT,
+    doc="Where one audit stands among the audits of its standard (edition "
+    "and extensions).",
+)
+_CHANGE = tuple(
+    Key(name, float | None, doc)
+    for name, doc in (
+        (
+            "first",
+            "The points in the first audit (null if its edition has no such area).",
+        ),
+        ("last", "The points in the last audit (idem)."),
+        ("change", "last - first, or null if either is missing."),
+    )
+)
+shape(AreaTrend, "area_id", *_CHANGE)
+shape(
+    Trend,
+    "organisation",
+    "unit",
+    Key(
+        "history",
+        Many(
+            Object(
+                "One audit.",
+                (
+                    Key(
+                        "date",
+                        str,
+                        "The audit's date (ISO 8601).",
+                        get=itemgetter(0),
+                        schema={"format": "date"},
+                    ),
+                    Key("edition", str, "Its edition.", get=itemgetter(1)),
+                    Key("total", float, "Its total points.", get=itemgetter(2)),
+                    Key(
+                        "level",
+                        str | None,
+                        "The recognition level reached, or null.",
+                        get=itemgetter(3),
+                    ),
+                ),
+            )
+        ),
+        "Each audit, in date order.",
+    ),
+    Key("first_date", schema={"format": "date"}),
+    Key("last_date", schema={"format": "date"}),
+    Key("total", Object("The total points first, last and the change.", _CHANGE)),
+    Key(
+        "areas",
+        tuple[AreaTrend, ...],
+        "The last audit's areas in order, then those only the first audit's "
+        "edition has.",
+        get=lambda t: tuple(t.areas.values()),
+    ),
+    "warnings",
+    marker=TREND_FORMAT,
+    doc="One organisation's audits over the years.",
+)
 
 
 def _trend_line(label: str, area: AreaTrend) -> str:

@@ -11,18 +11,21 @@ per assessment and requirement. Reading the files is the file layer's
 from __future__ import annotations
 
 import collections
+import datetime
 import math
 import statistics
 from collections.abc import Iterable, Iterator, Sequence
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
 from goudenoor._checks import as_tuple, typed_fields
+from goudenoor._data import AnyOf, Key, Many, Object, shape, to_data
 from goudenoor._text import counted, text_lines
-from goudenoor.audit import Assessment, ScoreCard, score
+from goudenoor.audit import Assessment, RequirementStatus, ScoreCard, score
 from goudenoor.exceptions import GoudenoorError, MissingExtraError
-from goudenoor.standard import Standard
+from goudenoor.standard import AreaKind, Standard
 
 
 if TYPE_CHECKING:
@@ -31,6 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COLUMNS",
+    "PORTFOLIO_SHAPE",
     "PORTFOLIO_FORMAT",
     "PORTFOLIO_SUMMARY_FORMAT",
     "AreaSpread",
@@ -51,39 +55,63 @@ def __dir__() -> list[str]:
 PORTFOLIO_FORMAT: Final = "portfolio/1"
 """The format marker of a portfolio table as JSON (``goudenoor portfolio``)."""
 
-_COMMON: Final = ("organisation", "unit", "edition", "date", "source")
 
-COLUMNS: Final[dict[str, tuple[str, ...]]] = {
+def _column(name: str, tp: Any, doc: str) -> Key:
+    return Key(name, tp, doc, get=itemgetter(name))
+
+
+_COMMON: Final = (
+    _column("organisation", str, "The audited organisation's name."),
+    _column("unit", str | None, "The unit audited (site, team), or null."),
+    _column("edition", str, "The edition scored against, for example gos-2012."),
+    _column("date", datetime.date, "The audit's date (ISO 8601)."),
+    _column("source", str | None, "The file the assessment was read from, or null."),
+)
+_LEVEL: Final = _column(
+    "level", str | None, "The recognition level the assessment reached, or null."
+)
+
+_ROW_KEYS: Final[dict[str, tuple[Key, ...]]] = {
     "total": (
-        *_COMMON,
-        "points",
-        "organisation_points",
-        "result_points",
-        "max_points",
-        "share",
-        "level",
+        _column("points", float, "The total points."),
+        _column("organisation_points", float, "Points on the organisation areas."),
+        _column("result_points", float, "Points on the result areas."),
+        _column("max_points", float, "The edition's maximum points."),
+        _column("share", float, "points / max_points (0 when the maximum is 0)."),
     ),
     "area": (
-        *_COMMON,
-        "area_id",
-        "area_name",
-        "kind",
-        "points",
-        "max_points",
-        "share",
-        "level",
+        _column("area_id", str, "The area's id."),
+        _column("area_name", str, "The area's name."),
+        _column("kind", AreaKind, "organisation or result."),
+        _column("points", float, "The area's points."),
+        _column("max_points", float, "The area's points in the standard."),
+        _column("share", float, "The area's fraction: points / max_points."),
     ),
     "requirement": (
-        *_COMMON,
-        "requirement_id",
-        "area_id",
-        "status",
-        "value",
-        "points",
-        "max_points",
-        "share",
-        "level",
+        _column("requirement_id", str, "The requirement's id."),
+        _column("area_id", str, "Its area's id."),
+        _column("status", RequirementStatus, "How the requirement was scored."),
+        _column("value", float | None, "The rating's value, or null."),
+        _column("points", float, "The points it contributes to its area."),
+        _column("max_points", float, "The most it can contribute."),
+        _column(
+            "share", float | None, "The fraction earned, or null where not applicable."
+        ),
     ),
+}
+
+_ROWS: Final[dict[str, Object]] = {
+    level: Object(
+        f"One row of the {level} level.",
+        (*_COMMON, *keys, _LEVEL),
+        name=f"{level}-row",
+    )
+    for level, keys in _ROW_KEYS.items()
+}
+"""Each level's row of :meth:`Portfolio.table`: its columns, in order."""
+
+COLUMNS: Final[dict[str, tuple[str, ...]]] = {
+    level: tuple(key.name for key in row.keys) for level, row in _ROWS.items()
 }
 """
 The columns of :meth:`Portfolio.table` at each level, in their order.
@@ -103,6 +131,60 @@ Every level starts with ``organisation``, ``unit`` (the site or team, or
   (the rating's value or ``None``), ``points`` (contributed to the area),
   ``max_points``, ``share`` (the fraction earned, ``None`` if not
   applicable) and ``level``.
+"""
+
+PORTFOLIO_SHAPE: Final = Object(
+    "A portfolio's scores as a tidy table, and the files refused.",
+    (
+        Key(
+            "level",
+            Literal["total", "area", "requirement"],
+            "One row per assessment (total), per area or per requirement.",
+        ),
+        Key("columns", tuple[str, ...], "The level's columns, in order."),
+        Key(
+            "rows",
+            Many(AnyOf(tuple(_ROWS.values()))),
+            "The rows, in file order; each has the level's columns as keys.",
+            get=lambda table: [
+                {column: row[column] for column in table.columns} for row in table.rows
+            ],
+        ),
+        Key(
+            "refused",
+            Many(
+                Object(
+                    "A file that could not be loaded.",
+                    (
+                        Key("path", str, "The file.", get=itemgetter(0)),
+                        Key("error", str, "Its error message.", get=itemgetter(1)),
+                    ),
+                )
+            ),
+            "Each file that could not be loaded, with its error, in order.",
+        ),
+    ),
+    marker=PORTFOLIO_FORMAT,
+    # Each level's columns and row shape, pinned.
+    schema={
+        "allOf": [
+            {
+                "if": {"properties": {"level": {"const": level}}},
+                "then": {
+                    "properties": {
+                        "columns": {"const": list(columns)},
+                        "rows": {"items": {"$ref": f"#/$defs/{level}-row"}},
+                    }
+                },
+            }
+            for level, columns in COLUMNS.items()
+        ]
+    },
+)
+"""
+The shape of ``goudenoor portfolio --format json`` (read from an object
+with ``level``, ``columns``, ``rows`` and ``refused``, each refused file a
+(path, error) pair).
 """
 
 
@@ -435,7 +517,8 @@ max=5.0, mean=3.0)
 
     def as_dict(self) -> dict[str, Any]:
         """The spread as plain data."""
-        return attrs.asdict(self)
+        data: dict[str, Any] = to_data(self)
+        return data
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
@@ -499,28 +582,41 @@ class EditionSummary:
 
     def as_dict(self) -> dict[str, Any]:
         """The edition's summary as plain data."""
-        return {
-            "edition": self.edition,
-            "extensions": list(self.extensions),
-            "standard": self.standard,
-            "shares_name": self.shares_name,
-            "scheme": self.scheme,
-            "max_points": self.max_points,
-            "assessments": self.assessments,
-            "totals": self.totals.as_dict(),
-            "levels": [{"level": name, "count": count} for name, count in self.levels],
-            "no_level": self.no_level,
-            "areas": [
-                {
-                    "area_id": area.area_id,
-                    "name": area.name,
-                    "kind": area.kind,
-                    "max_points": area.max_points,
-                    "points": area.points.as_dict(),
-                }
-                for area in self.areas
-            ],
-        }
+        data: dict[str, Any] = to_data(self)
+        return data
+
+
+shape(
+    EditionSummary,
+    "edition",
+    "extensions",
+    Key("standard", schema={"pattern": "^[0-9a-f]{64}$"}),
+    "shares_name",
+    "scheme",
+    "max_points",
+    "assessments",
+    "totals",
+    Key(
+        "levels",
+        Many(
+            Object(
+                "A recognition level and how many assessments reached it.",
+                (
+                    Key("level", str, "The level's name.", get=itemgetter(0)),
+                    Key(
+                        "count",
+                        int,
+                        "How many assessments have it as their highest.",
+                        get=itemgetter(1),
+                    ),
+                ),
+            )
+        ),
+        "Every level of the scheme, lowest first, with its count.",
+    ),
+    "no_level",
+    "areas",
+)
 
 
 @attrs.frozen(kw_only=True, repr=False, field_transformer=typed_fields)
@@ -553,12 +649,8 @@ class PortfolioSummary:
         The summary as plain data (for JSON), marked
         ``"goudenoor": "portfolio-summary/1"``.
         """
-        return {
-            "goudenoor": PORTFOLIO_SUMMARY_FORMAT,
-            "assessments": self.assessments,
-            "refused": self.refused,
-            "editions": [edition.as_dict() for edition in self.editions],
-        }
+        data: dict[str, Any] = to_data(self)
+        return data
 
     def text(self) -> str:
         """
@@ -599,6 +691,16 @@ class PortfolioSummary:
             lines.extend(f"  {name}: {count}" for name, count in edition.levels)
             lines.append(f"  none: {edition.no_level}")
         return text_lines(lines)
+
+
+shape(
+    PortfolioSummary,
+    "assessments",
+    "refused",
+    "editions",
+    marker=PORTFOLIO_SUMMARY_FORMAT,
+    doc="A portfolio of assessments in figures, per edition.",
+)
 
 
 def _spread_line(label: str, spread: Spread) -> str:

@@ -35,13 +35,16 @@ name.)
 
 from __future__ import annotations
 
+import datetime
 import math
 from collections.abc import Callable, Iterable, Mapping
+from operator import attrgetter
 from typing import Any, Literal, get_args
 
 import attrs
 
 from goudenoor._checks import typed_fields
+from goudenoor._data import Key, Many, Object, shape, to_data
 from goudenoor._text import text_lines
 from goudenoor.audit import Gap, ScoreCard, format_points
 from goudenoor.exceptions import RollupError
@@ -175,37 +178,8 @@ class Rollup:
         The roll-up as plain data (for JSON), marked
         ``"goudenoor": "rollup/1"``.
         """
-        level = self.level
-        return {
-            "goudenoor": ROLLUP_FORMAT,
-            "organisation": self.organisation,
-            "edition": self.edition,
-            "rule": self.rule,
-            "units": [
-                {
-                    "unit": card.assessment.unit,
-                    "date": card.assessment.date.isoformat(),
-                    "weight": dict(self.weights).get(unit),
-                    "total": card.total,
-                    "level": card.level.name if card.level else None,
-                }
-                for unit, card in zip(self.units, self.cards, strict=True)
-            ],
-            "points": {
-                "organisation": self.organisation_points,
-                "result": self.result_points,
-                "total": self.total,
-            },
-            "level": level.name if level else None,
-            "gaps": [attrs.asdict(gap) for gap in self.gaps],
-            "areas": [
-                {
-                    **attrs.asdict(area, filter=_no_by_unit),
-                    "by_unit": dict(area.by_unit),
-                }
-                for area in self.areas.values()
-            ],
-        }
+        data: dict[str, Any] = to_data(self)
+        return data
 
     def text(self) -> str:
         """
@@ -240,8 +214,100 @@ class Rollup:
         return text_lines(lines)
 
 
-def _no_by_unit(attribute: attrs.Attribute[Any], _: object) -> bool:
-    return attribute.name != "by_unit"
+def _level_name(level: RecognitionLevel | None) -> str | None:
+    return level.name if level else None
+
+
+shape(
+    AreaRollup,
+    *(f.name for f in attrs.fields(AreaRollup) if f.name != "by_unit"),
+    Key(
+        "by_unit",
+        Mapping[str, float],
+        "Each unit's points on the area (unit to points).",
+        get=lambda area: dict(area.by_unit),
+    ),
+)
+_UNIT = Object(
+    "One unit's own audit.",
+    (
+        Key("unit", str, "The unit's name.", get=lambda u: u[1].assessment.unit),
+        Key(
+            "date",
+            datetime.date,
+            "Its audit's date (ISO 8601).",
+            get=lambda u: u[1].assessment.date,
+        ),
+        Key(
+            "weight",
+            float | None,
+            "Its weight in the weighted mean; null under the min rule.",
+            get=lambda u: u[2],
+        ),
+        Key("total", float, "Its own total points.", get=lambda u: u[1].total),
+        Key(
+            "level",
+            str | None,
+            "Its own recognition level, or null.",
+            get=lambda u: _level_name(u[1].level),
+        ),
+    ),
+)
+shape(
+    Rollup,
+    "organisation",
+    "edition",
+    "rule",
+    Key(
+        "units",
+        Many(_UNIT),
+        "Each unit, in the order given.",
+        get=lambda r: [
+            (unit, card, dict(r.weights).get(unit))
+            for unit, card in zip(r.units, r.cards, strict=True)
+        ],
+    ),
+    Key(
+        "points",
+        Object(
+            "The rolled-up points.",
+            (
+                Key(
+                    "organisation",
+                    float,
+                    "Points on the organisation areas.",
+                    get=attrgetter("organisation_points"),
+                ),
+                Key(
+                    "result",
+                    float,
+                    "Points on the result areas.",
+                    get=attrgetter("result_points"),
+                ),
+                Key("total", float, "Organisation plus result points."),
+            ),
+        ),
+        get=lambda r: r,
+    ),
+    Key(
+        "level",
+        str | None,
+        "The recognition level of the rolled-up points, or null.",
+        get=lambda r: _level_name(r.level),
+    ),
+    Key(
+        "gaps",
+        tuple[Gap, ...],
+        "The unmet conditions of the next level, on the rolled-up points.",
+    ),
+    Key(
+        "areas",
+        tuple[AreaRollup, ...],
+        "Each area over the units, in area order.",
+        get=lambda r: tuple(r.areas.values()),
+    ),
+    marker=ROLLUP_FORMAT,
+)
 
 
 def rollup(

@@ -12,6 +12,7 @@ import datetime
 from typing import Literal
 
 from goudenoor._checks import checked
+from goudenoor._data import to_data
 from goudenoor._text import json_text
 from goudenoor.audit import (
     DEFAULT_RISK_THRESHOLD,
@@ -145,15 +146,7 @@ def render_report(
 def _json(data: ReportData) -> dict[str, object]:
     result = data.card.as_dict()
     result["improvements"] = result["improvements"][: len(data.improvements)]
-    result["risks"] = [
-        {
-            "area_id": risk.area_id,
-            "name": risk.name,
-            "fraction": risk.fraction,
-            "weak_drivers": [list(driver) for driver in risk.weak_drivers],
-        }
-        for risk in data.risks
-    ]
+    result["risks"] = to_data(data.risks)
     if data.comparison is not None:
         result["comparison"] = data.comparison.as_dict()
     return result

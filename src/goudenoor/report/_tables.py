@@ -9,9 +9,11 @@ import csv
 import datetime
 import io
 import math
+import types
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from goudenoor._data import object_data
 from goudenoor._text import (
     json_text,
     markdown_text,
@@ -19,7 +21,7 @@ from goudenoor._text import (
     spreadsheet_text,
     visible_controls,
 )
-from goudenoor.portfolio import PORTFOLIO_FORMAT
+from goudenoor.portfolio import PORTFOLIO_SHAPE
 
 
 __all__ = ["table_csv", "table_json", "table_markdown", "table_text"]
@@ -79,23 +81,10 @@ def table_json(
     "rows", "refused"}``, the rows as objects with the keys in column order,
     dates in ISO form, and each refused file with its error.
     """
-    data = {
-        "goudenoor": PORTFOLIO_FORMAT,
-        "level": level,
-        "columns": list(columns),
-        "rows": [
-            {
-                column: (
-                    row[column].isoformat()
-                    if isinstance(row[column], datetime.date)
-                    else row[column]
-                )
-                for column in columns
-            }
-            for row in rows
-        ],
-        "refused": [{"path": path, "error": error} for path, error in refused],
-    }
+    table = types.SimpleNamespace(
+        level=level, columns=tuple(columns), rows=rows, refused=refused
+    )
+    data = object_data(PORTFOLIO_SHAPE, table)
     return json_text(data)
 
 

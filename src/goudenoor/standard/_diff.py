@@ -15,11 +15,13 @@ This module never reads a file.
 from __future__ import annotations
 
 import difflib
+from operator import attrgetter
 from typing import Any, Literal
 
 import attrs
 
 from goudenoor._checks import checked, typed_fields
+from goudenoor._data import Key, Object, shape, to_data
 from goudenoor._text import text_lines
 from goudenoor.standard._model import Requirement, Standard
 
@@ -123,6 +125,11 @@ def word_diff(old: str, new: str) -> WordDiff:
 class AreaRename:
     """
     An area whose name changed.
+
+    Attributes:
+        area_id: The area's id.
+        old_name: Its name in the old edition.
+        new_name: Its name in the new edition.
     """
 
     area_id: str
@@ -154,6 +161,10 @@ class PointsChange:
 class Inherited:
     """
     A requirement the new edition took over from another edition.
+
+    Attributes:
+        requirement_id: The requirement's id.
+        inherited_from: The edition it was taken from.
     """
 
     requirement_id: str
@@ -225,43 +236,8 @@ class EditionDiff:
         """
         The diff as JSON-ready data, marked ``edition-diff/1``.
         """
-
-        def rewordings(items: tuple[Rewording, ...]) -> list[dict[str, Any]]:
-            return [
-                {
-                    "id": r.item_id,
-                    "field": r.field,
-                    "old": r.diff.old,
-                    "new": r.diff.new,
-                    "similarity": round(r.diff.similarity, 3),
-                    "ops": [[op, words] for op, words in r.diff.ops],
-                    "rendered": r.diff.rendered(),
-                }
-                for r in items
-            ]
-
-        return {
-            "goudenoor": EDITION_DIFF_FORMAT,
-            "old": self.old,
-            "new": self.new,
-            "areas": {
-                "added": list(self.areas_added),
-                "removed": list(self.areas_removed),
-                "renamed": [attrs.asdict(r) for r in self.areas_renamed],
-                "points_changed": [attrs.asdict(p) for p in self.points_changed],
-            },
-            "requirements": {
-                "added": list(self.requirements_added),
-                "removed": list(self.requirements_removed),
-                "inherited": [attrs.asdict(i) for i in self.requirements_inherited],
-                "reworded": rewordings(self.requirements_reworded),
-            },
-            "checkpoints": {
-                "added": list(self.checkpoints_added),
-                "removed": list(self.checkpoints_removed),
-                "reworded": rewordings(self.checkpoints_reworded),
-            },
-        }
+        data: dict[str, Any] = to_data(self)
+        return data
 
     def text(self) -> str:
         """
@@ -319,6 +295,126 @@ class EditionDiff:
         if len(lines) == 1:
             lines.append("no changes")
         return text_lines(lines)
+
+
+shape(
+    Rewording,
+    Key("id", str, "The requirement or checkpoint id.", get=attrgetter("item_id")),
+    "field",
+    Key("old", str, "The old text, whitespace normalised.", get=lambda r: r.diff.old),
+    Key("new", str, "The new text, whitespace normalised.", get=lambda r: r.diff.new),
+    Key(
+        "similarity",
+        float,
+        "The share of words the texts have in common (0 to 1, three decimals).",
+        get=lambda r: round(r.diff.similarity, 3),
+        schema={"minimum": 0, "maximum": 1},
+    ),
+    Key(
+        "ops",
+        tuple[tuple[WordOp, str], ...],
+        "Runs of words in order, each [op, words]: equal (in both), delete "
+        "(only old) or insert (only new).",
+        get=lambda r: r.diff.ops,
+    ),
+    Key(
+        "rendered",
+        str,
+        "The diff as one line: [-old words-]{+new words+}.",
+        get=lambda r: r.diff.rendered(),
+    ),
+)
+
+
+def _changes(what: str, *keys: tuple[str, str, Any, str]) -> Key:
+    # One group of changes ("areas": {"added": ...}) read from the diff's
+    # fields (areas_added, ...).
+    return Key(
+        what,
+        Object(
+            f"Changes to {what}.",
+            tuple(
+                Key(name, tp, doc, get=attrgetter(field))
+                for name, field, tp, doc in keys
+            ),
+        ),
+        get=lambda diff: diff,
+    )
+
+
+_IDS = tuple[str, ...]
+
+shape(
+    EditionDiff,
+    "old",
+    "new",
+    _changes(
+        "areas",
+        ("added", "areas_added", _IDS, "Area ids only in the new edition."),
+        ("removed", "areas_removed", _IDS, "Area ids only in the old edition."),
+        (
+            "renamed",
+            "areas_renamed",
+            tuple[AreaRename, ...],
+            "Areas whose name changed.",
+        ),
+        (
+            "points_changed",
+            "points_changed",
+            tuple[PointsChange, ...],
+            "Areas whose points or assumed-ness changed.",
+        ),
+    ),
+    _changes(
+        "requirements",
+        (
+            "added",
+            "requirements_added",
+            _IDS,
+            "Requirement ids only in the new edition.",
+        ),
+        (
+            "removed",
+            "requirements_removed",
+            _IDS,
+            "Requirement ids only in the old edition.",
+        ),
+        (
+            "inherited",
+            "requirements_inherited",
+            tuple[Inherited, ...],
+            "Requirements in both that an edition records as inherited.",
+        ),
+        (
+            "reworded",
+            "requirements_reworded",
+            tuple[Rewording, ...],
+            "Requirement texts and evidence clauses that changed.",
+        ),
+    ),
+    _changes(
+        "checkpoints",
+        (
+            "added",
+            "checkpoints_added",
+            _IDS,
+            "Checkpoint ids new to a requirement in both editions.",
+        ),
+        (
+            "removed",
+            "checkpoints_removed",
+            _IDS,
+            "Checkpoint ids gone from a requirement in both editions.",
+        ),
+        (
+            "reworded",
+            "checkpoints_reworded",
+            tuple[Rewording, ...],
+            "Checkpoint texts that changed.",
+        ),
+    ),
+    marker=EDITION_DIFF_FORMAT,
+)
 
 
 def _points(points: float, assumed: bool) -> str:

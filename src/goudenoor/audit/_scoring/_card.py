@@ -5,14 +5,17 @@ the next recognition level and improvements.
 
 from __future__ import annotations
 
+import datetime
 import math
 from collections.abc import Mapping
 from functools import cached_property
+from operator import attrgetter
 from typing import Any, Literal
 
 import attrs
 
 from goudenoor._checks import typed_fields
+from goudenoor._data import Key, Object, shape, to_data
 from goudenoor.audit._assessment import Assessment, Rating
 from goudenoor.audit._scoring._methods import (
     _EPSILON,
@@ -416,41 +419,126 @@ class ScoreCard:
         The whole card as plain data (for JSON), marked
         ``"goudenoor": "scorecard/1"``.
         """
-        level = self.level
-        next_level = self.next_level
-        return {
-            "goudenoor": SCORECARD_FORMAT,
-            "organisation": self.assessment.organisation,
-            "unit": self.assessment.unit,
-            "edition": self.standard.id,
-            "date": self.assessment.date.isoformat(),
-            "method": self.method,
-            "scale": self.scale.id,
-            "scheme": self.scheme.id,
-            "parameters": dict(self.parameters),
-            "evidence_policy": self.evidence_policy,
-            "points": {
-                "organisation": self.organisation_points,
-                "result": self.result_points,
-                "total": self.total,
-            },
-            "level": level.name if level else None,
-            "next_level": next_level.name if next_level else None,
-            "gaps": [attrs.asdict(gap) for gap in self.gaps],
-            "areas": [
-                {
-                    **attrs.asdict(area, recurse=False, filter=_no_requirements),
-                    "requirements": [attrs.asdict(r) for r in area.requirements],
-                }
-                for area in self.areas.values()
-            ],
-            "warnings": [attrs.asdict(w) for w in self.warnings],
-            "improvements": [attrs.asdict(i) for i in self.improvements()],
-        }
+        data: dict[str, Any] = to_data(self)
+        return data
 
 
-def _no_requirements(attribute: attrs.Attribute[Any], _: object) -> bool:
-    return attribute.name != "requirements"
+def _level_name(level: RecognitionLevel | None) -> str | None:
+    return level.name if level else None
+
+
+POINTS = Object(
+    "The points earned.",
+    (
+        Key(
+            "organisation",
+            float,
+            "Points on the organisation areas.",
+            get=attrgetter("organisation_points"),
+        ),
+        Key(
+            "result",
+            float,
+            "Points on the result areas.",
+            get=attrgetter("result_points"),
+        ),
+        Key("total", float, "Organisation plus result points."),
+    ),
+)
+"""The points of a card (or of a roll-up) in its data."""
+
+CARD_HEADER = (
+    Key(
+        "organisation",
+        str,
+        "The audited organisation's name.",
+        get=lambda card: card.assessment.organisation,
+    ),
+    Key(
+        "edition",
+        str,
+        "The edition scored against, for example gos-2012.",
+        get=lambda card: card.standard.id,
+    ),
+    Key(
+        "date",
+        datetime.date,
+        "The audit's date (ISO 8601).",
+        get=lambda card: card.assessment.date,
+    ),
+    Key("method", str, "The scoring method's name."),
+    Key(
+        "scale",
+        str,
+        "The id of the scale the ratings are on.",
+        get=lambda card: card.scale.id,
+    ),
+    Key(
+        "scheme",
+        str,
+        "The id of the recognition scheme.",
+        get=lambda card: card.scheme.id,
+    ),
+)
+"""The keys that say which audit a card is of, in its data and in a summary."""
+
+shape(
+    AreaResult,
+    *(f.name for f in attrs.fields(AreaResult) if f.name != "requirements"),
+    "requirements",
+)
+shape(
+    ScoreCard,
+    CARD_HEADER[0],
+    Key(
+        "unit",
+        str | None,
+        "The unit audited (a site, team or department), or null.",
+        get=lambda card: card.assessment.unit,
+    ),
+    *CARD_HEADER[1:],
+    Key(
+        "parameters",
+        Mapping[str, float],
+        "The recognition scheme's parameters as used (name to value).",
+        get=lambda card: dict(card.parameters),
+    ),
+    "evidence_policy",
+    Key("points", POINTS, get=lambda card: card),
+    Key(
+        "level",
+        str | None,
+        "The recognition level reached, or null.",
+        get=lambda card: _level_name(card.level),
+    ),
+    Key(
+        "next_level",
+        str | None,
+        "The next level up, or null at the top.",
+        get=lambda card: _level_name(card.next_level),
+    ),
+    Key("gaps", tuple[Gap, ...], "The unmet conditions of the next level."),
+    Key(
+        "areas",
+        tuple[AreaResult, ...],
+        "Each area's score, in the standard's order.",
+        get=lambda card: tuple(card.areas.values()),
+    ),
+    Key(
+        "warnings",
+        tuple[ScoreWarning, ...],
+        "What the score rests on that a reader should know.",
+    ),
+    Key(
+        "improvements",
+        tuple[Improvement, ...],
+        "The requirements whose full rating gains most, best first (in a "
+        "report: the first --top).",
+        get=lambda card: card.improvements(),
+    ),
+    marker=SCORECARD_FORMAT,
+    doc="The score card of one audit.",
+)
 
 
 def _requirement_result(
