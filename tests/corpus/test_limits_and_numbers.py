@@ -141,7 +141,7 @@ class TestLocatingCost:
     @pytest.mark.parametrize(
         ("name", "load"),
         [
-            ("extension-extra-key.yaml", go.load_extension),
+            ("extension-extra-key.yaml", go.load_extension_file),
             ("crosswalk-unknown-relationship.yaml", go.load_crosswalk_file),
             ("edition-extra-key.yaml", go.load_standard_file),
         ],

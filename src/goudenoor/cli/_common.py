@@ -13,17 +13,17 @@ from pathlib import Path
 from typing import Any, Final, NoReturn, TextIO, TypeAlias
 
 from goudenoor._text import json_text, one_line
-from goudenoor.audit import Assessment, ScoreCard, score, scoring_methods
+from goudenoor.audit import Assessment, Audit, ScoreCard, score, scoring_methods
 from goudenoor.exceptions import GoudenoorError
 from goudenoor.files import (
+    StandardsFound,
     load_extension,
     load_standard,
     load_translation,
-    loads_assessment,
+    loads_audit,
     loads_extension,
     loads_translation,
     read_input,
-    standard_for,
     write_text_atomic,
 )
 from goudenoor.problems import close_matches, did_you_mean
@@ -59,6 +59,8 @@ __all__ = [
     "load_edition",
     "one_line_message",
     "read_assessment",
+    "read_audit",
+    "read_audits",
     "read_extensions",
     "scored_card",
     "scoring_arguments",
@@ -277,20 +279,46 @@ def folder_of(name: str) -> Path | None:
     return None if name == "-" else Path(name).parent
 
 
+def read_audit(
+    name: str,
+    *,
+    standard: Standard | None = None,
+    extensions: Sequence[Extension] = (),
+    found: StandardsFound | None = None,
+) -> Audit:
+    """
+    The assessment FILE argument *name* (``-``: standard input) with the
+    Standard it was checked against: read once, resolved once (once for
+    all the files of a command that share *found*).
+    """
+    source, text = read_input(name)
+    return loads_audit(
+        text,
+        source=source,
+        standard=standard,
+        extensions=extensions,
+        folder=folder_of(name),
+        found=found,
+    )
+
+
+def read_audits(names: Sequence[str], extensions: Sequence[Extension]) -> list[Audit]:
+    """
+    The assessment FILE arguments *names*, each read once, and each
+    extension file they share read once.
+    """
+    found: StandardsFound = {}
+    return [read_audit(name, extensions=extensions, found=found) for name in names]
+
+
 def read_assessment(
     name: str,
     *,
     standard: Standard | None = None,
     extensions: Sequence[Extension] = (),
 ) -> Assessment:
-    source, text = read_input(name)
-    return loads_assessment(
-        text,
-        source=source,
-        standard=standard,
-        extensions=extensions,
-        folder=folder_of(name),
-    )
+    """The assessment of :func:`read_audit`."""
+    return read_audit(name, standard=standard, extensions=extensions).assessment
 
 
 def _read_extension(reference: str) -> Extension:
@@ -355,9 +383,7 @@ def scored_card(
     The assessment *file* scored against its edition (with *extensions*),
     with the scoring options.
     """
-    assessment = read_assessment(file, extensions=extensions)
-    standard = standard_for(assessment, extensions)
-    return score(standard, assessment, check=False, **scoring_arguments(args))
+    return score(read_audit(file, extensions=extensions), **scoring_arguments(args))
 
 
 # Writing the output.

@@ -18,12 +18,12 @@ from goudenoor.cli._common import (
     add_output_options,
     add_scoring_options,
     load_edition,
-    read_assessment,
+    read_audit,
     read_extensions,
     scoring_arguments,
     write_output,
 )
-from goudenoor.files import editions, standard_for
+from goudenoor.files import editions
 
 
 __all__ = [
@@ -106,9 +106,8 @@ def _oscal_results(args: argparse.Namespace, out: TextIO) -> int:
     from goudenoor.interchange import to_oscal_results
 
     extensions = read_extensions(args.extension)
-    assessment = read_assessment(args.file, extensions=extensions)
-    standard = standard_for(assessment, extensions)
-    card = score(standard, assessment, check=False, **scoring_arguments(args))
-    data = to_oscal_results(standard, assessment, card=card)
+    audit = read_audit(args.file, extensions=extensions)
+    card = score(audit, **scoring_arguments(args))
+    data = to_oscal_results(audit, card=card)
     write_output(args, out, _oscal_text(data, args.format))
     return EXIT_OK

@@ -15,7 +15,7 @@ from goudenoor.cli._common import (
     Commands,
     add_extension_option,
     add_language_option,
-    read_assessment,
+    read_audit,
     read_extensions,
 )
 from goudenoor.files import read_input, save_assessment
@@ -84,16 +84,16 @@ def _migrate(args: argparse.Namespace, out: TextIO) -> int:
     )
 
     extensions = read_extensions(args.extension)
-    assessment = read_assessment(args.file, extensions=extensions)
+    audit = read_audit(args.file, extensions=extensions)
     crosswalk = None
     if args.crosswalk is not None:
-        source, target = migration_standards(assessment, args.to, extensions=extensions)
+        source, target = migration_standards(audit, args.to, extensions=extensions)
         name, text = read_input(args.crosswalk)
         crosswalk = loads_crosswalk(text, name=name, source=source, target=target)
     writing = args.output is not None and not args.dry_run
     if writing:
         refuse_existing(Path(args.output), overwrite=args.force)
-    migration = migrate(assessment, args.to, crosswalk=crosswalk, extensions=extensions)
+    migration = migrate(audit, args.to, crosswalk=crosswalk, extensions=extensions)
     if args.format == "json":
         out.write(json_text(migration.as_dict()))
     else:

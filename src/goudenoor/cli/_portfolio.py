@@ -24,7 +24,7 @@ from goudenoor.cli._common import (
     add_output_options,
     add_scoring_options,
     one_line_message,
-    read_assessment,
+    read_audits,
     read_extensions,
     scored_card,
     scoring_arguments,
@@ -331,7 +331,7 @@ def _rollup(args: argparse.Namespace, out: TextIO) -> int:
         weights[unit] = weight
     extensions = read_extensions(args.extension)
     result = rollup(
-        [read_assessment(file, extensions=extensions) for file in args.files],
+        read_audits(args.files, extensions),
         weights=weights or None,
         rule=args.rule,
         extensions=extensions,

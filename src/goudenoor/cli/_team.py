@@ -15,7 +15,7 @@ from goudenoor.cli._common import (
     Commands,
     add_extension_option,
     add_language_option,
-    read_assessment,
+    read_audits,
     read_extensions,
 )
 from goudenoor.files import save_assessment
@@ -89,7 +89,7 @@ def _consensus(args: argparse.Namespace, out: TextIO) -> int:
     refuse_repeated_files(args.files)
     extensions = read_extensions(args.extension)
     result = consensus(
-        [read_assessment(file, extensions=extensions) for file in args.files],
+        read_audits(args.files, extensions),
         rule=args.rule,
         spread=args.spread,
         extensions=extensions,

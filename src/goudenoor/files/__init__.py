@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from goudenoor.files._assessment import (
     ASSESSMENT_FORMAT,
+    StandardsFound,
     assessment_from_mapping,
     assessment_to_mapping,
     audit_from_mapping,
@@ -106,6 +107,7 @@ from goudenoor.files._yaml import dump as dump_yaml
 
 
 __all__ = [
+    "StandardsFound",
     "crosswalk_from_mapping",
     "extension_from_mapping",
     "load_extension_file",

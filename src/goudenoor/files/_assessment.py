@@ -49,6 +49,7 @@ from goudenoor.files._parse import (
 
 __all__ = [
     "ASSESSMENT_FORMAT",
+    "StandardsFound",
     "audit_from_mapping",
     "load_audit",
     "load_listed_audit",
@@ -73,12 +74,20 @@ ASSESSMENT_FORMAT = "assessment/1"
 """The format marker of assessment files this version reads and writes."""
 
 
+StandardsFound = dict[
+    tuple[str, tuple[str, ...], Path | None], tuple[Standard, list[Extension]]
+]
+"""The standards found while loading many files: by edition, extensions
+and the folder extension files are looked up in."""
+
+
 @checked
 def load_audit(
     path: str | os.PathLike[str],
     standard: Standard | None = None,
     *,
     extensions: Sequence[Extension] = (),
+    found: StandardsFound | None = None,
 ) -> Audit:
     """
     Load an assessment file as an :class:`~goudenoor.audit.Audit`: the
@@ -94,6 +103,9 @@ def load_audit(
         standard: The standard to check against.
         extensions: Extensions to use for the ids the file lists, instead
             of looking them up among the installed ones.
+        found: A dict of your own, passed to each call that loads one of
+            many assessments: the standards resolved are kept in it, so
+            that the extension files the assessments share are read once.
 
     Raises:
         FileFormatError: The file cannot be read as YAML.
@@ -115,11 +127,12 @@ def load_audit(
             standard=standard,
             extensions=extensions,
             folder=Path.cwd(),
+            found=found,
         )
     name, text = read_file(path)
     with _yaml.kept():
         data = _yaml.load(text, name)
-        return _audit_from_data(data, text, name, standard, extensions)
+        return _audit_from_data(data, text, name, standard, extensions, found=found)
 
 
 @checked
@@ -147,13 +160,6 @@ def load_assessment(
             column and key path.
     """
     return load_audit(path, standard, extensions=extensions).assessment
-
-
-StandardsFound = dict[
-    tuple[str, tuple[str, ...], Path | None], tuple[Standard, list[Extension]]
-]
-"""The standards found while loading many files: by edition, extensions
-and the folder extension files are looked up in."""
 
 
 def load_listed_audit(
@@ -215,6 +221,7 @@ def loads_audit(
     standard: Standard | None = None,
     extensions: Sequence[Extension] = (),
     folder: str | os.PathLike[str] | None = None,
+    found: StandardsFound | None = None,
 ) -> Audit:
     """
     Load an :class:`~goudenoor.audit.Audit` from the text of an assessment
@@ -235,6 +242,7 @@ def loads_audit(
         extensions: Extensions to use for the ids the text lists.
         folder: The folder the text's extension paths are relative to
             (default: none, and a path is refused).
+        found: As for :func:`load_audit`.
 
     Raises:
         TypeError: *text_or_bytes* is neither a string nor bytes.
@@ -250,7 +258,14 @@ def loads_audit(
     with _yaml.kept():
         data = _yaml.load(text, source)
         return _audit_from_data(
-            data, text, source, standard, extensions, from_file=False, folder=folder
+            data,
+            text,
+            source,
+            standard,
+            extensions,
+            from_file=False,
+            folder=folder,
+            found=found,
         )
 
 

@@ -103,11 +103,14 @@ def _one_standard(standards: Sequence[Standard | None]) -> Standard | None:
     known = {
         standard.fingerprint: standard for standard in standards if standard is not None
     }
-    if len(known) > 1:
-        labels = ", ".join(sorted({standard.label for standard in known.values()}))
+    labels = {standard.label for standard in known.values()}
+    if len(known) > 1 and len(labels) == 1:
+        # The same edition and extension ids, other content: nothing in the
+        # assessments' headers shows it, so it is said here. A header that
+        # differs is the consensus's own error, naming the field and files.
         msg = (
-            "the audits were checked against different standards "
-            f"({labels}; expected one standard, the same by content)"
+            f"the audits were checked against different standards: {labels.pop()} "
+            "with other content (expected one standard, the same by content)"
         )
         raise ConsensusError(msg)
     return next(iter(known.values()), None)
