@@ -6,16 +6,19 @@ the next recognition level and improvements.
 from __future__ import annotations
 
 import datetime
+import io
 import math
+import textwrap
 from collections.abc import Mapping
 from functools import cached_property
 from operator import attrgetter
-from typing import Any, Literal
+from typing import Any, Literal, TextIO
 
 import attrs
 
 from goudenoor._checks import typed_fields
 from goudenoor._data import Key, Object, shape, to_data
+from goudenoor._text import plain_line
 from goudenoor.audit._assessment import Assessment, Rating
 from goudenoor.audit._scoring._methods import (
     _EPSILON,
@@ -422,6 +425,17 @@ class ScoreCard:
         data: dict[str, Any] = to_data(self)
         return data
 
+    def text(self) -> str:
+        """
+        The card as English plain text, as the ``score`` command prints
+        it: points per area, level, gaps, warnings, the ratings to review
+        and the best improvements. Every text from a user or an extension
+        is one line without control characters.
+        """
+        out = io.StringIO()
+        _write_card(self, out)
+        return out.getvalue()
+
 
 def _level_name(level: RecognitionLevel | None) -> str | None:
     return level.name if level else None
@@ -664,3 +678,64 @@ def _context_of(card: ScoreCard) -> _Context:
         evidence_fraction=plan.evidence_fraction,
         capped_fraction=plan.capped_fraction,
     )
+
+
+def _write_card(card: ScoreCard, out: TextIO) -> None:
+    # Every text from a user or an extension goes through _t: one line,
+    # no control characters (an ESC sequence would drive the terminal).
+    _t = plain_line
+    a = card.assessment
+    unit = f" ({_t(a.unit)})" if a.unit is not None else ""
+    out.write(
+        f"{_t(a.organisation)}{unit}: {_t(card.standard.title)} "
+        f"({_t(card.standard.id)}), "
+        f"audit of {a.date.isoformat()}\n"
+        f"scale {_t(card.scale.id)}, method {_t(card.method)}, "
+        f"scheme {_t(card.scheme.id)}, evidence policy {card.evidence_policy}\n\n"
+    )
+    out.write(f"{'area':<36} {'points':>7} {'max':>7} {'share':>6}\n")
+    for area in card.areas.values():
+        label = f"{_t(area.area_id):>2} {_t(area.name)}"
+        out.write(
+            f"{label:<36} {area.points:7.2f} {area.max_points:7.2f} "
+            f"{area.fraction:6.0%}\n"
+        )
+    maxima = {
+        kind: sum(x.max_points for x in card.areas.values() if x.kind == kind)
+        for kind in ("organisation", "result")
+    }
+    out.write(
+        f"{'organisation':<36} {card.organisation_points:7.2f} "
+        f"{maxima['organisation']:7.2f}\n"
+        f"{'result':<36} {card.result_points:7.2f} {maxima['result']:7.2f}\n"
+        f"{'total':<36} {card.total:7.2f} "
+        f"{maxima['organisation'] + maxima['result']:7.2f}\n\n"
+    )
+    level = card.level
+    out.write(f"level: {_t(level.name) if level else 'none'}\n")
+    if card.next_level is not None:
+        out.write(f"next level: {_t(card.next_level.name)}\n")
+        out.writelines(f"  - {_t(str(gap))}\n" for gap in card.gaps)
+    if card.warnings:
+        out.write(f"\nwarnings ({len(card.warnings)}):\n")
+        out.writelines(
+            f"  {_t(warning.requirement_id):<6} {warning.code}: {_t(warning.message)}\n"
+            for warning in card.warnings
+        )
+    marked = [
+        (rid, rating.review.reason)
+        for rid, rating in a.ratings.items()
+        if rating.review is not None and rating.needs_review
+    ]
+    if marked:
+        # Set by a migration; the file keeps the list until each is decided.
+        out.write(f"\nto review ({len(marked)}):\n")
+        out.writelines(f"  {_t(rid):<6} {_t(reason)}\n" for rid, reason in marked)
+    improvements = card.improvements(3)
+    if improvements:
+        out.write("\nbest improvements:\n")
+        for item in improvements:
+            text = textwrap.shorten(_t(item.text), width=60, placeholder=" ...")
+            out.write(
+                f"  {_t(item.requirement_id):<6} +{item.points_gained:5.2f}  {text}\n"
+            )
