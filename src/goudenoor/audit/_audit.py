@@ -7,8 +7,7 @@ by id; which Standard those ids meant is decided once, when the assessment
 is loaded (:func:`goudenoor.files.load_audit`). An :class:`Audit` keeps
 that Standard, so scoring, comparing, migrating, rolling up and exporting
 never look it up again, and two audits are comparable exactly when their
-standards are the same (by content: :attr:`Standard.fingerprint
-<goudenoor.standard.Standard.fingerprint>`).
+standards are the same (by content: ``Standard.fingerprint``).
 """
 
 from __future__ import annotations
@@ -82,9 +81,8 @@ class Audit:
     @property
     def fingerprint(self) -> str:
         """
-        The fingerprint of the standard (:attr:`Standard.fingerprint
-        <goudenoor.standard.Standard.fingerprint>`): equal for two audits
-        exactly when they are comparable.
+        The standard's fingerprint (``Standard.fingerprint``), equal for
+        two audits exactly when they are comparable.
         """
         return self.standard.fingerprint
 
