@@ -310,7 +310,7 @@ def _sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(sys, "path", [*sys.path])
-    registered = methods_module._METHODS._items
+    registered = methods_module.METHODS._items
     methods = dict(registered)
     yield tmp_path
     registered.clear()

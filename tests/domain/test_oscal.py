@@ -45,7 +45,7 @@ def _audit() -> go.Assessment:
 
 @pytest.fixture(name="zorg2012")
 def _zorg2012(std2012: go.Standard) -> go.Standard:
-    return go.apply_extension(std2012, go.load_extension(ZORG))
+    return go.apply_extension(std2012, go.load_extension_file(ZORG))
 
 
 def walk(node: Any) -> Iterator[dict[str, Any]]:
@@ -437,7 +437,7 @@ def test_exports_are_deterministic_across_processes() -> None:
         "std = go.load_standard('gos-2016')\n"
         "a = go.load_assessment(sys.argv[1])\n"
         "s = go.apply_extension(go.load_standard('gos-2012'),"
-        " go.load_extension(sys.argv[2]))\n"
+        " go.load_extension_file(sys.argv[2]))\n"
         "print(json.dumps([oscal.to_oscal_catalog(std), oscal.to_oscal_catalog(s),"
         " oscal.to_oscal_results(go.load_standard('gos-2012'), a)]))\n"
     )
@@ -690,7 +690,9 @@ def test_overrides_and_removals_keep_their_provenance(
         '    - {id: "9.2", reason: Geen productontwikkeling.}\n',
         encoding="utf-8",
     )
-    catalog = to_oscal_catalog(go.apply_extension(std2012, go.load_extension(pack)))
+    catalog = to_oscal_catalog(
+        go.apply_extension(std2012, go.load_extension_file(pack))
+    )
     area9 = catalog["catalog"]["groups"][8]
     change = part(area9, "change")
 

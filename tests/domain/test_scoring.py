@@ -10,6 +10,7 @@ import datetime
 import pytest
 
 import goudenoor as go
+from goudenoor.audit._scoring import _methods
 
 
 DATE = datetime.date(2026, 10, 1)
@@ -439,7 +440,12 @@ class TestBadOptions:
 
 
 class TestCustomMethod:
-    def test_register_and_use(self, std2012: go.Standard, audit: go.Assessment) -> None:
+    def test_register_and_use(
+        self,
+        std2012: go.Standard,
+        audit: go.Assessment,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
         """
         A user method plugs in by name; a bad result is refused.
         """
@@ -458,6 +464,10 @@ class TestCustomMethod:
         ) -> float:
             return 2.0
 
+        # The registry is the process's: restored afterwards, so that no
+        # other test (a docs page listing the methods) sees these two.
+        registry = _methods.METHODS
+        monkeypatch.setattr(registry, "_items", dict(registry._items))
         go.register_method("test-all-or-nothing", all_or_nothing, replace=True)
         go.register_method("test-broken", broken, replace=True)
 

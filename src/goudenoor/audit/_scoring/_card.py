@@ -21,12 +21,12 @@ from goudenoor._data import Key, Object, shape, to_data
 from goudenoor._text import plain_line
 from goudenoor.audit._assessment import Assessment, Rating
 from goudenoor.audit._scoring._methods import (
-    _EPSILON,
+    EPSILON,
     EvidencePolicy,
     RequirementStatus,
     ScoringMethod,
 )
-from goudenoor.audit._scoring._rating import _Context, _outcome, _plan
+from goudenoor.audit._scoring._rating import ScoringContext, plan_for, rating_outcome
 from goudenoor.problems import excerpt
 from goudenoor.standard import (
     Area,
@@ -269,7 +269,9 @@ class ScoreCard:
         return [
             (
                 requirement,
-                *_outcome(requirement, ratings.get(requirement.id), context, date),
+                *rating_outcome(
+                    requirement, ratings.get(requirement.id), context, date
+                ),
             )
             for requirement in self.standard.requirements
         ]
@@ -653,7 +655,7 @@ def _condition_gaps(
             unit = "fraction"
             required = fraction_needed or 0.0
             actual = points / maximum if maximum else 1.0
-        if actual + _EPSILON < required:
+        if actual + EPSILON < required:
             gaps.append(
                 Gap(
                     level=level,
@@ -668,9 +670,9 @@ def _condition_gaps(
     return gaps
 
 
-def _context_of(card: ScoreCard) -> _Context:
-    plan = _plan(card.standard, card.scale)
-    return _Context(
+def _context_of(card: ScoreCard) -> ScoringContext:
+    plan = plan_for(card.standard, card.scale)
+    return ScoringContext(
         function=card.function,
         scale=card.scale,
         method=card.method,

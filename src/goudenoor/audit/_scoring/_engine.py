@@ -15,13 +15,18 @@ from goudenoor.audit._assessment import Assessment, Rating, Ratings, check_asses
 from goudenoor.audit._audit import Audit, standard_and_assessment
 from goudenoor.audit._scoring._card import ScoreCard
 from goudenoor.audit._scoring._methods import (
-    _METHODS,
+    METHODS,
     EvidencePolicy,
     ScoringMethod,
-    _weighted_mean,
     scoring_methods,
+    weighted_mean,
 )
-from goudenoor.audit._scoring._rating import _Context, _outcome, _Plan, _plan
+from goudenoor.audit._scoring._rating import (
+    Plan,
+    ScoringContext,
+    plan_for,
+    rating_outcome,
+)
 from goudenoor.exceptions import ScoringError, UnknownItemError
 from goudenoor.problems import close_matches
 from goudenoor.standard import (
@@ -88,7 +93,7 @@ def score(
     standard, assessment, fits = standard_and_assessment(standard, assessment, "score")
     if check and not fits:
         check_assessment(assessment, standard)
-    function = _METHODS.get(method)
+    function = METHODS.get(method)
     if function is None:
         methods = scoring_methods()
         raise UnknownItemError(
@@ -136,8 +141,8 @@ class _Setup:
     What scoring with one set of options needs, resolved once per Standard.
     """
 
-    plan: _Plan
-    context: _Context
+    plan: Plan
+    context: ScoringContext
     scheme: RecognitionScheme
     parameters: tuple[tuple[str, float], ...]
 
@@ -154,10 +159,10 @@ def _setup(
 ) -> _Setup:
     chosen = standard.recognition_scheme(scheme)
     scale = standard.scale(scale_id)
-    plan = _plan(standard, scale)
+    plan = plan_for(standard, scale)
     return _Setup(
         plan=plan,
-        context=_Context(
+        context=ScoringContext(
             function=function,
             scale=scale,
             method=method,
@@ -193,19 +198,19 @@ _SETUPS: PerStandard[_SetupKey, _Setup] = PerStandard("scoring setup", _make_set
 
 
 def _totals(
-    plan: _Plan, assessment: Assessment, context: _Context
+    plan: Plan, assessment: Assessment, context: ScoringContext
 ) -> tuple[float, float, tuple[float, ...]]:
     """
     Organisation and result points and the area fractions: the hot loop.
 
     For weighted-mean without the strict policy the fraction is computed
     inline (evidence does not change the numbers then); otherwise each
-    requirement goes through :func:`_outcome`, the rule itself. A test
+    requirement goes through :func:`rating_outcome`, the rule itself. A test
     checks that both paths agree.
     """
     ratings = assessment.ratings
     lookup = ratings.raw if isinstance(ratings, Ratings) else ratings
-    inline = context.function is _weighted_mean and not context.strict
+    inline = context.function is weighted_mean and not context.strict
     minimum, span = plan.minimum, plan.span
     area_fractions: list[float] = []
     organisation = result = 0.0
@@ -220,7 +225,9 @@ def _totals(
             if inline and value is not None:
                 fraction: float | None = (value - minimum) / span
             else:
-                fraction = _outcome(requirement, rating, context, assessment.date)[0]
+                fraction = rating_outcome(
+                    requirement, rating, context, assessment.date
+                )[0]
                 if fraction is None:
                     continue
             earned += weight * fraction  # type: ignore[operator]

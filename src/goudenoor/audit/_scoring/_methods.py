@@ -38,7 +38,7 @@ RequirementStatus = Literal[
 ]
 """How a requirement entered the score."""
 
-_EPSILON = 1e-9
+EPSILON = 1e-9
 """Tolerance when comparing points with thresholds (sums of floats)."""
 
 
@@ -55,7 +55,7 @@ class ScoringMethod(Protocol):
         ...  # pragma: no cover
 
 
-def _weighted_mean(requirement: Requirement, rating: Rating, scale: Scale) -> float:  # noqa: ARG001 - part of the method signature
+def weighted_mean(requirement: Requirement, rating: Rating, scale: Scale) -> float:  # noqa: ARG001 - part of the method signature
     value = rating.value
     if value is None:  # pragma: no cover - callers only pass rated ratings
         return 0.0
@@ -66,15 +66,15 @@ def _checkpoint_coverage(
     requirement: Requirement, rating: Rating, scale: Scale
 ) -> float:
     if not requirement.checkpoints:
-        return _weighted_mean(requirement, rating, scale)
+        return weighted_mean(requirement, rating, scale)
     ids = {checkpoint.id for checkpoint in requirement.checkpoints}
     return len(ids.intersection(rating.checkpoints_met)) / len(ids)
 
 
-_METHODS: Registry[ScoringMethod] = Registry(
+METHODS: Registry[ScoringMethod] = Registry(
     "scoring method",
     ScoringError,
-    {"weighted-mean": _weighted_mean, "checkpoint-coverage": _checkpoint_coverage},
+    {"weighted-mean": weighted_mean, "checkpoint-coverage": _checkpoint_coverage},
 )
 
 
@@ -86,7 +86,7 @@ def register_method(name: str, method: ScoringMethod, *, replace: bool = False) 
     Raises:
         ScoringError: *name* is taken and *replace* is false.
     """
-    _METHODS.register(name, method, replace=replace)
+    METHODS.register(name, method, replace=replace)
 
 
 def scoring_methods() -> tuple[str, ...]:
@@ -96,4 +96,4 @@ def scoring_methods() -> tuple[str, ...]:
     >>> scoring_methods()[:2]
     ('weighted-mean', 'checkpoint-coverage')
     """
-    return _METHODS.names()
+    return METHODS.names()

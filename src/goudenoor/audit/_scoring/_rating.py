@@ -11,7 +11,7 @@ import math
 import attrs
 
 from goudenoor.audit._assessment import Rating
-from goudenoor.audit._scoring._methods import _EPSILON, RequirementStatus, ScoringMethod
+from goudenoor.audit._scoring._methods import EPSILON, RequirementStatus, ScoringMethod
 from goudenoor.exceptions import ScoringError
 from goudenoor.standard import (
     PerStandard,
@@ -29,7 +29,7 @@ def __dir__() -> list[str]:
 
 
 @attrs.frozen
-class _Plan:
+class Plan:
     """
     What scoring needs from a Standard and a scale, computed once.
     """
@@ -41,11 +41,11 @@ class _Plan:
     capped_fraction: float
 
 
-def _plan(standard: Standard, scale: Scale) -> _Plan:
+def plan_for(standard: Standard, scale: Scale) -> Plan:
     return _PLANS.get(standard, scale.id)
 
 
-def _make_plan(standard: Standard, scale_id: str) -> _Plan:
+def _make_plan(standard: Standard, scale_id: str) -> Plan:
     scale = standard.scale(scale_id)
     span = scale.maximum - scale.minimum
     if scale.evidence_from is None:
@@ -55,7 +55,7 @@ def _make_plan(standard: Standard, scale_id: str) -> _Plan:
         evidence_fraction = (scale.evidence_from - scale.minimum) / span
         below = [v for v in scale.values if v < scale.evidence_from]
         capped_fraction = (max(below) - scale.minimum) / span if below else 0.0
-    return _Plan(
+    return Plan(
         areas=tuple(
             (
                 area.points,
@@ -66,16 +66,16 @@ def _make_plan(standard: Standard, scale_id: str) -> _Plan:
         ),
         minimum=scale.minimum,
         span=span,
-        evidence_fraction=evidence_fraction - _EPSILON,
+        evidence_fraction=evidence_fraction - EPSILON,
         capped_fraction=capped_fraction,
     )
 
 
-_PLANS: PerStandard[str, _Plan] = PerStandard("scoring plan", _make_plan)
+_PLANS: PerStandard[str, Plan] = PerStandard("scoring plan", _make_plan)
 
 
 @attrs.frozen
-class _Context:
+class ScoringContext:
     """
     What rating one requirement needs besides the requirement and rating.
     """
@@ -88,10 +88,10 @@ class _Context:
     capped_fraction: float
 
 
-def _outcome(
+def rating_outcome(
     requirement: Requirement,
     rating: Rating | None,
-    context: _Context,
+    context: ScoringContext,
     date: datetime.date,
 ) -> tuple[float | None, RequirementStatus]:
     """

@@ -14,10 +14,10 @@ from goudenoor.problems import (
 )
 from goudenoor.standard._extensions._check import extension_problems
 from goudenoor.standard._extensions._edits import (
-    _override_area,
-    _override_requirement,
-    _Recorder,
-    _touched,
+    Recorder,
+    override_area,
+    override_requirement,
+    touched_items,
 )
 from goudenoor.standard._extensions._types import Extension
 from goudenoor.standard._model import (
@@ -92,7 +92,7 @@ def apply_extension(
     owners: dict[str, str] = {}
     for current in (extension, *more):
         found = extension_problems(current, result)
-        for item, path in _touched(current):
+        for item, path in touched_items(current):
             owner = owners.get(item)
             if owner is not None and owner != current.id:
                 found.append(
@@ -120,7 +120,7 @@ def _located(problems: list[Problem], extension: Extension) -> list[Problem]:
 
 
 def _apply(standard: Standard, extension: Extension) -> Standard:
-    record = _Recorder(extension.id)
+    record = Recorder(extension.id)
     areas = _apply_to_areas(standard, extension, record)
     influences = _apply_to_influences(standard, extension, record)
     for scale in extension.add.scales:
@@ -147,7 +147,7 @@ def _apply(standard: Standard, extension: Extension) -> Standard:
 
 
 def _apply_to_areas(
-    standard: Standard, extension: Extension, record: _Recorder
+    standard: Standard, extension: Extension, record: Recorder
 ) -> tuple[Area, ...]:
     removed = {r.id: r for r in extension.remove.requirements}
     overrides = {o.id: o for o in extension.override.requirements}
@@ -179,7 +179,7 @@ def _apply_to_areas(
                 record(
                     "add", f"requirement {requirement.id}", new=requirement.full_text
                 )
-            changed = _override_requirement(
+            changed = override_requirement(
                 requirement, overrides.get(requirement.id), record
             )
             extra = new_checkpoints.get(requirement.id, [])
@@ -189,7 +189,7 @@ def _apply_to_areas(
                 else changed
             )
         areas.append(
-            _override_area(
+            override_area(
                 attrs.evolve(area, requirements=tuple(kept)),
                 area_overrides.get(area.id),
                 record,
@@ -199,7 +199,7 @@ def _apply_to_areas(
 
 
 def _apply_to_influences(
-    standard: Standard, extension: Extension, record: _Recorder
+    standard: Standard, extension: Extension, record: Recorder
 ) -> tuple[Influence, ...]:
     dropped = {(r.source, r.target): r for r in extension.remove.influences}
     influences = []

@@ -18,13 +18,13 @@ from goudenoor.problems import (
     format_path,
 )
 from goudenoor.standard._extensions._edits import (
-    _override_area,
-    _override_fields,
-    _override_requirement,
-    _Recorder,
-    _touched,
+    Recorder,
+    override_area,
+    override_fields,
+    override_requirement,
+    touched_items,
 )
-from goudenoor.standard._extensions._types import Extension, _bare, _ns
+from goudenoor.standard._extensions._types import Extension, bare_id, namespace_of
 from goudenoor.standard._model import (
     Requirement,
     Standard,
@@ -104,10 +104,10 @@ def _check_added_requirements(
     added: dict[str, Requirement] = {}
     for i, requirement in enumerate(extension.add.requirements):
         path: tuple[PathElement, ...] = ("add", "requirements", i)
-        if _ns(requirement.id) != extension.id:
+        if namespace_of(requirement.id) != extension.id:
             found.add(
                 f"expected an id in the extension's namespace, like "
-                f"'{extension.id}:{_bare(requirement.id)}' (got {requirement.id!r})",
+                f"'{extension.id}:{bare_id(requirement.id)}' (got {requirement.id!r})",
                 *path,
                 "id",
             )
@@ -131,10 +131,11 @@ def _check_added_requirements(
         if requirement.id in existing or requirement.id in added:
             found.add(f"requirement {requirement.id!r} already exists", *path, "id")
         for j, checkpoint in enumerate(requirement.checkpoints):
-            if _ns(checkpoint.id) != extension.id:
+            if namespace_of(checkpoint.id) != extension.id:
                 found.add(
-                    f"expected an id in the extension's namespace, like "
-                    f"'{extension.id}:{_bare(checkpoint.id)}' (got {checkpoint.id!r})",
+                    "expected an id in the extension's namespace, like "
+                    f"'{extension.id}:{bare_id(checkpoint.id)}' "
+                    f"(got {checkpoint.id!r})",
                     *path,
                     "checkpoints",
                     j,
@@ -180,14 +181,14 @@ def _check_added_checkpoints(
                 *path,
                 "requirement",
             )
-        if _ns(checkpoint.id) != extension.id:
+        if namespace_of(checkpoint.id) != extension.id:
             found.add(
                 f"expected an id in the extension's namespace, like "
-                f"'{extension.id}:{_bare(checkpoint.id)}' (got {checkpoint.id!r})",
+                f"'{extension.id}:{bare_id(checkpoint.id)}' (got {checkpoint.id!r})",
                 *path,
                 "id",
             )
-        if not _bare(checkpoint.id).startswith(_bare(checkpoint.requirement) + "."):
+        if not bare_id(checkpoint.id).startswith(bare_id(checkpoint.requirement) + "."):
             found.add(
                 f"checkpoint id {checkpoint.id!r} does not start with its "
                 f"requirement id {checkpoint.requirement!r}",
@@ -275,7 +276,7 @@ def _check_overrides(standard: Standard, extension: Extension, found: Problems) 
                 *path,
                 "id",
             )
-        if not _override_fields(override, ("text", "lead", "evidence", "weight")):
+        if not override_fields(override, ("text", "lead", "evidence", "weight")):
             found.add("changes nothing (give text, lead, evidence or weight)", *path)
         if override.weight is not None and not override.weight > 0:
             found.add(
@@ -284,7 +285,7 @@ def _check_overrides(standard: Standard, extension: Extension, found: Problems) 
         target = requirements.get(override.id)
         if target is not None and len(found) == before:
             try:
-                _override_requirement(target, override, _Recorder(extension.id))
+                override_requirement(target, override, Recorder(extension.id))
             except ModelError as exc:
                 _add_model_problems(exc, path, found)
     _check_area_overrides(standard, extension, found)
@@ -304,14 +305,14 @@ def _check_area_overrides(
                 *path,
                 "id",
             )
-        if not _override_fields(area_override, ("name", "points")):
+        if not override_fields(area_override, ("name", "points")):
             found.add("changes nothing (give name or points)", *path)
         if area_override.points is not None and area_override.points < 0:
             found.add(f"must be >= 0 (got {area_override.points!r})", *path, "points")
         area = areas.get(area_override.id)
         if area is not None and len(found) == before:
             try:
-                _override_area(area, area_override, _Recorder(extension.id))
+                override_area(area, area_override, Recorder(extension.id))
             except ModelError as exc:
                 _add_model_problems(exc, path, found)
 
@@ -334,7 +335,7 @@ def _check_repeats(extension: Extension, found: Problems) -> None:
     """
     verbs = {"override": "overridden", "remove": "removed"}
     first: dict[str, tuple[PathElement, ...]] = {}
-    for item, path in _touched(extension):
+    for item, path in touched_items(extension):
         if path[0] not in verbs:
             continue
         earlier = first.setdefault(item, path)

@@ -34,11 +34,13 @@ def __dir__() -> list[str]:
     return __all__
 
 
-def _override_fields(item: object, names: Sequence[str]) -> list[str]:
+def override_fields(item: object, names: Sequence[str]) -> list[str]:
     return [name for name in names if getattr(item, name) is not None]
 
 
-def _touched(extension: Extension) -> Iterator[tuple[str, tuple[PathElement, ...]]]:
+def touched_items(
+    extension: Extension,
+) -> Iterator[tuple[str, tuple[PathElement, ...]]]:
     """
     The items an extension changes, with the path of the change.
     """
@@ -62,7 +64,7 @@ def _touched(extension: Extension) -> Iterator[tuple[str, tuple[PathElement, ...
         yield f"influence {ir.source}->{ir.target}", ("remove", "influences", i)
 
 
-class _Recorder:
+class Recorder:
     """
     Collects the changes one extension makes.
     """
@@ -77,14 +79,14 @@ class _Recorder:
         )
 
 
-def _override_requirement(
-    requirement: Requirement, override: RequirementOverride | None, record: _Recorder
+def override_requirement(
+    requirement: Requirement, override: RequirementOverride | None, record: Recorder
 ) -> Requirement:
     if override is None:
         return requirement
     fields = {
         name: getattr(override, name)
-        for name in _override_fields(override, ("text", "lead", "evidence", "weight"))
+        for name in override_fields(override, ("text", "lead", "evidence", "weight"))
     }
     for name, value in fields.items():
         record(
@@ -98,9 +100,7 @@ def _override_requirement(
     return attrs.evolve(requirement, **fields)
 
 
-def _override_area(
-    area: Area, override: AreaOverride | None, record: _Recorder
-) -> Area:
+def override_area(area: Area, override: AreaOverride | None, record: Recorder) -> Area:
     if override is None:
         return area
     fields: dict[str, Any] = {}

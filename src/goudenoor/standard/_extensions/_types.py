@@ -235,12 +235,12 @@ class Extension:
             raise ModelError(problems)
 
 
-def _ns(identifier: str) -> str | None:
+def namespace_of(identifier: str) -> str | None:
     namespace, sep, _ = identifier.rpartition(":")
     return namespace if sep else None
 
 
-def _bare(identifier: str) -> str:
+def bare_id(identifier: str) -> str:
     return identifier.rpartition(":")[2]
 
 
