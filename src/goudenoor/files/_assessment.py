@@ -42,6 +42,7 @@ from goudenoor.files._parse import (
     read_string,
     structure_data,
 )
+from goudenoor.files._positions import NOWHERE, Positions
 
 
 __all__ = [
@@ -92,9 +93,8 @@ def load_assessment(
     from goudenoor.files import _yaml
 
     name, text = read_file(path)
-    with _yaml.kept():
-        data = _yaml.load(text, name)
-        return _assessment_from_data(data, text, name, standard, extensions)
+    data, where = _yaml.read(text, name)
+    return _assessment_from_data(data, where, name, standard, extensions)
 
 
 def load_listed_assessment(
@@ -121,14 +121,13 @@ def load_listed_assessment(
     from goudenoor.files import _yaml
 
     name, text = read_file(path, regular_only=True)
-    with _yaml.kept():
-        data = _yaml.load(text, name)
-        marker = data.get(MARKER) if isinstance(data, dict) else None
-        if isinstance(marker, str):
-            kind, slash, _ = marker.partition("/")
-            if slash and kind in other_kinds:
-                return marker
-        return _assessment_from_data(data, text, name, standard, extensions)
+    data, where = _yaml.read(text, name)
+    marker = data.get(MARKER) if isinstance(data, dict) else None
+    if isinstance(marker, str):
+        kind, slash, _ = marker.partition("/")
+        if slash and kind in other_kinds:
+            return marker
+    return _assessment_from_data(data, where, name, standard, extensions)
 
 
 @checked
@@ -171,11 +170,10 @@ def loads_assessment(
     from goudenoor.files import _yaml
 
     text = read_string(text_or_bytes, source)
-    with _yaml.kept():
-        data = _yaml.load(text, source)
-        return _assessment_from_data(
-            data, text, source, standard, extensions, from_file=False, folder=folder
-        )
+    data, where = _yaml.read(text, source)
+    return _assessment_from_data(
+        data, where, source, standard, extensions, from_file=False, folder=folder
+    )
 
 
 def _real_folder(folder: str | os.PathLike[str] | None) -> Path | None:
@@ -189,7 +187,7 @@ def _real_folder(folder: str | os.PathLike[str] | None) -> Path | None:
 
 def _assessment_from_data(
     data: object,
-    text: str,
+    where: Positions,
     source: str,
     standard: Standard | None,
     extensions: Sequence[Extension] = (),
@@ -197,9 +195,9 @@ def _assessment_from_data(
     from_file: bool = True,
     folder: str | os.PathLike[str] | None = None,
 ) -> Assessment:
-    data = check_marker(data, ASSESSMENT_FORMAT, text, source)
+    data = check_marker(data, ASSESSMENT_FORMAT, where, source)
     assessment = attrs.evolve(
-        structure_data(data, text, source, Assessment), source=source
+        structure_data(data, where, source, Assessment), source=source
     )
     if standard is None:
         try:
@@ -212,10 +210,10 @@ def _assessment_from_data(
                 else ("edition",)
             )
             problem = Problem(message=str(exc), path=path)
-            raise located([problem], text, source) from None
+            raise located([problem], where, source) from None
     problems = assessment_problems(assessment, standard)
     if problems:
-        raise located(problems, text, source)
+        raise located(problems, where, source)
     return assessment
 
 
@@ -358,7 +356,7 @@ def assessment_from_mapping(
         ValidationError: The data is not a valid assessment for the
             standard.
     """
-    return _assessment_from_data(data, "", source, standard)
+    return _assessment_from_data(data, NOWHERE, source, standard)
 
 
 @checked
@@ -377,8 +375,7 @@ def assessment_to_mapping(assessment: Assessment) -> dict[str, Any]:
         data["unit"] = assessment.unit
     if assessment.scale is not None:
         data["scale"] = assessment.scale
-    # Nothing a file left out is written: the saved form is never larger
-    # than what was read (see _yaml.written_size).
+    # Nothing a file left out is written.
     if assessment.auditors:
         data["auditors"] = list(assessment.auditors)
     if assessment.extensions:
@@ -479,7 +476,11 @@ def save_assessment(
     Raises:
         GoudenoorError: *path* exists and *overwrite* is false, it cannot
             be written, or an extension path cannot be named from it.
+        FileFormatError: The text would be larger than the loader accepts
+            (8 MiB); nothing is written.
     """
+    from goudenoor.files import _yaml
+
     relocated = relocate_extensions(
         assessment,
         path,
@@ -487,7 +488,18 @@ def save_assessment(
         if extensions_relative_to is None
         else os.fspath(extensions_relative_to),
     )
-    write_text_atomic(path, dump_assessment(relocated), overwrite=overwrite)
+    text = dump_assessment(relocated)
+    # What is written must load again: a saved form can be larger than
+    # the file that was read (block style, escapes), so it is held to the
+    # loader's size limit here.
+    size = len(text.encode("utf-8"))
+    if size > _yaml.MAX_BYTES:
+        raise FileFormatError(
+            f"the assessment takes {size:,} bytes written out, more than the "
+            f"limit of {_yaml.MAX_BYTES:,} bytes that loading accepts",
+            os.fspath(path),
+        )
+    write_text_atomic(path, text, overwrite=overwrite)
 
 
 def relocate_extensions(

@@ -174,9 +174,8 @@ def loads_crosswalk(
 def _crosswalk_from_text(
     text: str, name: str, source: Standard | None, target: Standard | None
 ) -> Crosswalk:
-    crosswalk = attrs.evolve(
-        marked_from_text(text, name, CROSSWALK_FORMAT, Crosswalk), origin=name
-    )
+    crosswalk, where = marked_from_text(text, name, CROSSWALK_FORMAT, Crosswalk)
+    crosswalk = attrs.evolve(crosswalk, origin=name)
     problems: list[Problem] = []
     standards: list[Standard] = []
     for key, given in (("source", source), ("target", target)):
@@ -190,5 +189,5 @@ def _crosswalk_from_text(
     if not problems:
         problems = crosswalk_problems(crosswalk, *standards)
     if problems:
-        raise located(problems, text, name)
+        raise located(problems, where, name)
     return crosswalk

@@ -203,19 +203,17 @@ def loads_translation(
 def _translation_from_text(
     text: str, source: str, standard: Standard | None
 ) -> Translation:
-    translation = attrs.evolve(
-        marked_from_text(text, source, TRANSLATION_FORMAT, Translation),
-        origin=source,
-    )
+    translation, where = marked_from_text(text, source, TRANSLATION_FORMAT, Translation)
+    translation = attrs.evolve(translation, origin=source)
     if standard is None:
         try:
             standard = load_standard(translation.edition)
         except UnknownEditionError as exc:
             problem = Problem(message=str(exc), path=("edition",))
-            raise located([problem], text, source) from None
+            raise located([problem], where, source) from None
     problems = translation_problems(translation, standard)
     if problems:
-        raise located(problems, text, source)
+        raise located(problems, where, source)
     return translation
 
 

@@ -29,7 +29,6 @@ from goudenoor.standard import (
 if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
 from goudenoor.files._parse import (
-    YamlLocator,
     marked_from_text,
     read_file,
     read_regular,
@@ -37,6 +36,7 @@ from goudenoor.files._parse import (
     refuse_empty_path,
     structure_data,
 )
+from goudenoor.files._positions import NOWHERE
 
 
 __all__ = [
@@ -269,10 +269,10 @@ def _checked_extension(name: str, extension: Extension) -> Extension:
         ) from None
     data.pop("origin", None)
     data.pop("locate", None)
-    checked = structure_data(data, "", f"extension {excerpt(name)}", Extension)
+    checked = structure_data(data, NOWHERE, f"extension {excerpt(name)}", Extension)
     return attrs.evolve(checked, origin=extension.origin)
 
 
 def _extension_from_text(text: str, source: str) -> Extension:
-    extension = marked_from_text(text, source, EXTENSION_FORMAT, Extension)
-    return attrs.evolve(extension, origin=source, locate=YamlLocator(text))
+    extension, where = marked_from_text(text, source, EXTENSION_FORMAT, Extension)
+    return attrs.evolve(extension, origin=source, locate=where)
