@@ -131,9 +131,7 @@ class TestCrashSafety:
         assert [signal.SIGKILL] * KILLS == [os.WTERMSIG(s) for s in statuses]
         assert len(seen) > 1, "the writer never got to replace the file"
         assert len(leftovers) <= KILLS
-        assert all(
-            re.fullmatch(r"\.audit\.yaml\.[0-9a-f]+\.tmp", n) for n in leftovers
-        )
+        assert all(re.fullmatch(r"\.audit\.yaml\.[0-9a-f]+\.tmp", n) for n in leftovers)
         go.save_assessment(large_assessment(0), path, overwrite=True)
         assert large_assessment(0) == go.load_assessment(path)
 
