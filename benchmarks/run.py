@@ -55,8 +55,8 @@ What is measured, and how:
 * **near the limit**: an assessment whose one rating lists more and more
   pieces of evidence (each the same length, two lines in block style), at
   1/4, 1/2 and 1x of the most that the loader's size limits accept
-  (``goudenoor.files._yaml``: the written-out size, :data:`MAX_BYTES`,
-  is the one passed first, at about 2.8 MB of file). The most is found
+  (``goudenoor.files._yaml``: the value limit, :data:`MAX_NODES`, is
+  the one passed first, at about 3.9 MB of file). The most is found
   by loading a text over the limit: the line of the refusal says how many
   pieces came before. At each size ``load_assessment(path)`` is timed
   against ``yaml.load(text, Loader=yaml.CSafeLoader)`` of the same text,

@@ -81,6 +81,22 @@ def test_an_old_import_statement_warns_at_its_line() -> None:
     assert [__file__] == [w.filename for w in caught]
 
 
+def test_no_old_path_hides_a_name_of_its_package() -> None:
+    """
+    An old module path whose last part is a name of the package that would
+    hold it (``goudenoor.files.editions``, a module once, a function too)
+    is not served: importing it would put a module in the function's place.
+    """
+    clashes = {
+        old
+        for old in _moved.MOVED_MODULES
+        if old.rpartition(".")[2]
+        in getattr(importlib.import_module(old.rpartition(".")[0]), "__all__", ())
+    }
+
+    assert set() == clashes
+
+
 def test_a_name_the_old_module_never_had() -> None:
     sys.modules.pop("goudenoor.graph", None)
     with pytest.warns(DeprecationWarning, match="is deprecated"):

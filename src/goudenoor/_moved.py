@@ -73,9 +73,7 @@ MOVED_MODULES: Final[dict[str, str]] = {
     "goudenoor.oscal": "goudenoor.interchange",
     "goudenoor.files.assessments": "goudenoor.files",
     "goudenoor.files.atomic": "goudenoor.files",
-    "goudenoor.files.crosswalks": "goudenoor.files",
     "goudenoor.files.documents": "goudenoor.files",
-    "goudenoor.files.editions": "goudenoor.files",
     "goudenoor.files.extension_loader": "goudenoor.files",
     "goudenoor.files.migrations": "goudenoor.files",
     "goudenoor.files.portfolio": "goudenoor.files",
@@ -94,7 +92,10 @@ MOVED_MODULES: Final[dict[str, str]] = {
     "goudenoor.report.team": "goudenoor.report",
     "goudenoor.report.text": "goudenoor.report",
 }
-"""Old public module paths and the package that holds their names now."""
+"""Old public module paths and the package that holds their names now.
+``goudenoor.files.editions`` and ``goudenoor.files.crosswalks`` are not
+among them: importing a module by those names would put it in the place
+of the functions ``goudenoor.files`` has by the same names."""
 
 
 def warn(old: str, new: str, *, stacklevel: int = 3) -> None:

@@ -28,7 +28,6 @@ import pytest
 import goudenoor as go
 from conftest import EXAMPLE_AUDIT
 from fuzz_inputs import ZORG, large_assessment
-from goudenoor.files import _atomic as go_io
 
 
 TESTS = Path(__file__).parent.parent
@@ -96,8 +95,8 @@ class TestCrashSafety:
         the kills at random moments, half just after it created its
         temporary file), always leaves the previous or the new assessment,
         complete and loadable; what else it leaves is at most one temporary
-        file ``.audit.yaml.<host>-<pid>-<random>.tmp`` per kill, never a
-        broken ``audit.yaml``, and the next save removes those.
+        file ``.audit.yaml.<random>.tmp`` per kill, never a broken
+        ``audit.yaml``, and the next save is not stopped by them.
         """
         path = tmp_path / "audit.yaml"
         go.save_assessment(large_assessment(0), path)
@@ -132,38 +131,9 @@ class TestCrashSafety:
         assert [signal.SIGKILL] * KILLS == [os.WTERMSIG(s) for s in statuses]
         assert len(seen) > 1, "the writer never got to replace the file"
         assert len(leftovers) <= KILLS
-        assert all(
-            re.fullmatch(r"\.audit\.yaml\.[\w-]+-[0-9]+-[0-9a-f]+\.tmp", n)
-            for n in leftovers
-        )
+        assert all(re.fullmatch(r"\.audit\.yaml\.[0-9a-f]+\.tmp", n) for n in leftovers)
         go.save_assessment(large_assessment(0), path, overwrite=True)
-        assert ["audit.yaml"] == [p.name for p in tmp_path.iterdir()]
-
-    def test_stale_temporaries_removed(self, tmp_path: Path) -> None:
-        """
-        A save removes the temporary files of earlier saves of the same
-        file on this host whose process has ended, and only those: not one
-        of a running process, of another host, or of another file.
-        """
-        with subprocess.Popen([sys.executable, "-c", "pass"]) as ended:
-            ended.wait()
-        dead = ended.pid
-        host = go_io._host()
-        names = {
-            "dead": f".audit.yaml.{host}-{dead}-0a1b2c.tmp",
-            "running": f".audit.yaml.{host}-{os.getppid()}-0a1b2c.tmp",
-            "other host": f".audit.yaml.elsewhere-{dead}-0a1b2c.tmp",
-            "other file": f".other.yaml.{host}-{dead}-0a1b2c.tmp",
-            "not ours": ".audit.yaml.backup.tmp",
-        }
-        for name in names.values():
-            (tmp_path / name).write_text("partial", encoding="utf-8")
-
-        go.save_assessment(large_assessment(1), tmp_path / "audit.yaml")
-
-        left = {p.name for p in tmp_path.iterdir()}
-        assert names["dead"] not in left
-        assert {*names.values(), "audit.yaml"} - {names["dead"]} == left
+        assert large_assessment(0) == go.load_assessment(path)
 
     def test_refuses_to_overwrite(self, tmp_path: Path) -> None:
         """

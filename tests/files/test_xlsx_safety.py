@@ -16,6 +16,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
+import attrs
 import openpyxl
 import pytest
 
@@ -218,7 +219,8 @@ class TestLimits:
 
     def test_cost_of_a_far_cell(self, path: Path) -> None:
         """
-        Refusing a far cell builds nothing: the scan stops at the cell.
+        Refusing a far cell reads no further: the one pass over the sheet
+        stops at the cell, and the sheets after it are never read.
         """
         edit(path, xlsx.RATINGS_SHEET, {"A1048576": "x"})
         sheets: list[Any] = []
@@ -234,7 +236,7 @@ class TestLimits:
             error(path)
 
         assert [xlsx.AUDIT_SHEET, xlsx.RATINGS_SHEET] == [s.title for s in sheets]
-        assert [{}, {}] == [s.values for s in sheets]
+        assert [] == [cell for cell in sheets[1].values if cell[0] == 1048576]
 
 
 class TestNumbers:
@@ -497,3 +499,42 @@ class TestDefusedXML:
         assert openpyxl_xml.DEFUSEDXML is True
         assert "defusedxml.common" == functions.fromstring.__module__
         assert "defusedxml.common" == functions.iterparse.__module__
+
+
+class TestOnePass:
+    def test_each_sheet_is_parsed_once(
+        self, path: Path, example: go.Assessment, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """
+        Reading a workbook parses the cells of each sheet once: the limits
+        are checked and the values read in the same pass. openpyxl's parser
+        of whole sheets (which read the values in a second parse) never
+        runs; each sheet is opened twice, once by openpyxl's load for its
+        header (its dimension, before the cells) and once for the pass.
+        """
+        from openpyxl.worksheet._reader import WorkSheetParser
+
+        opened: list[str] = []
+        parses: list[object] = []
+        original_open, original_parse = zipfile.ZipFile.open, WorkSheetParser.parse
+
+        def counting_open(
+            archive: zipfile.ZipFile, name: Any, *args: Any, **kw: Any
+        ) -> Any:
+            opened.append(name if isinstance(name, str) else name.filename)
+            return original_open(archive, name, *args, **kw)
+
+        def counting_parse(parser: WorkSheetParser) -> Any:
+            parses.append(parser)
+            return original_parse(parser)
+
+        monkeypatch.setattr(zipfile.ZipFile, "open", counting_open)
+        monkeypatch.setattr(WorkSheetParser, "parse", counting_parse)
+
+        assessment = xlsx.load_workbook(path).assessment
+
+        assert attrs.evolve(example, source=None) == attrs.evolve(
+            assessment, source=None
+        )
+        assert [] == parses
+        assert [2, 2, 2] == [opened.count(part) for part in SHEET_PARTS.values()]

@@ -45,6 +45,7 @@ from goudenoor.files._parse import (
     read_string,
     structure_data,
 )
+from goudenoor.files._positions import NOWHERE, Positions
 
 
 __all__ = [
@@ -130,9 +131,8 @@ def load_audit(
             found=found,
         )
     name, text = read_file(path)
-    with _yaml.kept():
-        data = _yaml.load(text, name)
-        return _audit_from_data(data, text, name, standard, extensions, found=found)
+    data, where = _yaml.read(text, name)
+    return _audit_from_data(data, where, name, standard, extensions, found=found)
 
 
 @checked
@@ -187,14 +187,13 @@ def load_listed_audit(
     from goudenoor.files import _yaml
 
     name, text = read_file(path, regular_only=True)
-    with _yaml.kept():
-        data = _yaml.load(text, name)
-        marker = data.get(MARKER) if isinstance(data, dict) else None
-        if isinstance(marker, str):
-            kind, slash, _ = marker.partition("/")
-            if slash and kind in other_kinds:
-                return marker
-        return _audit_from_data(data, text, name, standard, extensions, found=found)
+    data, where = _yaml.read(text, name)
+    marker = data.get(MARKER) if isinstance(data, dict) else None
+    if isinstance(marker, str):
+        kind, slash, _ = marker.partition("/")
+        if slash and kind in other_kinds:
+            return marker
+    return _audit_from_data(data, where, name, standard, extensions, found=found)
 
 
 def load_listed_assessment(
@@ -255,18 +254,17 @@ def loads_audit(
     from goudenoor.files import _yaml
 
     text = read_string(text_or_bytes, source)
-    with _yaml.kept():
-        data = _yaml.load(text, source)
-        return _audit_from_data(
-            data,
-            text,
-            source,
-            standard,
-            extensions,
-            from_file=False,
-            folder=folder,
-            found=found,
-        )
+    data, where = _yaml.read(text, source)
+    return _audit_from_data(
+        data,
+        where,
+        source,
+        standard,
+        extensions,
+        from_file=False,
+        folder=folder,
+        found=found,
+    )
 
 
 @checked
@@ -311,7 +309,7 @@ def _real_folder(folder: str | os.PathLike[str] | None) -> Path | None:
 
 def _audit_from_data(
     data: object,
-    text: str,
+    where: Positions,
     source: str,
     standard: Standard | None,
     extensions: Sequence[Extension] = (),
@@ -320,9 +318,9 @@ def _audit_from_data(
     folder: str | os.PathLike[str] | None = None,
     found: StandardsFound | None = None,
 ) -> Audit:
-    data = check_marker(data, ASSESSMENT_FORMAT, text, source)
+    data = check_marker(data, ASSESSMENT_FORMAT, where, source)
     assessment = attrs.evolve(
-        structure_data(data, text, source, Assessment), source=source
+        structure_data(data, where, source, Assessment), source=source
     )
     applied: list[Extension] = []
     if standard is None:
@@ -344,7 +342,7 @@ def _audit_from_data(
                 else ("edition",)
             )
             problem = Problem(message=str(exc), path=path)
-            raise located([problem], text, source) from None
+            raise located([problem], where, source) from None
     try:
         # Building the Audit checks the assessment against the standard
         # (the rule lives there, once); here its problems get their
@@ -353,7 +351,7 @@ def _audit_from_data(
             assessment=assessment, standard=standard, extensions=tuple(applied)
         )
     except ValidationError as exc:
-        raise located(exc.problems, text, source) from None
+        raise located(exc.problems, where, source) from None
 
 
 class _UnresolvedExtensionError(GoudenoorError):
@@ -496,7 +494,7 @@ def assessment_from_mapping(
         ValidationError: The data is not a valid assessment for the
             standard.
     """
-    return _audit_from_data(data, "", source, standard).assessment
+    return _audit_from_data(data, NOWHERE, source, standard).assessment
 
 
 @checked
@@ -512,7 +510,7 @@ def audit_from_mapping(
         ValidationError: The data is not a valid assessment for the
             standard.
     """
-    return _audit_from_data(data, "", source, standard)
+    return _audit_from_data(data, NOWHERE, source, standard)
 
 
 @checked
@@ -531,8 +529,7 @@ def assessment_to_mapping(assessment: Assessment) -> dict[str, Any]:
         data["unit"] = assessment.unit
     if assessment.scale is not None:
         data["scale"] = assessment.scale
-    # Nothing a file left out is written: the saved form is never larger
-    # than what was read (see _yaml.written_size).
+    # Nothing a file left out is written.
     if assessment.auditors:
         data["auditors"] = list(assessment.auditors)
     if assessment.extensions:
@@ -633,7 +630,11 @@ def save_assessment(
     Raises:
         GoudenoorError: *path* exists and *overwrite* is false, it cannot
             be written, or an extension path cannot be named from it.
+        FileFormatError: The text would be larger than the loader accepts
+            (8 MiB); nothing is written.
     """
+    from goudenoor.files import _yaml
+
     relocated = relocate_extensions(
         assessment,
         path,
@@ -641,7 +642,18 @@ def save_assessment(
         if extensions_relative_to is None
         else os.fspath(extensions_relative_to),
     )
-    write_text_atomic(path, dump_assessment(relocated), overwrite=overwrite)
+    text = dump_assessment(relocated)
+    # What is written must load again: a saved form can be larger than
+    # the file that was read (block style, escapes), so it is held to the
+    # loader's size limit here.
+    size = len(text.encode("utf-8"))
+    if size > _yaml.MAX_BYTES:
+        raise FileFormatError(
+            f"the assessment takes {size:,} bytes written out, more than the "
+            f"limit of {_yaml.MAX_BYTES:,} bytes that loading accepts",
+            os.fspath(path),
+        )
+    write_text_atomic(path, text, overwrite=overwrite)
 
 
 def relocate_extensions(

@@ -7,24 +7,16 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import glob
 import os
-import re
 import secrets
 import stat
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from goudenoor.exceptions import (
     EmptyPathError,
     GoudenoorError,
     OutputExistsError,
 )
-
-
-if TYPE_CHECKING:
-    pass
 
 
 __all__ = [
@@ -158,11 +150,9 @@ def write_bytes_atomic(
     replaced file keeps its permissions, except the set-user-id,
     set-group-id and sticky bits, which the new file never gets.
 
-    The temporary file is named ``.<name>.<host>-<pid>-<random>.tmp``. A
-    writer killed before the move leaves it behind; the next write of the
-    same file on the same host removes those whose process is gone (on
-    POSIX systems; a file of a writer on another host, or of a process
-    that still runs, is left alone).
+    The temporary file is named ``.<name>.<random>.tmp``. A writer killed
+    before the move leaves it behind (hidden, never read); remove it by
+    hand.
 
     Raises:
         GoudenoorError: *path* exists and *overwrite* is false, it may
@@ -175,7 +165,6 @@ def write_bytes_atomic(
     target = Path(path)
     existing = refuse_existing(target, overwrite=overwrite)
     folder = target.parent
-    _remove_stale_temporaries(folder, target.name)
     try:
         fd, temporary = _create_temporary(folder, target.name)
     except OSError as exc:
@@ -227,56 +216,14 @@ def _move_without_replacing(temporary: Path, target: Path) -> None:
         raise
 
 
-@cache
-def _host() -> str:
-    import platform  # only when a file is written
-
-    return re.sub(r"[^A-Za-z0-9]+", "-", platform.node()).strip("-") or "host"
-
-
 def _create_temporary(folder: Path, name: str) -> tuple[int, Path]:
     # Like tempfile.mkstemp, but with the permissions the umask gives a new
     # file (mkstemp's are owner-only): audit files are meant to be shared.
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     while True:
-        owner = f"{_host()}-{os.getpid()}"
-        temporary = folder / f".{name}.{owner}-{secrets.token_hex(6)}.tmp"
+        temporary = folder / f".{name}.{secrets.token_hex(6)}.tmp"
         with contextlib.suppress(FileExistsError):
             return os.open(temporary, flags, 0o666), temporary
-
-
-def _remove_stale_temporaries(folder: Path, name: str) -> None:
-    """
-    Remove the temporary files of earlier writes of *name* whose writer,
-    a process on this host, has ended without moving them into place.
-    """
-    if os.name != "posix":  # os.kill(pid, 0) would end the process on Windows
-        return
-    own = re.compile(
-        rf"\.{re.escape(name)}\.{re.escape(_host())}-([0-9]+)-[0-9a-f]+\.tmp"
-    )
-    try:
-        candidates = list(folder.glob(f".{glob.escape(name)}.*.tmp"))
-    except OSError:
-        return
-    for candidate in candidates:
-        found = own.fullmatch(candidate.name)
-        if found is None or _running(int(found.group(1))):
-            continue
-        with contextlib.suppress(OSError):
-            candidate.unlink()
-
-
-def _running(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # it exists but is not ours, or cannot be asked
-        return True
-    return True
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -24,6 +24,7 @@ from goudenoor.files._parse import (
     read_string,
     structure_data,
 )
+from goudenoor.files._positions import NOWHERE, Positions
 from goudenoor.problems import Problem
 from goudenoor.standard import Crosswalk, Standard, crosswalk_problems
 
@@ -196,21 +197,21 @@ def crosswalk_from_mapping(
         ValidationError: The data is not a valid crosswalk, or does not
             fit the editions.
     """
-    data = check_marker(data, CROSSWALK_FORMAT, "", name)
-    crosswalk = structure_data(data, "", name, Crosswalk)
-    return _checked_crosswalk(crosswalk, "", name, source, target)
+    data = check_marker(data, CROSSWALK_FORMAT, NOWHERE, name)
+    crosswalk = structure_data(data, NOWHERE, name, Crosswalk)
+    return _checked_crosswalk(crosswalk, NOWHERE, name, source, target)
 
 
 def _crosswalk_from_text(
     text: str, name: str, source: Standard | None, target: Standard | None
 ) -> Crosswalk:
-    crosswalk = marked_from_text(text, name, CROSSWALK_FORMAT, Crosswalk)
-    return _checked_crosswalk(crosswalk, text, name, source, target)
+    crosswalk, where = marked_from_text(text, name, CROSSWALK_FORMAT, Crosswalk)
+    return _checked_crosswalk(crosswalk, where, name, source, target)
 
 
 def _checked_crosswalk(
     crosswalk: Crosswalk,
-    text: str,
+    where: Positions,
     name: str,
     source: Standard | None,
     target: Standard | None,
@@ -229,5 +230,5 @@ def _checked_crosswalk(
     if not problems:
         problems = crosswalk_problems(crosswalk, *standards)
     if problems:
-        raise located(problems, text, name)
+        raise located(problems, where, name)
     return crosswalk

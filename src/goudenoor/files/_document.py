@@ -105,7 +105,7 @@ def loads_document(
     """
     from goudenoor.files import _yaml
 
-    data = _yaml.load(text, source)
+    data, where = _yaml.read(text, source)
     marker = data.get(MARKER) if isinstance(data, dict) else None
     if marker == ASSESSMENT_FORMAT:
         return loads_assessment(text, source=source, folder=folder)
@@ -114,7 +114,7 @@ def loads_document(
     if marker == TRANSLATION_FORMAT:
         return loads_translation(text, source=source)
     if not isinstance(data, dict):
-        check_marker(data, ASSESSMENT_FORMAT, text, source)  # refuses it
+        check_marker(data, ASSESSMENT_FORMAT, where, source)  # refuses it
     expected = ", ".join(repr(kind) for kind in DOCUMENT_FORMATS)
     found = (
         "missing"
@@ -127,4 +127,4 @@ def loads_document(
         message=f"expected a format marker, one of {expected} ({found})",
         path=(MARKER,),
     )
-    raise located([problem], text, source)
+    raise located([problem], where, source)

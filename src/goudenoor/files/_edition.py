@@ -41,6 +41,7 @@ from goudenoor.files._parse import (
     structure_data,
     structure_text,
 )
+from goudenoor.files._positions import NOWHERE, Positions
 
 
 __all__ = [
@@ -217,9 +218,9 @@ def translation_from_mapping(
         ValidationError: The data is not a valid translation, or does not
             fit the edition.
     """
-    data = check_marker(data, TRANSLATION_FORMAT, "", source)
-    translation = structure_data(data, "", source, Translation)
-    return _checked_translation(translation, "", source, standard)
+    data = check_marker(data, TRANSLATION_FORMAT, NOWHERE, source)
+    translation = structure_data(data, NOWHERE, source, Translation)
+    return _checked_translation(translation, NOWHERE, source, standard)
 
 
 @checked
@@ -241,12 +242,12 @@ def loads_standard(text_or_bytes: str | bytes, *, source: str = "<string>") -> S
 def _translation_from_text(
     text: str, source: str, standard: Standard | None
 ) -> Translation:
-    translation = marked_from_text(text, source, TRANSLATION_FORMAT, Translation)
-    return _checked_translation(translation, text, source, standard)
+    translation, where = marked_from_text(text, source, TRANSLATION_FORMAT, Translation)
+    return _checked_translation(translation, where, source, standard)
 
 
 def _checked_translation(
-    translation: Translation, text: str, source: str, standard: Standard | None
+    translation: Translation, where: Positions, source: str, standard: Standard | None
 ) -> Translation:
     translation = attrs.evolve(translation, origin=source)
     if standard is None:
@@ -254,10 +255,10 @@ def _checked_translation(
             standard = load_standard(translation.edition)
         except UnknownEditionError as exc:
             problem = Problem(message=str(exc), path=("edition",))
-            raise located([problem], text, source) from None
+            raise located([problem], where, source) from None
     problems = translation_problems(translation, standard)
     if problems:
-        raise located(problems, text, source)
+        raise located(problems, where, source)
     return translation
 
 

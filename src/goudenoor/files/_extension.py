@@ -30,7 +30,6 @@ from goudenoor.standard import (
 if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
 from goudenoor.files._parse import (
-    YamlLocator,
     check_marker,
     marked_from_text,
     read_file,
@@ -39,6 +38,7 @@ from goudenoor.files._parse import (
     refuse_empty_path,
     structure_data,
 )
+from goudenoor.files._positions import NOWHERE
 
 
 __all__ = [
@@ -290,7 +290,7 @@ def _checked_extension(name: str, extension: Extension) -> Extension:
         ) from None
     data.pop("origin", None)
     data.pop("locate", None)
-    checked = structure_data(data, "", f"extension {excerpt(name)}", Extension)
+    checked = structure_data(data, NOWHERE, f"extension {excerpt(name)}", Extension)
     return attrs.evolve(checked, origin=extension.origin)
 
 
@@ -304,10 +304,10 @@ def extension_from_mapping(data: object, source: str = "<mapping>") -> Extension
     Raises:
         ValidationError: The data is not a valid extension.
     """
-    data = check_marker(data, EXTENSION_FORMAT, "", source)
-    return attrs.evolve(structure_data(data, "", source, Extension), origin=source)
+    data = check_marker(data, EXTENSION_FORMAT, NOWHERE, source)
+    return attrs.evolve(structure_data(data, NOWHERE, source, Extension), origin=source)
 
 
 def _extension_from_text(text: str, source: str) -> Extension:
-    extension = marked_from_text(text, source, EXTENSION_FORMAT, Extension)
-    return attrs.evolve(extension, origin=source, locate=YamlLocator(text))
+    extension, where = marked_from_text(text, source, EXTENSION_FORMAT, Extension)
+    return attrs.evolve(extension, origin=source, locate=where)

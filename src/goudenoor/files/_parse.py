@@ -15,27 +15,20 @@ import stat
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
-
-import attrs
+from typing import TypeVar
 
 from goudenoor.exceptions import (
     EmptyPathError,
     FileFormatError,
     ValidationError,
 )
+from goudenoor.files._positions import Positions
 from goudenoor.problems import Problem
-
-
-if TYPE_CHECKING:
-    pass
 
 
 __all__ = [
     "MARKER",
-    "YamlLocator",
     "check_marker",
-    "locate_problems",
     "located",
     "marked_from_text",
     "parse",
@@ -253,54 +246,31 @@ def parse(raw: bytes, source: str, cls: type[_T]) -> _T:
 def structure_text(text: str, source: str, cls: type[_T]) -> _T:
     from goudenoor.files import _yaml
 
-    with _yaml.kept():  # problems are located in this load's own composition
-        data = _yaml.load(text, source)
-        return structure_data(data, text, source, cls)
+    data, where = _yaml.read(text, source)
+    return structure_data(data, where, source, cls)
 
 
-def structure_data(data: object, text: str, source: str, cls: type[_T]) -> _T:
-    from goudenoor.files import _convert, _yaml
+def structure_data(data: object, where: Positions, source: str, cls: type[_T]) -> _T:
+    """
+    *data* as a *cls*; its problems are located by *where*, the positions
+    of the text it was read from.
+    """
+    from goudenoor.files import _convert
 
     try:
-        # The model objects grow with the text as the data did: paused for
-        # the same reason as the YAML layer's (see _yaml._Collector).
-        with _yaml.collector_paused():
-            return _convert.structure(data, cls)
+        return _convert.structure(data, cls)
     except _convert.StructureFailedError as exc:
-        raise located(exc.problems, text, source) from exc.__cause__
+        raise located(exc.problems, where, source) from exc.__cause__
 
 
-def located(problems: Iterable[Problem], text: str, source: str) -> ValidationError:
-    return ValidationError(locate_problems(list(problems), text), source)
-
-
-def locate_problems(problems: list[Problem], text: str | None) -> list[Problem]:
+def located(
+    problems: Iterable[Problem], where: Positions, source: str
+) -> ValidationError:
     """
-    *problems* with the line and column of their path in *text* (the YAML
-    they were found in), composing the text once.
+    The error that lists *problems*, each at its place in the text that
+    *where* holds the positions of.
     """
-    from goudenoor.files import _yaml
-
-    if not text:
-        return problems
-    positions = _yaml.locate_all(text, [problem.path for problem in problems])
-    return [
-        problem.located(*position) if position else problem
-        for problem, position in zip(problems, positions, strict=True)
-    ]
-
-
-@attrs.frozen
-class YamlLocator:
-    """
-    Locates problems in the YAML *text* they were found in: the
-    :data:`~goudenoor.problems.Locator` the loader gives what it reads.
-    """
-
-    text: str = attrs.field(repr=False)
-
-    def __call__(self, problems: list[Problem]) -> list[Problem]:
-        return locate_problems(problems, self.text)
+    return ValidationError(where(list(problems)), source)
 
 
 MARKER = "goudenoor"
@@ -309,13 +279,13 @@ _SHORT_VALUE = 40
 """The longest format marker an error message quotes whole."""
 
 
-def check_marker(data: object, expected: str, text: str, source: str) -> object:
+def check_marker(data: object, expected: str, where: Positions, source: str) -> object:
     from goudenoor.files import _convert
 
     if not isinstance(data, dict):
         # Not the expected kind of file: its content is not quoted back.
         problem = Problem(message=f"expected a mapping, got {_kind(data)}", path=())
-        raise located([problem], text, source)
+        raise located([problem], where, source)
     data = dict(data)
     marker = data.pop(MARKER, None)
     if marker != expected:
@@ -330,7 +300,7 @@ def check_marker(data: object, expected: str, text: str, source: str) -> object:
             message=f"expected the format marker {expected!r} ({found})",
             path=(MARKER,),
         )
-        raise located([problem], text, source)
+        raise located([problem], where, source)
     return data
 
 
@@ -350,15 +320,19 @@ def _kind(value: object) -> str:
     return next((name for cls, name in kinds if isinstance(value, cls)), "a value")
 
 
-def marked_from_text(text: str, source: str, marker: str, cls: type[_T]) -> _T:
+def marked_from_text(
+    text: str, source: str, marker: str, cls: type[_T]
+) -> tuple[_T, Positions]:
     """
-    Parse a file of format *marker* (its ``goudenoor:`` key) into a *cls*.
+    Parse a file of format *marker* (its ``goudenoor:`` key) into a *cls*;
+    also where each of its entries was written, to locate problems found
+    later.
     """
     from goudenoor.files import _yaml
 
-    with _yaml.kept():  # problems are located in this load's own composition
-        data = check_marker(_yaml.load(text, source), marker, text, source)
-        return structure_data(data, text, source, cls)
+    data, where = _yaml.read(text, source)
+    data = check_marker(data, marker, where, source)
+    return structure_data(data, where, source, cls), where
 
 
 STDIN = "<stdin>"

@@ -45,7 +45,7 @@ from goudenoor.standard import Extension, Standard
 
 
 if TYPE_CHECKING:
-    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+    from openpyxl import Workbook
 from goudenoor.files.xlsx._layout import (
     AUDIT_SHEET,
     DATA_ROW,
@@ -281,13 +281,21 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
 
 class _Scanner:
     """
-    Goes once through the XML of a sheet, without keeping it, and refuses
-    what is beyond the limits as soon as it is seen.
+    Goes once through the XML of a sheet, without keeping it: refuses what
+    is beyond the limits as soon as it is seen, and keeps the value of
+    each cell within them, read by *read_cell* (openpyxl's own reading of
+    a cell: shared strings, dates by their number format).
     """
 
-    def __init__(self, name: str, sheet: _Sheet) -> None:
+    def __init__(
+        self,
+        name: str,
+        sheet: _Sheet,
+        read_cell: Callable[[ElementTree.Element], Mapping[str, object]],
+    ) -> None:
         self.name = name
         self.sheet = sheet
+        self.read_cell = read_cell
         self.row = 0
         self.column = 0
         self.rows = 0
@@ -385,6 +393,9 @@ class _Scanner:
             self.sheet.formulas.add((row, column))
         if kind == "n" and text:
             self.check_number(row, column, text.strip())
+        found = self.read_cell(element)["value"]
+        if found is not None:
+            self.sheet.values[row, column] = found
 
     def check_number(self, row: int, column: int, text: str) -> None:
         # float() reads any length of digits; too large is infinite.
@@ -1035,8 +1046,7 @@ def _open(name: str) -> dict[str, _Sheet]:
         # openpyxl warns about features it drops; reading needs none.
         warnings.simplefilter("ignore")
         try:
-            # Read-only: a sheet's cells are parsed only when read, and
-            # only after _scan has checked them.
+            # Read-only: no sheet is parsed here; _scan parses each once.
             book = load_workbook(BytesIO(data), read_only=True, data_only=True)
         except Exception as exc:  # noqa: BLE001 - openpyxl raises anything on bad files
             raise FileFormatError(
@@ -1054,9 +1064,7 @@ def _open(name: str) -> dict[str, _Sheet]:
                     f"(it has {quoted_list(book.sheetnames)})",
                     name,
                 )
-            sheets = _scan(name, data)
-            for title, sheet in sheets.items():
-                _fill(name, book[title], sheet)
+            sheets = _scan(name, data, book)
         finally:
             book.close()
     return sheets
@@ -1068,11 +1076,14 @@ def _reason(exc: Exception) -> str:
     return str(reason) or type(exc).__name__
 
 
-def _scan(name: str, data: bytes) -> dict[str, _Sheet]:
+def _scan(name: str, data: bytes, book: Workbook) -> dict[str, _Sheet]:
     """
-    The three sheets, with their merged ranges and formulas without a
-    value; refuses a sheet beyond the limits as soon as that is seen.
+    The three sheets, each read in one pass over its XML: the values of
+    their cells, their merged ranges and formulas without a value; refuses
+    a sheet beyond the limits as soon as that is seen.
     """
+    from openpyxl.worksheet._reader import WorkSheetParser
+
     sheets: dict[str, _Sheet] = {}
     title = ""
     try:
@@ -1081,7 +1092,19 @@ def _scan(name: str, data: bytes) -> dict[str, _Sheet]:
             for title in (AUDIT_SHEET, RATINGS_SHEET, EVIDENCE_SHEET):
                 sheet = _Sheet(title)
                 with archive.open(parts[title]) as stream:
-                    _Scanner(name, sheet).scan(stream)
+                    # openpyxl's parser of a sheet, used one cell at a time
+                    # (after the checks), set up as its read-only sheets set
+                    # it up: the workbook's shared strings, date formats and
+                    # epoch. (These private names are stable since 3.1.)
+                    cells = WorkSheetParser(
+                        stream,
+                        book[title]._shared_strings,  # type: ignore[attr-defined]  # noqa: SLF001
+                        data_only=True,
+                        epoch=book.epoch,
+                        date_formats=book._date_formats,  # type: ignore[attr-defined]  # noqa: SLF001
+                        timedelta_formats=book._timedelta_formats,  # type: ignore[attr-defined]  # noqa: SLF001
+                    )
+                    _Scanner(name, sheet, cells.parse_cell).scan(stream)
                 sheet.index_merged()
                 sheets[title] = sheet
     except FileFormatError:
@@ -1092,24 +1115,6 @@ def _scan(name: str, data: bytes) -> dict[str, _Sheet]:
             f"not an XLSX workbook ({where}{_reason(exc)})", name
         ) from None
     return sheets
-
-
-def _fill(name: str, source: ReadOnlyWorksheet, sheet: _Sheet) -> None:
-    """
-    Put the values of *source* (read only, checked by _scan) into *sheet*.
-    """
-    try:
-        source.reset_dimensions()  # never trust the dimension a file declares
-        # (The stubs type iter_rows of a read-only sheet with Worksheet.)
-        rows = source.iter_rows(values_only=True)  # type: ignore[misc]
-        for row, values in enumerate(rows, start=1):
-            for column, value in enumerate(values, start=1):
-                if value is not None:
-                    sheet.values[row, column] = value
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises anything on bad files
-        raise FileFormatError(
-            f"not an XLSX workbook (sheet {sheet.title!r}: {_reason(exc)})", name
-        ) from None
 
 
 def _ratings(
