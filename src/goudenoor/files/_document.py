@@ -12,9 +12,9 @@ from pathlib import Path
 from goudenoor.audit import Assessment
 from goudenoor.exceptions import FileFormatError
 from goudenoor.files._assessment import ASSESSMENT_FORMAT, loads_assessment
-from goudenoor.files._edition import loads_translation
 from goudenoor.files._extension import loads_extension
 from goudenoor.files._parse import MARKER, check_marker, located, read_file, read_string
+from goudenoor.files._translation import loads_translation
 from goudenoor.problems import Problem, excerpt
 from goudenoor.standard import (
     EXTENSION_FORMAT,
