@@ -11,6 +11,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Final
 
@@ -584,10 +585,6 @@ def _loaded(
         for path in paths:
             yield _load_one(path, standard, extensions)
         return
-    # Imported only for a pool: multiprocessing is most of what importing
-    # this module would cost a command that reads one file.
-    from concurrent.futures import ProcessPoolExecutor
-
     workers = min(jobs, len(paths))
     chunk = max(1, min(64, len(paths) // (workers * 4)))
     with ProcessPoolExecutor(
