@@ -180,7 +180,9 @@ import gc, json, sys, time
 from importlib import resources
 import yaml
 import goudenoor
-import goudenoor.files  # the facade is lazy: import the modules before timing
+# The facade and goudenoor.files import a module when a name is first used:
+# import what the call needs before timing.
+goudenoor.load_standard
 
 edition, which = sys.argv[1], sys.argv[2]
 text = (

@@ -23,12 +23,18 @@ YAML, no converter (comparing the bytes is exact and needs no import).
 
 from __future__ import annotations
 
-import pickle
 import sys
 from typing import TYPE_CHECKING
 
 from goudenoor.standard import Standard
 
+
+try:
+    # The C unpickler alone: importing the pickle module (written in Python,
+    # for the pickler's options) costs more than the unpickling itself.
+    from _pickle import loads as _unpickle
+except ImportError:  # an interpreter without CPython's C module
+    from pickle import loads as _unpickle
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -62,6 +68,8 @@ def dumps(standard: Standard, raw_yaml: bytes) -> bytes:
     """
     The cache file's content for *standard*, parsed from *raw_yaml*.
     """
+    import pickle
+
     return pickle.dumps((header(raw_yaml), standard), protocol=pickle.HIGHEST_PROTOCOL)
 
 
@@ -75,7 +83,7 @@ def cached_standard(
     if cache is None:
         return None
     try:
-        found_header, standard = pickle.loads(cache)  # noqa: S301 - the package's own file
+        found_header, standard = _unpickle(cache)  # noqa: S301 - the package's own file
         fits = found_header == header(raw_yaml)
     except Exception:  # noqa: BLE001 - any failure means: parse the YAML instead
         return None
