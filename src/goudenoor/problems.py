@@ -8,7 +8,6 @@ and attrs only, imported by everything, importing nothing of goudenoor.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
@@ -202,6 +201,8 @@ def close_matches(key: str, choices: Iterable[str]) -> list[str]:
     >>> close_matches("Klantbeleid", ["Klantenbeleid", "Middelen"])
     ['Klantenbeleid']
     """
+    import difflib  # only when something is not found
+
     return difflib.get_close_matches(key, list(choices), n=3, cutoff=0.6)
 
 

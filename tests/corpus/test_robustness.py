@@ -50,6 +50,9 @@ import goudenoor as go
 from fuzz_inputs import large_assessment
 path, count = sys.argv[2], int(sys.argv[3])
 versions = [large_assessment(k) for k in range(count)]
+# goudenoor imports its modules when first used: one save (of what the file
+# holds already) before forking imports them once, not in every child.
+go.save_assessment(versions[0], path, overwrite=True)
 for line in sys.stdin:
     first = int(line)
     pid = os.fork()

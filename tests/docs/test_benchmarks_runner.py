@@ -16,6 +16,7 @@ from helpers import run_python
 ROWS = (
     "import",
     "import above start-up",
+    "first call",
     "first load",
     "second load",
     "scoring",
@@ -27,6 +28,7 @@ ROWS = (
     "near the limit, 1x",
     "linear growth, near the limit",
     "CLI score",
+    "CLI score vs libraries",
     "portfolio",
     "portfolio, jobs=2",
     "portfolio memory per file",
@@ -66,7 +68,7 @@ def test_runner_quick(tmp_path: Path) -> None:
     for name in ("benchmark", "contestant", "baseline", "ratio", "target", "met?"):
         assert name in done.stdout.splitlines()[2]
     assert "minimum (noise only adds time) of 1 fresh process each" in done.stdout
-    assert re.search(r"^targets: \d+ of 11 met", done.stdout, re.MULTILINE)
+    assert re.search(r"^targets: \d+ of 13 met", done.stdout, re.MULTILINE)
 
     data = json.loads(figures.read_text(encoding="utf-8"))
     assert benchmarks == [row["benchmark"] for row in data["rows"]]
@@ -74,12 +76,51 @@ def test_runner_quick(tmp_path: Path) -> None:
         assert row["ratio"] > 0
         assert row["explanation"]
         assert (row["target"] is None) == (row["met"] is None)
-    assert {"import", "load", "scoring", "growth", "limits", "cli", "portfolio"} == set(
-        data["details"]
-    )
+    assert {
+        "import",
+        "first-call",
+        "load",
+        "scoring",
+        "growth",
+        "limits",
+        "cli",
+        "portfolio",
+    } == set(data["details"])
     assert [40, 80, 160] == [size["requirements"] for size in data["details"]["growth"]]
     limits = data["details"]["limits"]
     assert [0.25, 0.5, 1.0] == [size["fraction"] for size in limits["sizes"]]
+
+
+def test_runner_first_call_and_cli_rows() -> None:
+    """
+    ``--only first-call cli`` prints the two whole-process rows with a
+    target, each against its baseline, and the CLI row for information.
+    """
+    done = run_python(
+        "-m",
+        "benchmarks",
+        "--quick",
+        "--only",
+        "first-call",
+        "cli",
+        cwd=ROOT,
+        timeout=300,
+    )
+
+    assert 0 == done.returncode, done.stderr
+    assert ["first call", "CLI score", "CLI score vs libraries"] == _benchmarks(
+        done.stdout
+    )
+    rows = {
+        line.split(" | ")[0].strip(): [cell.strip() for cell in line.split(" | ")]
+        for line in done.stdout.splitlines()
+        if " | " in line and not line.startswith(" ")
+    }
+    assert "import attrs, yaml + CSafeLoader" in rows["first call"][2]
+    assert "<= 1x" == rows["first call"][4]
+    assert "import attrs, cattrs, yaml" in rows["CLI score vs libraries"][2]
+    assert "<= 1.5x" == rows["CLI score vs libraries"][4]
+    assert re.search(r"^targets: \d+ of 2 met", done.stdout, re.MULTILINE)
 
 
 def test_runner_as_script_with_only() -> None:

@@ -23,8 +23,8 @@ from conftest import EXAMPLE_AUDIT
 from goudenoor._data import OMIT, Key, Object, object_data, to_data
 from goudenoor.audit._consensus import consensus
 from goudenoor.files import SCHEMA_KINDS, json_schema
-from goudenoor.files._edition import translations
 from goudenoor.files._schemas import EDITIONS_SHAPE, VALIDATION_SHAPE
+from goudenoor.files._translation import translations
 from goudenoor.portfolio._benchmark import percentile_ranks, trend
 from goudenoor.portfolio._portfolio import COLUMNS, PORTFOLIO_SHAPE, Portfolio
 from goudenoor.portfolio._rollup import rollup

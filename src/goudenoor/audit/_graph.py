@@ -563,7 +563,7 @@ def _optional(name: str, tp: Any, doc: str) -> Key:
     return Key(name, tp, doc, optional=True)
 
 
-GRAPH_SHAPE = Object(
+GRAPH_SHAPE: Object = Object(
     "An edition's influence or structure graph as networkx node-link data "
     "(read it with networkx.node_link_graph(data, edges='edges')).",
     (

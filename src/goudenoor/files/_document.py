@@ -10,7 +10,6 @@ from pathlib import Path
 
 from goudenoor.audit import Assessment
 from goudenoor.files._assessment import ASSESSMENT_FORMAT, loads_assessment
-from goudenoor.files._edition import loads_translation
 from goudenoor.files._extension import loads_extension
 from goudenoor.files._parse import (
     MARKER,
@@ -21,6 +20,7 @@ from goudenoor.files._parse import (
     read_stdin,
     read_string,
 )
+from goudenoor.files._translation import loads_translation
 from goudenoor.problems import Problem, excerpt
 from goudenoor.standard import (
     EXTENSION_FORMAT,

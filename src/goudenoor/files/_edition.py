@@ -1,61 +1,40 @@
 """
-The shipped editions and translations, and editions and translations
-from files or mappings of your own.
+The shipped editions, and editions from files or mappings of your own.
+
+Loading a shipped edition is the first call of most programs, so this
+module imports only what that needs: the model, and the precompiled cache
+(see :mod:`goudenoor.files._precompile`). The YAML reader and the
+converter are imported by the functions that parse.
 """
 
 from __future__ import annotations
 
 import os
 from functools import cache
-from importlib import resources
-from importlib.resources import abc as resources_abc
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
 from goudenoor._checks import checked
-from goudenoor.exceptions import (
-    UnknownEditionError,
-    UnknownItemError,
-    ValidationError,
-)
+from goudenoor.exceptions import UnknownEditionError, ValidationError
 from goudenoor.files import _precompile
 from goudenoor.problems import Problem
-from goudenoor.standard import (
-    TRANSLATION_FORMAT,
-    Standard,
-    Translation,
-    translation_problems,
-)
+from goudenoor.standard import Standard
 
 
 if TYPE_CHECKING:
-    pass
-from goudenoor.files._parse import (
-    check_marker,
-    located,
-    marked_from_text,
-    parse,
-    read_file,
-    read_string,
-    structure_data,
-    structure_text,
-)
-from goudenoor.files._positions import NOWHERE, Positions
+    from importlib.resources.abc import Traversable
 
 
 __all__ = [
+    "SUFFIX",
+    "edition_id",
     "editions",
     "load_standard",
     "loads_standard",
-    "translation_from_mapping",
     "load_standard_file",
-    "load_translation",
-    "load_translation_file",
-    "loads_translation",
+    "read_shipped",
+    "shipped_names",
     "standard_from_mapping",
     "standard_to_mapping",
-    "translations",
 ]
 
 
@@ -63,11 +42,45 @@ def __dir__() -> list[str]:
     return __all__
 
 
-_SUFFIX = ".yaml"
+SUFFIX = ".yaml"
+"""The suffix of the shipped editions and translations."""
+
+_FOLDER = os.path.join(  # noqa: PTH118 - os.path: see shipped_names
+    os.path.dirname(os.path.dirname(os.path.abspath(__file__))),  # noqa: PTH100, PTH120
+    "data",
+    "editions",
+)
+"""Where the shipped editions are when the package is installed as files."""
 
 
-def _editions_dir() -> resources_abc.Traversable:
+def _resources() -> Traversable:
+    from importlib import resources
+
     return resources.files("goudenoor") / "data" / "editions"
+
+
+@cache
+def shipped_names() -> tuple[str, ...]:
+    """
+    The names of the files in the package's ``data/editions`` folder.
+    """
+    # An installed wheel or a source checkout has the folder on disk beside
+    # the modules, and os reads it for free; importlib.resources (needed
+    # only for a package loaded from elsewhere, a zip file say) costs about
+    # as much to import as a whole load from the precompiled cache.
+    if os.path.isdir(_FOLDER):  # noqa: PTH112
+        return tuple(sorted(os.listdir(_FOLDER)))  # noqa: PTH208
+    return tuple(sorted(entry.name for entry in _resources().iterdir()))
+
+
+def read_shipped(name: str) -> bytes:
+    """
+    The content of the file *name* of :func:`shipped_names`.
+    """
+    if os.path.isdir(_FOLDER):  # noqa: PTH112
+        with open(os.path.join(_FOLDER, name), "rb") as file:  # noqa: PTH118, PTH123
+            return file.read()
+    return (_resources() / name).read_bytes()
 
 
 @cache
@@ -80,186 +93,25 @@ def editions() -> tuple[str, ...]:
     ('gos-2012', 'gos-2016')
     """
     names = (
-        entry.name.removesuffix(_SUFFIX)
-        for entry in _editions_dir().iterdir()
-        if entry.name.endswith(_SUFFIX) and entry.name.count(".") == 1
+        name.removesuffix(SUFFIX)
+        for name in shipped_names()
+        if name.endswith(SUFFIX) and name.count(".") == 1
     )
     return tuple(sorted(names))
 
 
-@checked
-def translations(edition: str | None = None) -> tuple[str, ...]:
+def edition_id(edition: str | None) -> str:
     """
-    The languages into which an edition (the newest by default) is
-    translated by the library, as language tags.
+    The id of the shipped *edition*, the newest for ``None``.
 
     Raises:
         UnknownEditionError: No edition has this id.
-
-    >>> import goudenoor as go
-    >>> go.translations("gos-2012")
-    ('en',)
     """
-    return _shipped_languages(_edition_id(edition))
-
-
-@cache
-def _shipped_languages(edition: str) -> tuple[str, ...]:
-    prefix = f"{edition}."
-    return tuple(
-        sorted(
-            entry.name.removeprefix(prefix).removesuffix(_SUFFIX)
-            for entry in _editions_dir().iterdir()
-            if entry.name.startswith(prefix)
-            and entry.name.endswith(_SUFFIX)
-            and entry.name.count(".") == 2  # noqa: PLR2004 - edition.language.yaml
-        )
-    )
-
-
-def _edition_id(edition: str | None) -> str:
     known = editions()
     wanted = known[-1] if edition is None else edition
     if wanted not in known:
         raise UnknownEditionError(wanted, known)
     return wanted
-
-
-@checked
-def load_translation(edition: str | None = None, language: str = "en") -> Translation:
-    """
-    Load a translation shipped with the library of an edition (the newest
-    by default), checked against that edition.
-
-    The shipped translations are unofficial; the Dutch text is the
-    standard. The result is cached and immutable.
-
-    Raises:
-        UnknownEditionError: No edition has this id.
-        UnknownItemError: The edition has no translation into *language*.
-
-    >>> import goudenoor as go
-    >>> en = go.load_translation("gos-2012", "en")
-    >>> en.language, en.area("1").name
-    ('en', 'Voice of the customer')
-    """
-    wanted = _edition_id(edition)
-    known = _shipped_languages(wanted)
-    if language not in known:
-        where = f"{wanted} (translated into: {', '.join(known) or 'none'})"
-        raise UnknownItemError(language, (), where, kind="language")
-    return _load_shipped_translation(wanted, language)
-
-
-@cache
-def _load_shipped_translation(edition: str, language: str) -> Translation:
-    from goudenoor.files import _yaml
-
-    name = f"{edition}.{language}{_SUFFIX}"
-    raw = (_editions_dir() / name).read_bytes()
-    return _translation_from_text(
-        _yaml.read_text(raw, name), name, load_standard(edition)
-    )
-
-
-@checked
-def load_translation_file(
-    path: str | os.PathLike[str], standard: Standard | None = None
-) -> Translation:
-    """
-    Load a translation from a YAML file of your own (format
-    ``translation/1``, like the shipped ``gos-2012.en.yaml``) and check it
-    against *standard*: by default the shipped edition the file names. Pass
-    a standard with extensions applied to translate what they add too.
-
-    Raises:
-        FileFormatError: The file cannot be read as YAML.
-        ValidationError: The content is not a valid translation, or does
-            not fit the standard; every problem is listed with its line,
-            column and key path.
-    """
-    name, text = read_file(path)
-    return _translation_from_text(text, name, standard)
-
-
-@checked
-def loads_translation(
-    text_or_bytes: str | bytes,
-    *,
-    source: str = "<string>",
-    standard: Standard | None = None,
-) -> Translation:
-    """
-    Load a translation from its text (or its UTF-8 bytes), as strictly as
-    :func:`load_translation_file` loads a file, and check it against
-    *standard*: by default the shipped edition the text names.
-
-    Raises:
-        TypeError: *text_or_bytes* is neither a string nor bytes.
-        FileFormatError: The text is larger than the file size limit (in
-            UTF-8), is not UTF-8 or cannot be read as YAML.
-        ValidationError: The content is not a valid translation, or does
-            not fit the standard; every problem is listed with its line,
-            column and key path.
-    """
-    return _translation_from_text(read_string(text_or_bytes, source), source, standard)
-
-
-@checked
-def translation_from_mapping(
-    data: object, standard: Standard | None = None, source: str = "<mapping>"
-) -> Translation:
-    """
-    Build a :class:`~goudenoor.standard.Translation` from plain data in
-    the file format (with the ``goudenoor`` marker) and check it against
-    *standard* (default: the shipped edition it names).
-
-    Raises:
-        ValidationError: The data is not a valid translation, or does not
-            fit the edition.
-    """
-    data = check_marker(data, TRANSLATION_FORMAT, NOWHERE, source)
-    translation = structure_data(data, NOWHERE, source, Translation)
-    return _checked_translation(translation, NOWHERE, source, standard)
-
-
-@checked
-def loads_standard(text_or_bytes: str | bytes, *, source: str = "<string>") -> Standard:
-    """
-    Load an edition of the standard of your own from its text (or its
-    UTF-8 bytes), as strictly as :func:`load_standard_file` loads a file.
-
-    Raises:
-        TypeError: *text_or_bytes* is neither a string nor bytes.
-        FileFormatError: The text is larger than the file size limit (in
-            UTF-8), is not UTF-8 or cannot be read as YAML.
-        ValidationError: The content does not describe a valid edition;
-            every problem is listed with its line, column and key path.
-    """
-    return structure_text(read_string(text_or_bytes, source), source, Standard)
-
-
-def _translation_from_text(
-    text: str, source: str, standard: Standard | None
-) -> Translation:
-    translation, where = marked_from_text(text, source, TRANSLATION_FORMAT, Translation)
-    return _checked_translation(translation, where, source, standard)
-
-
-def _checked_translation(
-    translation: Translation, where: Positions, source: str, standard: Standard | None
-) -> Translation:
-    translation = attrs.evolve(translation, origin=source)
-    if standard is None:
-        try:
-            standard = load_standard(translation.edition)
-        except UnknownEditionError as exc:
-            problem = Problem(message=str(exc), path=("edition",))
-            raise located([problem], where, source) from None
-    problems = translation_problems(translation, standard)
-    if problems:
-        raise located(problems, where, source)
-    return translation
 
 
 @checked
@@ -278,27 +130,28 @@ def load_standard(edition: str | None = None) -> Standard:
     >>> std.area("5").name, len(std.requirements)
     ('Leren & ontwikkelen', 29)
     """
-    return _load_shipped(_edition_id(edition))
+    return _load_shipped(edition_id(edition))
 
 
 @cache
 def _load_shipped(edition: str) -> Standard:
-    folder = _editions_dir()
-    raw = (folder / f"{edition}{_SUFFIX}").read_bytes()
-    cache = folder / f"{edition}{_precompile.SUFFIX}"
-    cached = _precompile.cached_standard(
-        cache.read_bytes() if cache.is_file() else None, raw, edition
-    )
+    name = f"{edition}{SUFFIX}"
+    raw = read_shipped(name)
+    cache_name = f"{edition}{_precompile.SUFFIX}"
+    cache = read_shipped(cache_name) if cache_name in shipped_names() else None
+    cached = _precompile.cached_standard(cache, raw, edition)
     if cached is not None:
         return cached
-    standard = parse(raw, f"{edition}{_SUFFIX}", Standard)
+    from goudenoor.files._parse import parse
+
+    standard = parse(raw, name, Standard)
     if standard.id != edition:
         problem = Problem(
             message=f"edition id {standard.id!r} does not match the file name "
             f"(expected {edition!r})",
             path=("id",),
         )
-        raise ValidationError([problem], f"{edition}{_SUFFIX}")
+        raise ValidationError([problem], name)
     return standard
 
 
@@ -313,8 +166,28 @@ def load_standard_file(path: str | os.PathLike[str]) -> Standard:
         ValidationError: The content does not describe a valid edition;
             every problem is listed with its line, column and key path.
     """
+    from goudenoor.files._parse import read_file, structure_text
+
     name, text = read_file(path)
     return structure_text(text, name, Standard)
+
+
+@checked
+def loads_standard(text_or_bytes: str | bytes, *, source: str = "<string>") -> Standard:
+    """
+    Load an edition of the standard of your own from its text (or its
+    UTF-8 bytes), as strictly as :func:`load_standard_file` loads a file.
+
+    Raises:
+        TypeError: *text_or_bytes* is neither a string nor bytes.
+        FileFormatError: The text is larger than the file size limit (in
+            UTF-8), is not UTF-8 or cannot be read as YAML.
+        ValidationError: The content does not describe a valid edition;
+            every problem is listed with its line, column and key path.
+    """
+    from goudenoor.files._parse import read_string, structure_text
+
+    return structure_text(read_string(text_or_bytes, source), source, Standard)
 
 
 @checked

@@ -8,145 +8,94 @@ workbook the ``xlsx`` extra (openpyxl). Those are imported only when used.
 
 from __future__ import annotations
 
-import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Final
 
-from goudenoor._checks import checked
-from goudenoor._data import to_data
-from goudenoor._text import json_text
-from goudenoor.audit import (
-    DEFAULT_RISK_THRESHOLD,
-    Audit,
-    Comparison,
-    Consensus,
-    ScoreCard,
-    card_of,
-)
-from goudenoor.report._data import ReportData, report_data
-from goudenoor.report._many_html import (
-    portfolio_summary_html,
-    rollup_html,
-)
-from goudenoor.report._markdown import (
-    benchmark_markdown,
-    edition_diff_markdown,
-    portfolio_summary_markdown,
-    render_markdown,
-    rollup_markdown,
-    trend_markdown,
-)
-from goudenoor.report._migration import (
-    migration_text,
-)
-from goudenoor.report._tables import (
-    table_csv,
-    table_json,
-    table_markdown,
-    table_text,
-)
-from goudenoor.report._text import (
-    area_text,
-    card_text,
-    standard_text,
-)
-from goudenoor.report._words import LANGUAGES
-from goudenoor.standard import Translation
+from goudenoor import _lazy
 
 
-__all__ = [
-    "LANGUAGES",
-    "ReportData",
-    "area_text",
-    "benchmark_markdown",
-    "card_text",
-    "edition_diff_markdown",
-    "migration_text",
-    "portfolio_summary_html",
-    "portfolio_summary_markdown",
-    "render_report",
-    "report_data",
-    "rollup_html",
-    "rollup_markdown",
-    "standard_text",
-    "table_csv",
-    "table_json",
-    "table_markdown",
-    "table_text",
-    "trend_markdown",
-]
-
-
-def __dir__() -> list[str]:
-    return __all__
-
-
-TextFormat = Literal["md", "html", "json"]
-
-
-@checked
-def render_report(
-    card: ScoreCard | Audit,
-    format: TextFormat = "md",  # noqa: A002 - the CLI's option name
-    *,
-    comparison: Comparison | None = None,
-    top: int = 5,
-    risk_threshold: float = DEFAULT_RISK_THRESHOLD,
-    translation: Translation | None = None,
-    language: str = "nl",
-    generated: datetime.date | None = None,
-    consensus: Consensus | None = None,
-) -> str:
-    """
-    The report of *card* as Markdown, HTML or JSON text.
-
-    Args:
-        card: The score card, or an Audit (scored with the defaults).
-        format: ``md``, ``html`` (needs the ``report`` extra) or ``json``.
-        comparison: The change since an earlier audit, shown too.
-        top: How many improvements to list.
-        risk_threshold: Below which fraction a driving area puts its
-            results at risk.
-        translation: Show area names, level names and requirement texts
-            in this language too, under the standard's own (Markdown and
-            HTML; the JSON report is data and stays as it is).
-        language: The language of the report's own words (headings,
-            labels, warnings): ``nl`` (default) or ``en`` (Markdown and
-            HTML). The standard's texts stay Dutch; pass a *translation*
-            to show them in another language as well.
-        generated: The date the HTML report's footer says it was made;
-            by default ``SOURCE_DATE_EPOCH`` (reproducible builds) if set,
-            else today.
-        consensus: The consensus of an audit team that gave the card's
-            assessment: the Markdown and HTML reports show alpha and the
-            table of disagreements (the JSON report is the card's data;
-            :meth:`~goudenoor.Consensus.as_dict` is the consensus's).
-
-    Raises:
-        MissingExtraError: ``html`` without the ``report`` extra.
-        UnknownItemError: A *language* other than ``nl`` or ``en``.
-    """
-    data = report_data(
-        card_of(card),
-        comparison=comparison,
-        top=top,
-        risk_threshold=risk_threshold,
-        translation=translation,
-        language=language,
-        consensus=consensus,
+if TYPE_CHECKING:
+    from goudenoor.report._data import (
+        ReportData as ReportData,
     )
-    if format == "md":
-        return render_markdown(data)
-    if format == "html":
-        from goudenoor.report._html import render_html
+    from goudenoor.report._data import (
+        report_data as report_data,
+    )
+    from goudenoor.report._many_html import (
+        portfolio_summary_html as portfolio_summary_html,
+    )
+    from goudenoor.report._many_html import (
+        rollup_html as rollup_html,
+    )
+    from goudenoor.report._markdown import (
+        benchmark_markdown as benchmark_markdown,
+    )
+    from goudenoor.report._markdown import (
+        edition_diff_markdown as edition_diff_markdown,
+    )
+    from goudenoor.report._markdown import (
+        portfolio_summary_markdown as portfolio_summary_markdown,
+    )
+    from goudenoor.report._markdown import (
+        rollup_markdown as rollup_markdown,
+    )
+    from goudenoor.report._markdown import (
+        trend_markdown as trend_markdown,
+    )
+    from goudenoor.report._migration import (
+        migration_text as migration_text,
+    )
+    from goudenoor.report._render import (
+        render_report as render_report,
+    )
+    from goudenoor.report._tables import (
+        table_csv as table_csv,
+    )
+    from goudenoor.report._tables import (
+        table_json as table_json,
+    )
+    from goudenoor.report._tables import (
+        table_markdown as table_markdown,
+    )
+    from goudenoor.report._tables import (
+        table_text as table_text,
+    )
+    from goudenoor.report._text import (
+        area_text as area_text,
+    )
+    from goudenoor.report._text import (
+        card_text as card_text,
+    )
+    from goudenoor.report._text import (
+        standard_text as standard_text,
+    )
+    from goudenoor.report._words import (
+        LANGUAGES as LANGUAGES,
+    )
 
-        return render_html(data, generated=generated)
-    return json_text(_json(data))
 
+_EXPORTS: Final[dict[str, str]] = {
+    "LANGUAGES": "_words",
+    "ReportData": "_data",
+    "area_text": "_text",
+    "benchmark_markdown": "_markdown",
+    "card_text": "_text",
+    "edition_diff_markdown": "_markdown",
+    "migration_text": "_migration",
+    "portfolio_summary_html": "_many_html",
+    "portfolio_summary_markdown": "_markdown",
+    "render_report": "_render",
+    "report_data": "_data",
+    "rollup_html": "_many_html",
+    "rollup_markdown": "_markdown",
+    "standard_text": "_text",
+    "table_csv": "_tables",
+    "table_json": "_tables",
+    "table_markdown": "_tables",
+    "table_text": "_tables",
+    "trend_markdown": "_markdown",
+}
+"""Each public name -> the module that defines it, imported when first used."""
 
-def _json(data: ReportData) -> dict[str, object]:
-    result = data.card.as_dict()
-    result["improvements"] = result["improvements"][: len(data.improvements)]
-    result["risks"] = to_data(data.risks)
-    if data.comparison is not None:
-        result["comparison"] = data.comparison.as_dict()
-    return result
+__all__ = list(_EXPORTS)
+
+__getattr__, __dir__ = _lazy.exports(__name__, _EXPORTS)

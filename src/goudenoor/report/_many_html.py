@@ -18,7 +18,6 @@ import datetime
 import html
 import math
 from collections.abc import Sequence
-from importlib.metadata import version
 from typing import Any, cast
 
 from goudenoor.portfolio import EditionSummary, PortfolioSummary, Rollup, Spread
@@ -222,6 +221,10 @@ def _figures(spread: Spread, maximum: float) -> list[str]:
 
 
 def _generated(text: str, generated: datetime.date | None) -> str:
+    # importlib.metadata costs more to import than most commands take: only
+    # the pages that say the version import it.
+    from importlib.metadata import version
+
     date = generated or report_date()
     return text.format(version=version("goudenoor"), date=date.isoformat())
 

@@ -12,19 +12,26 @@ speak Dutch.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import attrs
 
-from goudenoor.audit import (
-    Comparison,
-    ComparisonNote,
-    Evidence,
-    Gap,
-    Risk,
-    ScoreCard,
-    ScoreWarning,
-)
 from goudenoor.report._language import in_language
+
+
+if TYPE_CHECKING:
+    # For the annotations only: the words are looked up by every command
+    # that prints (LANGUAGES), which need not import the comparison,
+    # migration and graph modules these classes come with.
+    from goudenoor.audit import (
+        Comparison,
+        ComparisonNote,
+        Evidence,
+        Gap,
+        Risk,
+        ScoreCard,
+        ScoreWarning,
+    )
 
 
 __all__ = ["LANGUAGES", "Words", "words"]

@@ -12,8 +12,6 @@ This module knows nothing about YAML, cattrs or networkx.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 import math
 import re
 from collections.abc import Callable, Hashable, Iterable
@@ -965,6 +963,11 @@ class Standard:
         >>> std.fingerprint == go.load_standard("gos-2016").fingerprint
         False
         """
+        # Imported here: loading an edition, the first call of most
+        # programs, does not need them.
+        import hashlib
+        import json
+
         # Every field, recursively, as canonical JSON (sorted keys, no
         # spaces): the fields are plain data (text, numbers, tuples), so
         # equal standards give equal text.
