@@ -3,7 +3,7 @@ The shipped editions, and editions from files or mappings of your own.
 
 Loading a shipped edition is the first call of most programs, so this
 module imports only what that needs: the model, and the precompiled cache
-(see :mod:`goudenoor.files._precompile`). The YAML reader and the
+(see ``goudenoor.files._precompile``). The YAML reader and the
 converter are imported by the functions that parse.
 """
 
