@@ -17,14 +17,9 @@ from goudenoor.audit import Assessment, Audit, ScoreCard, score, scoring_methods
 from goudenoor.exceptions import GoudenoorError
 from goudenoor.files import (
     StandardsFound,
-    load_extension,
     load_standard,
-    load_translation,
     loads_audit,
-    loads_extension,
-    loads_translation,
     read_input,
-    write_text_atomic,
 )
 from goudenoor.problems import close_matches, did_you_mean
 from goudenoor.report import LANGUAGES
@@ -326,6 +321,8 @@ def _read_extension(reference: str) -> Extension:
     ``--extension``: a file (``-``: standard input), or an installed
     extension by name.
     """
+    from goudenoor.files import load_extension, loads_extension
+
     if reference == "-" or is_file_reference(reference):
         # Only a regular file: a named pipe would make the command wait.
         source, text = read_input(reference, regular_only=True)
@@ -355,6 +352,8 @@ def chosen_translation(
     The translation ``--translation PATH`` or ``--language LANG`` names,
     if any.
     """
+    from goudenoor.files import load_translation, loads_translation
+
     if args.translation is not None:
         source, text = read_input(args.translation)
         return loads_translation(text, source=source, standard=standard)
@@ -397,6 +396,8 @@ def write_output(args: argparse.Namespace, out: TextIO, text: str) -> None:
     if args.output is None:
         out.write(text)
     else:
+        from goudenoor.files import write_text_atomic
+
         write_text_atomic(args.output, text, overwrite=args.force)
 
 

@@ -22,13 +22,7 @@ from goudenoor.cli._common import (
     write_output,
 )
 from goudenoor.exceptions import GoudenoorError
-from goudenoor.files import (
-    SCHEMA_KINDS,
-    STDIN,
-    VALIDATION_SHAPE,
-    loads_document,
-    read_input,
-)
+from goudenoor.files import SCHEMA_KINDS
 
 
 __all__ = [
@@ -92,6 +86,8 @@ def add_validate_command(commands: Commands) -> None:
 
 
 def _validate(args: argparse.Namespace, out: TextIO) -> int:
+    from goudenoor.files import STDIN, VALIDATION_SHAPE, loads_document, read_input
+
     results: list[tuple[str, str | None]] = []
     code = EXIT_OK
     for name in args.files:

@@ -10,7 +10,6 @@ import argparse
 from typing import TYPE_CHECKING, TextIO
 
 from goudenoor._text import json_text
-from goudenoor.audit import compare
 from goudenoor.cli._common import (
     EXIT_OK,
     Commands,
@@ -227,6 +226,7 @@ def _compared(old: ScoreCard, new: ScoreCard, args: argparse.Namespace) -> Compa
     *old* and *new* compared, through the shipped crosswalk when they are
     of two editions it maps between, with what the options allow.
     """
+    from goudenoor.audit import compare
     from goudenoor.files import crosswalks, load_crosswalk
 
     pair = (old.standard.id, new.standard.id)

@@ -30,9 +30,6 @@ from goudenoor.cli._common import (
 )
 from goudenoor.exceptions import GoudenoorError, UnknownAreaError
 from goudenoor.files import (
-    EDITIONS_SHAPE,
-    EXTENSIONS_SHAPE,
-    STANDARD_FORMAT,
     available_extensions,
     editions,
     load_extension,
@@ -72,6 +69,8 @@ def add_editions_command(commands: Commands) -> None:
 
 
 def _editions(args: argparse.Namespace, out: TextIO) -> int:
+    from goudenoor.files import EDITIONS_SHAPE
+
     listed: list[tuple[Standard, tuple[str, ...]]] = []
     for edition in editions():
         standard = load_standard(edition)
@@ -119,6 +118,7 @@ def add_show_command(commands: Commands) -> None:
 
 
 def _show(args: argparse.Namespace, out: TextIO) -> int:
+    from goudenoor.files import STANDARD_FORMAT
     from goudenoor.report import area_text, standard_text
 
     edition: str | None = args.edition
@@ -243,6 +243,8 @@ def add_extensions_command(commands: Commands) -> None:
 
 
 def _extensions(args: argparse.Namespace, out: TextIO) -> int:
+    from goudenoor.files import EXTENSIONS_SHAPE
+
     installed = available_extensions()
     if not installed and args.format == "text":
         out.write("no sector extensions installed\n")

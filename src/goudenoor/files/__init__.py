@@ -94,9 +94,6 @@ if TYPE_CHECKING:
     from goudenoor.files._document import (
         loads_document as loads_document,
     )
-    from goudenoor.files._document import (
-        read_input as read_input,
-    )
     from goudenoor.files._edition import (
         editions as editions,
     )
@@ -136,11 +133,17 @@ if TYPE_CHECKING:
     from goudenoor.files._extension import (
         loads_extension as loads_extension,
     )
+    from goudenoor.files._kinds import (
+        SCHEMA_KINDS as SCHEMA_KINDS,
+    )
     from goudenoor.files._migration import (
         migrate as migrate,
     )
     from goudenoor.files._migration import (
         migration_standards as migration_standards,
+    )
+    from goudenoor.files._parse import (
+        read_input as read_input,
     )
     from goudenoor.files._portfolio import (
         PortfolioFiles as PortfolioFiles,
@@ -165,9 +168,6 @@ if TYPE_CHECKING:
     )
     from goudenoor.files._schemas import (
         EXTENSIONS_SHAPE as EXTENSIONS_SHAPE,
-    )
-    from goudenoor.files._schemas import (
-        SCHEMA_KINDS as SCHEMA_KINDS,
     )
     from goudenoor.files._schemas import (
         STANDARD_FORMAT as STANDARD_FORMAT,
@@ -269,13 +269,13 @@ _EXPORTS: Final[dict[str, str]] = {
     "migration_standards": "_migration",
     "portfolio_files": "_portfolio",
     "PortfolioFiles": "_portfolio",
-    "read_input": "_document",
+    "read_input": "_parse",
     "refuse_existing": "_atomic",
     "refuse_repeated_files": "_team",
     "relocate_extensions": "_assessment",
     "rollup": "_rollup",
     "save_assessment": "_assessment",
-    "SCHEMA_KINDS": "_schemas",
+    "SCHEMA_KINDS": "_kinds",
     "standard_for": "_assessment",
     "STANDARD_FORMAT": "_schemas",
     "standard_from_mapping": "_edition",

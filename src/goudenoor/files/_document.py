@@ -16,9 +16,8 @@ from goudenoor.files._parse import (
     STDIN,
     check_marker,
     located,
-    read_file,
+    read_input,
     read_stdin,
-    read_string,
 )
 from goudenoor.files._translation import loads_translation
 from goudenoor.problems import Problem, excerpt
@@ -35,7 +34,6 @@ __all__ = [
     "STDIN",
     "load_document",
     "loads_document",
-    "read_input",
     "read_stdin",
 ]
 
@@ -46,28 +44,6 @@ def __dir__() -> list[str]:
 
 DOCUMENT_FORMATS = (ASSESSMENT_FORMAT, EXTENSION_FORMAT, TRANSLATION_FORMAT)
 """The format markers :func:`load_document` reads."""
-
-
-def read_input(
-    name: str | os.PathLike[str], *, regular_only: bool = False
-) -> tuple[str, str]:
-    """
-    The name errors give the input *name*, and its text: ``-`` is standard
-    input (named :data:`STDIN`), anything else a file. The one way the
-    command line reads a FILE argument, held to the checks of a file (the
-    size limit, UTF-8, no NUL).
-
-    With *regular_only*, a file that is not a regular file (a device, a
-    named pipe) is refused before a byte is read from it; standard input
-    is read as it comes.
-
-    Raises:
-        FileFormatError: The input cannot be read as text: it does not
-            exist, is a folder, is too large, or is not UTF-8.
-    """
-    if os.fspath(name) == "-":
-        return STDIN, read_string(read_stdin(), STDIN)
-    return read_file(name, regular_only=regular_only)
 
 
 def load_document(name: str) -> Assessment | Extension | Translation:

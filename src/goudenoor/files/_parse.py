@@ -33,7 +33,10 @@ __all__ = [
     "marked_from_text",
     "parse",
     "read_file",
+    "read_input",
+    "read_stdin",
     "read_string",
+    "STDIN",
     "read_regular",
     "refuse_empty_path",
     "structure_data",
@@ -357,3 +360,25 @@ def read_stdin() -> bytes:
     except OSError as exc:
         raise FileFormatError(f"cannot read: {exc.strerror}", STDIN) from None
     return data
+
+
+def read_input(
+    name: str | os.PathLike[str], *, regular_only: bool = False
+) -> tuple[str, str]:
+    """
+    The name errors give the input *name*, and its text: ``-`` is standard
+    input (named :data:`STDIN`), anything else a file. The one way the
+    command line reads a FILE argument, held to the checks of a file (the
+    size limit, UTF-8, no NUL).
+
+    With *regular_only*, a file that is not a regular file (a device, a
+    named pipe) is refused before a byte is read from it; standard input
+    is read as it comes.
+
+    Raises:
+        FileFormatError: The input cannot be read as text: it does not
+            exist, is a folder, is too large, or is not UTF-8.
+    """
+    if os.fspath(name) == "-":
+        return STDIN, read_string(read_stdin(), STDIN)
+    return read_file(name, regular_only=regular_only)

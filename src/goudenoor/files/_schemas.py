@@ -42,7 +42,6 @@ __all__ = [
     "EDITIONS_SHAPE",
     "EXTENSIONS_FORMAT",
     "EXTENSIONS_SHAPE",
-    "SCHEMA_KINDS",
     "STANDARD_FORMAT",
     "VALIDATION_FORMAT",
     "VALIDATION_SHAPE",
@@ -741,14 +740,6 @@ _INPUTS: dict[str, Callable[[], dict[str, Any]]] = {
     "translation": translation_schema,
     "crosswalk": crosswalk_schema,
 }
-
-SCHEMA_KINDS: tuple[str, ...] = (
-    *_INPUTS,
-    *("scorecard", "comparison", "edition-diff", "migration", "consensus"),
-    *("rollup", "portfolio", "percentile-ranks", "trend", "portfolio-summary"),
-    *("editions", "standard", "extensions", "validation", "graph"),
-)
-"""The kinds ``goudenoor schema KIND`` prints a JSON Schema of."""
 
 
 def json_schema(kind: str) -> dict[str, Any]:

@@ -1,0 +1,24 @@
+"""
+The kinds of document ``goudenoor schema KIND`` has a JSON Schema of, in
+the order its ``--help`` lists them: a module of its own, so that the
+command line can offer the choices without building any schema.
+"""
+
+from __future__ import annotations
+
+
+__all__ = ["SCHEMA_KINDS"]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+SCHEMA_KINDS: tuple[str, ...] = (
+    *("assessment", "extension", "translation", "crosswalk"),
+    *("scorecard", "comparison", "edition-diff", "migration", "consensus"),
+    *("rollup", "portfolio", "percentile-ranks", "trend", "portfolio-summary"),
+    *("editions", "standard", "extensions", "validation", "graph"),
+)
+"""The kinds ``goudenoor schema KIND`` prints a JSON Schema of (each has
+one: tests/files/test_generated_schemas.py)."""
