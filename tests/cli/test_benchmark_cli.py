@@ -55,7 +55,7 @@ def test_text_hand_computed(folder: Path, capsys: pytest.CaptureFixture[str]) ->
         "benchmark", str(folder / "me.yaml"), "--against", str(folder / "peers")
     )
 
-    assert (code, capsys.readouterr().err) == (0, "")
+    assert (0, "") == (code, capsys.readouterr().err)
     assert out.splitlines() == [
         (
             "Zorggroep Oost, gos-2012, audit of 2026-03-01: percentile ranks "
@@ -74,7 +74,7 @@ def test_json_is_the_domains_as_dict(folder: Path) -> None:
         "--format", "json",
     )  # fmt: skip
 
-    assert code == 0
+    assert 0 == code
     data = json.loads(out)
     # Among 0 and 100: total 55 has one below (1 / 2); area 1 (10) has one
     # below and ties p4 (1.5 / 2); area 2 (10 of 20) one below (1 / 2).
@@ -104,7 +104,7 @@ def test_the_file_itself_is_no_peer(folder: Path) -> None:
     roundabout = folder / "peers" / ".." / "me.yaml"
     code, out = run("benchmark", str(roundabout), "--against", str(folder))
 
-    assert code == 0
+    assert 0 == code
     assert out == alone
     assert "among 4 audits" in out
 
@@ -116,9 +116,9 @@ def test_a_file_from_stdin_is_not_recognised_among_the_peers(
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(me.read_bytes())))
     code, out = run("benchmark", "-", "--against", str(folder / "peers"), str(me))
 
-    assert code == 0
+    assert 0 == code
     # Among the four peers and its own copy (a tie): total (3 + 1 / 2) / 5.
-    assert out.splitlines()[-1] == "total     70.0"
+    assert "total     70.0" == out.splitlines()[-1]
 
 
 def test_the_file_alone_is_no_peer_group(
@@ -127,11 +127,11 @@ def test_the_file_alone_is_no_peer_group(
     me = str(folder / "me.yaml")
     code, out = run("benchmark", me, "--against", me)
 
-    assert (code, out) == (2, "")
-    assert capsys.readouterr().err == (
+    assert (2, "") == (code, out)
+    assert (
         f"goudenoor: error: --against: no peers to compare {me} with: the only "
         "assessment given is the file itself\n"
-    )
+    ) == (capsys.readouterr().err)
 
 
 def test_refused_peers_are_named_and_the_rest_used(
@@ -150,7 +150,7 @@ def test_refused_peers_are_named_and_the_rest_used(
 
     code, out = run("benchmark", str(folder / "me.yaml"), "--against", str(peers))
 
-    assert code == 1
+    assert 1 == code
     assert out == good
     assert capsys.readouterr().err.splitlines() == [
         f"goudenoor: error: {message}" for message in broken_messages(peers).values()
@@ -182,13 +182,18 @@ def test_peers_of_other_editions_are_left_out_and_counted(folder: Path) -> None:
         str(other),
     )
 
-    assert code == 0
+    assert 0 == code
     lines = out.splitlines()
     assert "among 4 audits of gos-2012" in lines[0]
-    assert lines[-2:] == [
-        "total     75.0",
-        "1 audit of other standards (another edition, or other extensions) left out",
-    ]
+    assert (
+        [
+            "total     75.0",
+            (
+                "1 audit of other standards (another edition, or other "
+                "extensions) left out"
+            ),
+        ]
+    ) == lines[-2:]
 
 
 def test_peers_of_another_edition_only_is_an_error(
@@ -197,11 +202,11 @@ def test_peers_of_another_edition_only_is_an_error(
     other = gos_2016_file(folder)
     code, out = run("benchmark", str(folder / "me.yaml"), "--against", str(other))
 
-    assert (code, out) == (2, "")
-    assert capsys.readouterr().err == (
+    assert (2, "") == (code, out)
+    assert (
         "goudenoor: error: no score card of the same standard (gos-2012) to compare "
         "with; got 1 of other standards: gos-2016: 1\n"
-    )
+    ) == (capsys.readouterr().err)
 
 
 def test_a_path_without_files_is_a_usage_error(
@@ -210,21 +215,21 @@ def test_a_path_without_files_is_a_usage_error(
     pattern = str(folder / "nothing-*.yaml")
     code, _ = run("benchmark", str(folder / "me.yaml"), "--against", pattern)
 
-    assert code == 2
-    assert capsys.readouterr().err == (
+    assert 2 == code
+    assert (
         f"goudenoor: error: no assessment files in {pattern!r} (expected a file, "
         "a folder with *.yaml or *.yml files, or a glob pattern that matches files)\n"
-    )
+    ) == (capsys.readouterr().err)
 
 
 def test_against_is_required(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exc:
         run("benchmark", "me.yaml")
-    assert exc.value.code == 2
-    assert capsys.readouterr().err == (
+    assert 2 == exc.value.code
+    assert (
         "goudenoor: error: the following arguments are required: --against "
         "(see 'goudenoor benchmark --help')\n"
-    )
+    ) == (capsys.readouterr().err)
 
 
 def test_markdown_dutch_by_default_and_english(folder: Path, tmp_path: Path) -> None:
@@ -232,23 +237,25 @@ def test_markdown_dutch_by_default_and_english(folder: Path, tmp_path: Path) -> 
     argv = ("benchmark", str(folder / "me.yaml"), "--against", str(folder / "peers"))
     code, out = run(*argv, "--format", "md", "-o", str(target))
 
-    assert (code, out) == (0, "")
+    assert (0, "") == (code, out)
     dutch = target.read_text(encoding="utf-8").splitlines()
-    assert dutch[:5] == [
-        "# Percentielrangen: Zorggroep Oost",
-        "",
-        "- **Editie:** gos-2012",
-        "- **Datum audit:** 2026-03-01",
-        "- **Vergelijkingsgroep:** 4 audits van gos-2012",
-    ]
+    assert (
+        [
+            "# Percentielrangen: Zorggroep Oost",
+            "",
+            "- **Editie:** gos-2012",
+            "- **Datum audit:** 2026-03-01",
+            "- **Vergelijkingsgroep:** 4 audits van gos-2012",
+        ]
+    ) == dutch[:5]
     assert "| 1 Stem van de klant | 87.5 |" in dutch
-    assert dutch[-1] == "| **Totaal** | **75.0** |"
+    assert "| **Totaal** | **75.0** |" == dutch[-1]
     code, english = run(*argv, "--format", "md", "--language", "en")
-    assert english.splitlines()[0] == "# Percentile ranks: Zorggroep Oost"
+    assert "# Percentile ranks: Zorggroep Oost" == english.splitlines()[0]
     assert "| Area | Percentile rank |" in english.splitlines()
     code, _ = run(*argv, "--format", "md", "-o", str(target))
-    assert code == 2  # an existing OUT is replaced only with --force
-    assert run(*argv, "--format", "md", "-o", str(target), "--force")[0] == 0
+    assert 2 == code  # an existing OUT is replaced only with --force
+    assert 0 == run(*argv, "--format", "md", "-o", str(target), "--force")[0]
 
 
 def test_markdown_escapes_the_organisation_and_unit(folder: Path) -> None:
@@ -261,12 +268,14 @@ def test_markdown_escapes_the_organisation_and_unit(folder: Path) -> None:
         "--format", "md",
     )  # fmt: skip
 
-    assert code == 0
-    assert out.splitlines()[:3] == [
-        r"# Percentielrangen: Zorg\*groep \| \[x\]",
-        "",
-        "- **Eenheid:** &lt;b&gt;Noord&lt;/b&gt;",
-    ]
+    assert 0 == code
+    assert (
+        [
+            r"# Percentielrangen: Zorg\*groep \| \[x\]",
+            "",
+            "- **Eenheid:** &lt;b&gt;Noord&lt;/b&gt;",
+        ]
+    ) == out.splitlines()[:3]
 
 
 def test_scoring_options_apply_to_file_and_peers(folder: Path) -> None:
@@ -280,9 +289,9 @@ def test_scoring_options_apply_to_file_and_peers(folder: Path) -> None:
     argv = ("benchmark", str(folder / "me.yaml"), "--against", str(folder / "peers"))
     code, out = run(*argv, "--format", "json", "--evidence-policy", "strict")
 
-    assert code == 0
+    assert 0 == code
     data = json.loads(out)
-    assert (data["total"], set(data["areas"].values())) == (62.5, {62.5})
+    assert (62.5, {62.5}) == (data["total"], set(data["areas"].values()))
 
 
 def test_jobs_give_the_same_ranks(folder: Path) -> None:

@@ -26,7 +26,7 @@ class TestEditions:
             "gos-2012  Gouden Oor Standaard 2012 (2012): 9 areas, 29 requirements"
             in out
         )
-        assert out.count("\n") == 2
+        assert 2 == out.count("\n")
 
 
 class TestShow:
@@ -51,7 +51,7 @@ class TestShow:
 
         assert 0 == code
         assert "organisation 70 + result 30 = 100 points" in out
-        assert out.count("requirements\n") == 9
+        assert 9 == out.count("requirements\n")
 
     def test_area_of_newest(self) -> None:
         """

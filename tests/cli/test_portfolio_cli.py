@@ -22,13 +22,15 @@ def test_three_broken_files_are_named_and_the_rest_scored(
 ) -> None:
     write_portfolio(tmp_path, broken=True)
     code, out = run("portfolio", str(tmp_path), "--format", "csv")
-    assert code == 1
+    assert 1 == code
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert [(row["organisation"], row["points"]) for row in rows] == [
-        ("Alfa", "100"),
-        ("Beta", "50"),
-        ("Gamma", "12.5"),
-    ]
+    assert (
+        [
+            ("Alfa", "100"),
+            ("Beta", "50"),
+            ("Gamma", "12.5"),
+        ]
+    ) == [(row["organisation"], row["points"]) for row in rows]
     assert capsys.readouterr().err.splitlines() == [
         f"goudenoor: error: {message}" for message in broken_messages(tmp_path).values()
     ]
@@ -39,8 +41,8 @@ def test_all_good_exits_zero_with_the_columns_in_order(
 ) -> None:
     write_portfolio(tmp_path)
     code, out = run("portfolio", str(tmp_path), "--level", "area", "--format", "csv")
-    assert code == 0
-    assert capsys.readouterr().err == ""
+    assert 0 == code
+    assert "" == capsys.readouterr().err
     lines = out.splitlines()
     assert lines[0] == ",".join(COLUMNS["area"])
     assert len(lines) == 1 + 3 * 9
@@ -66,31 +68,33 @@ def test_json_lists_rows_and_refused_files(
     code, out = run(
         "portfolio", str(tmp_path / "*.y*ml"), "--format", "json", "--jobs", "2"
     )
-    assert code == 1
+    assert 1 == code
     data = json.loads(out)
-    assert data["goudenoor"] == "portfolio/1"
-    assert data["level"] == "total"
+    assert "portfolio/1" == data["goudenoor"]
+    assert "total" == data["level"]
     assert data["columns"] == list(COLUMNS["total"])
-    assert [(r["organisation"], r["points"], r["date"]) for r in data["rows"]] == [
-        ("Alfa", 100.0, "2026-03-01"),
-        ("Beta", 50.0, "2026-03-01"),
-    ]
+    assert (
+        [
+            ("Alfa", 100.0, "2026-03-01"),
+            ("Beta", 50.0, "2026-03-01"),
+        ]
+    ) == [(r["organisation"], r["points"], r["date"]) for r in data["rows"]]
     assert data["refused"] == [
         {"path": path, "error": message}
         for path, message in broken_messages(tmp_path).items()
     ]
-    assert len(capsys.readouterr().err.splitlines()) == 3
+    assert 3 == len(capsys.readouterr().err.splitlines())
 
 
 def test_text_and_markdown(tmp_path: Path) -> None:
     a, *_ = write_portfolio(tmp_path)
     code, out = run("portfolio", str(a))
-    assert code == 0
+    assert 0 == code
     header, row = out.splitlines()
     assert header.split() == list(COLUMNS["total"])
-    assert row.split()[:2] == ["Alfa", "gos-2012"]
+    assert ["Alfa", "gos-2012"] == row.split()[:2]
     code, out = run("portfolio", str(a), "--format", "md")
-    assert code == 0
+    assert 0 == code
     assert out.splitlines()[0] == "| " + " | ".join(COLUMNS["total"]) + " |"
     source = str(a).replace("_", "\\_")  # Markdown escapes the underscores
     assert out.splitlines()[2].startswith(
@@ -103,14 +107,14 @@ def test_output_file_and_force(
 ) -> None:
     a, *_ = write_portfolio(tmp_path)
     target = tmp_path / "out.csv"
-    assert run("portfolio", str(a), "--format", "csv", "-o", str(target)) == (0, "")
+    assert (0, "") == run("portfolio", str(a), "--format", "csv", "-o", str(target))
     assert target.read_text(encoding="utf-8").startswith("organisation,")
     code, _ = run("portfolio", str(a), "--format", "csv", "-o", str(target))
-    assert code == 2
+    assert 2 == code
     capsys.readouterr()
-    assert run(
-        "portfolio", str(a), "--format", "csv", "-o", str(target), "--force"
-    ) == (0, "")
+    assert (0, "") == (
+        run("portfolio", str(a), "--format", "csv", "-o", str(target), "--force")
+    )
 
 
 def test_jobs_must_be_at_least_one(
@@ -133,10 +137,10 @@ def test_csv_cells_that_would_be_formulas_get_an_apostrophe(
     path = tmp_path / "x.yaml"
     path.write_text(audit_text(json.dumps(organisation), {}), encoding="utf-8")
     code, out = run("portfolio", str(path), "--format", "csv")
-    assert code == 0
+    assert 0 == code
     row = next(csv.DictReader(io.StringIO(out)))
     assert row["organisation"] == "'" + organisation
-    assert row["points"] == "0"
+    assert "0" == row["points"]
 
 
 class _Terminal(io.StringIO):
@@ -155,21 +159,21 @@ def test_progress_only_on_a_terminal_and_after_the_delay() -> None:
     progress = Progress(quiet, delay=0.0)
     progress(1, 2)
     progress.close()
-    assert quiet.getvalue() == ""
+    assert "" == quiet.getvalue()
 
     early = _Terminal(terminal=True)
     progress = Progress(early, delay=3600.0)
     progress(1, 2)
     progress.close()
-    assert early.getvalue() == ""
+    assert "" == early.getvalue()
 
     shown = _Terminal(terminal=True)
     progress = Progress(shown, delay=0.0)
     progress(1, 2_000)
     progress(2_000, 2_000)
     progress.close()
-    assert shown.getvalue() == (
-        "\rgoudenoor: 1/2,000 files\rgoudenoor: 2,000/2,000 files\r\x1b[K"
+    assert "\rgoudenoor: 1/2,000 files\rgoudenoor: 2,000/2,000 files\r\x1b[K" == (
+        shown.getvalue()
     )
 
 
@@ -179,9 +183,9 @@ def test_a_path_without_files_is_an_error(
     write_portfolio(tmp_path)
     (tmp_path / "empty").mkdir()
     pattern = str(tmp_path / "*.json")
-    assert run("portfolio", str(tmp_path), pattern) == (2, "")
-    assert capsys.readouterr().err == (
+    assert (2, "") == run("portfolio", str(tmp_path), pattern)
+    assert (
         f"goudenoor: error: no assessment files in {pattern!r} (expected a file, a "
         "folder with *.yaml or *.yml files, or a glob pattern that matches files)\n"
-    )
-    assert run("portfolio", str(tmp_path / "empty")) == (2, "")
+    ) == (capsys.readouterr().err)
+    assert (2, "") == run("portfolio", str(tmp_path / "empty"))

@@ -23,13 +23,15 @@ def test_text_summary_of_good_and_refused_files(
 ) -> None:
     write_portfolio(tmp_path, broken=True)
     code, out = run("portfolio", str(tmp_path), "--summary")
-    assert code == 1
+    assert 1 == code
     lines = out.splitlines()
-    assert lines[:3] == [
-        "3 assessments, 3 files refused",
-        "",
-        "gos-2012: 3 assessments (maximum 100 points)",
-    ]
+    assert (
+        [
+            "3 assessments, 3 files refused",
+            "",
+            "gos-2012: 3 assessments (maximum 100 points)",
+        ]
+    ) == lines[:3]
     assert f"{'total':<32}  12.50  31.25  50.00  75.00 100.00  54.17" in lines
     assert capsys.readouterr().err.splitlines() == [
         f"goudenoor: error: {message}" for message in broken_messages(tmp_path).values()
@@ -39,22 +41,22 @@ def test_text_summary_of_good_and_refused_files(
 def test_json_summary_satisfies_its_schema(tmp_path: Path) -> None:
     write_portfolio(tmp_path, broken=True)
     code, out = run("portfolio", str(tmp_path), "--summary", "--format", "json")
-    assert code == 1
+    assert 1 == code
     data = json.loads(out)
-    assert (data["goudenoor"], data["assessments"], data["refused"]) == (
+    assert (
         "portfolio-summary/1",
         3,
         3,
-    )
+    ) == (data["goudenoor"], data["assessments"], data["refused"])
     assert data == go.load_portfolio(tmp_path).summary().as_dict()
     code, schema = run("schema", "portfolio-summary")
-    assert code == 0
+    assert 0 == code
     assert json.loads(schema) == json_schema("portfolio-summary")
     validator = jsonschema.Draft202012Validator(
         json.loads(schema),
         format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
     )
-    assert list(validator.iter_errors(data)) == []
+    assert [] == list(validator.iter_errors(data))
 
 
 def test_scoring_options_reach_the_summary(tmp_path: Path) -> None:
@@ -63,9 +65,9 @@ def test_scoring_options_reach_the_summary(tmp_path: Path) -> None:
         "portfolio", str(tmp_path), "--summary", "--format", "json",
         "--scheme", "sterren",
     )  # fmt: skip
-    assert code == 0
+    assert 0 == code
     (edition,) = json.loads(out)["editions"]
-    assert edition["scheme"] == "sterren"
+    assert "sterren" == edition["scheme"]
 
 
 @pytest.mark.parametrize(
@@ -80,7 +82,7 @@ def test_markdown_summary_in_either_language(
         "portfolio", str(tmp_path), "--summary", "--format", "md",
         "--language", language,
     )  # fmt: skip
-    assert code == 0
+    assert 0 == code
     assert out.splitlines()[0] == title
 
 
@@ -95,7 +97,7 @@ def test_html_summary_to_a_file(
         "portfolio", str(folder), "--summary", "--format", "html",
         "--language", "en", "-o", str(target),
     )  # fmt: skip
-    assert (code, out) == (0, "")
+    assert (0, "") == (code, out)
     html = target.read_text(encoding="utf-8")
     assert "<h1>Portfolio summary</h1>" in html
     assert " on 2026-01-01</p>" in html
@@ -111,22 +113,22 @@ def test_csv_summary_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write_portfolio(tmp_path)
-    assert run("portfolio", str(tmp_path), "--summary", "--format", "csv") == (2, "")
-    assert capsys.readouterr().err == (
+    assert (2, "") == run("portfolio", str(tmp_path), "--summary", "--format", "csv")
+    assert (
         "goudenoor: error: --summary writes text, json, md or html, not csv "
         "(a summary is no table)\n"
-    )
+    ) == (capsys.readouterr().err)
 
 
 def test_html_table_without_summary_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write_portfolio(tmp_path)
-    assert run("portfolio", str(tmp_path), "--format", "html") == (2, "")
-    assert capsys.readouterr().err == (
+    assert (2, "") == run("portfolio", str(tmp_path), "--format", "html")
+    assert (
         "goudenoor: error: --format html is for the summary: add --summary (the "
         "table is text, csv, json or md)\n"
-    )
+    ) == (capsys.readouterr().err)
 
 
 def test_an_unknown_language_is_a_usage_error(
@@ -135,7 +137,7 @@ def test_an_unknown_language_is_a_usage_error(
     write_portfolio(tmp_path)
     with pytest.raises(SystemExit) as exited:
         run("portfolio", str(tmp_path), "--summary", "--language", "de")
-    assert exited.value.code == 2
+    assert 2 == exited.value.code
     assert "--language: invalid choice: 'de'" in capsys.readouterr().err
 
 
@@ -170,15 +172,15 @@ def test_rollup_html_to_a_file(
         "rollup", *units(tmp_path / "units"), "--format", "html",
         "--language", language, "-o", str(target),
     )  # fmt: skip
-    assert (code, out) == (0, "")
+    assert (0, "") == (code, out)
     html = target.read_text(encoding="utf-8")
     assert heading in html
-    assert html.count("<svg") == 3
+    assert 3 == html.count("<svg")
     assert "<figcaption>&lt;b&gt;Zuid&lt;/b&gt;</figcaption>" in html
     assert "<b>Zuid" not in html
 
 
 def test_rollup_html_to_stdout(tmp_path: Path) -> None:
     code, out = run("rollup", *units(tmp_path), "--format", "html")
-    assert code == 0
+    assert 0 == code
     assert out.startswith('<!DOCTYPE html>\n<html lang="nl">')

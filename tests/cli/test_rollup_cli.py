@@ -38,12 +38,12 @@ def test_text_with_weights(units: list[str]) -> None:
         "--weight", "Oost=1=1",
     )  # fmt: skip
 
-    assert code == 0
+    assert 0 == code
     lines = out.splitlines()
-    assert lines[0] == (
+    assert (
         "Woonstichting: roll-up of 3 units (Noord, Zuid, Oost=1) on gos-2012, "
         "rule weighted-mean"
-    )
+    ) == (lines[0])
     # (2 * 100 + 50 + 0) / 4 = 62.5; organisation (2 * 70 + 35) / 4 = 43.75
     assert "total                            62.50" in lines
     assert "level: Gecommitteerd" in lines
@@ -52,19 +52,19 @@ def test_text_with_weights(units: list[str]) -> None:
 def test_json_min_rule(units: list[str]) -> None:
     code, out = run("rollup", *units[:2], "--rule", "min", "--format", "json")
 
-    assert code == 0
+    assert 0 == code
     data = json.loads(out)
-    assert data["goudenoor"] == "rollup/1"
-    assert data["rule"] == "min"
-    assert data["points"]["total"] == 50.0
-    assert {a["weakest_unit"] for a in data["areas"]} == {"Zuid"}
+    assert "rollup/1" == data["goudenoor"]
+    assert "min" == data["rule"]
+    assert 50.0 == data["points"]["total"]
+    assert {"Zuid"} == {a["weakest_unit"] for a in data["areas"]}
 
 
 def test_markdown_dutch_and_english(units: list[str], tmp_path: Path) -> None:
     out_file = tmp_path / "rollup.md"
     code, out = run("rollup", *units[:2], "--format", "md", "-o", str(out_file))
 
-    assert (code, out) == (0, "")
+    assert (0, "") == (code, out)
     md = out_file.read_text(encoding="utf-8")
     assert md.startswith("# Samenvoeging van eenheden: Woonstichting\n")
     assert "| Noord | 1 | 2026-05-01 | 100.00 | Niveau 3 |" in md
@@ -107,7 +107,7 @@ def test_errors(
 ) -> None:
     code, out = run("rollup", *units[:2], *options)
 
-    assert (code, out) == (2, "")
+    assert (2, "") == (code, out)
     assert capsys.readouterr().err == message
 
 
@@ -144,11 +144,11 @@ def test_a_bad_weight_is_a_usage_error(
 ) -> None:
     with pytest.raises(SystemExit) as info:
         run("rollup", *units[:2], "--weight", weight, "--weight", "Zuid=1")
-    assert info.value.code == 2
-    assert capsys.readouterr().err == (
+    assert 2 == info.value.code
+    assert (
         f"goudenoor: error: argument --weight: {message} "
         "(see 'goudenoor rollup --help')\n"
-    )
+    ) == (capsys.readouterr().err)
 
 
 @pytest.mark.parametrize("weight", ["5e-324", "1e-300", "1000000"])
@@ -162,7 +162,7 @@ def test_extreme_equal_weights(units: list[str], weight: str) -> None:
     )  # fmt: skip
     _, plain = run("rollup", *units[:2], "--format", "json")
 
-    assert code == 0
+    assert 0 == code
     assert json.loads(plain)["points"] == json.loads(out)["points"]
 
 
@@ -177,16 +177,16 @@ def test_a_file_without_unit(
         path,
     )
 
-    assert run("rollup", str(path)) == (2, "")
-    assert capsys.readouterr().err == (
-        f"goudenoor: error: each assessment needs a unit: {path} has none\n"
+    assert (2, "") == run("rollup", str(path))
+    assert f"goudenoor: error: each assessment needs a unit: {path} has none\n" == (
+        capsys.readouterr().err
     )
 
 
 def test_json_output_fits_its_schema(units: list[str]) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     code, schema_text = run("schema", "rollup")
-    assert code == 0
+    assert 0 == code
     schema = json.loads(schema_text)
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(
@@ -194,5 +194,5 @@ def test_json_output_fits_its_schema(units: list[str]) -> None:
     )
     for options in (("--weight", "Noord=3", "--weight", "Zuid=1"), ("--rule", "min")):
         code, out = run("rollup", *units[:2], "--format", "json", *options)
-        assert code == 0
-        assert [e.message for e in validator.iter_errors(json.loads(out))] == []
+        assert 0 == code
+        assert [] == [e.message for e in validator.iter_errors(json.loads(out))]

@@ -57,58 +57,64 @@ def test_text_hand_computed(
 ) -> None:
     code, out = run("trend", *files)
 
-    assert (code, capsys.readouterr().err) == (0, "")
-    assert out.splitlines() == [
-        "Zorggroep Oost: 2024-03-01 to 2026-03-01",
-        "2024-03-01  gos-2012  25.00  no level",
-        "2025-03-01  gos-2012  50.00  Gecommitteerd",
-        "2026-03-01  gos-2012  77.50  Niveau 2",
-        "area     first    last  change",
-        " 1        2.50   10.00   +7.50",
-        " 2        5.00   15.00  +10.00",
-        " 3        5.00   15.00  +10.00",
-        " 4        2.50    7.50   +5.00",
-        " 5        2.50    7.50   +5.00",
-        " 6        2.50    7.50   +5.00",
-        " 7        1.25    3.75   +2.50",
-        " 8        1.25    3.75   +2.50",
-        " 9        2.50    7.50   +5.00",
-        "total    25.00   77.50  +52.50",
-    ]
+    assert (0, "") == (code, capsys.readouterr().err)
+    assert (
+        [
+            "Zorggroep Oost: 2024-03-01 to 2026-03-01",
+            "2024-03-01  gos-2012  25.00  no level",
+            "2025-03-01  gos-2012  50.00  Gecommitteerd",
+            "2026-03-01  gos-2012  77.50  Niveau 2",
+            "area     first    last  change",
+            " 1        2.50   10.00   +7.50",
+            " 2        5.00   15.00  +10.00",
+            " 3        5.00   15.00  +10.00",
+            " 4        2.50    7.50   +5.00",
+            " 5        2.50    7.50   +5.00",
+            " 6        2.50    7.50   +5.00",
+            " 7        1.25    3.75   +2.50",
+            " 8        1.25    3.75   +2.50",
+            " 9        2.50    7.50   +5.00",
+            "total    25.00   77.50  +52.50",
+        ]
+    ) == out.splitlines()
 
 
 def test_json(files: list[str]) -> None:
     code, out = run("trend", *files, "--format", "json")
 
-    assert code == 0
+    assert 0 == code
     data = json.loads(out)
-    assert data["goudenoor"] == "trend/1"
-    assert (data["first_date"], data["last_date"]) == ("2024-03-01", "2026-03-01")
-    assert data["total"] == {"first": 25.0, "last": 77.5, "change": 52.5}
-    assert data["areas"][:2] == [
-        {"area_id": "1", "first": 2.5, "last": 10.0, "change": 7.5},
-        {"area_id": "2", "first": 5.0, "last": 15.0, "change": 10.0},
-    ]
-    assert [row["total"] for row in data["history"]] == [25.0, 50.0, 77.5]
-    assert data["warnings"] == []
+    assert "trend/1" == data["goudenoor"]
+    assert ("2024-03-01", "2026-03-01") == (data["first_date"], data["last_date"])
+    assert {"first": 25.0, "last": 77.5, "change": 52.5} == data["total"]
+    assert (
+        [
+            {"area_id": "1", "first": 2.5, "last": 10.0, "change": 7.5},
+            {"area_id": "2", "first": 5.0, "last": 15.0, "change": 10.0},
+        ]
+    ) == data["areas"][:2]
+    assert [25.0, 50.0, 77.5] == [row["total"] for row in data["history"]]
+    assert [] == data["warnings"]
 
 
 def test_markdown_dutch_and_english(files: list[str], tmp_path: Path) -> None:
     target = tmp_path / "trend.md"
     code, out = run("trend", *files, "--format", "md", "-o", str(target))
 
-    assert (code, out) == (0, "")
+    assert (0, "") == (code, out)
     lines = target.read_text(encoding="utf-8").splitlines()
-    assert lines[:3] == [
-        "# Ontwikkeling: Zorggroep Oost",
-        "",
-        "- **Periode:** 2024-03-01 - 2026-03-01",
-    ]
+    assert (
+        [
+            "# Ontwikkeling: Zorggroep Oost",
+            "",
+            "- **Periode:** 2024-03-01 - 2026-03-01",
+        ]
+    ) == lines[:3]
     assert "| 2024-03-01 | gos-2012 | 25.00 | geen |" in lines
     assert "| 1 Stem van de klant | 2.50 | 10.00 | +7.50 |" in lines
-    assert lines[-1] == "| **Totaal** | **25.00** | **77.50** | **+52.50** |"
+    assert "| **Totaal** | **25.00** | **77.50** | **+52.50** |" == lines[-1]
     code, english = run("trend", *files, "--format", "md", "--language", "en")
-    assert english.splitlines()[0] == "# Trend: Zorggroep Oost"
+    assert "# Trend: Zorggroep Oost" == english.splitlines()[0]
     assert "| 2024-03-01 | gos-2012 | 25.00 | none |" in english.splitlines()
 
 
@@ -127,18 +133,18 @@ def test_editions_that_differ_are_compared_with_a_warning(
         later,
     )
     code, out = run("trend", files[1], str(later))
-    assert code == 0
-    assert out.splitlines()[-1] == (
+    assert 0 == code
+    assert (
         "warning: the audits are of different editions (gos-2012, gos-2016): areas "
         "are compared by id, and an area's points and maximum may differ between "
         "editions"
-    )
+    ) == (out.splitlines()[-1])
     code, md = run("trend", files[1], str(later), "--format", "md")
-    assert md.splitlines()[-1] == (
+    assert (
         "> De audits zijn van verschillende edities (gos-2012, gos-2016): de "
         "gebieden zijn op nummer vergeleken, en de punten en het maximum van een "
         "gebied kunnen per editie verschillen."
-    )
+    ) == (md.splitlines()[-1])
 
 
 def test_mixed_organisations_are_an_error(
@@ -148,12 +154,12 @@ def test_mixed_organisations_are_an_error(
     other = audit(tmp_path, 2025, 2, organisation="Woonstichting Noord")
     code, out = run("trend", other, first)
 
-    assert (code, out) == (2, "")
-    assert capsys.readouterr().err == (
+    assert (2, "") == (code, out)
+    assert (
         "goudenoor: error: a trend is of one organisation; the cards differ in "
         "organisation: 'Zorggroep Oost', 'Woonstichting Noord' (unless different "
         "organisations are allowed)\n"
-    )
+    ) == (capsys.readouterr().err)
     code, out = run("trend", other, first, "--allow-different-organisations")
     assert 0 == code
     assert (
@@ -169,11 +175,11 @@ def test_mixed_units_are_an_error(
     south = audit(tmp_path, 2025, 2, unit="Zuid")
     code, _ = run("trend", north, south)
 
-    assert code == 2
-    assert capsys.readouterr().err == (
+    assert 2 == code
+    assert (
         "goudenoor: error: a trend is of one unit; the cards differ in unit: "
         "'Noord', 'Zuid' (unless different organisations are allowed)\n"
-    )
+    ) == (capsys.readouterr().err)
 
 
 def test_two_audits_on_one_date_are_refused_by_name(
@@ -185,11 +191,11 @@ def test_two_audits_on_one_date_are_refused_by_name(
     later = audit(tmp_path, 2025, 2)
     code, out = run("trend", later, again, first)
 
-    assert (code, out) == (2, "")
-    assert capsys.readouterr().err == (
+    assert (2, "") == (code, out)
+    assert (
         f"goudenoor: error: two audits on the same date, 2024-03-01: {again} and "
         f"{first}; a trend needs one audit per date\n"
-    )
+    ) == (capsys.readouterr().err)
 
 
 def test_audits_of_other_extensions_are_refused_by_name(
@@ -219,22 +225,22 @@ def test_audits_of_other_extensions_are_refused_by_name(
         )
     code, out = run("trend", newer, older)
 
-    assert (code, out) == (2, "")
-    assert capsys.readouterr().err == (
+    assert (2, "") == (code, out)
+    assert (
         "goudenoor: error: the audits were scored against standards whose points "
         f"are not comparable: {older} against gos-2012 + demo and {newer} against "
         "gos-2012 + demo (the same names with other content: another extension "
         "file with the same id); a trend needs the same extensions, with the same "
         "content, in every audit\n"
-    )
+    ) == (capsys.readouterr().err)
 
 
 def test_one_unit_is_shown_in_markdown(tmp_path: Path) -> None:
     files = [audit(tmp_path, year, 2, unit="Noord & <Zuid>") for year in (2024, 2025)]
     code, md = run("trend", *files, "--format", "md")
 
-    assert code == 0
-    assert md.splitlines()[2] == "- **Eenheid:** Noord & &lt;Zuid&gt;"
+    assert 0 == code
+    assert "- **Eenheid:** Noord & &lt;Zuid&gt;" == md.splitlines()[2]
 
 
 def test_one_file_is_no_trend(
@@ -242,9 +248,9 @@ def test_one_file_is_no_trend(
 ) -> None:
     code, _ = run("trend", files[0])
 
-    assert code == 2
-    assert capsys.readouterr().err == (
-        "goudenoor: error: a trend needs at least 2 score cards (got 1)\n"
+    assert 2 == code
+    assert "goudenoor: error: a trend needs at least 2 score cards (got 1)\n" == (
+        capsys.readouterr().err
     )
 
 
@@ -254,7 +260,7 @@ def test_a_bad_file_is_an_error(
     missing = str(tmp_path / "missing.yaml")
     code, _ = run("trend", files[0], missing)
 
-    assert code == 2
+    assert 2 == code
     assert capsys.readouterr().err.startswith(
         f"goudenoor: error: {missing}: cannot read file"
     )

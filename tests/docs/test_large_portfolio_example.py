@@ -45,8 +45,8 @@ def test_make_writes_loadable_files_the_same_each_time(
         (audits / name).read_text("utf-8") for name in names
     ]
     portfolio = go.load_portfolio(audits)
-    assert (len(portfolio.assessments), portfolio.errors) == (5, ())
-    assert portfolio.assessments[0].organisation == "Organisatie 000001"
+    assert (5, ()) == (len(portfolio.assessments), portfolio.errors)
+    assert "Organisatie 000001" == portfolio.assessments[0].organisation
 
 
 @pytest.mark.parametrize(
@@ -68,7 +68,7 @@ def test_the_csv_is_the_portfolio_commands(
         "--out",
         out,
     )
-    assert (done.returncode, done.stdout) == (0, "")
+    assert (0, "") == (done.returncode, done.stdout)
     rows = 5 if level == "total" else 5 * 29
     assert done.stderr.startswith(f"large_portfolio: 5 files, {rows} rows, 0 refused, ")
     assert done.stderr.endswith(f" s with {jobs} job(s)\n")
@@ -83,7 +83,7 @@ def test_refused_files_are_named_and_the_rest_written(
     for name, text in BROKEN.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     done = run_python(EXAMPLE, audits, tmp_path, "--jobs", "2")
-    assert done.returncode == 1
+    assert 1 == done.returncode
     messages = broken_messages(tmp_path)
     assert done.stderr.splitlines()[:-1] == [
         f"large_portfolio: error: {messages[str(tmp_path / name)]}"
@@ -129,15 +129,16 @@ def test_score_file_records_a_refused_file(
 )
 def test_usage_errors_exit_2(args: list[str], message: str) -> None:
     done = run_python(EXAMPLE, *args)
-    assert (done.returncode, done.stdout) == (2, "")
-    assert done.stderr.splitlines()[-1] == f"large_portfolio: error: {message}"
+    assert (2, "") == (done.returncode, done.stdout)
+    assert f"large_portfolio: error: {message}" == done.stderr.splitlines()[-1]
 
 
 def test_an_empty_folder_is_a_usage_error(tmp_path: Path) -> None:
     done = run_python(EXAMPLE, tmp_path)
-    assert (done.returncode, done.stdout) == (2, "")
-    assert done.stderr.splitlines()[-1] == (
+    assert (2, "") == (done.returncode, done.stdout)
+    assert (
         "large_portfolio: error: no assessment files given"
+        == (done.stderr.splitlines()[-1])
     )
 
 
@@ -146,9 +147,10 @@ def test_an_out_file_that_cannot_be_written_is_a_usage_error(
 ) -> None:
     out = tmp_path / "missing" / "scores.csv"
     done = run_python(EXAMPLE, audits, "--out", out)
-    assert (done.returncode, done.stdout) == (2, "")
-    assert done.stderr.splitlines()[-1] == (
+    assert (2, "") == (done.returncode, done.stdout)
+    assert (
         f"large_portfolio: error: --out: cannot write {out}: No such file or directory"
+        == (done.stderr.splitlines()[-1])
     )
 
 
@@ -162,10 +164,12 @@ def test_score_text_gives_the_same_rows(example: dict[str, Any]) -> None:
 
 
 def test_score_text_records_a_refused_text(example: dict[str, Any]) -> None:
-    assert example["score_text"]("s3://audits/a.yaml", b"\xff") == [
-        {
-            "source": "s3://audits/a.yaml",
-            "error": "s3://audits/a.yaml:1:1: not UTF-8 text "
-            "(byte 0xff cannot be decoded)",
-        }
-    ]
+    assert (
+        [
+            {
+                "source": "s3://audits/a.yaml",
+                "error": "s3://audits/a.yaml:1:1: not UTF-8 text "
+                "(byte 0xff cannot be decoded)",
+            }
+        ]
+    ) == example["score_text"]("s3://audits/a.yaml", b"\xff")

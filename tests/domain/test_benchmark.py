@@ -63,7 +63,7 @@ def test_percentile_rank_by_hand(
 def test_percentile_rank_needs_values() -> None:
     with pytest.raises(BenchmarkError) as info:
         percentile_rank(1, [])
-    assert str(info.value) == "a percentile rank needs at least one value"
+    assert "a percentile rank needs at least one value" == str(info.value)
 
 
 def test_percentile_ranks_per_area_and_total(
@@ -77,25 +77,27 @@ def test_percentile_ranks_per_area_and_total(
 
     ranks = go.percentile_ranks(x, [x, *peers, other])
 
-    assert ranks.peers == 4
-    assert ranks.left_out == 1
+    assert 4 == ranks.peers
+    assert 1 == ranks.left_out
     # total 10 among 10, 25, 50, 75: 0 below, 1 tie -> 0.5 / 4
-    assert ranks.total == 12.5
+    assert 12.5 == ranks.total
     # area 1: 10 among 10, 2.5, 5, 7.5: 3 below, 1 tie -> 3.5 / 4
-    assert ranks.areas["1"] == 87.5
+    assert 87.5 == ranks.areas["1"]
     # area 2: 0 among 0, 5, 10, 15
-    assert ranks.areas["2"] == 12.5
+    assert 12.5 == ranks.areas["2"]
     # the middle peer: total 50 among 10, 25, 50, 75
-    assert go.percentile_ranks(peers[1], [x, *peers]).total == 62.5
+    assert 62.5 == go.percentile_ranks(peers[1], [x, *peers]).total
     data = json.loads(json.dumps(ranks.as_dict()))
-    assert data["goudenoor"] == "percentile-ranks/1"
-    assert data["areas"]["1"] == 87.5
-    assert data["organisation"] == "X"
-    assert ranks.text().splitlines()[0] == (
+    assert "percentile-ranks/1" == data["goudenoor"]
+    assert 87.5 == data["areas"]["1"]
+    assert "X" == data["organisation"]
+    assert (
         "X, gos-2012, audit of 2026-05-01: percentile ranks among 4 audits of gos-2012"
+        == (ranks.text().splitlines()[0])
     )
-    assert ranks.text().splitlines()[-1] == (
+    assert (
         "1 audit of other standards (another edition, or other extensions) left out"
+        == (ranks.text().splitlines()[-1])
     )
 
 
@@ -104,10 +106,10 @@ def test_percentile_ranks_need_peers(
 ) -> None:
     with pytest.raises(BenchmarkError) as info:
         go.percentile_ranks(card(std2012, 2), [card(std2016, 2)])
-    assert str(info.value) == (
+    assert (
         "no score card of the same standard (gos-2012) to compare with; got 1 of "
         "other standards: gos-2016: 1"
-    )
+    ) == (str(info.value))
 
 
 def removing(requirement_id: str, extension_id: str = "demo") -> go.Extension:
@@ -143,16 +145,16 @@ def test_peers_of_other_extensions_are_left_out(std2012: go.Standard) -> None:
 
     assert (2, 2, 50.0) == (ranks.peers, ranks.left_out, ranks.total)
     assert ("demo",) == ranks.extensions
-    assert ranks.text().splitlines()[0] == (
+    assert (
         "X, gos-2012 + demo, audit of 2026-05-01: percentile ranks among 2 audits "
         "of gos-2012 + demo"
-    )
+    ) == (ranks.text().splitlines()[0])
     with pytest.raises(BenchmarkError) as info:
         go.percentile_ranks(ours, others)
-    assert str(info.value) == (
+    assert (
         "no score card of the same standard (gos-2012 + demo) to compare with; got "
         "2 of other standards: gos-2012: 1; gos-2012 + demo (other content): 1"
-    )
+    ) == (str(info.value))
 
 
 def test_standard_fingerprint_is_by_content(std2012: go.Standard) -> None:
@@ -171,11 +173,11 @@ def test_trend_refuses_other_extensions(std2012: go.Standard) -> None:
     demo = go.apply_extension(std2012, removing("9.2"))
     with pytest.raises(BenchmarkError) as info:
         go.trend([card(std2012, 2, year=2024), card(demo, 4, year=2025)])
-    assert str(info.value) == (
+    assert (
         "the audits were scored against standards whose points are not comparable: "
         "score card 1 against gos-2012 and score card 2 against gos-2012 + demo; a "
         "trend needs the same extensions, with the same content, in every audit"
-    )
+    ) == (str(info.value))
 
 
 def test_trend_refuses_an_extension_of_the_same_id_with_other_content(
@@ -191,13 +193,13 @@ def test_trend_refuses_an_extension_of_the_same_id_with_other_content(
                 card(demo, 3, year=2025),
             ]
         )
-    assert str(info.value) == (
+    assert (
         "the audits were scored against standards whose points are not comparable: "
         "score card 1 against gos-2012 + demo and score card 2 against gos-2012 + "
         "demo (the same names with other content: another extension file with the "
         "same id); a trend needs the same extensions, with the same content, in "
         "every audit"
-    )
+    ) == (str(info.value))
 
 
 @pytest.mark.parametrize(
@@ -250,10 +252,10 @@ def test_trend_refuses_two_audits_on_one_date(std2012: go.Standard) -> None:
         go.trend(
             [card(std2012, 2, year=2025), card(std2012, 3), card(std2012, 4, year=2025)]
         )
-    assert str(info.value) == (
+    assert (
         "two audits on the same date, 2025-05-01: score card 1 and score card 3; a "
         "trend needs one audit per date"
-    )
+    ) == (str(info.value))
 
 
 def test_trend_of_different_organisations_when_allowed(std2012: go.Standard) -> None:
@@ -264,12 +266,12 @@ def test_trend_of_different_organisations_when_allowed(std2012: go.Standard) -> 
     )
 
     assert ("Zorggroep", 25.0) == (t.organisation, t.total.change)
-    assert t.warnings == (
+    assert (
         (
             "the audits differ in organisation: 'Oud', 'Zorggroep'; they are taken "
             "as one history"
         ),
-    )
+    ) == t.warnings
 
 
 def test_trend_by_hand(std2012: go.Standard) -> None:
@@ -281,15 +283,15 @@ def test_trend_by_hand(std2012: go.Standard) -> None:
 
     t = go.trend(cards)
 
-    assert (t.first_date, t.last_date) == ("2024-05-01", "2026-05-01")
-    assert (t.total.first, t.total.last, t.total.change) == (50.0, 75.0, 25.0)
+    assert ("2024-05-01", "2026-05-01") == (t.first_date, t.last_date)
+    assert (50.0, 75.0, 25.0) == (t.total.first, t.total.last, t.total.change)
     assert t.areas["2"] == go.AreaTrend(area_id="2", first=10.0, last=15.0, change=5.0)
-    assert [h[0] for h in t.history] == ["2024-05-01", "2025-05-01", "2026-05-01"]
-    assert [h[2] for h in t.history] == [50.0, 20.0, 75.0]
-    assert t.warnings == ()
+    assert ["2024-05-01", "2025-05-01", "2026-05-01"] == [h[0] for h in t.history]
+    assert [50.0, 20.0, 75.0] == [h[2] for h in t.history]
+    assert () == t.warnings
     data = json.loads(json.dumps(t.as_dict()))
-    assert data["goudenoor"] == "trend/1"
-    assert data["total"] == {"first": 50.0, "last": 75.0, "change": 25.0}
+    assert "trend/1" == data["goudenoor"]
+    assert {"first": 50.0, "last": 75.0, "change": 25.0} == data["total"]
     assert "total    50.00   75.00  +25.00" in t.text()
 
 
@@ -298,35 +300,35 @@ def test_trend_across_editions_warns(
 ) -> None:
     t = go.trend([card(std2012, 2, year=2015), card(std2016, 4, year=2020)])
 
-    assert t.areas["1"].change == 5.0
-    assert t.warnings == (
+    assert 5.0 == t.areas["1"].change
+    assert (
         (
             "the audits are of different editions (gos-2012, gos-2016): areas are "
             "compared by id, and an area's points and maximum may differ between "
             "editions"
         ),
-    )
+    ) == t.warnings
 
 
 def test_trend_of_one_organisation(std2012: go.Standard) -> None:
     with pytest.raises(BenchmarkError) as info:
         go.trend([card(std2012, 2), card(std2012, 3, organisation="Ander", year=2027)])
-    assert str(info.value) == (
+    assert (
         "a trend is of one organisation; the cards differ in organisation: "
         "'Zorggroep', 'Ander' (unless different organisations are allowed)"
-    )
+    ) == (str(info.value))
 
 
 def test_trend_of_one_unit(std2012: go.Standard) -> None:
     with pytest.raises(BenchmarkError) as info:
         go.trend([card(std2012, 2, unit="A"), card(std2012, 3, unit="B", year=2027)])
-    assert str(info.value) == (
+    assert (
         "a trend is of one unit; the cards differ in unit: 'A', 'B' (unless "
         "different organisations are allowed)"
-    )
+    ) == (str(info.value))
 
 
 def test_trend_needs_two(std2012: go.Standard) -> None:
     with pytest.raises(BenchmarkError) as info:
         go.trend([card(std2012, 2)])
-    assert str(info.value) == "a trend needs at least 2 score cards (got 1)"
+    assert "a trend needs at least 2 score cards (got 1)" == str(info.value)

@@ -200,7 +200,7 @@ def test_no_duplicate_pairs(crosswalk: dict[str, Any]) -> None:
     removed id.
     """
     pairs = [(r["source"], r["target"]) for r in crosswalk["mappings"]]
-    assert sorted({p for p in pairs if pairs.count(p) > 1}) == []
+    assert [] == sorted({p for p in pairs if pairs.count(p) > 1})
     for key, kind in (("new", "target"), ("removed", "source")):
         ids = [r[kind] for r in crosswalk[key]]
         assert len(ids) == len(set(ids)), key

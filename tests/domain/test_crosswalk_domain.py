@@ -52,7 +52,7 @@ def messages(problems: list[Problem]) -> list[str]:
 
 
 def test_relationships_are_the_olir_ones() -> None:
-    assert RELATIONSHIPS == ("equal", "subset", "superset", "intersect", "not_related")
+    assert ("equal", "subset", "superset", "intersect", "not_related") == RELATIONSHIPS
 
 
 def test_lookups_leave_out_not_related_rows() -> None:
@@ -62,10 +62,10 @@ def test_lookups_leave_out_not_related_rows() -> None:
         row("5.6", "5.2", "not_related"),
         row("5.5", "5.2", "intersect"),
     )
-    assert [r.source for r in cw.sources_of("5.2")] == ["5.5"]
-    assert [r.target for r in cw.targets_of("5.6")] == ["5.6"]
-    assert cw.sources_of("1.1") == ()
-    assert cw.targets_of("9.9") == ()
+    assert ["5.5"] == [r.source for r in cw.sources_of("5.2")]
+    assert ["5.6"] == [r.target for r in cw.targets_of("5.6")]
+    assert () == cw.sources_of("1.1")
+    assert () == cw.targets_of("9.9")
 
 
 def test_a_fitting_crosswalk_has_no_problems(
@@ -78,7 +78,7 @@ def test_a_fitting_crosswalk_has_no_problems(
         new=("1.1",),
         removed=("1.4",),
     )
-    assert crosswalk_problems(cw, std2012, std2016) == []
+    assert [] == crosswalk_problems(cw, std2012, std2016)
     check_crosswalk(cw, std2012, std2016)
 
 
@@ -86,16 +86,18 @@ def test_edition_ids_must_match_the_standards(
     std2012: go.Standard, std2016: go.Standard
 ) -> None:
     cw = walk(row("9.9", "9.9"), source="gos-2016", target="gos-2012")
-    assert messages(crosswalk_problems(cw, std2012, std2016)) == [
-        (
-            "source: crosswalk maps from edition 'gos-2016', "
-            "the source standard is 'gos-2012'"
-        ),
-        (
-            "target: crosswalk maps to edition 'gos-2012', "
-            "the target standard is 'gos-2016'"
-        ),
-    ]
+    assert (
+        [
+            (
+                "source: crosswalk maps from edition 'gos-2016', "
+                "the source standard is 'gos-2012'"
+            ),
+            (
+                "target: crosswalk maps to edition 'gos-2012', "
+                "the target standard is 'gos-2016'"
+            ),
+        ]
+    ) == messages(crosswalk_problems(cw, std2012, std2016))
 
 
 def test_every_problem_is_reported_with_its_path(
@@ -109,27 +111,29 @@ def test_every_problem_is_reported_with_its_path(
         new=("1.7", "1.8", "1.8"),
         removed=("5.2", "0.1"),
     )
-    assert messages(crosswalk_problems(cw, std2012, std2016)) == [
-        (
-            "mappings[0].source: unknown requirement '5.8' in gos-2012; "
-            "did you mean '5.7', '5.6', '5.5'?"
-        ),
-        (
-            "mappings[1].target: unknown requirement '1.11' in gos-2016; "
-            "did you mean '1.1', '1.10'?"
-        ),
-        "mappings[3]: duplicate mapping '5.2' -> '1.7' (also mappings[2])",
-        "new[0].target: '1.7' is listed as new but is the target of mappings[0]",
-        "new[2].target: duplicate '1.8' (also new[1])",
-        (
-            "removed[0].source: '5.2' is listed as removed but is the source of "
-            "mappings[1]"
-        ),
-        (
-            "removed[1].source: unknown requirement '0.1' in gos-2012; "
-            "did you mean '9.1', '8.1', '7.1'?"
-        ),
-    ]
+    assert (
+        [
+            (
+                "mappings[0].source: unknown requirement '5.8' in gos-2012; "
+                "did you mean '5.7', '5.6', '5.5'?"
+            ),
+            (
+                "mappings[1].target: unknown requirement '1.11' in gos-2016; "
+                "did you mean '1.1', '1.10'?"
+            ),
+            "mappings[3]: duplicate mapping '5.2' -> '1.7' (also mappings[2])",
+            "new[0].target: '1.7' is listed as new but is the target of mappings[0]",
+            "new[2].target: duplicate '1.8' (also new[1])",
+            (
+                "removed[0].source: '5.2' is listed as removed but is the source of "
+                "mappings[1]"
+            ),
+            (
+                "removed[1].source: unknown requirement '0.1' in gos-2012; "
+                "did you mean '9.1', '8.1', '7.1'?"
+            ),
+        ]
+    ) == messages(crosswalk_problems(cw, std2012, std2016))
 
 
 def test_check_crosswalk_raises_with_every_problem(
@@ -144,20 +148,20 @@ def test_check_crosswalk_raises_with_every_problem(
     )
     with pytest.raises(ValidationError) as caught:
         check_crosswalk(cw, std2012, std2016)
-    assert str(caught.value) == (
+    assert (
         "2 problems in cw.yaml:\n"
         "  cw.yaml mappings[0].source: unknown requirement '5.8' in gos-2012; "
         "did you mean '5.7', '5.6', '5.5'?\n"
         "  cw.yaml mappings[1].target: unknown requirement '1.17' in gos-2016; "
         "did you mean '1.7', '1.1', '1.10'?"
-    )
+    ) == (str(caught.value))
 
 
 def test_a_not_related_row_does_not_count_as_mapped(
     std2012: go.Standard, std2016: go.Standard
 ) -> None:
     cw = walk(row("1.4", "1.9", "not_related"), new=("1.9",), removed=("1.4",))
-    assert crosswalk_problems(cw, std2012, std2016) == []
+    assert [] == crosswalk_problems(cw, std2012, std2016)
 
 
 def test_rows_check_their_own_fields() -> None:
@@ -168,11 +172,11 @@ def test_rows_check_their_own_fields() -> None:
             relationship="same",  # type: ignore[arg-type]
             rationale="",
         )
-    assert str(caught.value) == (
+    assert (
         "source: must not be empty; rationale: must not be empty; "
         "relationship: unknown relationship 'same' (expected one of "
         "['equal', 'subset', 'superset', 'intersect', 'not_related'])"
-    )
+    ) == (str(caught.value))
     with pytest.raises(ModelError, match=r"^notes: must not be empty$"):
         Crosswalk(source="gos-2012", target="gos-2016", notes=" ")
     with pytest.raises(ModelError, match=r"^rationale: must not be empty$"):

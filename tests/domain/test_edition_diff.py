@@ -32,14 +32,14 @@ def test_areas_renamed_and_points_now_assumed() -> None:
             area_id="5", old_name="Leren & ontwikkelen", new_name="Leren & innoveren"
         ),
     )
-    assert len(DIFF.points_changed) == 9
+    assert 9 == len(DIFF.points_changed)
     assert DIFF.points_changed[1] == PointsChange(
         area_id="2", old_points=20, new_points=20, old_assumed=False, new_assumed=True
     )
 
 
 def test_requirements_added_removed_and_inherited() -> None:
-    assert DIFF.requirements_added == (
+    assert (
         "1.6",
         "1.7",
         "1.8",
@@ -51,8 +51,8 @@ def test_requirements_added_removed_and_inherited() -> None:
         "4.6",
         "4.7",
         "4.8",
-    )
-    assert DIFF.requirements_removed == ("5.7",)
+    ) == DIFF.requirements_added
+    assert ("5.7",) == DIFF.requirements_removed
     inherited = [i.requirement_id for i in DIFF.requirements_inherited]
     assert inherited == [r.id for r in STD2016.requirements if r.inherited_from]
     assert DIFF.requirements_inherited[0] == Inherited(
@@ -64,13 +64,13 @@ def test_requirements_added_removed_and_inherited() -> None:
 
 def test_reworded_requirement_has_a_word_diff() -> None:
     found = {(r.item_id, r.field): r.diff for r in DIFF.requirements_reworded}
-    assert found["1.4", "text"].rendered() == (
+    assert (
         "De organisatie [-betrekt-] {+geeft+} klanten [-bij het doorvoeren van "
         "verbeteringen op basis van feedback/klachten-] {+een helder beeld over "
         "wat ze kunnen verwachten als ze feedback geven.+}"
-    )
+    ) == (found["1.4", "text"].rendered())
     # 2012 1.2 has no evidence clause, 2016 1.2 has one.
-    assert found["1.2", "evidence"].ops == (
+    assert (
         (
             "insert",
             (
@@ -78,36 +78,38 @@ def test_reworded_requirement_has_a_word_diff() -> None:
                 "verspreiding en de werkzaamheid ervan."
             ),
         ),
-    )
+    ) == found["1.2", "evidence"].ops
     assert ("1.1", "evidence") not in found
 
 
 def test_checkpoints_added_removed_and_reworded() -> None:
-    assert DIFF.checkpoints_removed == ("5.1.b", "5.5.a", "5.6.a", "5.6.b")
-    assert DIFF.checkpoints_added[:2] == ("1.2.a", "1.2.b")
+    assert ("5.1.b", "5.5.a", "5.6.a", "5.6.b") == DIFF.checkpoints_removed
+    assert ("1.2.a", "1.2.b") == DIFF.checkpoints_added[:2]
     assert "5.2.c" in DIFF.checkpoints_added
     assert "1.7.a" not in DIFF.checkpoints_added  # comes with its requirement
-    assert [r.item_id for r in DIFF.checkpoints_reworded] == [
-        "5.1.a",
-        "5.2.a",
-        "5.2.b",
-        "5.3.a",
-        "5.3.b",
-        "5.4.a",
-        "5.4.b",
-    ]
+    assert (
+        [
+            "5.1.a",
+            "5.2.a",
+            "5.2.b",
+            "5.3.a",
+            "5.3.b",
+            "5.4.a",
+            "5.4.b",
+        ]
+    ) == [r.item_id for r in DIFF.checkpoints_reworded]
 
 
 def test_an_edition_against_itself_has_no_changes() -> None:
     same = diff_editions(STD2016, STD2016)
-    assert len(same.requirements_inherited) == 15
-    assert same.areas_renamed == ()
-    assert same.points_changed == ()
+    assert 15 == len(same.requirements_inherited)
+    assert () == same.areas_renamed
+    assert () == same.points_changed
     assert same.requirements_added == same.requirements_removed == ()
     assert same.requirements_reworded == same.checkpoints_reworded == ()
     assert same.checkpoints_added == same.checkpoints_removed == ()
     assert (
-        diff_editions(STD2012, STD2012).text() == "gos-2012 -> gos-2012\nno changes\n"
+        "gos-2012 -> gos-2012\nno changes\n" == diff_editions(STD2012, STD2012).text()
     )
 
 
@@ -123,17 +125,19 @@ def test_a_diff_run_backwards_still_names_the_inherited() -> None:
 def test_as_dict_is_json_ready_and_marked() -> None:
     data = DIFF.as_dict()
     assert json.loads(json.dumps(data)) == data
-    assert data["goudenoor"] == "edition-diff/1"
-    assert (data["old"], data["new"]) == ("gos-2012", "gos-2016")
-    assert data["areas"]["renamed"][0] == {
-        "area_id": "2",
-        "old_name": "Sturing",
-        "new_name": "Leiderschap",
-    }
+    assert "edition-diff/1" == data["goudenoor"]
+    assert ("gos-2012", "gos-2016") == (data["old"], data["new"])
+    assert (
+        {
+            "area_id": "2",
+            "old_name": "Sturing",
+            "new_name": "Leiderschap",
+        }
+    ) == data["areas"]["renamed"][0]
     reworded = data["requirements"]["reworded"][0]
-    assert reworded["id"] == "1.1"
-    assert reworded["field"] == "text"
-    assert reworded["ops"][0] == ["equal", "De organisatie"]
+    assert "1.1" == reworded["id"]
+    assert "text" == reworded["field"]
+    assert ["equal", "De organisatie"] == reworded["ops"][0]
     assert reworded["new"] == " ".join(STD2016.requirement("1.1").full_text.split())
 
 
@@ -154,12 +158,12 @@ def test_text_lists_each_kind_of_change() -> None:
 
 def test_word_diff_ignores_whitespace_and_renders_both_sides() -> None:
     diff = word_diff("met  succes toepassen", "met succes\ntoepassen")
-    assert diff.ops == (("equal", "met succes toepassen"),)
-    assert diff.similarity == 1.0
+    assert (("equal", "met succes toepassen"),) == diff.ops
+    assert 1.0 == diff.similarity
     diff = word_diff("een procedure", "een transparante werkwijze")
-    assert diff.rendered() == "een [-procedure-] {+transparante werkwijze+}"
-    assert diff.similarity == 0.4
-    assert word_diff("", "").similarity == 1.0
+    assert "een [-procedure-] {+transparante werkwijze+}" == diff.rendered()
+    assert 0.4 == diff.similarity
+    assert 1.0 == word_diff("", "").similarity
 
 
 WORDS = st.lists(st.sampled_from(["de", "klant", "feedback", "leert", "en"]))

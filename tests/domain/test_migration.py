@@ -111,11 +111,11 @@ class TestRules:
     ) -> None:
         m = migrate(AUDIT, WALK)
         outcome = m.outcome("1.7")
-        assert (outcome.status, outcome.sources, outcome.relationship) == (
+        assert (
             "carried",
             ("5.2",),
             "equal",
-        )
+        ) == (outcome.status, outcome.sources, outcome.relationship)
         assert m.assessment.ratings["1.7"] == go.Rating(
             value=3,
             evidence=(EVIDENCE,),
@@ -130,17 +130,17 @@ class TestRules:
         # letters differ: not the same checkpoint.
         m = migrate(AUDIT, WALK)
         outcome = m.outcome("5.4")
-        assert (outcome.status, outcome.relationship) == ("carried", "superset")
-        assert outcome.checkpoints_not_carried == ("5.7.a",)
+        assert ("carried", "superset") == (outcome.status, outcome.relationship)
+        assert ("5.7.a",) == outcome.checkpoints_not_carried
         assert m.assessment.ratings["5.4"] == go.Rating(value=2)
 
     def test_subset_is_reviewed_without_checkpoints(self) -> None:
         m = migrate(AUDIT, WALK)
         outcome = m.outcome("5.6")
-        assert (outcome.status, outcome.reason) == (
+        assert (
             "review",
             "subset to 5.6; the lowest of 5.6",
-        )
+        ) == (outcome.status, outcome.reason)
         assert m.assessment.ratings["5.6"] == go.Rating(
             value=4,
             note="Uit gos-2012: 5.6: 4",
@@ -154,13 +154,13 @@ class TestRules:
     ) -> None:
         m = migrate(AUDIT, WALK)
         outcome = m.outcome("5.1")
-        assert (outcome.status, outcome.sources, outcome.relationship) == (
+        assert (
             "review",
             ("5.3", "5.4"),
             "intersect",
-        )
-        assert outcome.reason == (
-            "intersect to 5.3, intersect to 5.4; the lowest of 5.3, 5.4"
+        ) == (outcome.status, outcome.sources, outcome.relationship)
+        assert "intersect to 5.3, intersect to 5.4; the lowest of 5.3, 5.4" == (
+            outcome.reason
         )
         assert m.assessment.ratings["5.1"] == go.Rating(
             value=1,
@@ -192,8 +192,8 @@ class TestRules:
             ),
         )
         assert m.outcome("5.1").relationship is None
-        assert m.outcome("5.1").reason == (
-            "intersect to 5.3, subset to 5.4; not applicable, as 5.3, 5.4 is"
+        assert "intersect to 5.3, subset to 5.4; not applicable, as 5.3, 5.4 is" == (
+            m.outcome("5.1").reason
         )
 
     def test_an_unrated_source_leaves_the_target_unrated_but_keeps_the_rest(
@@ -208,11 +208,11 @@ class TestRules:
                 "Waarde: geen, want 5.4 is niet beoordeeld."
             ),
         )
-        assert m.outcome("5.1").unrated == ("5.4",)
-        assert m.outcome("5.1").reason == (
-            "intersect to 5.3, intersect to 5.4; unrated, as 5.4 is unrated"
+        assert ("5.4",) == m.outcome("5.1").unrated
+        assert "intersect to 5.3, intersect to 5.4; unrated, as 5.4 is unrated" == (
+            m.outcome("5.1").reason
         )
-        assert m.dropped == ()
+        assert () == m.dropped
 
     def test_sources_with_nothing_but_met_checkpoints_give_no_rating(
         self,
@@ -242,44 +242,46 @@ class TestRules:
                 "Waarde: geen, want 5.7 is niet beoordeeld."
             ),
         )
-        assert m.dropped == ()
+        assert () == m.dropped
 
     def test_no_source_is_new_and_not_related_carries_nothing(self) -> None:
         m = migrate(AUDIT, WALK)
-        assert m.outcome("1.1").status == "new"
-        assert m.outcome("1.1").reason == "new in gos-2016: luistert gestructureerd"
-        assert m.outcome("5.2").status == "new"
-        assert m.outcome("5.2").reason == "no requirement of gos-2012 maps to it"
+        assert "new" == m.outcome("1.1").status
+        assert "new in gos-2016: luistert gestructureerd" == m.outcome("1.1").reason
+        assert "new" == m.outcome("5.2").status
+        assert "no requirement of gos-2012 maps to it" == m.outcome("5.2").reason
         assert "5.2" not in m.assessment.ratings
 
     def test_ratings_mapped_nowhere_are_dropped_with_the_reason(self) -> None:
         m = migrate(AUDIT, WALK)
-        assert [(d.requirement_id, d.rating.value, d.reason) for d in m.dropped] == [
-            (
-                "5.7",
-                None,
+        assert (
+            [
                 (
-                    "met checkpoints 5.7.a are carried to none of 5.4 (no "
-                    "corresponding checkpoint, or under review)"
+                    "5.7",
+                    None,
+                    (
+                        "met checkpoints 5.7.a are carried to none of 5.4 (no "
+                        "corresponding checkpoint, or under review)"
+                    ),
                 ),
-            ),
-            ("5.5", 4.0, "the crosswalk maps it to no requirement of gos-2016"),
-            ("1.4", 3.0, "removed in gos-2016: no longer asked"),
-        ]
+                ("5.5", 4.0, "the crosswalk maps it to no requirement of gos-2016"),
+                ("1.4", 3.0, "removed in gos-2016: no longer asked"),
+            ]
+        ) == [(d.requirement_id, d.rating.value, d.reason) for d in m.dropped]
         assert m.dropped[0].rating == go.Rating(checkpoints_met=("5.7.a",))
-        assert [d.cause for d in m.dropped] == ["checkpoints", "unmapped", "removed"]
+        assert ["checkpoints", "unmapped", "removed"] == [d.cause for d in m.dropped]
 
     def test_header_date_and_origin(self) -> None:
         m = migrate(AUDIT, WALK)
-        assert m.assessment.edition == "gos-2016"
+        assert "gos-2016" == m.assessment.edition
         assert m.assessment.date == AUDIT.date
-        assert m.assessment.auditors == ("A. Jansen",)
+        assert ("A. Jansen",) == m.assessment.auditors
         assert m.assessment.migrated_from == MigrationOrigin(
             edition="gos-2012", crosswalk="cw.yaml"
         )
         assert m.assessment != attrs.evolve(m.assessment, migrated_from=None)
         go.check_assessment(m.assessment, STD2016)
-        assert list(m.assessment.ratings) == ["1.7", "5.1", "5.4", "5.6"]
+        assert ["1.7", "5.1", "5.4", "5.6"] == list(m.assessment.ratings)
 
 
 class TestCheckpoints:
@@ -298,15 +300,15 @@ class TestCheckpoints:
     def test_same_letter_and_text_whitespace_aside(self) -> None:
         old = self.requirement("5.2", "met  succes toepassen", "x", "y")
         new = self.requirement("1.7", "met succes\ntoepassen", "y")
-        assert corresponding_checkpoints(old, new, same_item=False) == {
-            "5.2.a": "1.7.a"
-        }
+        assert ({"5.2.a": "1.7.a"}) == corresponding_checkpoints(
+            old, new, same_item=False
+        )
 
     def test_the_same_item_matches_equal_ids_whatever_the_text(self) -> None:
         old = self.requirement("2.1", "oude woorden", "b")
         new = self.requirement("2.1", "nieuwe woorden", inherited_from="gos-2012")
-        assert corresponding_checkpoints(old, new, same_item=False) == {}
-        assert corresponding_checkpoints(old, new, same_item=True) == {"2.1.a": "2.1.a"}
+        assert {} == corresponding_checkpoints(old, new, same_item=False)
+        assert {"2.1.a": "2.1.a"} == corresponding_checkpoints(old, new, same_item=True)
 
     def test_inherited_requirements_under_equal_keep_their_checkpoints(
         self,
@@ -369,25 +371,25 @@ class TestExtensions:
             {"zorg:5.8": rating, "5.2": go.Rating(value=1)}, extensions=("zorg",)
         )
         m = migrate_assessment(a, source=source, target=target, crosswalk=WALK)
-        assert m.outcome("zorg:5.8").status == "carried"
-        assert m.outcome("zorg:5.8").reason == "extension 'zorg' also targets gos-2016"
+        assert "carried" == m.outcome("zorg:5.8").status
+        assert "extension 'zorg' also targets gos-2016" == m.outcome("zorg:5.8").reason
         assert m.assessment.ratings["zorg:5.8"] == rating
-        assert m.assessment.extensions == ("zorg",)
-        assert m.dropped == ()
+        assert ("zorg",) == m.assessment.extensions
+        assert () == m.dropped
         go.check_assessment(m.assessment, target)
 
     def test_an_extension_not_carried_is_dropped(self) -> None:
         source, target = self.standards()
         a = assessment({"zorg:5.8": go.Rating(value=2)}, extensions=("zorg",))
         m = migrate_assessment(a, source=source, target=STD2016, crosswalk=WALK)
-        assert m.assessment.extensions == ()
-        assert [(d.requirement_id, d.reason) for d in m.dropped] == [
-            ("zorg:5.8", "extension 'zorg' is not carried to gos-2016")
+        assert () == m.assessment.extensions
+        assert ([("zorg:5.8", "extension 'zorg' is not carried to gos-2016")]) == [
+            (d.requirement_id, d.reason) for d in m.dropped
         ]
         m = migrate_assessment(
             a, source=source, target=target, crosswalk=WALK, extensions_for_target=()
         )
-        assert [d.requirement_id for d in m.dropped] == ["zorg:5.8"]
+        assert ["zorg:5.8"] == [d.requirement_id for d in m.dropped]
 
     def test_the_caller_may_carry_an_extension_to_a_plain_target(self) -> None:
         source, _ = self.standards()
@@ -399,7 +401,7 @@ class TestExtensions:
             crosswalk=WALK,
             extensions_for_target=("zorg",),
         )
-        assert m.outcomes[-1].target_id == "zorg:5.8"
+        assert "zorg:5.8" == m.outcomes[-1].target_id
         assert m.assessment.ratings["zorg:5.8"] == go.Rating(value=2)
 
 
@@ -408,25 +410,26 @@ class TestErrors:
         a = attrs.evolve(AUDIT, edition="gos-2016")
         with pytest.raises(ValidationError) as caught:
             migrate(a, WALK)
-        assert str(caught.value) == (
+        assert (
             "edition: assessment is for edition 'gos-2016', the standard is 'gos-2012'"
+            == (str(caught.value))
         )
 
     def test_two_editions_need_a_crosswalk(self) -> None:
         with pytest.raises(ValidationError) as caught:
             migrate(AUDIT, None)
-        assert (
-            str(caught.value) == "migrating from gos-2012 to gos-2016 needs a crosswalk"
+        assert "migrating from gos-2012 to gos-2016 needs a crosswalk" == str(
+            caught.value
         )
 
     def test_the_crosswalk_must_fit_the_editions(self) -> None:
         cw = crosswalk(row("5.2", "1.7"), origin="cw.yaml", target="gos-2012")
         with pytest.raises(ValidationError) as caught:
             migrate(AUDIT, cw)
-        assert str(caught.value) == (
+        assert (
             "cw.yaml target: crosswalk maps to edition 'gos-2012', "
             "the target standard is 'gos-2016'"
-        )
+        ) == (str(caught.value))
 
 
 class TestReport:
@@ -463,27 +466,31 @@ class TestReport:
     def test_as_dict_is_json_ready_and_marked(self) -> None:
         data = migrate(AUDIT, WALK).as_dict()
         assert json.loads(json.dumps(data)) == data
-        assert data["goudenoor"] == "migration/1"
-        assert data["counts"] == {"carried": 2, "review": 2, "new": 35, "dropped": 3}
-        assert data["outcomes"][6] == {
-            "target_id": "1.7",
-            "status": "carried",
-            "sources": ["5.2"],
-            "relationships": ["equal"],
-            "relationship": "equal",
-            "value": 3.0,
-            "not_applicable": False,
-            "reason": "equal to 5.2",
-            "checkpoints_not_carried": [],
-        }
-        assert data["dropped"][2] == {
-            "requirement_id": "1.4",
-            "value": 3.0,
-            "not_applicable": False,
-            "checkpoints_met": [],
-            "reason": "removed in gos-2016: no longer asked",
-            "cause": "removed",
-        }
+        assert "migration/1" == data["goudenoor"]
+        assert {"carried": 2, "review": 2, "new": 35, "dropped": 3} == data["counts"]
+        assert (
+            {
+                "target_id": "1.7",
+                "status": "carried",
+                "sources": ["5.2"],
+                "relationships": ["equal"],
+                "relationship": "equal",
+                "value": 3.0,
+                "not_applicable": False,
+                "reason": "equal to 5.2",
+                "checkpoints_not_carried": [],
+            }
+        ) == data["outcomes"][6]
+        assert (
+            {
+                "requirement_id": "1.4",
+                "value": 3.0,
+                "not_applicable": False,
+                "checkpoints_met": [],
+                "reason": "removed in gos-2016: no longer asked",
+                "cause": "removed",
+            }
+        ) == data["dropped"][2]
 
 
 # Properties --------------------------------------------------------------
@@ -532,8 +539,8 @@ def test_a_value_rises_above_its_lowest_source_only_through_equal_or_superset(
             if s in a.ratings and (found := a.ratings[s].value) is not None
         ]
         if value > min(values):
-            assert outcome.status == "carried"
-            assert len(outcome.sources) == 1
+            assert "carried" == outcome.status
+            assert 1 == len(outcome.sources)
             assert outcome.relationship in ("equal", "superset")
 
 
@@ -680,7 +687,7 @@ def test_a_target_holds_nothing_its_sources_did_not_have(
 def test_migrating_to_the_same_edition_is_the_identity(a: go.Assessment) -> None:
     m = migrate_assessment(a, source=STD2012, target=STD2012, crosswalk=None)
     assert m.assessment == a
-    assert m.dropped == ()
+    assert () == m.dropped
     assert all(o.status == "carried" for o in m.outcomes)
     same = Crosswalk(
         source="gos-2012",

@@ -77,12 +77,12 @@ def test_area_rows_by_hand(portfolio: go.Portfolio) -> None:
         "8": (0.0, 0.0),
         "9": (0.0, 0.0),
     }
-    assert gamma["1"]["area_name"] == "Stem van de klant"
-    assert gamma["1"]["kind"] == "organisation"
-    assert gamma["6"]["kind"] == "result"
-    assert [row["max_points"] for row in gamma.values()] == [
+    assert "Stem van de klant" == gamma["1"]["area_name"]
+    assert "organisation" == gamma["1"]["kind"]
+    assert "result" == gamma["6"]["kind"]
+    assert ([
         10.0, 20.0, 20.0, 10.0, 10.0, 10.0, 5.0, 5.0, 10.0,
-    ]  # fmt: skip
+    ]) == [row["max_points"] for row in gamma.values()]  # fmt: skip
     beta = [row["points"] for row in rows if row["organisation"] == "Beta"]
     assert beta == pytest.approx([5.0, 10.0, 10.0, 5.0, 5.0, 5.0, 2.5, 2.5, 5.0])
 
@@ -93,18 +93,18 @@ def test_requirement_rows_by_hand(portfolio: go.Portfolio) -> None:
     assert list(rows[0]) == list(COLUMNS["requirement"])
     gamma = [row for row in rows if row["organisation"] == "Gamma"]
     first = {row["requirement_id"]: row for row in gamma if row["area_id"] == "1"}
-    assert [first[r]["value"] for r in ("1.1", "1.2", "1.3", "1.4", "1.5")] == [
+    assert ([
         4.0, 4.0, 0.0, 0.0, 2.0,
-    ]  # fmt: skip
+    ]) == [first[r]["value"] for r in ("1.1", "1.2", "1.3", "1.4", "1.5")]  # fmt: skip
     assert [first[r]["points"] for r in ("1.1", "1.2", "1.3", "1.4", "1.5")] == (
         pytest.approx([2.0, 2.0, 0.0, 0.0, 1.0])
     )
     # Values from 2 up have no evidence in these files: counted, with a warning.
-    assert [first[r]["status"] for r in ("1.1", "1.2", "1.3", "1.4", "1.5")] == [
+    assert ([
         "missing-evidence", "missing-evidence", "rated", "rated", "missing-evidence",
-    ]  # fmt: skip
-    assert first["1.5"]["share"] == 0.5
-    assert first["1.5"]["max_points"] == 2.0
+    ]) == [first[r]["status"] for r in ("1.1", "1.2", "1.3", "1.4", "1.5")]  # fmt: skip
+    assert 0.5 == first["1.5"]["share"]
+    assert 2.0 == first["1.5"]["max_points"]
 
 
 def test_scoring_options_reach_the_scores(portfolio: go.Portfolio) -> None:
@@ -121,7 +121,7 @@ def test_scoring_options_reach_the_scores(portfolio: go.Portfolio) -> None:
         for row in portfolio.table("requirement", evidence_policy="strict")
         if row["organisation"] == "Alfa"
     }
-    assert statuses == {"capped"}
+    assert {"capped"} == statuses
 
 
 def test_an_unknown_level_is_refused(portfolio: go.Portfolio) -> None:
@@ -170,7 +170,7 @@ def test_one_standard_per_assessment() -> None:
 
 
 def test_repr(portfolio: go.Portfolio) -> None:
-    assert repr(portfolio) == "<Portfolio: 3 assessments, 0 refused>"
+    assert "<Portfolio: 3 assessments, 0 refused>" == repr(portfolio)
 
 
 def test_the_dataframe_is_the_table(portfolio: go.Portfolio) -> None:
@@ -230,10 +230,10 @@ def test_without_pandas_the_dataframe_names_the_extra(
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(go.MissingExtraError) as caught:
         portfolio.dataframe()
-    assert str(caught.value) == (
+    assert (
         "Portfolio.dataframe needs the 'dataframe' extra: pip install "
         "'goudenoor[dataframe]' (pandas is not installed)"
-    )
+    ) == (str(caught.value))
 
 
 def test_a_portfolio_table_does_not_import_pandas(tmp_path: Path) -> None:
@@ -244,4 +244,4 @@ def test_a_portfolio_table_does_not_import_pandas(tmp_path: Path) -> None:
         "print('pandas' in sys.modules)"
     )
     done = run_python("-c", code, check=True)
-    assert done.stdout.strip() == "False"
+    assert "False" == done.stdout.strip()

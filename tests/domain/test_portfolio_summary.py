@@ -99,25 +99,25 @@ class TestPortfolioSummary:
         # totals 100 (Alfa), 50 (Beta) and 12.5 (Gamma); see portfolio_files
         write_portfolio(tmp_path, broken=True)
         summary = go.load_portfolio(tmp_path).summary()
-        assert (summary.assessments, summary.refused) == (3, 3)
+        assert (3, 3) == (summary.assessments, summary.refused)
         (edition,) = summary.editions
-        assert (edition.edition, edition.extensions, edition.scheme) == (
+        assert (
             "gos-2012",
             (),
             "niveaus",
-        )
-        assert (edition.assessments, edition.max_points) == (3, 100.0)
+        ) == (edition.edition, edition.extensions, edition.scheme)
+        assert (3, 100.0) == (edition.assessments, edition.max_points)
         assert edition.totals == spread(
             3, 12.5, 31.25, 50, 75, 100, pytest.approx(162.5 / 3)
         )
         # Alfa full: Niveau 3; Beta half: Gecommitteerd; Gamma: none
-        assert edition.levels == (
+        assert (
             ("Gecommitteerd", 1),
             ("Niveau 1", 0),
             ("Niveau 2", 0),
             ("Niveau 3", 1),
-        )
-        assert edition.no_level == 1
+        ) == edition.levels
+        assert 1 == edition.no_level
         areas = {area.area_id: area for area in edition.areas}
         assert list(areas) == [a.id for a in STD2012.areas]
         # area 1 (10 points): Alfa 10, Beta 5, Gamma 5
@@ -125,7 +125,7 @@ class TestPortfolioSummary:
         # area 6 (10 points): Alfa 10, Beta 5, Gamma 7.5
         assert areas["6"].points == spread(3, 5, 6.25, 7.5, 8.75, 10, 7.5)
         # area 2 (20 points): Alfa 20, Beta 10, Gamma 0
-        assert (areas["2"].max_points, areas["2"].kind) == (20.0, "organisation")
+        assert (20.0, "organisation") == (areas["2"].max_points, areas["2"].kind)
         assert areas["2"].points == spread(3, 0, 5, 10, 15, 20, 10)
 
     def test_mixed_editions_are_kept_apart(self) -> None:
@@ -138,21 +138,23 @@ class TestPortfolioSummary:
             standards=[STD2016, STD2012, STD2012],
         )
         summary = portfolio.summary()
-        assert [e.edition for e in summary.editions] == ["gos-2012", "gos-2016"]
+        assert ["gos-2012", "gos-2016"] == [e.edition for e in summary.editions]
         old, new = summary.editions
-        assert (old.assessments, new.assessments) == (2, 1)
+        assert (2, 1) == (old.assessments, new.assessments)
         assert old.totals == spread(2, 50, 62.5, 75, 87.5, 100, 75)
         assert new.totals == spread(1, 100, 100, 100, 100, 100, 100)
         # each edition's own default scheme and levels
-        assert (old.scheme, new.scheme) == ("niveaus", "sterren")
-        assert dict(old.levels) == {
-            "Gecommitteerd": 1,
-            "Niveau 1": 0,
-            "Niveau 2": 0,
-            "Niveau 3": 1,
-        }
-        assert dict(new.levels)["5 sterren"] == 1
-        assert sum(dict(new.levels).values()) == 1
+        assert ("niveaus", "sterren") == (old.scheme, new.scheme)
+        assert (
+            {
+                "Gecommitteerd": 1,
+                "Niveau 1": 0,
+                "Niveau 2": 0,
+                "Niveau 3": 1,
+            }
+        ) == dict(old.levels)
+        assert 1 == dict(new.levels)["5 sterren"]
+        assert 1 == sum(dict(new.levels).values())
 
     def test_two_extension_files_with_one_id_are_kept_apart(self) -> None:
         """
@@ -174,11 +176,13 @@ class TestPortfolioSummary:
         groups = [
             (e.extensions, e.assessments, e.shares_name) for e in summary.editions
         ]
-        assert sorted(groups) == [
-            ((), 1, False),
-            (("demo",), 1, True),
-            (("demo",), 2, True),
-        ]
+        assert (
+            [
+                ((), 1, False),
+                (("demo",), 1, True),
+                (("demo",), 2, True),
+            ]
+        ) == sorted(groups)
         assert {first.fingerprint, second.fingerprint} == {
             e.standard for e in summary.editions if e.extensions
         }
@@ -199,48 +203,54 @@ class TestPortfolioSummary:
             assessments=[assessment(STD2012, 4)], standards=[STD2012]
         )
         (edition,) = portfolio.summary(scheme="sterren").editions
-        assert edition.scheme == "sterren"
+        assert "sterren" == edition.scheme
         assert [name for name, _ in edition.levels] == [
             level.name for level in STD2012.recognition_scheme("sterren").levels
         ]
-        assert dict(edition.levels)["5 sterren"] == 1
+        assert 1 == dict(edition.levels)["5 sterren"]
 
     def test_nothing_to_summarise(self) -> None:
         summary = summarise([], refused=2)
-        assert (summary.editions, summary.assessments, summary.refused) == ((), 0, 2)
-        assert summary.as_dict() == {
-            "goudenoor": "portfolio-summary/1",
-            "assessments": 0,
-            "refused": 2,
-            "editions": [],
-        }
-        assert repr(summary) == (
-            "<PortfolioSummary: 0 assessments in 0 editions, 2 refused>"
+        assert ((), 0, 2) == (summary.editions, summary.assessments, summary.refused)
+        assert (
+            {
+                "goudenoor": "portfolio-summary/1",
+                "assessments": 0,
+                "refused": 2,
+                "editions": [],
+            }
+        ) == summary.as_dict()
+        assert "<PortfolioSummary: 0 assessments in 0 editions, 2 refused>" == (
+            repr(summary)
         )
 
     def test_as_dict_satisfies_its_schema(self, tmp_path: Path) -> None:
         write_portfolio(tmp_path)
         data = go.load_portfolio(tmp_path).summary().as_dict()
         validator = jsonschema.Draft202012Validator(json_schema("portfolio-summary"))
-        assert list(validator.iter_errors(data)) == []
+        assert [] == list(validator.iter_errors(data))
         (edition,) = data["editions"]
-        assert edition["levels"][3] == {"level": "Niveau 3", "count": 1}
-        assert edition["totals"]["median"] == 50.0
+        assert {"level": "Niveau 3", "count": 1} == edition["levels"][3]
+        assert 50.0 == edition["totals"]["median"]
 
     def test_text(self, tmp_path: Path) -> None:
         write_portfolio(tmp_path)
         lines = go.load_portfolio(tmp_path).summary().text().splitlines()
-        assert lines[:5] == [
-            "3 assessments, 0 files refused",
-            "",
-            "gos-2012: 3 assessments (maximum 100 points)",
-            f"{'':<32}    min     Q1 median     Q3    max   mean",
-            f"{'total':<32}  12.50  31.25  50.00  75.00 100.00  54.17",
-        ]
-        assert lines[-5:] == [
-            "  Gecommitteerd: 1",
-            "  Niveau 1: 0",
-            "  Niveau 2: 0",
-            "  Niveau 3: 1",
-            "  none: 1",
-        ]
+        assert (
+            [
+                "3 assessments, 0 files refused",
+                "",
+                "gos-2012: 3 assessments (maximum 100 points)",
+                f"{'':<32}    min     Q1 median     Q3    max   mean",
+                f"{'total':<32}  12.50  31.25  50.00  75.00 100.00  54.17",
+            ]
+        ) == lines[:5]
+        assert (
+            [
+                "  Gecommitteerd: 1",
+                "  Niveau 1: 0",
+                "  Niveau 2: 0",
+                "  Niveau 3: 1",
+                "  none: 1",
+            ]
+        ) == lines[-5:]

@@ -62,10 +62,10 @@ def test_weighted_mean_by_hand(units: list[go.ScoreCard]) -> None:
     # area 1: (2 * 10 + 5 + 10) / 4; area 2: (2 * 20 + 10 + 0) / 4
     assert result.areas["1"].points == pytest.approx(8.75)
     assert result.areas["1"].fraction == pytest.approx(0.875)
-    assert (result.areas["1"].min, result.areas["1"].max) == (5.0, 10.0)
-    assert result.areas["1"].weakest_unit == "Zuid"
+    assert (5.0, 10.0) == (result.areas["1"].min, result.areas["1"].max)
+    assert "Zuid" == result.areas["1"].weakest_unit
     assert result.areas["2"].points == pytest.approx(12.5)
-    assert result.areas["2"].weakest_unit == "West"
+    assert "West" == result.areas["2"].weakest_unit
     assert result.areas["7"].points == pytest.approx(3.125)
     # organisation 8.75 + 12.5 + 12.5 + 6.25 + 6.25; result 6.25 + 3.125 * 2 + 6.25
     assert result.organisation_points == pytest.approx(46.25)
@@ -73,9 +73,9 @@ def test_weighted_mean_by_hand(units: list[go.ScoreCard]) -> None:
     assert result.total == pytest.approx(65.0)
     # the weighted mean of the units' totals (200 + 50 + 10) / 4
     assert result.total == pytest.approx((2 * 100 + 50 + 10) / 4)
-    assert result.units == ("Noord", "Zuid", "West")
-    assert result.organisation == "Zorggroep"
-    assert result.edition == "gos-2012"
+    assert ("Noord", "Zuid", "West") == result.units
+    assert "Zorggroep" == result.organisation
+    assert "gos-2012" == result.edition
 
 
 def test_level_is_that_of_the_rolled_up_points(units: list[go.ScoreCard]) -> None:
@@ -83,9 +83,9 @@ def test_level_is_that_of_the_rolled_up_points(units: list[go.ScoreCard]) -> Non
 
     # organisation 46.25 >= 25 (Gecommitteerd), < 50 (Niveau 1)
     assert result.level is not None
-    assert result.level.name == "Gecommitteerd"
+    assert "Gecommitteerd" == result.level.name
     (gap,) = result.gaps
-    assert (gap.level, gap.scope, gap.required) == ("Niveau 1", "organisation", 50)
+    assert ("Niveau 1", "organisation", 50) == (gap.level, gap.scope, gap.required)
     assert gap.shortfall == pytest.approx(3.75)
 
 
@@ -93,30 +93,30 @@ def test_equal_weights_by_default(units: list[go.ScoreCard]) -> None:
     result = rollup(units)
 
     assert result.total == pytest.approx((100 + 50 + 10) / 3)
-    assert result.weights == (("Noord", 1.0), ("Zuid", 1.0), ("West", 1.0))
+    assert (("Noord", 1.0), ("Zuid", 1.0), ("West", 1.0)) == result.weights
 
 
 def test_min_rule_by_hand(units: list[go.ScoreCard]) -> None:
     result = rollup(units, rule="min")
 
     # area 1 from Zuid (5), every other area from West (0)
-    assert result.areas["1"].points == 5.0
-    assert result.areas["1"].weakest_unit == "Zuid"
+    assert 5.0 == result.areas["1"].points
+    assert "Zuid" == result.areas["1"].weakest_unit
     assert all(result.areas[a].points == 0 for a in "23456789")
-    assert result.total == 5.0
+    assert 5.0 == result.total
     # lower than every unit's own total: each area has its own weakest unit
     assert result.total < min(c.total for c in units)
     assert result.level is None
-    assert result.weights == ()
+    assert () == result.weights
 
 
 def test_min_rule_of_two_units_is_the_weaker(units: list[go.ScoreCard]) -> None:
     result = rollup(units[:2], rule="min")
 
-    assert result.total == 50.0
-    assert result.organisation_points == 35.0
+    assert 50.0 == result.total
+    assert 35.0 == result.organisation_points
     assert result.level is not None
-    assert result.level.name == "Gecommitteerd"
+    assert "Gecommitteerd" == result.level.name
 
 
 def test_data_and_text(units: list[go.ScoreCard]) -> None:
@@ -125,24 +125,24 @@ def test_data_and_text(units: list[go.ScoreCard]) -> None:
     data = json.loads(json.dumps(result.as_dict()))
     assert data["goudenoor"] == ROLLUP_FORMAT == "rollup/1"
     assert data["points"]["total"] == pytest.approx(65.0)
-    assert data["level"] == "Gecommitteerd"
-    assert [u["unit"] for u in data["units"]] == ["Noord", "Zuid", "West"]
-    assert [u["weight"] for u in data["units"]] == [2.0, 1.0, 1.0]
+    assert "Gecommitteerd" == data["level"]
+    assert ["Noord", "Zuid", "West"] == [u["unit"] for u in data["units"]]
+    assert [2.0, 1.0, 1.0] == [u["weight"] for u in data["units"]]
     area = data["areas"][0]
-    assert area["area_id"] == "1"
-    assert area["weakest_unit"] == "Zuid"
-    assert area["by_unit"] == {"Noord": 10.0, "Zuid": 5.0, "West": 10.0}
+    assert "1" == area["area_id"]
+    assert "Zuid" == area["weakest_unit"]
+    assert {"Noord": 10.0, "Zuid": 5.0, "West": 10.0} == area["by_unit"]
     text = result.text()
-    assert text.splitlines()[0] == (
+    assert (
         "Zorggroep: roll-up of 3 units (Noord, Zuid, West) on gos-2012, rule "
         "weighted-mean"
-    )
+    ) == (text.splitlines()[0])
     assert "weights: Noord 2, Zuid 1, West 1" in text
     assert "level: Gecommitteerd" in text
-    assert repr(result) == (
+    assert (
         "<Rollup gos-2012 'Zorggroep', 3 units (weighted-mean): 65.00 points, "
         "level Gecommitteerd>"
-    )
+    ) == (repr(result))
 
 
 def test_one_unit_is_itself(units: list[go.ScoreCard]) -> None:
@@ -264,38 +264,38 @@ def test_largest_weight_beside_small_ones(units: list[go.ScoreCard]) -> None:
 def test_min_takes_no_weights(units: list[go.ScoreCard]) -> None:
     with pytest.raises(RollupError) as info:
         rollup(units, rule="min", weights={"Noord": 1, "Zuid": 1, "West": 1})
-    assert str(info.value) == (
-        "the min rule takes no weights: it uses the weakest unit"
+    assert "the min rule takes no weights: it uses the weakest unit" == (
+        str(info.value)
     )
 
 
 def test_unknown_rule(units: list[go.ScoreCard]) -> None:
     with pytest.raises(RollupError) as info:
         rollup(units, rule="max")
-    assert str(info.value) == (
-        "unknown roll-up rule 'max' (expected one of: weighted-mean, min)"
+    assert "unknown roll-up rule 'max' (expected one of: weighted-mean, min)" == (
+        str(info.value)
     )
 
 
 def test_no_cards() -> None:
     with pytest.raises(RollupError) as info:
         rollup([])
-    assert str(info.value) == "a roll-up needs at least one score card"
+    assert "a roll-up needs at least one score card" == str(info.value)
 
 
 def test_each_assessment_needs_a_unit(std2012: go.Standard) -> None:
     with pytest.raises(RollupError) as info:
         rollup([card(std2012, "Noord", 4), card(std2012, None, 2)])
-    assert str(info.value) == "each assessment needs a unit: assessment 2 has none"
+    assert "each assessment needs a unit: assessment 2 has none" == str(info.value)
 
 
 def test_a_unit_appears_once(std2012: go.Standard) -> None:
     with pytest.raises(RollupError) as info:
         rollup([card(std2012, "Noord", 4), card(std2012, "Noord", 2)])
-    assert str(info.value) == (
+    assert (
         "unit 'Noord' is given twice, in assessment 1 and assessment 2; each unit "
         "appears once in a roll-up"
-    )
+    ) == (str(info.value))
 
 
 def test_mixed_organisations(std2012: go.Standard) -> None:
@@ -305,19 +305,19 @@ def test_mixed_organisations(std2012: go.Standard) -> None:
     ]
     with pytest.raises(RollupError) as info:
         rollup(cards)
-    assert str(info.value) == (
+    assert (
         "the units differ in organisation: 'Zorggroep' in 'Noord'; 'Andere zorg' "
         "in 'Zuid'; a roll-up needs one organisation for all"
-    )
+    ) == (str(info.value))
 
 
 def test_mixed_editions(std2012: go.Standard, std2016: go.Standard) -> None:
     with pytest.raises(RollupError) as info:
         rollup([card(std2012, "Noord", 4), card(std2016, "Zuid", 2)])
-    assert str(info.value) == (
+    assert (
         "the units differ in edition: 'gos-2012' in 'Noord'; 'gos-2016' in "
         "'Zuid'; a roll-up needs one edition for all"
-    )
+    ) == (str(info.value))
 
 
 def test_mixed_methods(std2012: go.Standard) -> None:
@@ -327,10 +327,10 @@ def test_mixed_methods(std2012: go.Standard) -> None:
     ]
     with pytest.raises(RollupError) as info:
         rollup(cards)
-    assert str(info.value) == (
+    assert (
         "the units differ in method: 'weighted-mean' in 'Noord'; "
         "'checkpoint-coverage' in 'Zuid'; a roll-up needs one method for all"
-    )
+    ) == (str(info.value))
 
 
 def test_mixed_scales(std2012: go.Standard) -> None:
@@ -347,10 +347,10 @@ def test_mixed_scales(std2012: go.Standard) -> None:
     )
     with pytest.raises(RollupError) as info:
         rollup([noord, zuid])
-    assert str(info.value) == (
+    assert (
         "the units differ in scale: 'gos-0-4' in 'Noord'; 'conformiteit' in "
         "'Zuid'; a roll-up needs one scale for all"
-    )
+    ) == (str(info.value))
 
 
 STD2012 = go.load_standard("gos-2012")

@@ -127,7 +127,7 @@ class TestShipped:
         first = go.load_translation("gos-2012")
 
         assert first is go.load_translation("gos-2012", "en")
-        assert first.origin == "gos-2012.en.yaml"
+        assert "gos-2012.en.yaml" == first.origin
 
     def test_unknown_language(self) -> None:
         """
@@ -232,7 +232,7 @@ class TestModel:
         assert "requirement 5.1" not in missing
         assert any(item.startswith("requirement zorg:") for item in missing)
         assert missing.index("area 9") < missing.index("requirement 5.2")
-        assert missing[-1] == "scheme conformiteit"
+        assert "scheme conformiteit" == missing[-1]
 
 
 class TestFiles:

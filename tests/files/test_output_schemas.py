@@ -76,7 +76,7 @@ def errors(schema: dict[str, Any], data: object) -> list[str]:
 
 def cli_schema(kind: str) -> dict[str, Any]:
     code, out = run("schema", kind)
-    assert code == 0
+    assert 0 == code
     result: dict[str, Any] = json.loads(out)
     return result
 
@@ -107,33 +107,33 @@ def shipped_crosswalk() -> Crosswalk:
 class TestMarkers:
     def test_the_card_is_marked_first(self, example_card: go.ScoreCard) -> None:
         data = example_card.as_dict()
-        assert next(iter(data.items())) == ("goudenoor", "scorecard/1")
+        assert ("goudenoor", "scorecard/1") == next(iter(data.items()))
 
     def test_the_comparison_is_marked_first(self, example_card: go.ScoreCard) -> None:
         data = go.compare(example_card, go.score(STD2012, later_audit())).as_dict()
-        assert next(iter(data.items())) == ("goudenoor", "comparison/1")
+        assert ("goudenoor", "comparison/1") == next(iter(data.items()))
 
     @pytest.mark.parametrize("command", ["score", "report"])
     def test_every_card_the_cli_prints_is_marked(self, command: str) -> None:
         code, out = run(command, str(EXAMPLE_AUDIT), "--format", "json")
-        assert code == 0
-        assert next(iter(json.loads(out).items())) == ("goudenoor", "scorecard/1")
+        assert 0 == code
+        assert ("goudenoor", "scorecard/1") == next(iter(json.loads(out).items()))
 
     def test_compare_prints_the_comparison(self, tmp_path: Path) -> None:
         later = tmp_path / "later.yaml"
         go.save_assessment(later_audit(), later)
         code, out = run("compare", str(EXAMPLE_AUDIT), str(later), "--format", "json")
-        assert code == 0
+        assert 0 == code
         data = json.loads(out)
-        assert next(iter(data.items())) == ("goudenoor", "comparison/1")
+        assert ("goudenoor", "comparison/1") == next(iter(data.items()))
         changed = {r["requirement_id"]: r for r in data["requirements"]}
-        assert (changed["4.1"]["old_value"], changed["4.1"]["new_value"]) == (1, 3)
+        assert (1, 3) == (changed["4.1"]["old_value"], changed["4.1"]["new_value"])
 
     def test_the_graph_json_is_marked_and_networkx_still_reads_it(self) -> None:
         code, out = run("graph", "gos-2012", "--format", "json")
-        assert code == 0
+        assert 0 == code
         data = json.loads(out)
-        assert next(iter(data.items())) == ("goudenoor", "graph/1")
+        assert ("goudenoor", "graph/1") == next(iter(data.items()))
         graph = nx.node_link_graph(data, edges="edges")
         assert graph.has_edge("3", "6")
         assert graph.number_of_nodes() == len(STD2012.areas)
@@ -141,7 +141,7 @@ class TestMarkers:
 
 class TestRealOutputsValidate:
     def test_the_example_audits_card(self, example_card: go.ScoreCard) -> None:
-        assert errors(json_schema("scorecard"), example_card.as_dict()) == []
+        assert [] == errors(json_schema("scorecard"), example_card.as_dict())
 
     @pytest.mark.parametrize(
         "argv",
@@ -153,8 +153,8 @@ class TestRealOutputsValidate:
     )
     def test_the_cards_the_cli_prints(self, argv: tuple[str, ...]) -> None:
         code, out = run(*argv[:1], str(EXAMPLE_AUDIT), *argv[1:])
-        assert code == 0
-        assert errors(cli_schema("scorecard"), json.loads(out)) == []
+        assert 0 == code
+        assert [] == errors(cli_schema("scorecard"), json.loads(out))
 
     def test_a_report_with_a_comparison(self, tmp_path: Path) -> None:
         later = tmp_path / "later.yaml"
@@ -162,10 +162,10 @@ class TestRealOutputsValidate:
         code, out = run(
             "report", str(later), "--compare", str(EXAMPLE_AUDIT), "--format", "json"
         )
-        assert code == 0
+        assert 0 == code
         data = json.loads(out)
-        assert data["comparison"]["goudenoor"] == "comparison/1"
-        assert errors(cli_schema("scorecard"), data) == []
+        assert "comparison/1" == data["comparison"]["goudenoor"]
+        assert [] == errors(cli_schema("scorecard"), data)
 
     def test_a_comparison_across_editions(self, example_card: go.ScoreCard) -> None:
         newer = go.Assessment(
@@ -176,12 +176,12 @@ class TestRealOutputsValidate:
         )
         comparison = go.compare(example_card, go.score(STD2016, newer))
         assert {r.kind for r in comparison.requirements} >= {"added", "dropped"}
-        assert errors(json_schema("comparison"), comparison.as_dict()) == []
+        assert [] == errors(json_schema("comparison"), comparison.as_dict())
 
     def test_an_edition_diff_2012_to_2016(self) -> None:
         data = diff_editions(STD2012, STD2016).as_dict()
         assert data["requirements"]["reworded"]
-        assert errors(json_schema("edition-diff"), data) == []
+        assert [] == errors(json_schema("edition-diff"), data)
 
     def test_a_migration(self) -> None:
         audit = go.load_assessment(EXAMPLE_AUDIT)
@@ -189,7 +189,7 @@ class TestRealOutputsValidate:
             audit, source=STD2012, target=STD2016, crosswalk=shipped_crosswalk()
         )
         assert migration.with_status("carried")
-        assert errors(json_schema("migration"), migration.as_dict()) == []
+        assert [] == errors(json_schema("migration"), migration.as_dict())
 
     def test_a_consensus_of_two_assessments(self) -> None:
         audit = go.load_assessment(EXAMPLE_AUDIT)
@@ -213,12 +213,14 @@ class TestRealOutputsValidate:
             },
         )
         result = consensus(STD2012, [first, second], check=False)
-        assert {d.kind for d in result.disagreements} == {
-            "spread",
-            "not_applicable",
-            "unrated",
-        }
-        assert errors(json_schema("consensus"), result.as_dict()) == []
+        assert (
+            {
+                "spread",
+                "not_applicable",
+                "unrated",
+            }
+        ) == {d.kind for d in result.disagreements}
+        assert [] == errors(json_schema("consensus"), result.as_dict())
 
     @settings(
         max_examples=25,
@@ -232,7 +234,7 @@ class TestRealOutputsValidate:
         standard = data.draw(st.sampled_from([STD2012, STD2016]))
         assessment = data.draw(assessments(standard))
         card = go.score(standard, assessment, **opts)  # type: ignore[arg-type]
-        assert errors(json_schema("scorecard"), card.as_dict()) == []
+        assert [] == errors(json_schema("scorecard"), card.as_dict())
 
 
 @pytest.mark.parametrize("stdin", [False, True], ids=["file", "stdin"])
@@ -245,7 +247,7 @@ def test_done_means_the_piped_card_validates(stdin: bool) -> None:
 
     def goudenoor(*argv: str, text: str | None = None) -> str:
         done = run_cli(*argv, input=text)
-        assert (done.returncode, done.stderr) == (0, "")
+        assert (0, "") == (done.returncode, done.stderr)
         return done.stdout
 
     schema = json.loads(goudenoor("schema", "scorecard"))
@@ -254,14 +256,14 @@ def test_done_means_the_piped_card_validates(stdin: bool) -> None:
         card = goudenoor("score", "-", "--format", "json", text=text)
     else:
         card = goudenoor("score", str(EXAMPLE_AUDIT), "--format", "json")
-    assert errors(schema, json.loads(card)) == []
+    assert [] == errors(schema, json.loads(card))
 
 
 class TestSchemas:
     @pytest.mark.parametrize("kind", OUTPUTS + INPUTS)
     def test_the_cli_prints_a_valid_draft_2020_12_schema(self, kind: str) -> None:
         schema = cli_schema(kind)
-        assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+        assert "https://json-schema.org/draft/2020-12/schema" == schema["$schema"]
         jsonschema.Draft202012Validator.check_schema(schema)
 
     @pytest.mark.parametrize("kind", OUTPUTS + INPUTS)
@@ -291,28 +293,33 @@ class TestSchemas:
                     walk(value, f"{where}/{key}")
 
         walk(cli_schema(kind), "#")
-        assert (undescribed, open_records) == ([], [])
+        assert ([], []) == (undescribed, open_records)
 
     def test_a_card_with_an_unknown_key_is_refused(
         self, example_card: go.ScoreCard
     ) -> None:
         data = example_card.as_dict()
         data["areas"][0]["extra"] = 1
-        assert errors(json_schema("scorecard"), data) == [
-            "$.areas[0]: Additional properties are not allowed ('extra' was unexpected)"
-        ]
+        assert (
+            [
+                (
+                    "$.areas[0]: Additional properties are not allowed "
+                    "('extra' was unexpected)"
+                )
+            ]
+        ) == errors(json_schema("scorecard"), data)
 
     def test_another_format_marker_is_refused(self, example_card: go.ScoreCard) -> None:
         data = example_card.as_dict()
         data["goudenoor"] = "scorecard/2"
-        assert errors(json_schema("scorecard"), data) == [
-            "$.goudenoor: 'scorecard/1' was expected"
-        ]
+        assert (["$.goudenoor: 'scorecard/1' was expected"]) == errors(
+            json_schema("scorecard"), data
+        )
 
     def test_schema_writes_to_a_file_with_o(self, tmp_path: Path) -> None:
         target = tmp_path / "assessment.schema.json"
         code, out = run("schema", "assessment", "-o", str(target))
-        assert (code, out) == (0, "")
+        assert (0, "") == (code, out)
         assert json.loads(target.read_text(encoding="utf-8")) == assessment_schema()
 
 
@@ -328,9 +335,10 @@ def test_the_formats_page_lists_every_top_level_field(kind: str) -> None:
 class TestTemplateSchemaLine:
     def test_the_first_line_names_the_schema_next_to_the_file(self) -> None:
         code, out = run("template", "gos-2012")
-        assert code == 0
-        assert out.splitlines()[0] == (
+        assert 0 == code
+        assert (
             "# yaml-language-server: $schema=assessment.schema.json"
+            == (out.splitlines()[0])
         )
         assert (
             "# it next to this file with: goudenoor schema assessment -o "
@@ -342,17 +350,17 @@ class TestTemplateSchemaLine:
         self, edition: str, tmp_path: Path
     ) -> None:
         code, text = run("template", edition)
-        assert code == 0
+        assert 0 == code
         code, _ = run(
             "schema", "assessment", "-o", str(tmp_path / "assessment.schema.json")
         )
-        assert code == 0
+        assert 0 == code
         line = text.splitlines()[0]
         named = tmp_path / line.rpartition("$schema=")[2]
         schema = json.loads(named.read_text(encoding="utf-8"))
         data = yaml.safe_load(text)
         data["date"] = data["date"].isoformat()
-        assert errors(schema, data) == []
+        assert [] == errors(schema, data)
 
 
 ZORG = ROOT / "examples" / "goudenoor-zorg"

@@ -35,28 +35,30 @@ def test_a_folder_gives_every_yaml_file_below_it_sorted(tmp_path: Path) -> None:
     write_portfolio(tmp_path)
     (tmp_path / "notes.txt").write_text("not an audit", encoding="utf-8")
     portfolio = go.load_portfolio(tmp_path)
-    assert _names(portfolio) == ["Alfa", "Beta", "Gamma"]
+    assert ["Alfa", "Beta", "Gamma"] == _names(portfolio)
     assert [a.source for a in portfolio.assessments] == [
         str(tmp_path / "a.yaml"),
         str(tmp_path / "b.yml"),
         str(tmp_path / "sub" / "c.yaml"),
     ]
-    assert portfolio.errors == ()
+    assert () == portfolio.errors
 
 
 def test_a_glob_pattern_gives_its_matches_sorted(tmp_path: Path) -> None:
     write_portfolio(tmp_path)
-    assert _names(go.load_portfolio(str(tmp_path / "*.yaml"))) == ["Alfa"]
-    assert _names(go.load_portfolio(str(tmp_path / "**" / "*.yaml"))) == [
-        "Alfa",
-        "Gamma",
-    ]
+    assert ["Alfa"] == _names(go.load_portfolio(str(tmp_path / "*.yaml")))
+    assert (
+        [
+            "Alfa",
+            "Gamma",
+        ]
+    ) == _names(go.load_portfolio(str(tmp_path / "**" / "*.yaml")))
 
 
 def test_an_iterable_keeps_its_own_order(tmp_path: Path) -> None:
     a, b, c = write_portfolio(tmp_path)
-    assert _names(go.load_portfolio([c, str(a)])) == ["Gamma", "Alfa"]
-    assert _names(go.load_portfolio(iter([b]))) == ["Beta"]
+    assert ["Gamma", "Alfa"] == _names(go.load_portfolio([c, str(a)]))
+    assert ["Beta"] == _names(go.load_portfolio(iter([b])))
     assert portfolio_paths([tmp_path / "sub", a]) == [str(c), str(a)]
 
 
@@ -65,17 +67,17 @@ def test_broken_files_are_kept_with_their_errors_and_the_rest_loaded(
 ) -> None:
     write_portfolio(tmp_path, broken=True)
     portfolio = go.load_portfolio(tmp_path)
-    assert _names(portfolio) == ["Alfa", "Beta", "Gamma"]
+    assert ["Alfa", "Beta", "Gamma"] == _names(portfolio)
     assert {e.path: str(e.error) for e in portfolio.errors} == broken_messages(tmp_path)
     assert all(isinstance(e.error, ValidationError) for e in portfolio.errors)
-    assert [row["points"] for row in portfolio.table()] == [100.0, 50.0, 12.5]
+    assert [100.0, 50.0, 12.5] == [row["points"] for row in portfolio.table()]
 
 
 def test_a_missing_file_is_refused_not_raised(tmp_path: Path) -> None:
     write_portfolio(tmp_path)
     missing = tmp_path / "gone.yaml"
     portfolio = go.load_portfolio([tmp_path / "a.yaml", missing])
-    assert _names(portfolio) == ["Alfa"]
+    assert ["Alfa"] == _names(portfolio)
     assert [e.path for e in portfolio.errors] == [str(missing)]
     assert isinstance(portfolio.errors[0].error, FileFormatError)
 
@@ -104,7 +106,7 @@ def test_progress_is_called_after_each_file(tmp_path: Path) -> None:
     go.load_portfolio(
         tmp_path, progress=lambda done, total: calls.append((done, total))
     )
-    assert calls == [(1, 3), (2, 3), (3, 3)]
+    assert [(1, 3), (2, 3), (3, 3)] == calls
 
 
 def test_a_given_standard_is_used_for_every_file(tmp_path: Path) -> None:

@@ -70,8 +70,8 @@ class TestPortfolio:
             "portfolio", str(tmp_path), "--level", level, "--format", "json"
         )
 
-        assert (len(data["rows"]) > 0, len(data["refused"])) == (True, 3)
-        assert errors(cli_json("schema", "portfolio"), data) == []
+        assert (True, 3) == (len(data["rows"]) > 0, len(data["refused"]))
+        assert [] == errors(cli_json("schema", "portfolio"), data)
 
     def test_the_rows_are_the_documented_columns(self) -> None:
         schema = json_schema("portfolio")
@@ -87,19 +87,21 @@ class TestPortfolio:
 
         found = errors(json_schema("portfolio"), data)
         # the columns, and each of the three rows, are not the area level's
-        assert sorted(set(found)) == [
-            ("columns",),
-            ("rows", 0),
-            ("rows", 1),
-            ("rows", 2),
-        ]
+        assert (
+            [
+                ("columns",),
+                ("rows", 0),
+                ("rows", 1),
+                ("rows", 2),
+            ]
+        ) == sorted(set(found))
 
     def test_a_row_with_an_unknown_key_is_refused(self, tmp_path: Path) -> None:
         write_portfolio(tmp_path)
         data = cli_json("portfolio", str(tmp_path), "--format", "json")
         data["rows"][0]["extra"] = 1
 
-        assert set(errors(json_schema("portfolio"), data)) == {("rows", 0)}
+        assert {("rows", 0)} == set(errors(json_schema("portfolio"), data))
 
     @settings(
         max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -118,7 +120,7 @@ class TestPortfolio:
         rows = portfolio.table(level, **opts)  # type: ignore[arg-type]
         refused = [("broken.yaml", "broken.yaml:1:1: expected a mapping")]
         text = table_json(rows, COLUMNS[level], level=level, refused=refused)
-        assert errors(json_schema("portfolio"), json.loads(text)) == []
+        assert [] == errors(json_schema("portfolio"), json.loads(text))
 
 
 class TestPercentileRanks:
@@ -128,15 +130,15 @@ class TestPercentileRanks:
             "benchmark", str(b), "--against", str(a), str(c), "--format", "json"
         )
 
-        assert data["peers"] == 2
-        assert errors(cli_json("schema", "percentile-ranks"), data) == []
+        assert 2 == data["peers"]
+        assert [] == errors(cli_json("schema", "percentile-ranks"), data)
 
     def test_a_rank_above_100_is_refused(self, tmp_path: Path) -> None:
         a, b = write_portfolio(tmp_path)[:2]
         data = cli_json("benchmark", str(b), "--against", str(a), "--format", "json")
         data["areas"]["1"] = 100.5
 
-        assert errors(json_schema("percentile-ranks"), data) == [("areas", "1")]
+        assert [("areas", "1")] == errors(json_schema("percentile-ranks"), data)
 
     @settings(
         max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -153,7 +155,7 @@ class TestPercentileRanks:
             for std in standards
         ]
         ranks = percentile_ranks(cards[0], cards)
-        assert errors(json_schema("percentile-ranks"), ranks.as_dict()) == []
+        assert [] == errors(json_schema("percentile-ranks"), ranks.as_dict())
 
 
 class TestTrend:
@@ -173,8 +175,8 @@ class TestTrend:
             paths.append(str(path))
         data = cli_json("trend", *paths, "--format", "json")
 
-        assert len(data["warnings"]) == 1
-        assert errors(cli_json("schema", "trend"), data) == []
+        assert 1 == len(data["warnings"])
+        assert [] == errors(cli_json("schema", "trend"), data)
 
     def test_an_area_only_one_edition_has_validates(self) -> None:
         """
@@ -194,7 +196,7 @@ class TestTrend:
             areas={"10": missing},
             warnings=("editions differ",),
         )
-        assert errors(json_schema("trend"), result.as_dict()) == []
+        assert [] == errors(json_schema("trend"), result.as_dict())
 
     @settings(
         max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -211,4 +213,4 @@ class TestTrend:
             assessment = data.draw(assessments(std))
             later = assessment.date + datetime.timedelta(days=days)
             cards.append(go.score(std, attrs.evolve(assessment, date=later), **opts))  # type: ignore[arg-type]
-        assert errors(json_schema("trend"), trend(cards).as_dict()) == []
+        assert [] == errors(json_schema("trend"), trend(cards).as_dict())

@@ -36,24 +36,24 @@ def test_rollup_of_saved_units(tmp_path: Path) -> None:
 
     # by hand: three times 100 points and once 50, over 4
     assert result.total == pytest.approx(87.5)
-    assert result.units == ("Noord", "Zuid")
+    assert ("Noord", "Zuid") == result.units
     assert isinstance(result, go.Rollup)
-    assert go.rollup([go.load_assessment(p) for p in paths], rule="min").total == 50
+    assert 50 == go.rollup([go.load_assessment(p) for p in paths], rule="min").total
 
 
 def test_scoring_options_pass_through() -> None:
     strict = go.rollup([site("Noord", 4), site("Zuid", 2)], evidence_policy="strict")
-    assert {c.evidence_policy for c in strict.cards} == {"strict"}
+    assert {"strict"} == {c.evidence_policy for c in strict.cards}
     assert strict.total < go.rollup([site("Noord", 4), site("Zuid", 2)]).total
 
 
 def test_mixed_editions_name_the_field() -> None:
     with pytest.raises(go.RollupError) as info:
         go.rollup([site("Noord", 4), site("Zuid", 2, edition="gos-2016")])
-    assert str(info.value) == (
+    assert (
         "the units differ in edition: 'gos-2012' in 'Noord'; 'gos-2016' in "
         "'Zuid'; a roll-up needs one edition for all"
-    )
+    ) == (str(info.value))
 
 
 def test_an_assessment_without_unit_names_its_file(tmp_path: Path) -> None:
@@ -63,4 +63,4 @@ def test_an_assessment_without_unit_names_its_file(tmp_path: Path) -> None:
     with pytest.raises(go.RollupError) as info:
         go.rollup([site("Noord", 4), go.load_assessment(path)])
 
-    assert str(info.value) == f"each assessment needs a unit: {path} has none"
+    assert f"each assessment needs a unit: {path} has none" == str(info.value)

@@ -33,13 +33,13 @@ def test_unit_round_trips_through_a_file(tmp_path: Path) -> None:
     loaded = go.load_assessment(path)
 
     assert loaded == audit
-    assert loaded.unit == "Locatie Noord"
+    assert "Locatie Noord" == loaded.unit
     assert "unit: Locatie Noord" in path.read_text(encoding="utf-8")
 
 
 def test_no_unit_writes_no_unit_key() -> None:
     assert "unit" not in go.assessment_to_mapping(_audit(None))
-    assert go.assessment_to_mapping(_audit("Team A"))["unit"] == "Team A"
+    assert "Team A" == go.assessment_to_mapping(_audit("Team A"))["unit"]
 
 
 def test_unit_is_read_from_text() -> None:
@@ -47,25 +47,25 @@ def test_unit_is_read_from_text() -> None:
         "goudenoor: assessment/1\nedition: gos-2012\norganisation: X\n"
         "unit: Team A\ndate: 2026-05-01\nratings: {}\n"
     )
-    assert go.loads_assessment(text).unit == "Team A"
+    assert "Team A" == go.loads_assessment(text).unit
 
 
 def test_an_empty_unit_is_refused() -> None:
     with pytest.raises(go.ModelError) as info:
         _audit("  ")
-    assert str(info.value) == "unit: must not be empty"
+    assert "unit: must not be empty" == str(info.value)
 
 
 def test_schema_and_template_describe_the_unit(std2012: go.Standard) -> None:
     unit = assessment_schema()["properties"]["unit"]
-    assert unit["type"] == "string"
-    assert unit["minLength"] == 1
+    assert "string" == unit["type"]
+    assert 1 == unit["minLength"]
     assert "site, team or department" in unit["description"]
     assert "'unit: NAME'" in assessment_template(std2012)
 
 
 def test_score_card_data_has_the_unit(std2012: go.Standard) -> None:
-    assert go.score(std2012, _audit("Team A")).as_dict()["unit"] == "Team A"
+    assert "Team A" == go.score(std2012, _audit("Team A")).as_dict()["unit"]
     assert go.score(std2012, _audit(None)).as_dict()["unit"] is None
 
 
@@ -76,9 +76,9 @@ def test_a_consensus_needs_one_unit(std2012: go.Standard) -> None:
     with pytest.raises(go.ConsensusError) as info:
         go.consensus([a, b], standard=std2012)
 
-    assert str(info.value) == (
+    assert (
         "the assessments differ in unit: 'Noord' in assessment 1; 'Zuid' in "
         "assessment 2; a consensus needs one unit for all"
-    )
+    ) == (str(info.value))
     other = attrs.evolve(a, auditors=("B. Ander",))
-    assert go.consensus([a, other], standard=std2012).assessment.unit == "Noord"
+    assert "Noord" == go.consensus([a, other], standard=std2012).assessment.unit

@@ -57,42 +57,46 @@ def hostile(summary: PortfolioSummary) -> PortfolioSummary:
 
 def test_markdown_by_hand(summary: PortfolioSummary) -> None:
     lines = portfolio_summary_markdown(summary, "en").splitlines()
-    assert lines[:18] == [
-        "# Portfolio summary",
-        "",
-        "- **Assessments:** 3",
-        "- **Refused files:** 3",
-        "",
-        "## Edition gos-2012",
-        "",
-        "- **Assessments:** 3",
-        "- **Maximum:** 100",
-        "",
-        "### Spread of the totals",
-        "",
-        "|  | Lowest | Q1 | Median | Q3 | Highest | Mean | Maximum |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
-        "| Total | 12.50 | 31.25 | 50.00 | 75.00 | 100.00 | 54.17 | 100.00 |",
-        "",
-        "### Spread per area",
-        "",
-    ]
+    assert (
+        [
+            "# Portfolio summary",
+            "",
+            "- **Assessments:** 3",
+            "- **Refused files:** 3",
+            "",
+            "## Edition gos-2012",
+            "",
+            "- **Assessments:** 3",
+            "- **Maximum:** 100",
+            "",
+            "### Spread of the totals",
+            "",
+            "|  | Lowest | Q1 | Median | Q3 | Highest | Mean | Maximum |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
+            "| Total | 12.50 | 31.25 | 50.00 | 75.00 | 100.00 | 54.17 | 100.00 |",
+            "",
+            "### Spread per area",
+            "",
+        ]
+    ) == lines[:18]
     # area 6: Alfa 10, Beta 5, Gamma 7.5
     assert (
         "| 6 Vertrouwen & reputatie | 5.00 | 6.25 | 7.50 | 8.75 | 10.00 | 7.50 | "
         "10.00 |"
     ) in lines
-    assert lines[-9:] == [
-        "### Recognition levels reached (`niveaus`)",
-        "",
-        "| Level | Count | Share |",
-        "|---|---:|---:|",
-        "| Gecommitteerd | 1 | 33% |",
-        "| Niveau 1 | 0 | 0% |",
-        "| Niveau 2 | 0 | 0% |",
-        "| Niveau 3 | 1 | 33% |",
-        "| no level | 1 | 33% |",
-    ]
+    assert (
+        [
+            "### Recognition levels reached (`niveaus`)",
+            "",
+            "| Level | Count | Share |",
+            "|---|---:|---:|",
+            "| Gecommitteerd | 1 | 33% |",
+            "| Niveau 1 | 0 | 0% |",
+            "| Niveau 2 | 0 | 0% |",
+            "| Niveau 3 | 1 | 33% |",
+            "| no level | 1 | 33% |",
+        ]
+    ) == lines[-9:]
 
 
 def test_markdown_is_dutch_by_default(summary: PortfolioSummary) -> None:
@@ -103,10 +107,10 @@ def test_markdown_is_dutch_by_default(summary: PortfolioSummary) -> None:
 
 
 def test_markdown_of_nothing() -> None:
-    assert portfolio_summary_markdown(PortfolioSummary(editions=(), refused=1)) == (
+    assert (
         "# Portefeuille in cijfers\n\n- **Beoordelingen:** 0\n"
         "- **Geweigerde bestanden:** 1\n\nGeen beoordelingen om samen te vatten.\n"
-    )
+    ) == (portfolio_summary_markdown(PortfolioSummary(editions=(), refused=1)))
 
 
 def test_markdown_escapes_what_a_user_typed(summary: PortfolioSummary) -> None:
@@ -139,15 +143,15 @@ def test_html_has_the_box_plot_the_levels_and_the_spread_per_area(
         '<td class="num">54.17</td><td class="num">100.00</td></tr>'
     ) in totals
     levels = html.split('<table class="levels">', 1)[1].split("</table>", 1)[0]
-    assert re.findall(
-        r"<tr><td[^>]*>([^<]+)</td><td class=\"num\">(\d+)</td>", levels
-    ) == [
-        ("Gecommitteerd", "1"),
-        ("Niveau 1", "0"),
-        ("Niveau 2", "0"),
-        ("Niveau 3", "1"),
-        ("no level", "1"),
-    ]
+    assert (
+        [
+            ("Gecommitteerd", "1"),
+            ("Niveau 1", "0"),
+            ("Niveau 2", "0"),
+            ("Niveau 3", "1"),
+            ("no level", "1"),
+        ]
+    ) == (re.findall(r"<tr><td[^>]*>([^<]+)</td><td class=\"num\">(\d+)</td>", levels))
     areas = html.split('<table class="area-spread">', 1)[1].split("</table>", 1)[0]
     assert areas.count("<tr>") == 1 + 9  # the header and one row per area
     assert (
@@ -172,8 +176,8 @@ def test_html_keeps_editions_apart() -> None:
         assessments=[audit(old, 4), audit(new, 2)], standards=[old, new]
     ).summary()
     html = page(summary, "en")
-    assert re.findall(r"<h2>Edition ([^<]+)</h2>", html) == ["gos-2012", "gos-2016"]
-    assert html.count('<table class="levels">') == 2
+    assert ["gos-2012", "gos-2016"] == re.findall(r"<h2>Edition ([^<]+)</h2>", html)
+    assert 2 == html.count('<table class="levels">')
     box = html.split('id="box"', 1)[1].split("</svg>", 1)[0]
     assert "gos-2012" in box
     assert "gos-2016" in box
@@ -235,7 +239,7 @@ def test_without_the_report_extra(
     monkeypatch.setitem(sys.modules, module, None)
     with pytest.raises(go.MissingExtraError) as info:
         portfolio_summary_html(summary)
-    assert str(info.value) == (
+    assert (
         "the HTML portfolio summary needs the 'report' extra: "
         f"pip install 'goudenoor[report]' ({module} is not installed)"
-    )
+    ) == (str(info.value))

@@ -169,8 +169,8 @@ class TestContent:
             "Recognition Level: Gecommitteerd Next level: Niveau 1, which needs: "
             "organisation: 37.50 points, needs 50 (12.50 short)"
         ) in text
-        assert [str(gap) for gap in card.gaps] == [
-            "organisation: 37.50 points, needs 50 (12.50 short)"
+        assert (["organisation: 37.50 points, needs 50 (12.50 short)"]) == [
+            str(gap) for gap in card.gaps
         ]
 
     def test_improvements(self, page: str) -> None:

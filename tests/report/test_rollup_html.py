@@ -63,14 +63,16 @@ def test_markdown_has_the_units_side_by_side_with_the_weakest_in_bold(
 ) -> None:
     lines = rollup_markdown(three, "en").splitlines()
     start = lines.index("## Units side by side")
-    assert lines[start + 2 : start + 7] == [
-        "Points per area and unit; in bold: the area's weakest unit.",
-        "",
-        "| Area | Noord | Zuid | Oost | Maximum |",
-        "|---|---:|---:|---:|---:|",
-        "| 1 Stem van de klant | 8.00 | 4.00 | **0.00** | 10.00 |",
-    ]
-    assert lines[start + 7] == "| 2 Sturing | 20.00 | 10.00 | **0.00** | 20.00 |"
+    assert (
+        [
+            "Points per area and unit; in bold: the area's weakest unit.",
+            "",
+            "| Area | Noord | Zuid | Oost | Maximum |",
+            "|---|---:|---:|---:|---:|",
+            "| 1 Stem van de klant | 8.00 | 4.00 | **0.00** | 10.00 |",
+        ]
+    ) == lines[start + 2 : start + 7]
+    assert "| 2 Sturing | 20.00 | 10.00 | **0.00** | 20.00 |" == lines[start + 7]
     # the weakest unit per area stays in the table of rolled-up points
     assert "| 1 Stem van de klant | 4.00 | 0.00 | 8.00 | 10.00 | Oost |" in lines
 
@@ -87,11 +89,11 @@ def test_markdown_escapes_hostile_unit_names() -> None:
     )
     lines = text.splitlines()
     header = lines[lines.index("## Units side by side") + 4]
-    assert header == (
+    assert (
         "| Area | &lt;script&gt;alert(1)&lt;/script&gt; | "
         "\\[x\\](javascript:alert(1)) | "
         '\\=HYPERLINK("http://evil.example","klik") | Maximum |'
-    )
+    ) == (header)
     assert "<script>" not in text
 
 
@@ -112,7 +114,7 @@ def test_html_has_the_units_side_by_side(three: Rollup) -> None:
         '<td class="num">4.00</td><td class="num weakest">0.00</td>'
         '<td class="num">10.00</td></tr>'
     ) in table
-    assert table.count("weakest") == 9
+    assert 9 == table.count("weakest")
 
 
 def test_html_has_the_weakest_unit_per_area_and_the_rolled_up_points(
@@ -137,13 +139,15 @@ def test_html_has_a_radar_per_unit_on_one_scale_in_gold(three: Rollup) -> None:
     html = page(three)
     radars = html.split('<div class="radars">', 1)[1].split("</div>", 1)[0]
     svgs = re.findall(r"<svg .*?</svg>", radars, flags=re.DOTALL)
-    assert len(svgs) == 4  # the roll-up, then each unit
-    assert re.findall(r"<figcaption>(.*?)</figcaption>", radars) == [
-        "Samengevoegd: Zorggroep",
-        "Noord",
-        "Zuid",
-        "Oost",
-    ]
+    assert 4 == len(svgs)  # the roll-up, then each unit
+    assert (
+        [
+            "Samengevoegd: Zorggroep",
+            "Noord",
+            "Zuid",
+            "Oost",
+        ]
+    ) == re.findall(r"<figcaption>(.*?)</figcaption>", radars)
     for number, svg in enumerate(svgs):
         assert f'id="radar-{number}"' in svg
         assert RADAR_FILL in svg
@@ -178,11 +182,11 @@ def test_control_characters_in_a_unit_are_refused_at_load(
         'unit: "Noord\\u001b[31m"\ndate: 2026-03-01\nratings: {}\n',
         encoding="utf-8",
     )
-    assert run("rollup", str(path), "--format", "html") == (2, "")
-    assert capsys.readouterr().err == (
+    assert (2, "") == run("rollup", str(path), "--format", "html")
+    assert (
         f"goudenoor: error: {path}:4:1: control character U+001B is not allowed "
         "in text (only tab and line feed are)\n"
-    )
+    ) == (capsys.readouterr().err)
 
 
 def test_the_same_rollup_gives_the_same_bytes(three: Rollup) -> None:
@@ -216,7 +220,7 @@ def test_without_the_report_extra(
     monkeypatch.setitem(sys.modules, module, None)
     with pytest.raises(go.MissingExtraError) as info:
         rollup_html(three)
-    assert str(info.value) == (
+    assert (
         "the HTML roll-up report needs the 'report' extra: "
         f"pip install 'goudenoor[report]' ({module} is not installed)"
-    )
+    ) == (str(info.value))
