@@ -25,8 +25,7 @@ from unittest import mock
 import attrs
 import pytest
 import yaml
-from hypothesis import HealthCheck, assume, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 import goudenoor as go
 from goudenoor import cli

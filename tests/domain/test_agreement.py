@@ -15,8 +15,7 @@ import attrs
 import krippendorff
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 import goudenoor as go
 import goudenoor.audit._consensus

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import assume, given
-from hypothesis import strategies as st
+from hypothesis import assume, given, strategies as st
 
 import goudenoor as go
 from goudenoor.standard._diff import (

@@ -8,8 +8,7 @@ import json
 
 import attrs
 import pytest
-from hypothesis import assume, given
-from hypothesis import strategies as st
+from hypothesis import assume, given, strategies as st
 
 import goudenoor as go
 from goudenoor.audit._assessment import MigrationOrigin

@@ -16,8 +16,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import assume, given
-from hypothesis import strategies as st
+from hypothesis import assume, given, strategies as st
 from trestle import oscal as trestle_oscal
 from trestle.oscal.assessment_results import AssessmentResults
 from trestle.oscal.catalog import Catalog

@@ -11,8 +11,7 @@ import math
 from collections.abc import Mapping
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 import goudenoor as go
 from goudenoor.portfolio._rollup import ROLLUP_FORMAT, RollupError, rollup

@@ -9,8 +9,7 @@ import math
 from typing import Any
 
 import attrs
-from hypothesis import assume, given
-from hypothesis import strategies as st
+from hypothesis import assume, given, strategies as st
 
 import goudenoor as go
 from strategies import EVIDENCE, NOT_APPLICABLE, assessments, options

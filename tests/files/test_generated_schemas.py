@@ -15,8 +15,7 @@ from typing import Any
 
 import attrs
 import jsonschema
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import goudenoor as go
 from conftest import EXAMPLE_AUDIT

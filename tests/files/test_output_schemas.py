@@ -20,8 +20,7 @@ import jsonschema
 import networkx as nx
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import goudenoor as go
 from conftest import EXAMPLE_AUDIT, ROOT

@@ -17,8 +17,7 @@ from typing import Any
 import attrs
 import jsonschema
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import goudenoor as go
 from goudenoor.files import json_schema

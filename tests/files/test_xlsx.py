@@ -13,8 +13,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 import goudenoor as go
 from conftest import EXAMPLE_AUDIT, ROOT

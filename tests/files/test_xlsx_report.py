@@ -11,8 +11,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 from openpyxl.worksheet.worksheet import Worksheet
 
 import goudenoor as go

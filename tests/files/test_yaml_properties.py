@@ -11,8 +11,7 @@ from unittest import mock
 
 import pytest
 import yaml
-from hypothesis import assume, given
-from hypothesis import strategies as st
+from hypothesis import assume, given, strategies as st
 
 from goudenoor.exceptions import FileFormatError
 from goudenoor.files import _yaml

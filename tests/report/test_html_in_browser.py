@@ -22,8 +22,7 @@ from browser import axe_violations, launch, needs_axe, needs_chromium
 from conftest import EXAMPLE_AUDIT, ROOT
 from goudenoor.portfolio._portfolio import PortfolioSummary
 from goudenoor.portfolio._rollup import rollup
-from goudenoor.report import _html as report_html
-from goudenoor.report import render_report
+from goudenoor.report import _html as report_html, render_report
 from goudenoor.report._many_html import portfolio_summary_html, rollup_html
 
 

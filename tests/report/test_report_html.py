@@ -16,8 +16,7 @@ import pytest
 
 import goudenoor as go
 from conftest import EXAMPLE_AUDIT
-from goudenoor.report import _html as report_html
-from goudenoor.report import render_report, report_data
+from goudenoor.report import _html as report_html, render_report, report_data
 from helpers import run_python
 
 

@@ -24,113 +24,51 @@ from goudenoor import _lazy
 if TYPE_CHECKING:
     from goudenoor.files._assessment import (
         ASSESSMENT_FORMAT as ASSESSMENT_FORMAT,
-    )
-    from goudenoor.files._assessment import (
         StandardsFound as StandardsFound,
-    )
-    from goudenoor.files._assessment import (
         assessment_from_mapping as assessment_from_mapping,
-    )
-    from goudenoor.files._assessment import (
         assessment_to_mapping as assessment_to_mapping,
-    )
-    from goudenoor.files._assessment import (
         audit_from_mapping as audit_from_mapping,
-    )
-    from goudenoor.files._assessment import (
         dump_assessment as dump_assessment,
-    )
-    from goudenoor.files._assessment import (
         load_assessment as load_assessment,
-    )
-    from goudenoor.files._assessment import (
         load_audit as load_audit,
-    )
-    from goudenoor.files._assessment import (
         loads_assessment as loads_assessment,
-    )
-    from goudenoor.files._assessment import (
         loads_audit as loads_audit,
-    )
-    from goudenoor.files._assessment import (
         relocate_extensions as relocate_extensions,
-    )
-    from goudenoor.files._assessment import (
         save_assessment as save_assessment,
-    )
-    from goudenoor.files._assessment import (
         standard_for as standard_for,
     )
     from goudenoor.files._atomic import (
         refuse_existing as refuse_existing,
-    )
-    from goudenoor.files._atomic import (
         write_bytes_atomic as write_bytes_atomic,
-    )
-    from goudenoor.files._atomic import (
         write_text_atomic as write_text_atomic,
     )
     from goudenoor.files._crosswalk import (
         CROSSWALK_FORMAT as CROSSWALK_FORMAT,
-    )
-    from goudenoor.files._crosswalk import (
         crosswalk_from_mapping as crosswalk_from_mapping,
-    )
-    from goudenoor.files._crosswalk import (
         crosswalks as crosswalks,
-    )
-    from goudenoor.files._crosswalk import (
         load_crosswalk as load_crosswalk,
-    )
-    from goudenoor.files._crosswalk import (
         load_crosswalk_file as load_crosswalk_file,
-    )
-    from goudenoor.files._crosswalk import (
         loads_crosswalk as loads_crosswalk,
     )
     from goudenoor.files._document import (
         STDIN as STDIN,
-    )
-    from goudenoor.files._document import (
         loads_document as loads_document,
     )
     from goudenoor.files._edition import (
         editions as editions,
-    )
-    from goudenoor.files._edition import (
         load_standard as load_standard,
-    )
-    from goudenoor.files._edition import (
         load_standard_file as load_standard_file,
-    )
-    from goudenoor.files._edition import (
         loads_standard as loads_standard,
-    )
-    from goudenoor.files._edition import (
         standard_from_mapping as standard_from_mapping,
-    )
-    from goudenoor.files._edition import (
         standard_to_mapping as standard_to_mapping,
     )
     from goudenoor.files._extension import (
         ENTRY_POINT_GROUP as ENTRY_POINT_GROUP,
-    )
-    from goudenoor.files._extension import (
         InstalledExtension as InstalledExtension,
-    )
-    from goudenoor.files._extension import (
         available_extensions as available_extensions,
-    )
-    from goudenoor.files._extension import (
         extension_from_mapping as extension_from_mapping,
-    )
-    from goudenoor.files._extension import (
         load_extension as load_extension,
-    )
-    from goudenoor.files._extension import (
         load_extension_file as load_extension_file,
-    )
-    from goudenoor.files._extension import (
         loads_extension as loads_extension,
     )
     from goudenoor.files._kinds import (
@@ -138,8 +76,6 @@ if TYPE_CHECKING:
     )
     from goudenoor.files._migration import (
         migrate as migrate,
-    )
-    from goudenoor.files._migration import (
         migration_standards as migration_standards,
     )
     from goudenoor.files._parse import (
@@ -147,11 +83,7 @@ if TYPE_CHECKING:
     )
     from goudenoor.files._portfolio import (
         PortfolioFiles as PortfolioFiles,
-    )
-    from goudenoor.files._portfolio import (
         load_portfolio as load_portfolio,
-    )
-    from goudenoor.files._portfolio import (
         portfolio_files as portfolio_files,
     )
     from goudenoor.files._rollup import (
@@ -159,44 +91,20 @@ if TYPE_CHECKING:
     )
     from goudenoor.files._schemas import (
         EDITIONS_FORMAT as EDITIONS_FORMAT,
-    )
-    from goudenoor.files._schemas import (
         EDITIONS_SHAPE as EDITIONS_SHAPE,
-    )
-    from goudenoor.files._schemas import (
         EXTENSIONS_FORMAT as EXTENSIONS_FORMAT,
-    )
-    from goudenoor.files._schemas import (
         EXTENSIONS_SHAPE as EXTENSIONS_SHAPE,
-    )
-    from goudenoor.files._schemas import (
         STANDARD_FORMAT as STANDARD_FORMAT,
-    )
-    from goudenoor.files._schemas import (
         VALIDATION_FORMAT as VALIDATION_FORMAT,
-    )
-    from goudenoor.files._schemas import (
         VALIDATION_SHAPE as VALIDATION_SHAPE,
-    )
-    from goudenoor.files._schemas import (
         assessment_schema as assessment_schema,
-    )
-    from goudenoor.files._schemas import (
         crosswalk_schema as crosswalk_schema,
-    )
-    from goudenoor.files._schemas import (
         extension_schema as extension_schema,
-    )
-    from goudenoor.files._schemas import (
         json_schema as json_schema,
-    )
-    from goudenoor.files._schemas import (
         translation_schema as translation_schema,
     )
     from goudenoor.files._team import (
         consensus as consensus,
-    )
-    from goudenoor.files._team import (
         refuse_repeated_files as refuse_repeated_files,
     )
     from goudenoor.files._template import (
@@ -204,20 +112,14 @@ if TYPE_CHECKING:
     )
     from goudenoor.files._translation import (
         load_translation as load_translation,
-    )
-    from goudenoor.files._translation import (
         load_translation_file as load_translation_file,
-    )
-    from goudenoor.files._translation import (
         loads_translation as loads_translation,
-    )
-    from goudenoor.files._translation import (
         translation_from_mapping as translation_from_mapping,
-    )
-    from goudenoor.files._translation import (
         translations as translations,
     )
-    from goudenoor.files._yaml import dump
+    from goudenoor.files._yaml import (
+        dump,
+    )
 
     dump_yaml = dump
 

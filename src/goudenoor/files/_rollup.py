@@ -12,8 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from goudenoor._checks import checked
 from goudenoor.audit import Assessment, Audit, EvidencePolicy, score, split_audits
 from goudenoor.files._assessment import standard_for
-from goudenoor.portfolio import Rollup
-from goudenoor.portfolio import rollup as roll_up
+from goudenoor.portfolio import Rollup, rollup as roll_up
 from goudenoor.standard import Extension, Standard
 
 

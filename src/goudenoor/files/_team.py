@@ -11,8 +11,14 @@ import os
 from collections.abc import Iterable, Sequence
 
 from goudenoor._checks import checked
-from goudenoor.audit import Assessment, Audit, Consensus, require_team, split_audits
-from goudenoor.audit import consensus as agree
+from goudenoor.audit import (
+    Assessment,
+    Audit,
+    Consensus,
+    consensus as agree,
+    require_team,
+    split_audits,
+)
 from goudenoor.exceptions import ConsensusError
 from goudenoor.files._assessment import standard_for
 from goudenoor.files._portfolio import file_identity

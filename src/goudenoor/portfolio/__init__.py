@@ -14,86 +14,36 @@ from goudenoor._moved import warn
 if TYPE_CHECKING:
     from goudenoor.portfolio._benchmark import (
         PERCENTILE_RANKS_FORMAT as PERCENTILE_RANKS_FORMAT,
-    )
-    from goudenoor.portfolio._benchmark import (
         TREND_FORMAT as TREND_FORMAT,
-    )
-    from goudenoor.portfolio._benchmark import (
         AreaTrend as AreaTrend,
-    )
-    from goudenoor.portfolio._benchmark import (
         BenchmarkError as BenchmarkError,
-    )
-    from goudenoor.portfolio._benchmark import (
         PercentileRanks as PercentileRanks,
-    )
-    from goudenoor.portfolio._benchmark import (
         Trend as Trend,
-    )
-    from goudenoor.portfolio._benchmark import (
         percentile_rank as percentile_rank,
-    )
-    from goudenoor.portfolio._benchmark import (
         percentile_ranks as percentile_ranks,
-    )
-    from goudenoor.portfolio._benchmark import (
         standard_label as standard_label,
-    )
-    from goudenoor.portfolio._benchmark import (
         trend as trend,
     )
     from goudenoor.portfolio._portfolio import (
         COLUMNS as COLUMNS,
-    )
-    from goudenoor.portfolio._portfolio import (
         PORTFOLIO_FORMAT as PORTFOLIO_FORMAT,
-    )
-    from goudenoor.portfolio._portfolio import (
         PORTFOLIO_SHAPE as PORTFOLIO_SHAPE,
-    )
-    from goudenoor.portfolio._portfolio import (
         PORTFOLIO_SUMMARY_FORMAT as PORTFOLIO_SUMMARY_FORMAT,
-    )
-    from goudenoor.portfolio._portfolio import (
         AreaSpread as AreaSpread,
-    )
-    from goudenoor.portfolio._portfolio import (
         EditionSummary as EditionSummary,
-    )
-    from goudenoor.portfolio._portfolio import (
         Portfolio as Portfolio,
-    )
-    from goudenoor.portfolio._portfolio import (
         PortfolioNote as PortfolioNote,
-    )
-    from goudenoor.portfolio._portfolio import (
         PortfolioSummary as PortfolioSummary,
-    )
-    from goudenoor.portfolio._portfolio import (
         RefusedFile as RefusedFile,
-    )
-    from goudenoor.portfolio._portfolio import (
         Spread as Spread,
-    )
-    from goudenoor.portfolio._portfolio import (
         summarise as summarise,
     )
     from goudenoor.portfolio._rollup import (
         ROLLUP_FORMAT as ROLLUP_FORMAT,
-    )
-    from goudenoor.portfolio._rollup import (
         AreaRollup as AreaRollup,
-    )
-    from goudenoor.portfolio._rollup import (
         Rollup as Rollup,
-    )
-    from goudenoor.portfolio._rollup import (
         RollupError as RollupError,
-    )
-    from goudenoor.portfolio._rollup import (
         RollupRule as RollupRule,
-    )
-    from goudenoor.portfolio._rollup import (
         rollup as rollup,
     )
 

@@ -16,29 +16,17 @@ from goudenoor import _lazy
 if TYPE_CHECKING:
     from goudenoor.report._data import (
         ReportData as ReportData,
-    )
-    from goudenoor.report._data import (
         report_data as report_data,
     )
     from goudenoor.report._many_html import (
         portfolio_summary_html as portfolio_summary_html,
-    )
-    from goudenoor.report._many_html import (
         rollup_html as rollup_html,
     )
     from goudenoor.report._markdown import (
         benchmark_markdown as benchmark_markdown,
-    )
-    from goudenoor.report._markdown import (
         edition_diff_markdown as edition_diff_markdown,
-    )
-    from goudenoor.report._markdown import (
         portfolio_summary_markdown as portfolio_summary_markdown,
-    )
-    from goudenoor.report._markdown import (
         rollup_markdown as rollup_markdown,
-    )
-    from goudenoor.report._markdown import (
         trend_markdown as trend_markdown,
     )
     from goudenoor.report._migration import (
@@ -49,23 +37,13 @@ if TYPE_CHECKING:
     )
     from goudenoor.report._tables import (
         table_csv as table_csv,
-    )
-    from goudenoor.report._tables import (
         table_json as table_json,
-    )
-    from goudenoor.report._tables import (
         table_markdown as table_markdown,
-    )
-    from goudenoor.report._tables import (
         table_text as table_text,
     )
     from goudenoor.report._text import (
         area_text as area_text,
-    )
-    from goudenoor.report._text import (
         card_text as card_text,
-    )
-    from goudenoor.report._text import (
         standard_text as standard_text,
     )
     from goudenoor.report._words import (
