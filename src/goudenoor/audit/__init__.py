@@ -83,6 +83,7 @@ if TYPE_CHECKING:
         migrate_assessment as migrate_assessment,
     )
     from goudenoor.audit._scoring import (
+        POINT_KEYS as POINT_KEYS,
         SCORECARD_FORMAT as SCORECARD_FORMAT,
         AreaResult as AreaResult,
         EvidencePolicy as EvidencePolicy,
@@ -103,6 +104,7 @@ if TYPE_CHECKING:
 
 
 _EXPORTS: Final[dict[str, str]] = {
+    "POINT_KEYS": "_scoring",
     "AreaChange": "_comparison",
     "AreaResult": "_scoring",
     "Assessment": "_assessment",

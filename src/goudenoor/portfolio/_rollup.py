@@ -38,7 +38,6 @@ from __future__ import annotations
 import datetime
 import math
 from collections.abc import Callable, Iterable, Mapping
-from operator import attrgetter
 from typing import Any, Literal, get_args
 
 import attrs
@@ -46,7 +45,7 @@ import attrs
 from goudenoor._checks import typed_fields
 from goudenoor._data import Key, Many, Object, shape, to_data
 from goudenoor._text import text_lines
-from goudenoor.audit import Gap, ScoreCard, format_points
+from goudenoor.audit import POINT_KEYS, Gap, ScoreCard, format_points
 from goudenoor.exceptions import RollupError
 from goudenoor.standard import MAX_NUMBER, RecognitionLevel
 
@@ -271,21 +270,7 @@ shape(
         "points",
         Object(
             "The rolled-up points.",
-            (
-                Key(
-                    "organisation",
-                    float,
-                    "Points on the organisation areas.",
-                    get=attrgetter("organisation_points"),
-                ),
-                Key(
-                    "result",
-                    float,
-                    "Points on the result areas.",
-                    get=attrgetter("result_points"),
-                ),
-                Key("total", float, "Organisation plus result points."),
-            ),
+            POINT_KEYS,
         ),
         get=lambda r: r,
     ),

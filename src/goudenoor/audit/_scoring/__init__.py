@@ -25,6 +25,7 @@ Other methods can be added with :func:`register_method`.
 from __future__ import annotations
 
 from goudenoor.audit._scoring._card import (
+    POINT_KEYS,
     SCORECARD_FORMAT,
     AreaResult,
     Gap,
@@ -45,6 +46,7 @@ from goudenoor.audit._scoring._methods import (
 
 
 __all__ = [
+    "POINT_KEYS",
     "card_of",
     "SCORECARD_FORMAT",
     "format_points",

@@ -40,6 +40,7 @@ from goudenoor.standard import (
 
 
 __all__ = [
+    "POINT_KEYS",
     "SCORECARD_FORMAT",
     "format_points",
     "AreaResult",
@@ -443,25 +444,24 @@ def _level_name(level: RecognitionLevel | None) -> str | None:
     return level.name if level else None
 
 
-POINTS = Object(
-    "The points earned.",
-    (
-        Key(
-            "organisation",
-            float,
-            "Points on the organisation areas.",
-            get=attrgetter("organisation_points"),
-        ),
-        Key(
-            "result",
-            float,
-            "Points on the result areas.",
-            get=attrgetter("result_points"),
-        ),
-        Key("total", float, "Organisation plus result points."),
+POINT_KEYS: tuple[Key, ...] = (
+    Key(
+        "organisation",
+        float,
+        "Points on the organisation areas.",
+        get=attrgetter("organisation_points"),
     ),
+    Key(
+        "result",
+        float,
+        "Points on the result areas.",
+        get=attrgetter("result_points"),
+    ),
+    Key("total", float, "Organisation plus result points."),
 )
-"""The points of a card (or of a roll-up) in its data."""
+"""The keys of the points an output shows: organisation, result and total."""
+
+POINTS = Object("The points earned.", POINT_KEYS)
 
 CARD_HEADER = (
     Key(
