@@ -10,7 +10,7 @@ import argparse
 import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Final, NoReturn, TextIO, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO, TypeAlias
 
 from goudenoor._text import json_text, one_line
 from goudenoor.audit import Assessment, Audit, ScoreCard, score, scoring_methods
@@ -26,11 +26,13 @@ from goudenoor.report import LANGUAGES
 from goudenoor.standard import (
     Extension,
     Standard,
-    Translation,
     apply_extension,
     is_file_reference,
 )
 
+
+if TYPE_CHECKING:
+    from goudenoor.standard import Translation
 
 __all__ = [
     "EXIT_CODES",

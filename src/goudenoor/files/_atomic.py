@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -221,7 +220,7 @@ def _create_temporary(folder: Path, name: str) -> tuple[int, Path]:
     # file (mkstemp's are owner-only): audit files are meant to be shared.
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     while True:
-        temporary = folder / f".{name}.{secrets.token_hex(6)}.tmp"
+        temporary = folder / f".{name}.{os.urandom(6).hex()}.tmp"
         with contextlib.suppress(FileExistsError):
             return os.open(temporary, flags, 0o666), temporary
 

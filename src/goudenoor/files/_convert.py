@@ -30,10 +30,10 @@ from cattrs.errors import (
 )
 
 from goudenoor._data import converter as data_converter
-from goudenoor.audit import Assessment, Rating
+from goudenoor.audit import Rating
 from goudenoor.exceptions import ModelError
 from goudenoor.problems import EXCERPT, PathElement, Problem, excerpt
-from goudenoor.standard import MAX_NUMBER, Crosswalk, Extension, Translation
+from goudenoor.standard import MAX_NUMBER
 
 
 _T = TypeVar("_T")
@@ -255,13 +255,20 @@ def _rating_hook(
     return structure
 
 
-_NOT_IN_FILES: dict[type, tuple[str, ...]] = {
-    Assessment: ("source",),
-    Crosswalk: ("origin",),
-    Extension: ("origin", "locate"),
-    Translation: ("origin",),
+_NOT_IN_FILES: dict[str, tuple[str, ...]] = {
+    "Assessment": ("source",),
+    "Crosswalk": ("origin",),
+    "Extension": ("origin", "locate"),
+    "Translation": ("origin",),
 }
-"""Fields that are not read from files (they say where it came from)."""
+"""Fields that are not read from files (they say where it came from), by
+the class's name (this converter structures goudenoor's classes only):
+naming the classes themselves would define the crosswalk and translation
+classes in every process that loads a file."""
+
+
+def _not_in_files(cls: type) -> tuple[str, ...]:
+    return _NOT_IN_FILES.get(cls.__qualname__, ())
 
 
 def _class_hook(
@@ -272,7 +279,7 @@ def _class_hook(
     extra keys and leaving out the fields that are not read from files.
     """
     omitted: dict[str, Any] = {
-        name: cattrs.gen.override(omit=True) for name in _NOT_IN_FILES.get(cls, ())
+        name: cattrs.gen.override(omit=True) for name in _not_in_files(cls)
     }
     inner: Callable[[Any, Any], object] = cattrs.gen.make_dict_structure_fn(
         cls, converter, _cattrs_forbid_extra_keys=True, **omitted
@@ -377,7 +384,7 @@ def _leaf_or_group(
         for problem in exc.problems:
             yield problem.prefixed(path)
     elif isinstance(exc, ForbiddenExtraKeysError):
-        omitted = _NOT_IN_FILES.get(exc.cl, ())
+        omitted = _not_in_files(exc.cl)
         allowed = ", ".join(
             f.name for f in attrs.fields(exc.cl) if f.name not in omitted
         )

@@ -25,7 +25,6 @@ This module never reads a file.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from functools import cached_property
 from typing import Final, Literal, get_args
@@ -264,6 +263,8 @@ class _Ids:
         self.unknown += 1
         message = f"unknown requirement {excerpt(requirement_id)} in {self.standard.id}"
         if self.unknown <= SUGGESTED:
+            import difflib  # only for a crosswalk with unknown ids
+
             matches = difflib.get_close_matches(
                 requirement_id, self.known, n=3, cutoff=0.6
             )
