@@ -59,7 +59,6 @@ __all__ = [
     "assessment_to_mapping",
     "dump_assessment",
     "load_assessment",
-    "load_listed_assessment",
     "loads_assessment",
     "relocate_extensions",
     "save_assessment",
@@ -194,22 +193,6 @@ def load_listed_audit(
         if slash and kind in other_kinds:
             return marker
     return _audit_from_data(data, where, name, standard, extensions, found=found)
-
-
-def load_listed_assessment(
-    path: str,
-    standard: Standard | None = None,
-    *,
-    extensions: Sequence[Extension] = (),
-    other_kinds: Collection[str] = (),
-) -> Assessment | str:
-    """
-    The assessment of :func:`load_listed_audit` (or the marker it gives).
-    """
-    found = load_listed_audit(
-        path, standard, extensions=extensions, other_kinds=other_kinds
-    )
-    return found if isinstance(found, str) else found.assessment
 
 
 @checked
