@@ -16,15 +16,24 @@ from goudenoor import _lazy
 
 if TYPE_CHECKING:
     from goudenoor.audit._assessment import (
+        ASSESSMENT_KINDS as ASSESSMENT_KINDS,
         EARLIEST_DATE as EARLIEST_DATE,
+        FINDING_KINDS as FINDING_KINDS,
+        FINDING_STATUSES as FINDING_STATUSES,
         LATEST_DATE as LATEST_DATE,
         Assessment as Assessment,
+        AssessmentKind as AssessmentKind,
         Evidence as Evidence,
         EvidenceKind as EvidenceKind,
+        Finding as Finding,
+        FindingKind as FindingKind,
+        FindingStatus as FindingStatus,
+        FindingUpdate as FindingUpdate,
         MigrationOrigin as MigrationOrigin,
         Rating as Rating,
         Ratings as Ratings,
         Review as Review,
+        Severity as Severity,
         assessment_problems as assessment_problems,
         check_assessment as check_assessment,
     )
@@ -104,6 +113,15 @@ if TYPE_CHECKING:
 
 
 _EXPORTS: Final[dict[str, str]] = {
+    "ASSESSMENT_KINDS": "_assessment",
+    "FINDING_KINDS": "_assessment",
+    "FINDING_STATUSES": "_assessment",
+    "AssessmentKind": "_assessment",
+    "Finding": "_assessment",
+    "FindingKind": "_assessment",
+    "FindingStatus": "_assessment",
+    "FindingUpdate": "_assessment",
+    "Severity": "_assessment",
     "POINT_KEYS": "_scoring",
     "AreaChange": "_comparison",
     "AreaResult": "_scoring",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 from collections.abc import Iterator, Mapping
 from typing import Literal
 
@@ -26,15 +27,24 @@ from goudenoor.standard import PerStandard, Standard, is_file_reference
 
 
 __all__ = [
+    "ASSESSMENT_KINDS",
     "EARLIEST_DATE",
+    "FINDING_KINDS",
+    "FINDING_STATUSES",
     "LATEST_DATE",
     "Assessment",
+    "AssessmentKind",
     "Evidence",
     "EvidenceKind",
+    "Finding",
+    "FindingKind",
+    "FindingStatus",
+    "FindingUpdate",
     "MigrationOrigin",
     "Rating",
     "Ratings",
     "Review",
+    "Severity",
     "assessment_problems",
     "check_assessment",
 ]
@@ -366,6 +376,271 @@ class MigrationOrigin:
     crosswalk: str | None = None
 
 
+AssessmentKind = Literal["audit", "review", "self"]
+"""What an assessment is: an ``audit`` (it grants a recognition level), a
+``review`` between audits (its findings count, its ratings grant nothing)
+or a ``self`` assessment by the organisation (it counts for nothing in the
+recognition)."""
+
+ASSESSMENT_KINDS: tuple[AssessmentKind, ...] = ("audit", "review", "self")
+"""The kinds of assessment, in that order."""
+
+FindingKind = Literal["afwijking", "verbeterpunt", "observatie", "sterk-punt"]
+"""What an auditor found: a deviation (``afwijking``), an improvement point
+(``verbeterpunt``), an observation (``observatie``) or a strength
+(``sterk-punt``)."""
+
+FINDING_KINDS: tuple[FindingKind, ...] = (
+    "afwijking",
+    "verbeterpunt",
+    "observatie",
+    "sterk-punt",
+)
+"""The kinds of finding, in that order."""
+
+_FOLLOWED_UP: frozenset[str] = frozenset({"afwijking", "verbeterpunt"})
+"""The kinds of finding that are followed up (a deadline, a history)."""
+
+Severity = Literal["major", "minor"]
+"""How heavy an afwijking is."""
+
+FindingStatus = Literal["open", "planned", "implemented", "verified"]
+"""Where the follow-up of a finding stands."""
+
+FINDING_STATUSES: tuple[FindingStatus, ...] = (
+    "open",
+    "planned",
+    "implemented",
+    "verified",
+)
+"""The statuses of a finding, in the only order a history may take them:
+forward, never back."""
+
+_FINDING_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def _text_problems(value: str | None, *path: str | int) -> list[Problem]:
+    if value is not None and is_blank(value):
+        return [Problem(message="must not be empty", path=path)]
+    return []
+
+
+def _choice_problems(
+    value: object, choices: tuple[str, ...], what: str, path: str
+) -> list[Problem]:
+    # The type check sees a text; which texts are allowed is checked here,
+    # so that an object built in Python is held to the file's rule.
+    if value is None or value in choices:
+        return []
+    return [
+        Problem(
+            message=f"unknown {what} {value!r} (expected one of {list(choices)})",
+            path=(path,),
+        )
+    ]
+
+
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class FindingUpdate:
+    """
+    One step in the follow-up of a finding: its status from a date on.
+
+    Attributes:
+        status: open, planned, implemented or verified.
+        date: The day the finding reached the status.
+        by: Who recorded it.
+        note: What was done or seen, free text.
+        evidence: What shows it (required for ``verified``).
+    """
+
+    status: FindingStatus
+    date: datetime.date
+    by: str | None = None
+    note: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        problems = _choice_problems(self.status, FINDING_STATUSES, "status", "status")
+        problems += _date_problems(self.date, ("date",))
+        problems += _text_problems(self.by, "by")
+        if self.status == "verified" and not self.evidence:
+            problems.append(
+                Problem(
+                    message="a finding is verified on evidence: expected at "
+                    "least one evidence item",
+                    path=("evidence",),
+                )
+            )
+        if problems:
+            raise ModelError(problems)
+
+
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Finding:
+    """
+    What an auditor found on one requirement, and its follow-up.
+
+    A finding's status on a date is that of the last :attr:`history`
+    entry dated on or before it (``open`` before the first). The history
+    only goes forward: each entry's status is later than the one before
+    (see :data:`FINDING_STATUSES`) and its date is not earlier.
+
+    Attributes:
+        id: Unique in the assessment: letters, digits, ``.``, ``_`` and
+            ``-``, for example ``A-2024-1``.
+        requirement: The id of the requirement it is about.
+        kind: afwijking, verbeterpunt, observatie or sterk-punt.
+        text: What was found.
+        checkpoint: The id of the requirement's checkpoint it is about, if
+            one.
+        severity: major or minor: required for an afwijking, not allowed
+            for other kinds.
+        evidence: What it was found on.
+        owner: Who in the organisation follows it up.
+        deadline: When it has to be verified: required for an afwijking,
+            optional for a verbeterpunt, not allowed for an observatie or a
+            sterk-punt (they need no follow-up).
+        raised: The date it was found, if not the assessment's date (a
+            finding carried forward from an earlier audit keeps the date it
+            was raised).
+        history: Its follow-up, oldest first.
+    """
+
+    id: str
+    requirement: str
+    kind: FindingKind
+    text: str
+    checkpoint: str | None = None
+    severity: Severity | None = None
+    evidence: tuple[Evidence, ...] = ()
+    owner: str | None = None
+    deadline: datetime.date | None = None
+    raised: datetime.date | None = None
+    history: tuple[FindingUpdate, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        problems = _choice_problems(self.kind, FINDING_KINDS, "kind", "kind")
+        problems += _choice_problems(
+            self.severity, ("major", "minor"), "severity", "severity"
+        )
+        # The rules of kinds and statuses assume known ones.
+        problems += [] if problems else list(self._problems())
+        if problems:
+            raise ModelError(problems)
+
+    def _problems(self) -> Iterator[Problem]:
+        if not _FINDING_ID.fullmatch(self.id):
+            yield Problem(
+                message=f"{excerpt(self.id)} is not a finding id: expected "
+                "letters, digits, '.', '_' and '-', starting with a letter or "
+                "digit",
+                path=("id",),
+            )
+        yield from _text_problems(self.text, "text")
+        yield from _text_problems(self.owner, "owner")
+        yield from _date_problems(self.deadline, ("deadline",))
+        yield from _date_problems(self.raised, ("raised",))
+        if self.kind == "afwijking":
+            if self.severity is None:
+                yield Problem(
+                    message="an afwijking needs a severity (major or minor)",
+                    path=("severity",),
+                )
+            if self.deadline is None:
+                yield Problem(
+                    message="an afwijking needs a deadline", path=("deadline",)
+                )
+        elif self.severity is not None:
+            yield Problem(
+                message=f"only an afwijking has a severity, not a {self.kind}",
+                path=("severity",),
+            )
+        if self.kind not in _FOLLOWED_UP:
+            for name, value in (("deadline", self.deadline), ("history", self.history)):
+                if value:
+                    yield Problem(
+                        message=f"a {self.kind} is not followed up: it has no {name}",
+                        path=(name,),
+                    )
+        yield from self._history_problems()
+
+    def _history_problems(self) -> Iterator[Problem]:
+        for index, (before, entry) in enumerate(
+            zip(self.history, self.history[1:], strict=False), start=1
+        ):
+            if entry.date < before.date:
+                yield Problem(
+                    message=f"{entry.date.isoformat()} is before the entry "
+                    f"above it ({before.date.isoformat()}): a history goes "
+                    "forward in time",
+                    path=("history", index, "date"),
+                )
+            if FINDING_STATUSES.index(entry.status) <= FINDING_STATUSES.index(
+                before.status
+            ):
+                later = FINDING_STATUSES[FINDING_STATUSES.index(before.status) + 1 :]
+                expected = (
+                    f"one of {list(later)}" if later else "no entry after verified"
+                )
+                yield Problem(
+                    message=f"{entry.status!r} does not follow {before.status!r}: "
+                    f"a finding only moves forward (expected {expected})",
+                    path=("history", index, "status"),
+                )
+
+    @property
+    def followed_up(self) -> bool:
+        """
+        ``True`` for an afwijking or a verbeterpunt: the kinds with a
+        follow-up (a status that counts for the recognition).
+        """
+        return self.kind in _FOLLOWED_UP
+
+    @property
+    def blocking(self) -> bool:
+        """
+        ``True`` for a major afwijking.
+        """
+        return self.kind == "afwijking" and self.severity == "major"
+
+    @property
+    def status(self) -> FindingStatus:
+        """
+        The status of the last history entry (``open`` without one).
+        """
+        return self.history[-1].status if self.history else "open"
+
+    def status_on(self, date: datetime.date) -> FindingStatus:
+        """
+        The status on *date*: that of the last history entry dated on or
+        before it, ``open`` before the first.
+        """
+        status: FindingStatus = "open"
+        for entry in self.history:
+            if entry.date > date:
+                break
+            status = entry.status
+        return status
+
+    def verified_on(self) -> datetime.date | None:
+        """
+        The date it was verified, or ``None``.
+        """
+        last = self.history[-1] if self.history else None
+        return last.date if last is not None and last.status == "verified" else None
+
+    def is_overdue(self, date: datetime.date) -> bool:
+        """
+        ``True`` if on *date* its deadline has passed (it is before *date*)
+        and it was not verified by then. Derived, never stored.
+        """
+        return (
+            self.deadline is not None
+            and self.deadline < date
+            and self.status_on(date) != "verified"
+        )
+
+
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Assessment:
     """
@@ -391,6 +666,10 @@ class Assessment:
         unit: The part of the organisation audited on its own (a site,
             team or department), if any: a non-empty text. The units of
             one organisation are rolled up by ``goudenoor.rollup()``.
+        kind: audit (the default), review or self: see
+            :data:`AssessmentKind`.
+        findings: What the auditor found (afwijkingen, verbeterpunten,
+            observaties, sterke punten), with their follow-up.
         source: The file the assessment was read from, if any.
     """
 
@@ -403,6 +682,8 @@ class Assessment:
     ratings: Mapping[str, Rating] = attrs.field(factory=Ratings, converter=_to_ratings)
     migrated_from: MigrationOrigin | None = None
     unit: str | None = None
+    kind: AssessmentKind = "audit"
+    findings: tuple[Finding, ...] = ()
     source: str | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -423,8 +704,50 @@ class Assessment:
             if is_blank(name)
         ]
         problems += _date_problems(self.date, ("date",))
+        problems += _choice_problems(self.kind, ASSESSMENT_KINDS, "kind", "kind")
+        problems += self._finding_problems()
         if problems:
             raise ModelError(problems)
+
+    def _finding_problems(self) -> list[Problem]:
+        problems = []
+        seen: dict[str, int] = {}
+        for index, finding in enumerate(self.findings):
+            if finding.id in seen:
+                problems.append(
+                    Problem(
+                        message=f"duplicate finding id {finding.id!r} (also "
+                        f"finding {seen[finding.id] + 1})",
+                        path=("findings", index, "id"),
+                    )
+                )
+            seen.setdefault(finding.id, index)
+            raised = finding.raised or self.date
+            if finding.raised is not None and finding.raised > self.date:
+                problems.append(
+                    Problem(
+                        message=f"{finding.raised.isoformat()} is after the "
+                        f"assessment's date {self.date.isoformat()}",
+                        path=("findings", index, "raised"),
+                    )
+                )
+            if finding.deadline is not None and finding.deadline < raised:
+                problems.append(
+                    Problem(
+                        message=f"the deadline {finding.deadline.isoformat()} "
+                        f"is before the finding was raised ({raised.isoformat()})",
+                        path=("findings", index, "deadline"),
+                    )
+                )
+            if finding.history and finding.history[0].date < raised:
+                problems.append(
+                    Problem(
+                        message=f"{finding.history[0].date.isoformat()} is "
+                        f"before the finding was raised ({raised.isoformat()})",
+                        path=("findings", index, "history", 0, "date"),
+                    )
+                )
+        return problems
 
     @checked
     def with_ratings(self, changes: Mapping[str, Rating | float | None]) -> Assessment:
@@ -499,7 +822,35 @@ def assessment_problems(assessment: Assessment, standard: Standard) -> list[Prob
             not_applicable_areas.add(index.area_of[requirement_id])
     if not_applicable_areas:
         problems.extend(_all_not_applicable(lookup, index, not_applicable_areas))
+    problems.extend(_finding_problems(assessment.findings, standard, index))
     return problems
+
+
+def _finding_problems(
+    findings: tuple[Finding, ...], standard: Standard, index: _Index
+) -> Iterator[Problem]:
+    for number, finding in enumerate(findings):
+        checkpoints = index.checkpoints.get(finding.requirement)
+        if checkpoints is None:
+            matches = close_matches(
+                finding.requirement, [r.id for r in standard.requirements]
+            )
+            yield Problem(
+                message=f"unknown requirement {excerpt(finding.requirement)} in "
+                f"{standard.id}{did_you_mean(matches)}",
+                path=("findings", number, "requirement"),
+            )
+        elif finding.checkpoint is not None and finding.checkpoint not in checkpoints:
+            expected = (
+                f"expected one of {list(checkpoints)}"
+                if checkpoints
+                else "the requirement has no checkpoints"
+            )
+            yield Problem(
+                message=f"{finding.checkpoint!r} is not a checkpoint of "
+                f"requirement {finding.requirement} ({expected})",
+                path=("findings", number, "checkpoint"),
+            )
 
 
 def _header_problems(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from goudenoor._checks import checked
-from goudenoor.audit import Assessment, Audit, Rating, Review
+from goudenoor.audit import Assessment, Audit, Evidence, Finding, Rating, Review
 from goudenoor.exceptions import (
     FileFormatError,
     GoudenoorError,
@@ -522,9 +522,62 @@ def assessment_to_mapping(assessment: Assessment) -> dict[str, Any]:
         data["migrated_from"] = {"edition": origin.edition}
         if origin.crosswalk is not None:
             data["migrated_from"]["crosswalk"] = origin.crosswalk
+    if assessment.kind != "audit":
+        data["kind"] = assessment.kind
     data["ratings"] = {
         rid: _rating_to_data(rating) for rid, rating in assessment.ratings.items()
     }
+    if assessment.findings:
+        data["findings"] = [
+            _finding_to_data(finding) for finding in assessment.findings
+        ]
+    return data
+
+
+def _evidence_to_data(evidence: tuple[Evidence, ...]) -> list[dict[str, Any]]:
+    return [
+        {key: value for key, value in attrs.asdict(item).items() if value is not None}
+        for item in evidence
+    ]
+
+
+def _finding_to_data(finding: Finding) -> dict[str, Any]:
+    # In the order of the format's documentation; nothing a file left out
+    # is written.
+    data: dict[str, Any] = {
+        "id": finding.id,
+        "requirement": finding.requirement,
+    }
+    for key in (
+        "checkpoint",
+        "kind",
+        "severity",
+        "text",
+        "owner",
+        "deadline",
+        "raised",
+    ):
+        value = getattr(finding, key)
+        if value is not None:
+            data[key] = value
+    if finding.evidence:
+        data["evidence"] = _evidence_to_data(finding.evidence)
+    if finding.history:
+        data["history"] = [
+            {
+                **{
+                    key: getattr(entry, key)
+                    for key in ("status", "date", "by", "note")
+                    if getattr(entry, key) is not None
+                },
+                **(
+                    {"evidence": _evidence_to_data(entry.evidence)}
+                    if entry.evidence
+                    else {}
+                ),
+            }
+            for entry in finding.history
+        ]
     return data
 
 
@@ -544,14 +597,7 @@ def _rating_to_data(rating: Rating) -> object:
         data["not_applicable"] = True
         data["justification"] = rating.justification
     if rating.evidence:
-        data["evidence"] = [
-            {
-                key: value
-                for key, value in attrs.asdict(item).items()
-                if value is not None
-            }
-            for item in rating.evidence
-        ]
+        data["evidence"] = _evidence_to_data(rating.evidence)
     if rating.checkpoints_met:
         data["checkpoints_met"] = list(rating.checkpoints_met)
     if rating.note is not None:

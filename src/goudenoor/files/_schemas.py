@@ -158,6 +158,60 @@ def assessment_schema() -> dict[str, Any]:
         },
         "else": {"not": {"required": ["justification"]}},
     }
+    update = {
+        "type": "object",
+        "description": "One step in a finding's follow-up: its status from a date on.",
+        "additionalProperties": False,
+        "required": ["status", "date"],
+        "properties": {
+            "status": described(
+                {"enum": ["open", "planned", "implemented", "verified"]},
+                "open, planned, implemented or verified; forward only.",
+            ),
+            "date": described(date, "The day the finding reached the status."),
+            "by": described(text, "Who recorded it."),
+            "note": described({"type": "string"}, "What was done or seen."),
+            "evidence": described(
+                {"type": "array", "items": evidence},
+                "What shows it (required for verified).",
+            ),
+        },
+    }
+    finding = {
+        "type": "object",
+        "description": "What an auditor found on one requirement, and its follow-up.",
+        "additionalProperties": False,
+        "required": ["id", "requirement", "kind", "text"],
+        "properties": {
+            "id": described(
+                {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$"},
+                "Unique in the assessment.",
+            ),
+            "requirement": described(text, "The id of the requirement it is about."),
+            "checkpoint": described(
+                text, "The id of the requirement's checkpoint it is about."
+            ),
+            "kind": described(
+                {"enum": ["afwijking", "verbeterpunt", "observatie", "sterk-punt"]},
+                "afwijking, verbeterpunt, observatie or sterk-punt.",
+            ),
+            "severity": described(
+                {"enum": ["major", "minor"]}, "major or minor (an afwijking only)."
+            ),
+            "text": described(text, "What was found."),
+            "evidence": described(
+                {"type": "array", "items": evidence}, "What it was found on."
+            ),
+            "owner": described(text, "Who in the organisation follows it up."),
+            "deadline": described(date, "When it has to be verified."),
+            "raised": described(
+                date, "The date it was found, if not the assessment's date."
+            ),
+            "history": described(
+                {"type": "array", "items": update}, "Its follow-up, oldest first."
+            ),
+        },
+    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://goudenoor.invalid/schema/assessment-1.json",
@@ -210,6 +264,14 @@ def assessment_schema() -> dict[str, Any]:
                 "Where an audit moved to this edition with 'goudenoor migrate' "
                 "came from.",
             ),
+            "kind": described(
+                {"enum": ["audit", "review", "self"]},
+                "audit (the default), review or self.",
+            ),
+            "findings": described(
+                {"type": "array", "items": {"$ref": "#/$defs/finding"}},
+                "What the auditor found, with its follow-up.",
+            ),
             "ratings": described(
                 {
                     "type": "object",
@@ -233,7 +295,7 @@ def assessment_schema() -> dict[str, Any]:
                 "(unrated) or a rating in full.",
             ),
         },
-        "$defs": {"rating": rating},
+        "$defs": {"rating": rating, "finding": finding},
     }
 
 
