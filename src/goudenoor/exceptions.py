@@ -25,6 +25,7 @@ __all__ = [
     "ModelError",
     "OutputError",
     "OutputExistsError",
+    "RecognitionError",
     "ScoringError",
     "UnknownAreaError",
     "UnknownEditionError",
@@ -307,6 +308,14 @@ class RollupError(GoudenoorError, ValueError):
     """
     The score cards cannot be rolled up: none, a unit missing or given
     twice, a header that differs, a bad weight or an unknown rule.
+    """
+
+
+class RecognitionError(GoudenoorError, ValueError):
+    """
+    A recognition status cannot be given (no audits, audits of several
+    organisations or units), or findings cannot be carried forward (other
+    organisations or editions, the wrong order, an id taken).
     """
 
 

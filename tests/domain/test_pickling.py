@@ -155,6 +155,7 @@ ERRORS: list[go.GoudenoorError] = [
     OutputError("cannot write JSON: $.total is inf (expected a finite number)"),
     MissingExtraError("Portfolio.dataframe", "dataframe", "pandas"),
     OutputExistsError("out.yaml"),
+    go.RecognitionError("expected at least one audit of the organisation"),
     FileFormatError("not UTF-8", "f.yaml", 1, 4),
     UnknownItemError("x", ["y"], "the items", kind="thing", choices=["y", "z"]),
     UnknownEditionError("gos-1999", ["gos-2012"], "the editions"),

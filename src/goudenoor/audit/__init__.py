@@ -91,6 +91,20 @@ if TYPE_CHECKING:
         corresponding_checkpoints as corresponding_checkpoints,
         migrate_assessment as migrate_assessment,
     )
+    from goudenoor.audit._recognition import (
+        FINDINGS_FORMAT as FINDINGS_FORMAT,
+        RECOGNITION_STATES as RECOGNITION_STATES,
+        STATUS_FORMAT as STATUS_FORMAT,
+        Findings as Findings,
+        FindingState as FindingState,
+        RecognitionState as RecognitionState,
+        RecognitionStatus as RecognitionStatus,
+        StatusReason as StatusReason,
+        add_months as add_months,
+        carry_findings as carry_findings,
+        findings_on as findings_on,
+        recognition_status as recognition_status,
+    )
     from goudenoor.audit._scoring import (
         POINT_KEYS as POINT_KEYS,
         SCORECARD_FORMAT as SCORECARD_FORMAT,
@@ -113,6 +127,18 @@ if TYPE_CHECKING:
 
 
 _EXPORTS: Final[dict[str, str]] = {
+    "FINDINGS_FORMAT": "_recognition",
+    "RECOGNITION_STATES": "_recognition",
+    "STATUS_FORMAT": "_recognition",
+    "FindingState": "_recognition",
+    "Findings": "_recognition",
+    "RecognitionState": "_recognition",
+    "RecognitionStatus": "_recognition",
+    "StatusReason": "_recognition",
+    "add_months": "_recognition",
+    "carry_findings": "_recognition",
+    "findings_on": "_recognition",
+    "recognition_status": "_recognition",
     "ASSESSMENT_KINDS": "_assessment",
     "FINDING_KINDS": "_assessment",
     "FINDING_STATUSES": "_assessment",

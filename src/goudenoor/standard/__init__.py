@@ -66,6 +66,7 @@ if TYPE_CHECKING:
         PerStandard as PerStandard,
         Principle as Principle,
         RecognitionLevel as RecognitionLevel,
+        RecognitionRules as RecognitionRules,
         RecognitionScheme as RecognitionScheme,
         Requirement as Requirement,
         Scale as Scale,
@@ -91,6 +92,7 @@ if TYPE_CHECKING:
 
 
 _EXPORTS: Final[dict[str, str]] = {
+    "RecognitionRules": "_model",
     "AddedCheckpoint": "_extensions",
     "Additions": "_extensions",
     "apply_extension": "_extensions",

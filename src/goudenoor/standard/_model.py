@@ -45,6 +45,7 @@ __all__ = [
     "Parameter",
     "Principle",
     "RecognitionLevel",
+    "RecognitionRules",
     "RecognitionScheme",
     "Requirement",
     "Scale",
@@ -706,6 +707,81 @@ class RecognitionScheme:
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class RecognitionRules:
+    """
+    How a recognition (*erkenning*) runs over time, whatever scheme
+    decides its level: how long it is valid, how often it is reviewed,
+    and which open afwijkingen hold it back.
+
+    A recognition granted by an audit is valid for :attr:`validity_months`
+    from the audit's date, with a review :attr:`review_interval_months`
+    after the audit and after each review while it is valid. An afwijking
+    of a :attr:`blocking_severities` severity that is open makes it
+    *conditional*; once overdue it *suspends* the recognition, as does a
+    review not held by its date.
+
+    Attributes:
+        validity_months: How long a recognition runs from its audit.
+        review_interval_months: The time from an audit or a review to the
+            next review.
+        blocking_severities: The severities of afwijking that make a
+            recognition conditional while open, and suspend it once
+            overdue.
+        source: Id of the :class:`Source` of the published rules, if any.
+        readings: The names of the rules (attribute names, and
+            ``states`` for what makes a recognition conditional or
+            suspended) that are this library's reading rather than
+            published text.
+        notes: Where each rule comes from, and what is uncertain.
+    """
+
+    validity_months: int = 36
+    review_interval_months: int = 12
+    blocking_severities: tuple[Literal["major", "minor"], ...] = ("major",)
+    source: str | None = None
+    readings: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        check = _Checker()
+        if self.validity_months < 1:
+            check.add(
+                f"expected at least 1 month, got {self.validity_months}",
+                "validity_months",
+            )
+        if not 1 <= self.review_interval_months <= max(self.validity_months, 1):
+            check.add(
+                f"expected 1 to {max(self.validity_months, 1)} months (the "
+                f"validity), got {self.review_interval_months}",
+                "review_interval_months",
+            )
+        for index, severity in enumerate(self.blocking_severities):
+            if severity not in ("major", "minor"):
+                check.add(
+                    f"unknown severity {severity!r} (expected one of "
+                    "['major', 'minor'])",
+                    "blocking_severities",
+                    index,
+                )
+        for index, name in enumerate(self.readings):
+            if name not in _RULE_NAMES:
+                check.add(
+                    f"unknown rule {name!r} (expected one of {list(_RULE_NAMES)})",
+                    "readings",
+                    index,
+                )
+        check.raise_if_any()
+
+
+_RULE_NAMES = (
+    "validity_months",
+    "review_interval_months",
+    "blocking_severities",
+    "states",
+)
+
+
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Influence:
     """
     An edge from an organisation area to a result area it drives.
@@ -773,6 +849,9 @@ class Standard:
         terms: The definitions (begrippenkader) known for the edition.
         scales: The rating scales that can be used.
         recognition_schemes: The recognition schemes that can be used.
+        recognition_rules: How a recognition runs over time (validity,
+            reviews, what holds it back), whatever scheme decides its
+            level.
         influences: Organisation area to result area edges.
         default_scale: Id of the scale used when none is chosen.
         default_scheme: Id of the recognition scheme used when none is
@@ -794,6 +873,7 @@ class Standard:
     terms: tuple[Term, ...] = ()
     scales: tuple[Scale, ...] = ()
     recognition_schemes: tuple[RecognitionScheme, ...] = ()
+    recognition_rules: RecognitionRules = attrs.field(factory=RecognitionRules)
     influences: tuple[Influence, ...] = ()
     extensions: tuple[str, ...] = ()
     changes: tuple[Change, ...] = ()
@@ -874,6 +954,7 @@ class Standard:
             source(term.source, "terms", i, "source")
         for i, scheme in enumerate(self.recognition_schemes):
             source(scheme.source, "recognition_schemes", i, "source")
+        source(self.recognition_rules.source, "recognition_rules", "source")
         scales = [scale.id for scale in self.scales]
         if self.default_scale not in scales:
             check.add(
