@@ -118,7 +118,7 @@ BASE: dict[str, Any] = {
 DELETE = object()
 """Removes the key instead of setting it."""
 
-CHANGES: list[tuple[str, tuple[str, ...], object]] = [
+CHANGES: list[tuple[str, tuple[str | int, ...], object]] = [
     # The marker and the required keys.
     ("wrong marker", ("goudenoor",), "assessment/2"),
     ("another format's marker", ("goudenoor",), "extension/1"),
@@ -273,7 +273,9 @@ def test_the_base_document_is_valid() -> None:
 @pytest.mark.parametrize(
     ("path", "value"), [pytest.param(p, v, id=what) for what, p, v in CHANGES]
 )
-def test_each_rule_gets_the_same_verdict(path: tuple[str, ...], value: object) -> None:
+def test_each_rule_gets_the_same_verdict(
+    path: tuple[str | int, ...], value: object
+) -> None:
     frozen, generated = verdicts(changed(BASE, path, value))
     assert frozen == generated
 
@@ -336,7 +338,7 @@ def test_random_changes_get_the_same_verdict(
 ) -> None:
     document = as_json(assessment_to_mapping(audit))
     path = data.draw(st.sampled_from(list(_paths(document))))
-    value = data.draw(VALUES)
+    value: object = data.draw(VALUES)
     if how == "add":
         # A key beside the one drawn, where that one is in a mapping.
         path = (*path[:-1], key) if isinstance(path[-1], str) else path
