@@ -407,7 +407,7 @@ class TestSchema:
         import attrs
 
         props = assessment_schema()["properties"]
-        rating = assessment_schema()["$defs"]["rating"]
+        rating = assessment_schema()["$defs"]["Rating"]
 
         not_in_files = {"source"}
         assert {f.name for f in attrs.fields(go.Assessment)} - not_in_files | {

@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime
 import json
 import types
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 import jsonschema
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import goudenoor as go
@@ -22,7 +23,15 @@ from conftest import EXAMPLE_AUDIT
 from goudenoor._data import OMIT, Key, Object, object_data, to_data
 from goudenoor.audit._consensus import consensus
 from goudenoor.files import SCHEMA_KINDS, json_schema
-from goudenoor.files._schemas import EDITIONS_SHAPE, VALIDATION_SHAPE
+from goudenoor.files._convert import _NOT_IN_FILES
+from goudenoor.files._schemas import (
+    _IN_FILES,
+    EDITIONS_SHAPE,
+    VALIDATION_SHAPE,
+    _InFile,
+    model_schema,
+    output_schema,
+)
 from goudenoor.files._translation import translations
 from goudenoor.portfolio._benchmark import percentile_ranks, trend
 from goudenoor.portfolio._portfolio import COLUMNS, PORTFOLIO_SHAPE, Portfolio
@@ -269,3 +278,124 @@ def test_the_schema_lists_the_keys_in_the_order_of_the_output() -> None:
         kind: [key for key in json_schema(kind)["properties"] if key not in report_only]
         for kind in outputs
     }
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """
+    Something the auditor found.
+
+    Attributes:
+        kind: strength, weakness or risk.
+        text: What was found.
+        requirements: The requirements it is about.
+        due: When it is followed up, if it is.
+    """
+
+    kind: Literal["strength", "weakness", "risk"]
+    text: str
+    requirements: tuple[str, ...] = ()
+    due: datetime.date | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Findings:
+    """
+    What an audit found.
+
+    Attributes:
+        title: The audit's title.
+        findings: Each finding, in order.
+        source: The file it was read from.
+    """
+
+    title: str
+    findings: tuple[Finding, ...] = ()
+    source: str | None = None
+
+
+class TestFileDeclarations:
+    """
+    A class of a file format needs no schema code: the generator reads its
+    fields and docstring, and a declaration says where the file differs.
+    """
+
+    def test_a_class_is_held_as_it_is(self) -> None:
+        schema = model_schema(Findings, "findings/1", "findings-1", "findings")
+
+        assert (
+            ["goudenoor", "title", "findings", "source"],
+            ["goudenoor", "title"],
+        ) == (
+            list(schema["properties"]),
+            schema["required"],
+        )
+        assert {
+            "type": "array",
+            "items": {"$ref": "#/$defs/Finding"},
+            "description": "Each finding, in order.",
+        } == schema["properties"]["findings"]
+        assert {
+            "enum": ["strength", "weakness", "risk"],
+            "description": "strength, weakness or risk.",
+        } == schema["$defs"]["Finding"]["properties"]["kind"]
+        assert ["kind", "text"] == schema["$defs"]["Finding"]["required"]
+
+    def test_a_declaration_says_where_the_file_differs(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setitem(
+            _IN_FILES,
+            Findings,
+            _InFile(
+                keys=(
+                    Key("title", schema={"minLength": 1}),
+                    Key("version", int, "The version of the list.", optional=True),
+                    Key("by", str, "Who found it."),
+                ),
+                omit=("source",),
+                schema={"minProperties": 2},
+            ),
+        )
+        monkeypatch.setitem(_IN_FILES, Finding, _InFile(short=("string",)))
+
+        schema = model_schema(Findings, "findings/1", "findings-1", "findings")
+
+        assert ["goudenoor", "title", "findings", "version", "by"] == list(
+            schema["properties"]
+        )
+        assert (["goudenoor", "title", "by"], 2) == (
+            schema["required"],
+            schema["minProperties"],
+        )
+        assert {
+            "type": "string",
+            "minLength": 1,
+            "description": "The audit's title.",
+        } == schema["properties"]["title"]
+        assert {
+            "type": ["string", "object"],
+            "if": {"type": "object"},
+            "then": {"$ref": "#/$defs/Finding"},
+        } == schema["properties"]["findings"]["items"]
+
+    def test_an_output_ignores_the_declarations(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # They say how a file holds the class; an output writes its data.
+        monkeypatch.setitem(_IN_FILES, Findings, _InFile(omit=("source",)))
+        monkeypatch.setitem(_IN_FILES, Finding, _InFile(short=("string",)))
+
+        schema = output_schema(Findings, "findings/1", "findings")
+
+        assert (["title", "findings", "source"], {"$ref": "#/$defs/Finding"}) == (
+            list(schema["properties"]),
+            schema["properties"]["findings"]["items"],
+        )
+
+    def test_the_files_leave_out_what_the_loader_leaves_out(self) -> None:
+        assert _NOT_IN_FILES == {
+            cls.__qualname__: declared.omit
+            for cls, declared in _IN_FILES.items()
+            if declared.omit
+        }

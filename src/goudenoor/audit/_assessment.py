@@ -656,8 +656,8 @@ class Assessment:
         date: The date of the audit.
         scale: The scale id of the values (default: the edition's).
         auditors: Who assessed.
-        extensions: Ids of the sector extensions the assessment was made
-            with.
+        extensions: The sector extensions the assessment was made with:
+            ids of installed extensions, or paths to their files.
         ratings: Requirement id to rating. As in the file's short form
             (``"1.3": 2``), a number alone may be given for
             ``Rating(value=number)`` and ``None`` for an unrated

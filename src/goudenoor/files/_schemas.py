@@ -1,6 +1,10 @@
 """
-JSON Schemas of the file formats: assessments, extensions,
-translations and crosswalks.
+JSON Schemas of the file formats (assessments, extensions, translations
+and crosswalks) and of the JSON outputs, all made by one generator from
+the attrs classes: their fields, types and docstrings, the shapes of the
+outputs that ``goudenoor._data`` declares, and, where a file holds a class
+otherwise than its fields say (a rating written as its value alone, a
+text that may not be empty), a declaration beside the generator.
 """
 
 from __future__ import annotations
@@ -11,14 +15,27 @@ import inspect
 import re
 import types
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from operator import itemgetter
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import attrs
 
 from goudenoor._data import OMIT, AnyOf, Key, Many, Object, shape_of
-from goudenoor.audit import GRAPH_SHAPE, Comparison, Consensus, Migration, ScoreCard
+from goudenoor.audit import (
+    GRAPH_SHAPE,
+    Assessment,
+    Comparison,
+    Consensus,
+    Evidence,
+    Finding,
+    FindingUpdate,
+    Migration,
+    MigrationOrigin,
+    Rating,
+    Review,
+    ScoreCard,
+)
 from goudenoor.portfolio import (
     PORTFOLIO_SHAPE,
     PercentileRanks,
@@ -59,244 +76,126 @@ def __dir__() -> list[str]:
 
 def assessment_schema() -> dict[str, Any]:
     """
-    The JSON Schema (draft 2020-12) of the ``assessment/1`` file format.
+    The JSON Schema (draft 2020-12) of the ``assessment/1`` file format,
+    derived from the audit classes so that it cannot drift from them.
 
     It checks the shape of a file; whether ids exist in the edition and
     values are on the scale is checked by the loader.
     """
-    date = {"type": "string", "format": "date"}
-    text = {"type": "string", "minLength": 1}
+    return model_schema(
+        Assessment, "assessment/1", "assessment-1", "goudenoor assessment"
+    )
 
-    def described(schema: dict[str, Any], description: str) -> dict[str, Any]:
-        return {**schema, "description": description}
 
-    evidence = {
-        "type": "object",
-        "description": "What a rating rests on.",
-        "additionalProperties": False,
-        "required": ["kind", "reference"],
-        "properties": {
-            "kind": described(
-                {
-                    "enum": [
-                        "document",
-                        "interview",
-                        "observation",
-                        "measurement",
-                        "other",
-                    ]
+class _InFile(NamedTuple):
+    """
+    How a file holds the objects of a class where that differs from the
+    class; the generator reads the rest from the class: its fields, their
+    types, which are required (no default) and their descriptions (the
+    docstring's ``Attributes:``).
+
+    Attributes:
+        keys: Keys declared for the file. For a field: its type in the file
+            (``str`` where the class has ``str | None`` and a file leaves
+            the key out rather than writing null), more JSON Schema
+            keywords (``minLength``) or a description of its own. A key
+            that is not a field gives its type and description; it is
+            required unless it is ``optional``.
+        omit: The fields a file does not hold.
+        short: The JSON types a file may write the object as instead of a
+            mapping (a rating as its value, or null).
+        schema: More JSON Schema keywords for the object (``if``).
+    """
+
+    keys: tuple[Key, ...] = ()
+    omit: tuple[str, ...] = ()
+    short: tuple[str, ...] = ()
+    schema: Mapping[str, Any] = types.MappingProxyType({})
+
+
+_TEXT: Mapping[str, Any] = types.MappingProxyType({"minLength": 1})
+"""A text that may not be empty (the classes refuse a blank one)."""
+
+_REQUIREMENT_ID = r"^([a-z][a-z0-9_-]*:)?[1-9][0-9]*\.[1-9][0-9]*$"
+"""A requirement id of an edition (``5.6``) or an extension (``zorg:5.8``)."""
+
+_IN_FILES: dict[type, _InFile] = {
+    # Where only a file's null is refused (unit, migrated_from, review, the
+    # evidence dates), the key has the type without None: the schema that
+    # was written by hand refused null there, and editors keep their
+    # verdicts (tests/files/test_assessment_schema_differential.py).
+    Assessment: _InFile(
+        keys=(
+            Key("edition", schema=_TEXT),
+            Key("organisation", schema=_TEXT),
+            Key("unit", str, schema=_TEXT),
+            Key("migrated_from", MigrationOrigin),
+            Key(
+                "ratings",
+                doc="Requirement id to its rating: a value (the short form), "
+                "empty (unrated) or a rating in full.",
+                schema={"propertyNames": {"pattern": _REQUIREMENT_ID}},
+            ),
+        ),
+        omit=("source",),
+    ),
+    # A rating is a value alone, empty, or in full; in full, a
+    # justification comes with not_applicable and only then, and then
+    # there is no value.
+    Rating: _InFile(
+        keys=(
+            Key("checkpoints_met", schema={"uniqueItems": True}),
+            Key("review", Review),
+        ),
+        short=("number", "null"),
+        schema={
+            "if": {
+                "properties": {"not_applicable": {"const": True}},
+                "required": ["not_applicable"],
+            },
+            "then": {
+                "required": ["justification"],
+                "properties": {
+                    "value": {"type": "null"},
+                    "justification": {"type": "string", **_TEXT},
                 },
-                "What sort of evidence it is.",
-            ),
-            "reference": described(text, "Where to find it: a title, a name, a link."),
-            "date": described(date, "When it was made or seen (ISO 8601)."),
-            "valid_until": described(
-                date, "Until when it counts (ISO 8601); later it has expired."
-            ),
+            },
+            "else": {"not": {"required": ["justification"]}},
         },
-    }
-    rating = {
-        "type": "object",
-        "description": "A rating in full: a value or not applicable, with evidence.",
-        "additionalProperties": False,
-        "properties": {
-            "value": described(
-                {"type": ["number", "null"]},
-                "A value on the scale; empty (null) leaves it unrated.",
-            ),
-            "not_applicable": described(
-                {"type": "boolean"},
-                "The requirement does not apply (needs a justification).",
-            ),
-            "justification": described(
-                {"type": ["string", "null"]},
-                "Why the requirement does not apply (only with not_applicable).",
-            ),
-            "evidence": described(
-                {"type": "array", "items": evidence}, "What the rating rests on."
-            ),
-            "checkpoints_met": described(
-                {"type": "array", "items": {"type": "string"}, "uniqueItems": True},
-                "The ids of the requirement's checkpoints that are met.",
-            ),
-            "note": described(
-                {"type": ["string", "null"]}, "The auditor's note, free text."
-            ),
-            "review": described(
-                {
-                    "type": "object",
-                    "additionalProperties": False,
-                    "required": ["reason"],
-                    "properties": {
-                        "reason": described(
-                            text,
-                            "Why: the crosswalk's relationships and rationales "
-                            "and how the value was found.",
-                        ),
-                        "value": described(
-                            {"type": ["number", "null"]},
-                            "The value the rating had when it was marked.",
-                        ),
-                        "not_applicable": described(
-                            {"type": "boolean"},
-                            "The rating was not applicable when it was marked.",
-                        ),
-                    },
-                },
-                "A mark that the rating needs review (set by 'goudenoor "
-                "migrate'). It holds while value and not_applicable are those "
-                "it was made for; remove it to keep the rating as it is.",
-            ),
-        },
-        "if": {
-            "properties": {"not_applicable": {"const": True}},
-            "required": ["not_applicable"],
-        },
-        "then": {
-            "required": ["justification"],
-            "properties": {"value": {"type": "null"}, "justification": text},
-        },
-        "else": {"not": {"required": ["justification"]}},
-    }
-    update = {
-        "type": "object",
-        "description": "One step in a finding's follow-up: its status from a date on.",
-        "additionalProperties": False,
-        "required": ["status", "date"],
-        "properties": {
-            "status": described(
-                {"enum": ["open", "planned", "implemented", "verified"]},
-                "open, planned, implemented or verified; forward only.",
-            ),
-            "date": described(date, "The day the finding reached the status."),
-            "by": described(text, "Who recorded it."),
-            "note": described({"type": "string"}, "What was done or seen."),
-            "evidence": described(
-                {"type": "array", "items": evidence},
-                "What shows it (required for verified).",
-            ),
-        },
-    }
-    finding = {
-        "type": "object",
-        "description": "What an auditor found on one requirement, and its follow-up.",
-        "additionalProperties": False,
-        "required": ["id", "requirement", "kind", "text"],
-        "properties": {
-            "id": described(
-                {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$"},
-                "Unique in the assessment.",
-            ),
-            "requirement": described(text, "The id of the requirement it is about."),
-            "checkpoint": described(
-                text, "The id of the requirement's checkpoint it is about."
-            ),
-            "kind": described(
-                {"enum": ["afwijking", "verbeterpunt", "observatie", "sterk-punt"]},
-                "afwijking, verbeterpunt, observatie or sterk-punt.",
-            ),
-            "severity": described(
-                {"enum": ["major", "minor"]}, "major or minor (an afwijking only)."
-            ),
-            "text": described(text, "What was found."),
-            "evidence": described(
-                {"type": "array", "items": evidence}, "What it was found on."
-            ),
-            "owner": described(text, "Who in the organisation follows it up."),
-            "deadline": described(date, "When it has to be verified."),
-            "raised": described(
-                date, "The date it was found, if not the assessment's date."
-            ),
-            "history": described(
-                {"type": "array", "items": update}, "Its follow-up, oldest first."
-            ),
-        },
-    }
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://goudenoor.invalid/schema/assessment-1.json",
-        "title": "goudenoor assessment (format assessment/1)",
-        "description": "An audit of one organisation against one edition of the "
-        "Gouden Oor Standaard.",
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["goudenoor", "edition", "organisation", "date"],
-        "properties": {
-            "goudenoor": described(
-                {"const": "assessment/1"}, "The format marker: assessment/1."
-            ),
-            "edition": described(text, "The edition's id, for example gos-2012."),
-            "organisation": described(text, "The audited organisation's name."),
-            "unit": described(
-                text,
-                "The part of the organisation audited on its own (a site, team "
-                "or department); the units of one organisation can be rolled up.",
-            ),
-            "date": described(date, "The audit's date (ISO 8601)."),
-            "scale": described(
-                {"type": ["string", "null"]},
-                "The id of the scale the values are on (default: the edition's).",
-            ),
-            "auditors": described(
-                {"type": "array", "items": {"type": "string"}}, "Who audited."
-            ),
-            "extensions": described(
-                {"type": "array", "items": {"type": "string"}},
-                "The sector extensions the audit was made with: installed names "
-                "or file paths.",
-            ),
-            "migrated_from": described(
-                {
-                    "type": "object",
-                    "additionalProperties": False,
-                    "required": ["edition"],
-                    "properties": {
-                        "edition": described(
-                            text, "The edition the audit was made against."
-                        ),
-                        "crosswalk": described(
-                            {"type": ["string", "null"]},
-                            "The crosswalk it was carried through: a shipped "
-                            "crosswalk's file name or the path given.",
-                        ),
-                    },
-                },
-                "Where an audit moved to this edition with 'goudenoor migrate' "
-                "came from.",
-            ),
-            "kind": described(
-                {"enum": ["audit", "review", "self"]},
-                "audit (the default), review or self.",
-            ),
-            "findings": described(
-                {"type": "array", "items": {"$ref": "#/$defs/finding"}},
-                "What the auditor found, with its follow-up.",
-            ),
-            "ratings": described(
-                {
-                    "type": "object",
-                    "propertyNames": {
-                        "pattern": r"^([a-z][a-z0-9_-]*:)?[1-9][0-9]*\.[1-9][0-9]*$"
-                    },
-                    # Not `oneOf: [number, null, rating]`: an editor reports
-                    # the errors of the alternative that matches best, and for
-                    # a rating whose only key is mistyped the number, the null
-                    # and the rating alternatives tie, so the yaml-language-
-                    # server said 'Expected "number | null"'. With the type
-                    # checked first and the rating applied to objects only,
-                    # the one error is the rating's: the unknown key, named.
-                    "additionalProperties": {
-                        "type": ["number", "null", "object"],
-                        "if": {"type": "object"},
-                        "then": {"$ref": "#/$defs/rating"},
-                    },
-                },
-                "Requirement id to its rating: a value (the short form), empty "
-                "(unrated) or a rating in full.",
-            ),
-        },
-        "$defs": {"rating": rating, "finding": finding},
-    }
+    ),
+    # The rules of kinds (a severity and a deadline for an afwijking, none
+    # for what is not followed up) and of the history's order are the
+    # loader's: a schema would repeat them in if/then chains an editor
+    # reports badly.
+    Finding: _InFile(
+        keys=(
+            Key("id", schema={"pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$"}),
+            Key("requirement", schema={"pattern": _REQUIREMENT_ID}),
+            Key("text", schema=_TEXT),
+            Key("owner", str, schema=_TEXT),
+        )
+    ),
+    FindingUpdate: _InFile(keys=(Key("by", str, schema=_TEXT),)),
+    Evidence: _InFile(
+        keys=(
+            Key("reference", schema=_TEXT),
+            Key("date", datetime.date),
+            Key("valid_until", datetime.date),
+        )
+    ),
+    Review: _InFile(keys=(Key("reason", schema=_TEXT),)),
+    MigrationOrigin: _InFile(keys=(Key("edition", schema=_TEXT),)),
+    Crosswalk: _InFile(omit=("origin",)),
+    Extension: _InFile(omit=("origin", "locate")),
+    Translation: _InFile(omit=("origin",)),
+}
+"""
+How the files differ from the classes they hold (see ``_InFile``);
+a class not named here is held as it is. The fields left out are those
+the loader leaves out (``goudenoor.files._convert``; a test checks).
+"""
+
+_AS_IT_IS = _InFile()
 
 
 class _Definitions(dict[str, Any]):
@@ -370,7 +269,17 @@ def _type_schema(tp: Any, definitions: _Definitions) -> dict[str, Any]:
             definitions[name] = _class_schema(
                 tp, definitions, output=definitions.output
             )
-        return {"$ref": f"#/$defs/{name}"}
+        ref = {"$ref": f"#/$defs/{name}"}
+        short = () if definitions.output else _IN_FILES.get(tp, _AS_IT_IS).short
+        if not short:
+            return ref
+        # Not `oneOf: [number, null, rating]`: an editor reports the errors
+        # of the alternative that matches best, and for a rating whose only
+        # key is mistyped the number, the null and the rating alternatives
+        # tie, so the yaml-language-server said 'Expected "number | null"'.
+        # With the type checked first and the rating applied to objects
+        # only, the one error is the rating's: the unknown key, named.
+        return {"type": [*short, "object"], "if": {"type": "object"}, "then": ref}
     msg = f"no JSON Schema for {tp!r}"  # pragma: no cover - a new field type
     raise TypeError(msg)  # pragma: no cover
 
@@ -467,31 +376,37 @@ def _keys_schema(
 
 
 def _class_schema(
-    cls: type,
-    definitions: _Definitions,
-    omit: tuple[str, ...] = (),
-    *,
-    output: bool = False,
+    cls: type, definitions: _Definitions, *, output: bool = False
 ) -> dict[str, Any]:
     """
     The schema of *cls*: of its data as an output (its shape, or all its
-    fields, all required), or as a file holds it (the fields but *omit*,
-    those without a default required).
+    fields, all required), or as a file holds it (its fields as
+    ``_IN_FILES`` declares them, those without a default required).
     """
     summary, described = _descriptions(cls)
     found = shape_of(cls) if output else None
     if found is not None:
         keys = [(key, *_resolve(cls, key, described)) for key in found.keys]
         return _keys_schema(found.doc or summary, keys, found.marker, definitions)
-    fields = [f for f in attrs.fields(cls) if f.name not in omit]
+    declared = _AS_IT_IS if output else _IN_FILES.get(cls, _AS_IT_IS)
+    fields = [f for f in attrs.fields(cls) if f.name not in declared.omit]
+    named = {f.name for f in fields}
+    by_name = {key.name: key for key in declared.keys}
+    extra = [key for key in declared.keys if key.name not in named]
     keys = [
         (key, *_resolve(cls, key, described))
-        for key in map(Key, (f.name for f in fields))
+        for key in [*(by_name.get(f.name, Key(f.name)) for f in fields), *extra]
     ]
     required = (
-        None if output else [f.name for f in fields if f.default is attrs.NOTHING]
+        None
+        if output
+        else [
+            *(f.name for f in fields if f.default is attrs.NOTHING),
+            *(key.name for key in extra if not key.optional),
+        ]
     )
-    return _keys_schema(summary, keys, None, definitions, required)
+    schema = _keys_schema(summary, keys, None, definitions, required)
+    return {**schema, **declared.schema}
 
 
 def extension_schema() -> dict[str, Any]:
@@ -517,13 +432,13 @@ def translation_schema() -> dict[str, Any]:
 def model_schema(cls: type, marker: str, name: str, title: str) -> dict[str, Any]:
     """
     The JSON Schema (draft 2020-12) of a document that holds a *cls* in the
-    shape of the files (its fields but ``origin`` and ``locate``) marked
+    shape of the files (as ``_IN_FILES`` declares it) marked
     ``"goudenoor": marker``, derived from the class; *name* makes its
     ``$id``, *title* its title. (For the other schema modules: not part of
     the package's API.)
     """
     definitions = _Definitions(output=False)
-    schema = _class_schema(cls, definitions, omit=("origin", "locate"))
+    schema = _class_schema(cls, definitions)
     schema["properties"] = {
         "goudenoor": {"const": marker, "description": f"The format marker: {marker}."},
         **schema["properties"],
