@@ -38,6 +38,7 @@ NOT_FOR_SCORE = (
     "goudenoor.cli._template",
     "goudenoor.files._extension",
     "goudenoor.files._translation",
+    "goudenoor.report._words",
     "goudenoor.standard._extensions",
     "goudenoor.standard._translation",
 )
@@ -96,3 +97,33 @@ def test_score_of_an_extended_audit_imports_the_extension_machinery(
         "goudenoor.standard._extensions._types",
     ]
     assert expected == _matching(loaded)
+
+
+CHECKING = """
+import sys
+import goudenoor as go
+audit = go.load_audit(sys.argv[1])
+print("goudenoor.standard._extensions._types" in sys.modules)
+try:
+    go.Audit(assessment=audit.assessment, standard=audit.standard, extensions=("zorg",))
+except TypeError as exc:
+    print(exc)
+print("goudenoor.standard._extensions._types" in sys.modules)
+"""
+
+
+def test_an_audit_checks_its_extensions_before_their_classes_are_defined() -> None:
+    """
+    ``Audit.extensions`` names ``Extension``, which is imported for type
+    checking only: before any extension is loaded, a value that is not
+    one is still refused (no instance can exist yet), and the check does
+    not define the classes to find that out.
+    """
+    done = run_python("-c", CHECKING, EXAMPLE_AUDIT, check=True)
+
+    expected = [
+        "False",
+        "Audit: 'extensions[0]' must be Extension, got str 'zorg'",
+        "False",
+    ]
+    assert expected == done.stdout.splitlines()

@@ -22,7 +22,6 @@ from goudenoor.files import (
     read_input,
 )
 from goudenoor.problems import close_matches, did_you_mean
-from goudenoor.report import LANGUAGES
 from goudenoor.standard import Standard, is_file_reference
 
 
@@ -228,6 +227,10 @@ def add_language_option(parser: argparse.ArgumentParser, words: str) -> None:
     ``--language nl|en``: the language of *words* (what the command writes
     in its own words), Dutch by default.
     """
+    # Here, not at the top: the commands without the option (score) do
+    # not define the report's words.
+    from goudenoor.report import LANGUAGES
+
     parser.add_argument(
         "--language",
         choices=list(LANGUAGES),
