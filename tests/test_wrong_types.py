@@ -247,7 +247,9 @@ def _public() -> list[tuple[str, Any]]:
 
 
 def _hints(target: Any) -> dict[str, Any]:
-    localns = {"nx": _NetworkX()}
+    # And the classes the modules import for type checking only, as the
+    # checks find them (goudenoor._checks._LATE_CLASSES).
+    localns = {"nx": _NetworkX(), "Extension": go.Extension}
     if attrs.has(target):
         return typing.get_type_hints(target, localns=localns)
     return typing.get_type_hints(

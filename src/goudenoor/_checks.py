@@ -55,6 +55,14 @@ _R = TypeVar("_R")
 # a module that is not loaded yet holds no instance, so nothing can match.
 _MODULE_ALIASES = {"nx": "networkx"}
 
+# Classes that modules name in annotations but import under TYPE_CHECKING
+# only, so that what can run without them does not define them: reading an
+# assessment that names no extension does not define the nine extension
+# classes (the `Audit` and the loaders name `Extension`). A check finds the
+# class in its module once that module is loaded; before, no value can be
+# an instance of it, and a stand-in that looks again at each check says so.
+_LATE_CLASSES = {"Extension": "goudenoor.standard._extensions._types"}
+
 _COLLECTIONS = {
     tuple: "a tuple",
     list: "a list",
@@ -344,10 +352,41 @@ def _resolve(target: Callable[..., object] | type) -> dict[str, Any] | None:
     for alias, module in _MODULE_ALIASES.items():
         if module in sys.modules:
             namespace[alias] = _Annotations(sys.modules[module])
+    home = sys.modules.get(getattr(target, "__module__", ""))
+    defined = vars(home) if home is not None else {}
+    for name, module in _LATE_CLASSES.items():
+        if name not in defined:
+            namespace[name] = _late_class(name, module)
     try:
         return typing.get_type_hints(target, localns=namespace)
     except NameError:
         return None
+
+
+def _late_class(name: str, module: str) -> type:
+    """
+    The class *name* of *module* (see :data:`_LATE_CLASSES`), or while
+    that module is not loaded, a stand-in of the same name that checks
+    against the class once it is.
+    """
+    found: type | None = getattr(sys.modules.get(module), name, None)
+    if found is not None:
+        return found
+    # Also while the module is being imported, before it defines the class.
+    return _Late(name, (), {"__module__": module, "late_module": module})
+
+
+class _Late(type):
+    """
+    The type of a stand-in for a class that is not defined yet: an
+    instance of the class is an instance of the stand-in.
+    """
+
+    late_module: str
+
+    def __instancecheck__(cls, value: object) -> bool:
+        found = getattr(sys.modules.get(cls.late_module), cls.__name__, None)
+        return found is not None and isinstance(value, found)
 
 
 class _Annotations:

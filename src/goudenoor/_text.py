@@ -9,7 +9,6 @@ Standard library and the package's exceptions only; every renderer
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import unicodedata
@@ -127,6 +126,8 @@ def json_text(data: Any, *, indent: int | None = 2) -> str:
     Raises:
         OutputError: A number in *data* is NaN or infinite.
     """
+    import json  # only what writes JSON pays for it
+
     try:
         text = json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False)
     except ValueError as exc:

@@ -13,6 +13,7 @@ standards are the same (by content: ``Standard.fingerprint``).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -20,7 +21,14 @@ from goudenoor._checks import typed_fields
 from goudenoor.audit._assessment import Assessment, check_assessment
 from goudenoor.exceptions import ModelError
 from goudenoor.problems import Problem
-from goudenoor.standard import Extension, Standard
+from goudenoor.standard import Standard
+
+
+if TYPE_CHECKING:
+    # Defined only when an extension is loaded (goudenoor._checks finds it
+    # then): an audit of the bare edition does not define the extension
+    # classes.
+    from goudenoor.standard import Extension
 
 
 __all__ = ["Audit", "split_audits", "standard_and_assessment"]

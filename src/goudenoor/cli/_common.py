@@ -22,17 +22,12 @@ from goudenoor.files import (
     read_input,
 )
 from goudenoor.problems import close_matches, did_you_mean
-from goudenoor.report import LANGUAGES
-from goudenoor.standard import (
-    Extension,
-    Standard,
-    apply_extension,
-    is_file_reference,
-)
+from goudenoor.standard import Standard, is_file_reference
 
 
 if TYPE_CHECKING:
-    from goudenoor.standard import Translation
+    # Imported where an extension is named (--extension, or in the file).
+    from goudenoor.standard import Extension, Translation
 
 __all__ = [
     "EXIT_CODES",
@@ -232,6 +227,10 @@ def add_language_option(parser: argparse.ArgumentParser, words: str) -> None:
     ``--language nl|en``: the language of *words* (what the command writes
     in its own words), Dutch by default.
     """
+    # Here, not at the top: the commands without the option (score) do
+    # not define the report's words.
+    from goudenoor.report import LANGUAGES
+
     parser.add_argument(
         "--language",
         choices=list(LANGUAGES),
@@ -344,6 +343,8 @@ def load_edition(edition: str | None, references: list[str]) -> Standard:
     standard = load_standard(edition)
     if not references:
         return standard
+    from goudenoor.standard import apply_extension
+
     return apply_extension(standard, *read_extensions(references))
 
 

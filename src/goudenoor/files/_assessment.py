@@ -22,19 +22,15 @@ from goudenoor.exceptions import (
     ValidationError,
 )
 from goudenoor.problems import PathElement, Problem, excerpt
-from goudenoor.standard import (
-    Extension,
-    Standard,
-    apply_extension,
-    is_file_reference,
-)
+from goudenoor.standard import Standard, is_file_reference
 
 
 if TYPE_CHECKING:
-    pass
+    # The extension machinery is imported where an assessment names an
+    # extension: one that names none is read and checked without it.
+    from goudenoor.standard import Extension
 from goudenoor.files._atomic import write_text_atomic
 from goudenoor.files._edition import load_standard
-from goudenoor.files._extension import load_extension, load_listed_extension
 from goudenoor.files._parse import (
     MARKER,
     STDIN,
@@ -75,7 +71,7 @@ ASSESSMENT_FORMAT = "assessment/1"
 
 
 StandardsFound = dict[
-    tuple[str, tuple[str, ...], Path | None], tuple[Standard, list[Extension]]
+    tuple[str, tuple[str, ...], Path | None], tuple[Standard, list["Extension"]]
 ]
 """The standards found while loading many files: by edition, extensions
 and the folder extension files are looked up in."""
@@ -376,6 +372,8 @@ def _standard_for(
     standard = load_standard(assessment.edition)
     if not assessment.extensions:
         return standard, []
+    from goudenoor.standard import apply_extension
+
     applied = _extensions_for(assessment, extensions, folder)
     return apply_extension(standard, *applied), applied
 
@@ -396,6 +394,8 @@ def extensions_for(
 def _extensions_for(
     assessment: Assessment, extensions: Sequence[Extension], folder: Path | None
 ) -> list[Extension]:
+    from goudenoor.files._extension import load_extension, load_listed_extension
+
     given = {extension.id: extension for extension in extensions}
     resolved = []
     for index, reference in enumerate(assessment.extensions):

@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import io
 import textwrap
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from goudenoor._text import one_line, plain_line
 from goudenoor.audit import ScoreCard
-from goudenoor.standard import Area, Requirement, Standard, Translation
+from goudenoor.standard import Area, Requirement, Standard
+
+
+if TYPE_CHECKING:
+    # A score card's text needs no translation classes.
+    from goudenoor.standard import Translation
 
 
 __all__ = [

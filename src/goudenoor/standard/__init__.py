@@ -49,7 +49,6 @@ if TYPE_CHECKING:
         RequirementRemoval as RequirementRemoval,
         apply_extension as apply_extension,
         extension_problems as extension_problems,
-        is_file_reference as is_file_reference,
     )
     from goudenoor.standard._model import (
         MAX_NUMBER as MAX_NUMBER,
@@ -76,6 +75,7 @@ if TYPE_CHECKING:
         Term as Term,
         Theme as Theme,
     )
+    from goudenoor.standard._reference import is_file_reference as is_file_reference
     from goudenoor.standard._translation import (
         TRANSLATION_FORMAT as TRANSLATION_FORMAT,
         AreaTranslation as AreaTranslation,
@@ -121,7 +121,7 @@ _EXPORTS: Final[dict[str, str]] = {
     "InfluenceRemoval": "_extensions",
     "InfluenceStrength": "_model",
     "Inherited": "_diff",
-    "is_file_reference": "_extensions",
+    "is_file_reference": "_reference",
     "LevelTranslation": "_translation",
     "MAX_NUMBER": "_model",
     "NewRequirement": "_crosswalk",

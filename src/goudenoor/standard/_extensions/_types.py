@@ -1,11 +1,11 @@
 """
-What an extension is: its classes, its file format marker and the rule
-that tells a file reference from an installed extension's name.
+What an extension is: its classes and its file format marker (the rule
+that tells a file reference from an installed extension's name is
+``standard/_reference.py``, re-exported here).
 """
 
 from __future__ import annotations
 
-import os
 import re
 
 import attrs
@@ -23,6 +23,7 @@ from goudenoor.standard._model import (
     Scale,
     Source,
 )
+from goudenoor.standard._reference import is_file_reference
 
 
 __all__ = [
@@ -242,18 +243,3 @@ def namespace_of(identifier: str) -> str | None:
 
 def bare_id(identifier: str) -> str:
     return identifier.rpartition(":")[2]
-
-
-def is_file_reference(reference: str | os.PathLike[str]) -> bool:
-    """
-    ``True`` if *reference* names an extension's file rather than an
-    installed extension: a path object, or text with a folder separator or
-    a ``.yaml``/``.yml`` suffix.
-    """
-    text = os.fspath(reference)
-    return (
-        not isinstance(reference, str)
-        or "/" in text
-        or os.sep in text
-        or text.endswith((".yaml", ".yml"))
-    )
