@@ -838,3 +838,51 @@ def test_doctests() -> None:
 
     assert result.attempted > 0
     assert 0 == result.failed
+
+
+class TestFindings:
+    """
+    The team agrees on ratings; no auditor's finding is dropped.
+    """
+
+    FIRST = go.Finding(
+        id="A-1",
+        requirement="5.2",
+        kind="afwijking",
+        severity="major",
+        text="Verbeterplan wordt niet gevolgd.",
+        deadline=datetime.date(2027, 4, 1),
+    )
+    SECOND = go.Finding(
+        id="V-1", requirement="5.4", kind="verbeterpunt", text="Evalueer vaker."
+    )
+
+    def test_every_finding_once(self) -> None:
+        one = audit("A. Jansen", 1, {"1.1": R(value=3)}, findings=(self.FIRST,))
+        two = audit(
+            "B. de Vries", 2, {"1.1": R(value=3)}, findings=(self.FIRST, self.SECOND)
+        )
+        agreed = consensus(STD, [two, one]).assessment
+        assert (self.FIRST, self.SECOND) == agreed.findings
+
+    def test_one_id_two_findings(self) -> None:
+        other = attrs.evolve(self.FIRST, text="Iets anders.")
+        one = audit("A. Jansen", 1, {"1.1": R(value=3)}, findings=(self.FIRST,))
+        two = audit("B. de Vries", 2, {"1.1": R(value=3)}, findings=(other,))
+        with pytest.raises(ConsensusError) as info:
+            consensus(STD, [one, two])
+        assert (
+            "finding 'A-1' differs between assessment 1 and assessment 2; a "
+            "consensus keeps every finding, so give them other ids or make them "
+            "the same"
+        ) == str(info.value)
+
+    def test_one_kind(self) -> None:
+        one = audit("A. Jansen", 1, {"1.1": R(value=3)})
+        two = audit("B. de Vries", 2, {"1.1": R(value=3)}, kind="review")
+        with pytest.raises(ConsensusError) as info:
+            consensus(STD, [one, two])
+        assert (
+            "the assessments differ in kind: 'audit' in assessment 1; 'review' in "
+            "assessment 2; a consensus needs one kind for all"
+        ) == str(info.value)

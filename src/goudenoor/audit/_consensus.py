@@ -56,7 +56,13 @@ from goudenoor._checks import checked, typed_fields
 from goudenoor._data import Key, shape, to_data
 from goudenoor._registry import Registry
 from goudenoor._text import text_lines
-from goudenoor.audit._assessment import Assessment, Rating, Ratings, check_assessment
+from goudenoor.audit._assessment import (
+    Assessment,
+    Finding,
+    Rating,
+    Ratings,
+    check_assessment,
+)
 from goudenoor.exceptions import ConsensusError, UnknownItemError
 from goudenoor.standard import Scale, ScaleLevel, Standard
 
@@ -418,6 +424,8 @@ def consensus(
         auditors=_union(a.auditors for a in ordered),
         extensions=inputs[0].extensions,
         ratings=Ratings(ratings),
+        kind=inputs[0].kind,
+        findings=_findings(ordered),
     )
     return Consensus(
         standard=standard,
@@ -459,6 +467,27 @@ def require_team(assessments: Sequence[Assessment]) -> None:
             )
 
 
+def _findings(inputs: Sequence[Assessment]) -> tuple[Finding, ...]:
+    """
+    The findings of every auditor, each once, in the inputs' order: the
+    team agrees on ratings, but no auditor's finding is dropped.
+    """
+    found: dict[str, tuple[Finding, Assessment, int]] = {}
+    for number, assessment in enumerate(inputs, start=1):
+        for finding in assessment.findings:
+            earlier = found.get(finding.id)
+            if earlier is None:
+                found[finding.id] = (finding, assessment, number)
+            elif earlier[0] != finding:
+                raise ConsensusError(
+                    f"finding {finding.id!r} differs between "
+                    f"{_where(earlier[1], earlier[2])} and "
+                    f"{_where(assessment, number)}; a consensus keeps every "
+                    "finding, so give them other ids or make them the same"
+                )
+    return tuple(finding for finding, _, _ in found.values())
+
+
 def _where(assessment: Assessment, number: int) -> str:
     return assessment.source or f"assessment {number}"
 
@@ -471,6 +500,7 @@ def _check_shared(standard: Standard, inputs: tuple[Assessment, ...]) -> None:
         ("unit", lambda a: a.unit),
         ("extensions", lambda a: a.extensions),
         ("scale", lambda a: a.scale or default),
+        ("kind", lambda a: a.kind),
     )
     for field, value_of in fields:
         seen: dict[object, list[str]] = {}
