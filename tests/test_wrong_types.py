@@ -150,6 +150,7 @@ def _seeds() -> list[object]:
     )
     extended = go.apply_extension(std, extension)
     graph = go.influence_graph(std)
+    worked = go.load_assessment(EXAMPLES / "erkenning" / "audit-2024.yaml")
     return [
         std,
         std16,
@@ -181,6 +182,12 @@ def _seeds() -> list[object]:
         ),
         go.Problem(message="m"),
         go.Ratings({"1.1": go.Rating(value=1)}),
+        # After the score: findings with their follow-up, and the recognition.
+        worked,
+        go.recognition_status(
+            [go.load_audit(EXAMPLES / "erkenning" / "audit-2024.yaml")],
+            worked.date,
+        ),
     ]
 
 
@@ -249,7 +256,10 @@ def _public() -> list[tuple[str, Any]]:
 def _hints(target: Any) -> dict[str, Any]:
     # And the classes the modules import for type checking only, as the
     # checks find them (goudenoor._checks._LATE_CLASSES).
-    localns = {"nx": _NetworkX(), "Extension": go.Extension}
+    localns = {
+        "nx": _NetworkX(),
+        "Extension": go.Extension,
+    }
     if attrs.has(target):
         return typing.get_type_hints(target, localns=localns)
     return typing.get_type_hints(

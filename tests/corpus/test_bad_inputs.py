@@ -226,7 +226,7 @@ EXACT: dict[str, str] = {
     "assessment-extra-key.yaml": (
         "assessment-extra-key.yaml:6:1 colour: unknown key 'colour' (expected "
         "one of: edition, organisation, date, scale, auditors, extensions, "
-        "ratings, migrated_from, unit)"
+        "ratings, migrated_from, unit, kind, findings)"
     ),
     "assessment-future-format.yaml": (
         "assessment-future-format.yaml:2:1 goudenoor: expected the format "
@@ -634,7 +634,7 @@ EXACT: dict[str, str] = {
         "extension-unknown-source.yaml:11:7 add.requirements[0].source: "
         "unknown source 'nergens' (expected one of "
         "['brochure-2012', 'definities', 'erkenning-newer', 'erkenning-older', "
-        "'keurmerk', 'serviceexcellence-5-leren-ontwikkelen', "
+        "'keurmerk', 'overgangsregeling', 'serviceexcellence-5-leren-ontwikkelen', "
         "'serviceexcellence-go-standaard-eisen'])"
     ),
     "extension-unknown-theme.yaml": (

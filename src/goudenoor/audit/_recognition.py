@@ -15,21 +15,18 @@ from __future__ import annotations
 import calendar
 import datetime
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import attrs
 
-from goudenoor._checks import checked
+from goudenoor._checks import checked, typed_fields
 from goudenoor._data import Key, shape, to_data
 from goudenoor._text import text_lines
 from goudenoor.audit._assessment import FINDING_STATUSES, Assessment, Finding
 from goudenoor.audit._audit import Audit
 from goudenoor.audit._scoring import score
 from goudenoor.exceptions import RecognitionError
-
-
-if TYPE_CHECKING:
-    from goudenoor.standard import RecognitionRules
+from goudenoor.standard import RecognitionRules
 
 
 __all__ = [
@@ -92,7 +89,7 @@ def add_months(date: datetime.date, months: int) -> datetime.date:
     return datetime.date(year, month + 1, day)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class FindingState:
     """
     A finding as it stands on a date.
@@ -132,7 +129,7 @@ def _state(
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Findings:
     """
     The findings of one assessment on a date (``goudenoor findings``).
@@ -236,7 +233,7 @@ ReasonCode = Literal[
 ]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class StatusReason:
     """
     One fact that decides a recognition's state.
@@ -276,7 +273,7 @@ class StatusReason:
         }[self.code]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class RecognitionStatus:
     """
     The recognition of one organisation (one unit) on a date.
