@@ -44,6 +44,7 @@ EXPECTED = frozenset(
         "standard",
         "to_oscal_results",
         "to_oscal_catalog",
+        "to_oscal_poam",
         "register_rule",
         "consensus_rules",
         "consensus",

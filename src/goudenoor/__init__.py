@@ -133,6 +133,7 @@ if TYPE_CHECKING:
     )
     from .interchange import (
         to_oscal_catalog as to_oscal_catalog,
+        to_oscal_poam as to_oscal_poam,
         to_oscal_results as to_oscal_results,
     )
     from .portfolio import (
@@ -343,6 +344,7 @@ _PUBLIC: Final[dict[str, str]] = {
     "to_json": "audit",
     "to_mermaid": "audit",
     "to_oscal_catalog": "interchange",
+    "to_oscal_poam": "interchange",
     "to_oscal_results": "interchange",
     "translation_problems": "standard",
     "translations": "files",

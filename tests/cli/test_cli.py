@@ -118,6 +118,7 @@ def test_help_lists_the_commands_in_the_order_of_an_audit() -> None:
         "consensus",
         "oscal catalog",
         "oscal results",
+        "oscal poam",
         "portfolio",
         "rollup",
         "benchmark",

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE_AUDIT, ROOT
+from conftest import DATA, EXAMPLE_AUDIT, ROOT
 from goudenoor.cli import main
 from goudenoor.cli._common import EXIT_CODES, FINDINGS
 from helpers import commands_of, register_pack
@@ -19,6 +19,7 @@ from helpers import commands_of, register_pack
 
 EXAMPLES = ROOT / "examples"
 A = str(EXAMPLE_AUDIT)
+FINDINGS_AUDIT = str(DATA / "findings-2012.yaml")
 EARLIER = str(EXAMPLES / "history" / "lindewaard-2024.yaml")
 TEAM = [str(path) for path in sorted((EXAMPLES / "team").glob("*.yaml"))]
 SITES = [str(path) for path in sorted((EXAMPLES / "sites").glob("*.yaml"))]
@@ -69,6 +70,7 @@ TABLE: dict[str, tuple[list[str], list[str] | None, list[str] | None]] = {
         None,
     ),
     "oscal results": (["oscal", "results", A], ["oscal", "results", MISSING], None),
+    "oscal poam": (["oscal", "poam", FINDINGS_AUDIT], ["oscal", "poam", A], None),
     "portfolio": (["portfolio", A], ["portfolio", A, MISSING], ["portfolio", A, BAD]),
     "rollup": (["rollup", *SITES], ["rollup", MISSING, *SITES], None),
     "benchmark": (

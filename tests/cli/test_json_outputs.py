@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import DATA, ROOT
 from goudenoor.cli import build_parser
 from helpers import run
 
@@ -83,6 +83,9 @@ def _runs(out: Path) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
         ],
         ("oscal", "catalog"): [("oscal", "catalog", "gos-2016", *json_)],
         ("oscal", "results"): [("oscal", "results", AUDIT, *json_)],
+        ("oscal", "poam"): [
+            ("oscal", "poam", str(DATA / "findings-2012.yaml"), *json_)
+        ],
         ("portfolio",): [
             ("portfolio", *SECTOR, "--level", level, *json_)
             for level in ("total", "area", "requirement")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE_AUDIT, ROOT, SHIPPED
+from conftest import DATA, EXAMPLE_AUDIT, ROOT, SHIPPED
 from goudenoor.cli import build_parser, main
 from goudenoor.cli._common import FILE_ARGUMENTS
 from helpers import commands_of
@@ -26,6 +26,7 @@ EARLIER = EXAMPLES / "history" / "lindewaard-2024.yaml"
 TEAM = sorted((EXAMPLES / "team").glob("*.yaml"))
 SITES = sorted((EXAMPLES / "sites").glob("*.yaml"))
 A = str(EXAMPLE_AUDIT)
+FINDINGS_AUDIT = DATA / "findings-2012.yaml"
 OUT = "{out}"  # replaced by a fresh output file
 WORKBOOK = "{workbook}"  # replaced by an audit workbook of gos-2012
 
@@ -109,6 +110,14 @@ CASES = [
         "extension",
         ZORG,
         ["oscal", "results", A, "--extension", "-"],
+        0,
+    ),
+    ("oscal poam", "file", FINDINGS_AUDIT, ["oscal", "poam", "-"], 0),
+    (
+        "oscal poam",
+        "extension",
+        ZORG,
+        ["oscal", "poam", str(FINDINGS_AUDIT), "--extension", "-"],
         0,
     ),
     # A PATH may be a folder or a pattern, which standard input is not.

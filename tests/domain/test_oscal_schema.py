@@ -36,10 +36,16 @@ from jsonschema import validators
 import goudenoor as go
 from conftest import DATA, EXAMPLE_AUDIT, ROOT
 from goudenoor import cli
-from goudenoor.interchange._oscal import to_oscal_catalog, to_oscal_results
+from goudenoor.interchange._oscal import (
+    to_oscal_catalog,
+    to_oscal_poam,
+    to_oscal_results,
+)
 
 
 SCHEMA = DATA / "oscal" / "oscal_complete_schema.json"
+POAM_SCHEMA = DATA / "oscal" / "oscal_poam_schema.json"
+"""NIST's schema of the POA&M model alone (see the README)."""
 ZORG = ROOT / "examples" / "goudenoor-zorg" / "src" / "goudenoor_zorg" / "zorg.yaml"
 
 _ECMA_WHITE_SPACE = (
@@ -132,8 +138,8 @@ def _pattern(
 
 
 @functools.cache
-def _validator() -> Any:
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+def _validator(path: Path = SCHEMA) -> Any:
+    schema = json.loads(path.read_text(encoding="utf-8"))
     # Draft 7 with the one keyword replaced; jsonschema's extend() is not
     # annotated in its stubs.
     ecma = validators.extend(  # type: ignore[no-untyped-call]
@@ -165,14 +171,21 @@ def _path(keys: Iterable[str | int]) -> str:
     )
 
 
-def schema_errors(document: dict[str, Any]) -> list[str]:
+def schema_errors(document: dict[str, Any], schema: Path = SCHEMA) -> list[str]:
     """
-    What NIST's schema says is wrong with *document*, each with its path.
+    What NIST's schema (by default the complete one) says is wrong with
+    *document*, each with its path.
 
-    The schema's root is one of the models (``oneOf``); only the errors
-    of the model *document* is (its one key) are given.
+    The complete schema's root is one of the models (``oneOf``); only the
+    errors of the model *document* is (its one key) are given.
     """
-    validator = _validator()
+    validator = _validator(schema)
+    if "oneOf" not in validator.schema:  # the schema of one model
+        return sorted(
+            f"{_path(leaf.absolute_path)}: {leaf.message}"
+            for error in validator.iter_errors(document)
+            for leaf in _leaves(error)
+        )
     models = validator.schema["oneOf"]
     [model] = [i for i, m in enumerate(models) if m["required"][0] in document]
     return sorted(
@@ -196,6 +209,11 @@ def test_the_schema_is_nists_for_the_version_we_claim() -> None:
         == schema["$id"]
     )
     assert "1.1.3" == go.interchange.OSCAL_VERSION
+    poam = json.loads(POAM_SCHEMA.read_text(encoding="utf-8"))
+    assert (
+        "http://csrc.nist.gov/ns/oscal/1.1.3/oscal-poam-schema.json",
+        ["plan-of-action-and-milestones"],
+    ) == (poam["$id"], poam["required"])
 
 
 @pytest.mark.parametrize(
@@ -361,17 +379,111 @@ def test_what_the_command_writes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """
-    The files ``oscal catalog`` and ``oscal results`` write are valid.
+    The files ``oscal catalog``, ``oscal results`` and ``oscal poam``
+    write are valid.
     """
-    audit = attrs.evolve(go.load_assessment(EXAMPLE_AUDIT), unit="Noord")
+    # A file holds no carriage return: the payloads without it.
+    audit = _followed_up(
+        attrs.evolve(go.load_assessment(EXAMPLE_AUDIT), unit="Noord"),
+        " ".join(PAYLOADS).replace("\r", ""),
+    )
     go.save_assessment(audit, tmp_path / "audit.yaml")
     documents = []
     for argv in (
         ["oscal", "catalog", "gos-2016"],
         ["oscal", "results", str(tmp_path / "audit.yaml")],
+        ["oscal", "poam", str(tmp_path / "audit.yaml"), "--as-of", "2999-06-30"],
     ):
         out = io.StringIO()
         assert 0 == cli.main(argv, out=out)
         documents.append(json.loads(out.getvalue() + capsys.readouterr().out))
 
-    assert [[], []] == [schema_errors(document) for document in documents]
+    assert [[], [], []] == [schema_errors(document) for document in documents]
+
+
+def _followed_up(
+    assessment: go.Assessment, payload: str = " ".join(PAYLOADS)
+) -> go.Assessment:
+    """
+    *assessment* with a finding of each kind, *payload* in every text, a
+    full history and evidence everywhere.
+    """
+    evidence = go.Evidence(kind="document", reference=payload)
+    return attrs.evolve(
+        assessment,
+        findings=(
+            go.Finding(
+                id="A-1",
+                requirement="5.3",
+                checkpoint="5.3.a",
+                kind="afwijking",
+                severity="major",
+                text=payload,
+                owner=f"\ufeff{payload}",
+                evidence=(evidence,),
+                deadline=datetime.date(2999, 12, 31),
+                history=(
+                    go.FindingUpdate(
+                        status="planned",
+                        date=datetime.date(2999, 12, 31),
+                        by="\ufeffA. Jansen\u2060",
+                        note=payload,
+                    ),
+                    go.FindingUpdate(
+                        status="verified",
+                        date=datetime.date(2999, 12, 31),
+                        by=payload,
+                        note=payload,
+                        evidence=(evidence,),
+                    ),
+                ),
+            ),
+            go.Finding(id="V-1", requirement="1.2", kind="verbeterpunt", text="x"),
+            go.Finding(id="O-1", requirement="1.3", kind="observatie", text="y"),
+            go.Finding(id="S-1", requirement="1.4", kind="sterk-punt", text="z"),
+        ),
+    )
+
+
+@pytest.mark.parametrize("schema", [SCHEMA, POAM_SCHEMA], ids=["complete", "poam"])
+def test_poam_with_payloads(schema: Path) -> None:
+    """
+    A plan of action and milestones with a finding of each kind, a full
+    history, evidence, a unit and payloads in every text is valid against
+    the complete schema and the POA&M schema, written whole or as of a
+    date.
+    """
+    audit = _followed_up(attrs.evolve(go.load_assessment(EXAMPLE_AUDIT), unit="Noord"))
+    standard = go.load_standard("gos-2012")
+
+    assert [[], []] == [
+        schema_errors(to_oscal_poam(standard, audit, as_of=as_of), schema)
+        for as_of in (None, datetime.date(2999, 1, 1))
+    ]
+
+
+def test_the_poam_validator_refuses_what_the_schema_forbids() -> None:
+    """
+    The POA&M schema does refuse: a POA&M without items, a party that is
+    not a UUID and a start without a time zone.
+    """
+    audit = _followed_up(go.load_assessment(EXAMPLE_AUDIT))
+    document = to_oscal_poam(go.load_standard("gos-2012"), audit)
+    poam = document["plan-of-action-and-milestones"]
+    del poam["poam-items"]
+    poam["risks"][0]["risk-log"]["entries"][0]["logged-by"][0]["party-uuid"] = "x"
+    poam["risks"][0]["risk-log"]["entries"][0]["start"] = "2999-12-31T00:00:00"
+
+    errors = schema_errors(document, POAM_SCHEMA)
+
+    assert [
+        (
+            "$['plan-of-action-and-milestones'].risks[0]['risk-log'].entries[0]"
+            ".start: '2999-12-31T00:00:00' does not match"
+        ),
+        (
+            "$['plan-of-action-and-milestones'].risks[0]['risk-log'].entries[0]"
+            "['logged-by'][0]['party-uuid']: 'x' does not match"
+        ),
+        "$['plan-of-action-and-milestones']: 'poam-items' is a required property",
+    ] == [error.split(" '^")[0] for error in errors]

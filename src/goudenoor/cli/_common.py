@@ -7,6 +7,7 @@ output.
 from __future__ import annotations
 
 import argparse
+import datetime
 import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -47,6 +48,7 @@ __all__ = [
     "add_translation_options",
     "check_stdin",
     "chosen_translation",
+    "date_argument",
     "folder_of",
     "load_edition",
     "one_line_message",
@@ -237,6 +239,18 @@ def add_language_option(parser: argparse.ArgumentParser, words: str) -> None:
         default="nl",
         help=f"the language of the {words} (default: nl)",
     )
+
+
+def date_argument(text: str) -> datetime.date:
+    """
+    A date argument, YYYY-MM-DD (argparse's ``type``).
+    """
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a date YYYY-MM-DD, got {text!r}"
+        ) from None
 
 
 def add_output_options(parser: argparse.ArgumentParser) -> None:

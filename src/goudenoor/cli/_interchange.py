@@ -1,6 +1,7 @@
 """
 The ``oscal`` command: the standard as an OSCAL catalog, an audit as
-OSCAL assessment results.
+OSCAL assessment results, its findings' follow-up as an OSCAL plan of
+action and milestones.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from goudenoor.cli._common import (
     add_extension_option,
     add_output_options,
     add_scoring_options,
+    date_argument,
     load_edition,
     read_audit,
     read_extensions,
@@ -39,8 +41,9 @@ def add_oscal_command(commands: Commands) -> None:
     oscal = commands.add_parser(
         "oscal",
         help="export the standard or an audit as OSCAL (JSON or YAML)",
-        description="Export an edition as an OSCAL catalog, or an audit as "
-        "OSCAL assessment results (OSCAL 1.1.3). The output is deterministic: "
+        description="Export an edition as an OSCAL catalog, an audit as "
+        "OSCAL assessment results, or its findings' follow-up as an OSCAL plan "
+        "of action and milestones (OSCAL 1.1.3). The output is deterministic: "
         "the same input gives the same bytes.",
     )
     kinds = oscal.add_subparsers(
@@ -75,6 +78,28 @@ def add_oscal_command(commands: Commands) -> None:
     _add_oscal_format_option(results)
     add_output_options(results)
     results.set_defaults(handler=_oscal_results)
+    poam = kinds.add_parser(
+        "poam",
+        help="an audit's findings as an OSCAL plan of action and milestones",
+        description="Write the afwijkingen and verbeterpunten of an assessment "
+        "(checked against its edition first) as an OSCAL plan of action and "
+        "milestones: each a finding, a risk with its deadline and a POA&M item, "
+        "its history the risk log. An assessment without an afwijking or a "
+        "verbeterpunt is refused: a POA&M has at least one item.",
+    )
+    poam.add_argument("file", metavar="FILE", help="assessment file (YAML)")
+    poam.add_argument(
+        "--as-of",
+        type=date_argument,
+        default=None,
+        metavar="DATE",
+        help="leave out the follow-up recorded after DATE (YYYY-MM-DD) and mark "
+        "what is overdue on it (default: the whole history, nothing marked)",
+    )
+    add_extension_option(poam)
+    _add_oscal_format_option(poam)
+    add_output_options(poam)
+    poam.set_defaults(handler=_oscal_poam)
 
 
 def _add_oscal_format_option(parser: argparse.ArgumentParser) -> None:
@@ -109,5 +134,15 @@ def _oscal_results(args: argparse.Namespace, out: TextIO) -> int:
     audit = read_audit(args.file, extensions=extensions)
     card = score(audit, **scoring_arguments(args))
     data = to_oscal_results(audit, card=card)
+    write_output(args, out, _oscal_text(data, args.format))
+    return EXIT_OK
+
+
+def _oscal_poam(args: argparse.Namespace, out: TextIO) -> int:
+    from goudenoor.interchange import to_oscal_poam
+
+    extensions = read_extensions(args.extension)
+    audit = read_audit(args.file, extensions=extensions)
+    data = to_oscal_poam(audit, as_of=args.as_of)
     write_output(args, out, _oscal_text(data, args.format))
     return EXIT_OK

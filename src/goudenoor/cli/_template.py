@@ -7,7 +7,6 @@ workbook back into an assessment file.
 from __future__ import annotations
 
 import argparse
-import datetime
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -17,6 +16,7 @@ from goudenoor.cli._common import (
     Commands,
     add_extension_option,
     add_output_options,
+    date_argument,
     read_extensions,
     write_output,
 )
@@ -57,7 +57,7 @@ def add_template_command(commands: Commands) -> None:
     )
     template.add_argument(
         "--date",
-        type=_date,
+        type=date_argument,
         default=None,
         help="audit date, YYYY-MM-DD (default: today)",
     )
@@ -73,15 +73,6 @@ def add_template_command(commands: Commands) -> None:
     add_extension_option(template)
     add_output_options(template)
     template.set_defaults(handler=_template)
-
-
-def _date(text: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"expected a date YYYY-MM-DD, got {text!r}"
-        ) from None
 
 
 def _template(args: argparse.Namespace, out: TextIO) -> int:

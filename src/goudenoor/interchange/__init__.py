@@ -11,6 +11,7 @@ from goudenoor.interchange._oscal import (
     UUID_NAMESPACE,
     control_id,
     to_oscal_catalog,
+    to_oscal_poam,
     to_oscal_results,
 )
 
@@ -21,6 +22,7 @@ __all__ = [
     "UUID_NAMESPACE",
     "control_id",
     "to_oscal_catalog",
+    "to_oscal_poam",
     "to_oscal_results",
 ]
 

@@ -57,13 +57,17 @@ from goudenoor.audit import (
     Assessment,
     Audit,
     Evidence,
+    Finding,
+    FindingKind,
+    FindingStatus,
+    FindingUpdate,
     Rating,
     ScoreCard,
     check_assessment,
     score,
     standard_and_assessment,
 )
-from goudenoor.exceptions import ScoringError
+from goudenoor.exceptions import OutputError, ScoringError
 from goudenoor.standard import (
     Area,
     Change,
@@ -83,6 +87,7 @@ __all__ = [
     "UUID_NAMESPACE",
     "control_id",
     "to_oscal_catalog",
+    "to_oscal_poam",
     "to_oscal_results",
 ]
 
@@ -563,17 +568,7 @@ def to_oscal_results(
             f"{assessment.date.isoformat()}, {standard.id}): score the assessment "
             "against the standard and pass that card"
         )
-    subject: tuple[str, ...] = (
-        "assessment-results",
-        standard.id,
-        *standard.extensions,
-        assessment.organisation,
-        assessment.date.isoformat(),
-    )
-    if assessment.unit is not None:
-        # After the date, which no extension id or "unit" can be: the
-        # audits without a unit keep their UUIDs, and no two subjects meet.
-        subject += ("unit", assessment.unit)
+    subject = _audit_subject("assessment-results", standard, assessment)
     auditors = [
         {
             "uuid": _uuid(*subject, "auditor", name),
@@ -625,6 +620,26 @@ def to_oscal_results(
             "back-matter": {"resources": [plan]},
         }
     }
+
+
+def _audit_subject(
+    model: str, standard: Standard, assessment: Assessment
+) -> tuple[str, ...]:
+    """
+    The names every UUID of the document *model* of an audit starts with.
+    """
+    subject: tuple[str, ...] = (
+        model,
+        standard.id,
+        *standard.extensions,
+        assessment.organisation,
+        assessment.date.isoformat(),
+    )
+    if assessment.unit is not None:
+        # After the date, which no extension id or "unit" can be: the
+        # audits without a unit keep their UUIDs, and no two subjects meet.
+        subject += ("unit", assessment.unit)
+    return subject
 
 
 def _plan_resource(standard: Standard, subject: tuple[str, ...]) -> dict[str, Any]:
@@ -767,22 +782,38 @@ def _score_remarks(card: ScoreCard) -> str:
 def _observation(
     audit: _Audit, requirement: Requirement, number: int, evidence: Evidence
 ) -> dict[str, Any]:
+    return _evidence_observation(
+        _uuid(*audit.subject, "evidence", requirement.id, str(number)),
+        f"Evidence {number} for requirement {requirement.id}",
+        evidence,
+        audit.assessment.date,
+        audit.origins,
+    )
+
+
+def _evidence_observation(
+    uuid_: str,
+    title: str,
+    evidence: Evidence,
+    undated: datetime.date,
+    origins: list[dict[str, Any]] | None,
+) -> dict[str, Any]:
+    # An evidence item without a date is collected on *undated* (the
+    # audit's date, or that of the follow-up step it shows).
     props = [_prop("evidence-kind", evidence.kind)]
     if evidence.date is None:
         props.append(_prop("undated", "true"))
     return _with(
         {
-            "uuid": _uuid(*audit.subject, "evidence", requirement.id, str(number)),
-            "title": markdown_text(
-                f"Evidence {number} for requirement {requirement.id}"
-            ),
+            "uuid": uuid_,
+            "title": markdown_text(title),
             "description": _markup(evidence.reference),
             "props": props,
             "methods": [_EVIDENCE_METHODS[evidence.kind]],
             "relevant-evidence": [{"description": _markup(evidence.reference)}],
-            "collected": _timestamp(evidence.date or audit.assessment.date),
+            "collected": _timestamp(evidence.date or undated),
         },
-        origins=audit.origins,
+        origins=origins,
         expires=_timestamp(evidence.valid_until) if evidence.valid_until else None,
     )
 
@@ -842,3 +873,440 @@ def _rated(value: float, scale: Scale) -> str:
         f"Rated {value:g} ({scale.label(value)}) on scale {scale.id} "
         f"({scale.minimum:g} to {scale.maximum:g})."
     )
+
+
+# -- the plan of action and milestones ----------------------------------------
+
+_RISK_STATUSES: dict[FindingStatus, str] = {
+    "open": "open",
+    "planned": "remediating",
+    "implemented": "remediating",
+    "verified": "closed",
+}
+"""Finding status -> OSCAL risk status. A plan is the start of the
+remediation, and an implemented fix is not done until the auditor has
+verified it: only ``verified`` closes the risk. The finding's own status
+stays in the ``finding-status`` property."""
+
+_TARGET_STATUSES: dict[FindingKind, tuple[str, str]] = {
+    "afwijking": ("not-satisfied", "fail"),
+    "verbeterpunt": ("not-satisfied", "other"),
+    "observatie": ("satisfied", "other"),
+    "sterk-punt": ("satisfied", "pass"),
+}
+"""Finding kind -> the objective status (state, reason) of its target: a
+deviation fails the requirement; an improvement point is short of it
+without failing it; an observation and a strength do not count against
+it."""
+
+_KIND_TITLES: dict[FindingKind, str] = {
+    "afwijking": "Afwijking",
+    "verbeterpunt": "Verbeterpunt",
+    "observatie": "Observatie",
+    "sterk-punt": "Sterk punt",
+}
+
+_STEP_TITLES: dict[FindingStatus, str] = {
+    "open": "Open",
+    "planned": "Planned",
+    "implemented": "Implemented",
+    "verified": "Verified",
+}
+
+_UUID_SCHEME = "http://ietf.org/rfc/rfc4122"
+
+
+@checked
+def to_oscal_poam(
+    standard: Standard | Audit,
+    assessment: Assessment | None = None,
+    *,
+    as_of: datetime.date | None = None,
+) -> dict[str, Any]:
+    """
+    The follow-up of an audit's findings as an OSCAL plan of action and
+    milestones: ``{"plan-of-action-and-milestones": {...}}``.
+
+    ``to_oscal_poam(audit)``, or ``to_oscal_poam(standard, assessment)``:
+    then the assessment is checked against *standard* first. *as_of*
+    leaves out the follow-up recorded after that date and marks what is
+    overdue on it; without it the whole history is written.
+
+    * Each afwijking and verbeterpunt is an OSCAL finding (its target the
+      requirement's statement, or the checkpoint's objective), a risk and
+      a POA&M item that links the two. The risk's ``deadline`` is the
+      finding's deadline (the end of that day, UTC) and its status is
+      mapped from the finding's: open is ``open``, planned and
+      implemented are ``remediating``, verified is ``closed``.
+    * Each history entry is a risk-log entry: its date the ``start``, its
+      status the ``status-change``, its note the description, who
+      recorded it a party in ``logged-by``.
+    * The dates OSCAL has no field for are properties in
+      :data:`NAMESPACE`: ``raised-date``, ``planned-completion-date`` (the
+      deadline) and ``actual-completion-date`` (the day it was
+      verified); with *as_of*, ``overdue``.
+    * Observaties and sterke punten are findings without a risk or an
+      item: what the auditor found is all there, and only what is followed
+      up is planned.
+    * Evidence is observations: the finding's linked from its finding and
+      item, a history entry's from the risk.
+    * There is no system security plan: ``system-id`` names the
+      organisation (and unit) by a UUID, as OSCAL asks of a POA&M without
+      ``import-ssp``. The back matter names the catalogue the targets are
+      in and the assessment results of the same audit
+      (:func:`to_oscal_results`).
+
+    The risk, finding and item of a finding keep their UUIDs in the POA&M
+    of a later audit it is carried into (they are named by the
+    organisation, the unit, the finding's id and the date it was raised).
+
+    Raises:
+        ValidationError: The assessment does not fit the standard.
+        OutputError: The assessment has no afwijking or verbeterpunt (an
+            OSCAL POA&M has at least one item), or *as_of* is before its
+            date.
+    """
+    standard, assessment, fits = standard_and_assessment(
+        standard, assessment, "to_oscal_poam"
+    )
+    if not fits:
+        check_assessment(assessment, standard)
+    audited = f"{_audited(assessment)} on {assessment.date.isoformat()}"
+    if as_of is not None and as_of < assessment.date:
+        raise OutputError(
+            f"a plan of action and milestones as of {as_of.isoformat()} is "
+            f"before the audit of {audited}: expected a date on or after "
+            "the audit's"
+        )
+    if not any(finding.followed_up for finding in assessment.findings):
+        raise OutputError(
+            f"the audit of {audited} has no afwijking or verbeterpunt: an "
+            "OSCAL plan of action and milestones needs at least one item"
+        )
+    poam = _Poam(standard, assessment, as_of)
+    for finding in assessment.findings:
+        poam.add(finding)
+    return {"plan-of-action-and-milestones": poam.document()}
+
+
+class _Poam:
+    """
+    A plan of action and milestones being written, finding by finding.
+    """
+
+    def __init__(
+        self, standard: Standard, assessment: Assessment, as_of: datetime.date | None
+    ) -> None:
+        self.standard = standard
+        self.assessment = assessment
+        self.as_of = as_of
+        self.subject = _audit_subject(
+            "plan-of-action-and-milestones", standard, assessment
+        )
+        self.persons: dict[str, dict[str, str]] = {}
+        self.auditors = [self.person(name) for name in assessment.auditors]
+        self.origins = (
+            [
+                {
+                    "actors": [
+                        {"type": "party", "actor-uuid": uuid_, "role-id": "assessor"}
+                        for uuid_ in dict.fromkeys(self.auditors)
+                    ]
+                }
+            ]
+            if self.auditors
+            else None
+        )
+        self.observations: list[dict[str, Any]] = []
+        self.risks: list[dict[str, Any]] = []
+        self.findings: list[dict[str, Any]] = []
+        self.items: list[dict[str, Any]] = []
+        self.last = assessment.date
+
+    def person(self, name: str) -> str:
+        # One party per name, whether an auditor or who recorded a step.
+        if name not in self.persons:
+            self.persons[name] = {
+                "uuid": _uuid(*self.subject, "person", name),
+                "type": "person",
+                "name": _line(name),
+            }
+        return self.persons[name]["uuid"]
+
+    def history(self, finding: Finding) -> list[FindingUpdate]:
+        return [
+            entry
+            for entry in finding.history
+            if self.as_of is None or entry.date <= self.as_of
+        ]
+
+    def add(self, finding: Finding) -> None:
+        assessment = self.assessment
+        raised = finding.raised or assessment.date
+        # Named by who and what, not by the document: a finding carried
+        # into the next audit is the same risk there.
+        names = (
+            "finding",
+            assessment.organisation,
+            assessment.unit or "",
+            finding.id,
+            raised.isoformat(),
+        )
+        # Only the auditors of the audit that raised it are its origin.
+        origins = self.origins if raised == assessment.date else None
+        evidence = [
+            _evidence_observation(
+                _uuid(*names, "evidence", str(number)),
+                f"Evidence {number} for finding {finding.id}",
+                item,
+                raised,
+                origins,
+            )
+            for number, item in enumerate(finding.evidence, start=1)
+        ]
+        self.observations += evidence
+        title = markdown_text(
+            f"{_KIND_TITLES[finding.kind]} {finding.id}, eis {finding.requirement}"
+        )
+        finding_uuid = _uuid(*names)
+        risk_uuid = _uuid(*names, "risk")
+        described = _finding_props(finding)
+        state, reason = _TARGET_STATUSES[finding.kind]
+        self.findings.append(
+            _with(
+                {
+                    "uuid": finding_uuid,
+                    "title": title,
+                    "description": _markup(finding.text),
+                    "props": described,
+                    "target": {
+                        **self.target(finding),
+                        "status": {"state": state, "reason": reason},
+                    },
+                },
+                origins=origins,
+                related_observations=[
+                    {"observation-uuid": o["uuid"]} for o in evidence
+                ],
+                related_risks=[{"risk-uuid": risk_uuid}]
+                if finding.followed_up
+                else None,
+            )
+        )
+        if not finding.followed_up:
+            return
+        history = self.history(finding)
+        self.last = max([self.last, *(entry.date for entry in history)])
+        status = history[-1].status if history else "open"
+        dates = [_prop("raised-date", raised.isoformat())]
+        if finding.deadline is not None:
+            dates.append(_prop("planned-completion-date", finding.deadline.isoformat()))
+        if status == "verified":
+            dates.append(_prop("actual-completion-date", history[-1].date.isoformat()))
+        if self.as_of is not None:
+            overdue = finding.is_overdue(self.as_of)
+            dates.append(_prop("overdue", "true" if overdue else "false"))
+        steps = [self.step(names, finding, entry) for entry in history]
+        shown = [
+            _evidence_observation(
+                _uuid(*names, "log", entry.status, "evidence", str(number)),
+                f"Evidence {number} that finding {finding.id} is {entry.status}",
+                item,
+                entry.date,
+                None,
+            )
+            for entry in history
+            for number, item in enumerate(entry.evidence, start=1)
+        ]
+        self.observations += shown
+        self.risks.append(
+            _with(
+                {
+                    "uuid": risk_uuid,
+                    "title": title,
+                    "description": _markup(finding.text),
+                    "statement": _statement(finding),
+                    "props": [_prop("finding-status", status), *dates],
+                    "status": _RISK_STATUSES[status],
+                },
+                origins=origins,
+                deadline=_deadline(finding.deadline),
+                risk_log={"entries": steps} if steps else None,
+                related_observations=[{"observation-uuid": o["uuid"]} for o in shown],
+            )
+        )
+        self.items.append(
+            _with(
+                {
+                    "uuid": _uuid(*names, "poam-item"),
+                    "title": title,
+                    "description": _markup(finding.text),
+                    "props": [
+                        *described,
+                        _prop("finding-status", status),
+                        *dates,
+                    ],
+                },
+                origins=origins,
+                related_findings=[{"finding-uuid": finding_uuid}],
+                related_observations=[
+                    {"observation-uuid": o["uuid"]} for o in evidence
+                ],
+                related_risks=[{"risk-uuid": risk_uuid}],
+            )
+        )
+
+    def target(self, finding: Finding) -> dict[str, str]:
+        requirement = self.standard.requirement(finding.requirement)
+        if finding.checkpoint is None:
+            return {
+                "type": "statement-id",
+                "target-id": f"{control_id(requirement.id)}_smt",
+            }
+        [checkpoint] = [
+            c for c in requirement.checkpoints if c.id == finding.checkpoint
+        ]
+        return {
+            "type": "objective-id",
+            "target-id": _checkpoint_part_id(requirement, checkpoint),
+        }
+
+    def step(
+        self, names: tuple[str, ...], finding: Finding, entry: FindingUpdate
+    ) -> dict[str, Any]:
+        # A status is reached once in a history: it names the step.
+        return _with(
+            {
+                "uuid": _uuid(*names, "log", entry.status),
+                "title": markdown_text(
+                    f"{_STEP_TITLES[entry.status]}: finding {finding.id}"
+                ),
+            },
+            description=_markup(entry.note or ""),
+            start=_timestamp(entry.date),
+            props=[_prop("finding-status", entry.status)],
+            logged_by=[{"party-uuid": self.person(entry.by)}] if entry.by else None,
+            status_change=_RISK_STATUSES[entry.status],
+        )
+
+    def document(self) -> dict[str, Any]:
+        standard, assessment = self.standard, self.assessment
+        organisation = {
+            "uuid": _uuid(*self.subject, "organisation"),
+            "type": "organization",
+            "name": _line(assessment.organisation),
+        }
+        props = [
+            _prop("edition", standard.id),
+            *(_prop("extension", ext) for ext in standard.extensions),
+            *_unit_props(assessment),
+            _prop("assessment-kind", assessment.kind),
+        ]
+        if self.as_of is not None:
+            props.append(_prop("as-of", self.as_of.isoformat()))
+        metadata = _with(
+            {
+                "title": markdown_text(
+                    f"Gouden Oor plan of action and milestones of "
+                    f"{_audited(assessment)} ({standard.id}, "
+                    f"audit of {assessment.date.isoformat()})"
+                ),
+                "last-modified": _timestamp(self.last),
+                "version": self.last.isoformat(),
+                "oscal-version": OSCAL_VERSION,
+                "props": props,
+                "roles": [{"id": "assessor", "title": "Auditor"}],
+                "parties": [*self.persons.values(), organisation],
+            },
+            responsible_parties=[
+                {
+                    "role-id": "assessor",
+                    "party-uuids": list(dict.fromkeys(self.auditors)),
+                }
+            ]
+            if self.auditors
+            else None,
+        )
+        system = ("organisation", assessment.organisation, assessment.unit or "")
+        return _with(
+            {
+                "uuid": _uuid(*self.subject),
+                "metadata": metadata,
+                "system-id": {"identifier-type": _UUID_SCHEME, "id": _uuid(*system)},
+            },
+            observations=self.observations,
+            risks=self.risks,
+            findings=self.findings,
+            poam_items=self.items,
+            back_matter={"resources": self.resources()},
+        )
+
+    def resources(self) -> list[dict[str, Any]]:
+        standard, assessment = self.standard, self.assessment
+        results = _audit_subject("assessment-results", standard, assessment)
+        return [
+            {
+                "uuid": _uuid(*self.subject, "catalog"),
+                "title": markdown_text(f"{standard.title} ({standard.id})"),
+                "description": "The catalogue the findings' targets are in: "
+                "each requirement a control labelled with its requirement id "
+                "(goudenoor oscal catalog).",
+                "document-ids": [
+                    {
+                        "scheme": _UUID_SCHEME,
+                        "identifier": _uuid(*_catalog_subject(standard)),
+                    }
+                ],
+                "props": [
+                    _prop("edition", standard.id),
+                    *(_prop("extension", ext) for ext in standard.extensions),
+                ],
+            },
+            {
+                "uuid": _uuid(*self.subject, "assessment-results"),
+                "title": markdown_text(
+                    f"Audit of {_audited(assessment)} "
+                    f"({standard.id}, {assessment.date.isoformat()})"
+                ),
+                "description": "The assessment results of the same audit: "
+                "the rating of each requirement (goudenoor oscal results).",
+                "document-ids": [
+                    {"scheme": _UUID_SCHEME, "identifier": _uuid(*results)}
+                ],
+            },
+        ]
+
+
+def _finding_props(finding: Finding) -> list[dict[str, str]]:
+    props = [
+        _prop("finding-id", finding.id),
+        _prop("finding-kind", finding.kind),
+        _prop("requirement-id", finding.requirement),
+    ]
+    if finding.checkpoint is not None:
+        props.append(_prop("checkpoint-id", finding.checkpoint))
+    if finding.severity is not None:
+        props.append(_prop("severity", finding.severity))
+    if finding.owner is not None:
+        props.append(_prop("owner", finding.owner))
+    return props
+
+
+def _statement(finding: Finding) -> str:
+    what = (
+        f"A {finding.severity} afwijking"
+        if finding.severity is not None
+        else f"A {finding.kind}"
+    )
+    when = (
+        f"to be verified by {finding.deadline.isoformat()}"
+        if finding.deadline is not None
+        else "to be followed up, without a deadline"
+    )
+    return markdown_text(f"{what} on requirement {finding.requirement}: {when}.")
+
+
+def _deadline(date: datetime.date | None) -> str | None:
+    # A finding is overdue the day after its deadline: the deadline is the
+    # end of its day.
+    return None if date is None else f"{date.isoformat()}T23:59:59Z"
