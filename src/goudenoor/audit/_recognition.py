@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 import datetime
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import attrs
 
@@ -27,9 +27,9 @@ from goudenoor.audit._audit import Audit
 from goudenoor.audit._scoring import score
 from goudenoor.exceptions import RecognitionError
 
-
-if TYPE_CHECKING:
-    from goudenoor.standard import RecognitionRules
+# At run time, not for type checking only: the status/1 schema reads the
+# annotations of RecognitionStatus, its rules' among them.
+from goudenoor.standard import RecognitionRules
 
 
 __all__ = [

@@ -6,7 +6,7 @@ Every error the user causes is printed as one line,
 
 Each command group keeps its options and its handler side by side in one
 private module (``_standard``, ``_template``, ``_score``, ``_formats``,
-``_migrate``, ``_team``, ``_interchange``, ``_portfolio``); what they
+``_migrate``, ``_team``, ``_interchange``, ``_findings``, ``_portfolio``); what they
 share is in ``_common``.
 """
 
@@ -29,6 +29,7 @@ from goudenoor.cli._common import (
     check_stdin,
     one_line_message,
 )
+from goudenoor.cli._findings import add_findings_command
 from goudenoor.cli._formats import add_schema_command, add_validate_command
 from goudenoor.cli._interchange import add_oscal_command
 from goudenoor.cli._migrate import add_migrate_command
@@ -36,6 +37,7 @@ from goudenoor.cli._portfolio import (
     add_benchmark_command,
     add_portfolio_command,
     add_rollup_command,
+    add_status_command,
     add_trend_command,
 )
 from goudenoor.cli._score import (
@@ -132,7 +134,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_migrate_command(commands)
     add_consensus_command(commands)
     add_oscal_command(commands)
+    add_findings_command(commands)
     add_portfolio_command(commands)
+    add_status_command(commands)
     add_rollup_command(commands)
     add_benchmark_command(commands)
     add_trend_command(commands)

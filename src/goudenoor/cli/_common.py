@@ -7,6 +7,7 @@ output.
 from __future__ import annotations
 
 import argparse
+import datetime
 import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -44,12 +45,14 @@ __all__ = [
     "Commands",
     "Handler",
     "Parser",
+    "add_as_of_option",
     "add_extension_option",
     "add_json_format_option",
     "add_language_option",
     "add_output_options",
     "add_scoring_options",
     "add_translation_options",
+    "as_of",
     "check_stdin",
     "chosen_translation",
     "folder_of",
@@ -88,6 +91,9 @@ FINDINGS: Final = {
     "extensions": "an installed extension cannot be loaded",
     "portfolio": "a file was refused; the table of the rest is still written",
     "benchmark": "a peer file was refused; the rest are still ranked against",
+    "status": "--fail-on suspended and a recognition is suspended, or --fail-on "
+    "overdue and one has overdue findings; or a file was refused (the table of "
+    "the rest is still written)",
 }
 """The commands that exit 1, and on what: every other exits 0 or 2."""
 
@@ -238,6 +244,37 @@ def add_language_option(parser: argparse.ArgumentParser, words: str) -> None:
         default="nl",
         help=f"the language of the {words} (default: nl)",
     )
+
+
+def add_as_of_option(parser: argparse.ArgumentParser, what: str) -> None:
+    """
+    ``--as-of DATE``: the date *what* is on, today by default.
+    """
+    parser.add_argument(
+        "--as-of",
+        type=_iso_date,
+        default=None,
+        metavar="DATE",
+        help=f"the date {what} is on, YYYY-MM-DD (default: today, "
+        "datetime.date.today())",
+    )
+
+
+def as_of(args: argparse.Namespace) -> datetime.date:
+    """
+    The ``--as-of`` date, or today.
+    """
+    given: datetime.date | None = args.as_of
+    return datetime.date.today() if given is None else given  # noqa: DTZ011 - the user's local day
+
+
+def _iso_date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a date YYYY-MM-DD, got {text!r}"
+        ) from None
 
 
 def add_output_options(parser: argparse.ArgumentParser) -> None:

@@ -18,9 +18,17 @@ from typing import Any, Literal
 import attrs
 
 from goudenoor._data import OMIT, AnyOf, Key, Many, Object, shape_of
-from goudenoor.audit import GRAPH_SHAPE, Comparison, Consensus, Migration, ScoreCard
+from goudenoor.audit import (
+    GRAPH_SHAPE,
+    Comparison,
+    Consensus,
+    Findings,
+    Migration,
+    ScoreCard,
+)
 from goudenoor.portfolio import (
     PORTFOLIO_SHAPE,
+    STATUS_SHAPE,
     PercentileRanks,
     PortfolioSummary,
     Rollup,
@@ -794,6 +802,8 @@ _OUTPUTS: dict[str, tuple[type | Object, str]] = {
     "extensions": (EXTENSIONS_SHAPE, "goudenoor extensions"),
     "validation": (VALIDATION_SHAPE, "goudenoor validation"),
     "graph": (GRAPH_SHAPE, "goudenoor graph"),
+    "findings": (Findings, "goudenoor findings"),
+    "status": (STATUS_SHAPE, "goudenoor status"),
 }
 
 _INPUTS: dict[str, Callable[[], dict[str, Any]]] = {
