@@ -246,17 +246,21 @@ def add_language_option(parser: argparse.ArgumentParser, words: str) -> None:
     )
 
 
-def add_as_of_option(parser: argparse.ArgumentParser, what: str) -> None:
+def add_as_of_option(
+    parser: argparse.ArgumentParser,
+    what: str,
+    default: str = "today, datetime.date.today()",
+) -> None:
     """
-    ``--as-of DATE``: the date *what* is on, today by default.
+    ``--as-of DATE``: the date *what* is on, *default* when not given
+    (``args.as_of`` is then ``None``; :func:`as_of` makes it today).
     """
     parser.add_argument(
         "--as-of",
         type=_iso_date,
         default=None,
         metavar="DATE",
-        help=f"the date {what} is on, YYYY-MM-DD (default: today, "
-        "datetime.date.today())",
+        help=f"the date {what} on, YYYY-MM-DD (default: {default})",
     )
 
 

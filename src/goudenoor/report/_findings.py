@@ -191,8 +191,11 @@ def _due_soon(status: RecognitionStatus) -> bool:
 
 
 def _attention_order(status: RecognitionStatus) -> tuple[int, datetime.date]:
+    # Suspended, then conditional, each in organisation order (the sort is
+    # stable); then the reviews due soon, the soonest first.
     rank = {"suspended": 0, "conditional": 1}.get(status.state, 2)
-    return rank, status.next_review or status.as_of
+    due = status.next_review if rank == 2 and status.next_review else status.as_of  # noqa: PLR2004 - the rank of a review due
+    return rank, due
 
 
 def _status_row(status: RecognitionStatus, w: FindingWords) -> StatusRow:

@@ -543,7 +543,7 @@ _DUTCH_FINDINGS = FindingWords(
         "De stand van elke bevinding op {date}; te laat: de termijn is "
         "verstreken en de bevinding was toen niet geverifieerd."
     ),
-    counts="{count} bevindingen, {open} open, {overdue} te laat",
+    counts="Bevindingen: {count}; open: {open}; te laat: {overdue}.",
     kind_of_assessment="Soort beoordeling",
     id="Nr.",
     kind="Soort",
@@ -616,7 +616,7 @@ _ENGLISH_FINDINGS = FindingWords(
         "Each finding as it stands on {date}; overdue: past its deadline and "
         "not verified by then."
     ),
-    counts="{count} findings, {open} open, {overdue} overdue",
+    counts="Findings: {count}; open: {open}; overdue: {overdue}.",
     kind_of_assessment="Kind of assessment",
     id="Id",
     kind="Kind",
