@@ -268,12 +268,16 @@ def test_the_status_page_orders_suspended_conditional_then_reviews() -> None:
     ]
     rows = [line for line in attention.splitlines() if line.startswith("| ")][1:]
     assert [
-        "| Woonstichting Zuiderlicht | Noord | Niveau 2 | **conditional** | "
-        "2028-03-03 | 2026-03-03 | 3 | 0 | level Niveau 2 granted by the audit of "
-        "2025-03-03; afwijking A-1 is open (deadline 2025-09-01) |",
-        "| Woonstichting Zuiderlicht | Zuid | Niveau 2 | **conditional** | "
-        "2028-04-01 | 2026-04-01 | 1 | 0 | level Niveau 2 granted by the audit of "
-        "2025-04-01; afwijking A-1 is open (deadline 2025-07-01) |",
+        (
+            "| Woonstichting Zuiderlicht | Noord | Niveau 2 | **conditional** | "
+            "2028-03-03 | 2026-03-03 | 3 | 0 | level Niveau 2 granted by the audit of "
+            "2025-03-03; afwijking A-1 is open (deadline 2025-09-01) |"
+        ),
+        (
+            "| Woonstichting Zuiderlicht | Zuid | Niveau 2 | **conditional** | "
+            "2028-04-01 | 2026-04-01 | 1 | 0 | level Niveau 2 granted by the audit of "
+            "2025-04-01; afwijking A-1 is open (deadline 2025-07-01) |"
+        ),
     ] == rows
     assert markdown.endswith(
         "| Stichting Lindeplein | - | Niveau 2 | **valid** | 2027-11-01 | "
