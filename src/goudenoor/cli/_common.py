@@ -91,9 +91,7 @@ FINDINGS: Final = {
     "extensions": "an installed extension cannot be loaded",
     "portfolio": "a file was refused; the table of the rest is still written",
     "benchmark": "a peer file was refused; the rest are still ranked against",
-    "status": "--fail-on suspended and a recognition is suspended, or --fail-on "
-    "overdue and one has overdue findings; or a file was refused (the table of "
-    "the rest is still written)",
+    "status": "--fail-on suspended|overdue holds, or a file was refused",
 }
 """The commands that exit 1, and on what: every other exits 0 or 2."""
 
