@@ -343,5 +343,6 @@ class TestExitCodes:
             "written\n"
             "     - benchmark: a peer file was refused; the rest are still ranked "
             "against\n"
+            "     - status: --fail-on suspended|overdue holds, or a file was refused\n"
             "  2  usage or unreadable input:"
         ) in text

@@ -21,6 +21,9 @@ EXAMPLES = ROOT / "examples"
 A = str(EXAMPLE_AUDIT)
 FINDINGS_AUDIT = str(DATA / "findings-2012.yaml")
 EARLIER = str(EXAMPLES / "history" / "lindewaard-2024.yaml")
+FINDINGS_DATA = ROOT / "tests" / "data" / "findings"
+NOORD = str(FINDINGS_DATA / "zuiderlicht-noord-2025.yaml")
+ZUID = str(FINDINGS_DATA / "zuiderlicht-zuid-2025.yaml")
 TEAM = [str(path) for path in sorted((EXAMPLES / "team").glob("*.yaml"))]
 SITES = [str(path) for path in sorted((EXAMPLES / "sites").glob("*.yaml"))]
 SECTOR = str(EXAMPLES / "sector")
@@ -79,6 +82,12 @@ TABLE: dict[str, tuple[list[str], list[str] | None, list[str] | None]] = {
         ["benchmark", A, "--against", SECTOR, BAD],
     ),
     "trend": (["trend", EARLIER, A], ["trend", MISSING, A], None),
+    "findings": (["findings", NOORD], ["findings", MISSING], None),
+    "status": (
+        ["status", NOORD, ZUID, "--as-of", "2025-05-01", "--fail-on", "suspended"],
+        ["status", NOORD, "--as-of", "2025-13-01"],
+        ["status", NOORD, ZUID, "--as-of", "2025-10-01", "--fail-on", "suspended"],
+    ),
 }
 
 

@@ -64,6 +64,10 @@ def _json_outputs() -> set[tuple[str, ...]]:
     return found
 
 
+FINDINGS_FOLDER = str(DATA / "findings")
+FINDINGS_AUDIT = str(DATA / "findings" / "zuiderlicht-noord-2025.yaml")
+
+
 def _runs(out: Path) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
     """Each JSON output's runs on the examples (argv after ``goudenoor``)."""
     json_ = ("--format", "json")
@@ -98,6 +102,8 @@ def _runs(out: Path) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
         ],
         ("benchmark",): [("benchmark", SECTOR[0], "--against", *SECTOR, *json_)],
         ("trend",): [("trend", *HISTORY, AUDIT, *json_)],
+        ("findings",): [("findings", FINDINGS_AUDIT, "--as-of", "2025-10-01", *json_)],
+        ("status",): [("status", FINDINGS_FOLDER, "--as-of", "2025-10-01", *json_)],
     }
     schemas = {command for command in _json_outputs() if command[0] == "schema"}
     runs.update({command: [command] for command in schemas})

@@ -27,6 +27,7 @@ TEAM = sorted((EXAMPLES / "team").glob("*.yaml"))
 SITES = sorted((EXAMPLES / "sites").glob("*.yaml"))
 A = str(EXAMPLE_AUDIT)
 FINDINGS_AUDIT = DATA / "findings-2012.yaml"
+NOORD = ROOT / "tests" / "data" / "findings" / "zuiderlicht-noord-2025.yaml"
 OUT = "{out}"  # replaced by a fresh output file
 WORKBOOK = "{workbook}"  # replaced by an audit workbook of gos-2012
 
@@ -141,6 +142,10 @@ CASES = [
         0,
     ),
     ("trend", "files", EARLIER, ["trend", "-", A], 0),
+    ("findings", "file", NOORD, ["findings", "-", "--as-of", "2025-10-01"], 0),
+    ("findings", "extension", ZORG, ["findings", A, "--extension", "-"], 0),
+    ("status", "paths", NOORD, ["status", "-"], 2),
+    ("status", "extension", ZORG, ["status", A, "--extension", "-"], 0),
     ("trend", "extension", ZORG, ["trend", str(EARLIER), A, "--extension", "-"], 0),
 ]
 
@@ -152,6 +157,8 @@ REFUSED = {
     "read here: give assessment files, folders or glob patterns\n",
     ("benchmark", "against"): "goudenoor: error: --against: standard input ('-') "
     "cannot be read here: give assessment files, folders or glob patterns\n",
+    ("status", "paths"): "goudenoor: error: PATH: standard input ('-') cannot be "
+    "read here: give assessment files, folders or glob patterns\n",
 }
 
 

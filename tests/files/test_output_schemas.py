@@ -52,6 +52,8 @@ OUTPUTS = (
     "extensions",
     "validation",
     "graph",
+    "findings",
+    "status",
 )
 INPUTS = ("assessment", "extension", "translation")
 
@@ -380,6 +382,8 @@ JSON_OUTPUTS: dict[str, str] = {
     "extensions": "extensions",
     "validate": "validation",
     "graph": "graph",
+    "findings": "findings",
+    "status": "status",
 }
 """Each command that prints JSON, and the schema of what it prints (with
 --summary, portfolio prints portfolio-summary/1)."""

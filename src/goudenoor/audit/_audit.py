@@ -86,6 +86,25 @@ class Audit:
             raise ModelError([Problem(message=message, path=("extensions",))])
         check_assessment(self.assessment, self.standard)
 
+    @classmethod
+    def of_checked(cls, assessment: Assessment, standard: Standard) -> Audit:
+        """
+        The Audit of *assessment* and *standard* when the assessment was
+        checked against that standard already (a loaded portfolio's
+        were): building it does not check it again, which over thousands
+        of audits is most of the work.
+
+        Give only a pair known to fit: one that does not is scored wrongly
+        or fails later with an error from deep inside.
+        """
+        audit = object.__new__(cls)
+        # The fields of a frozen slotted class, set as __init__ would
+        # without its validators and post-init check.
+        object.__setattr__(audit, "assessment", assessment)
+        object.__setattr__(audit, "standard", standard)
+        object.__setattr__(audit, "extensions", ())
+        return audit
+
     @property
     def fingerprint(self) -> str:
         """

@@ -193,11 +193,10 @@ class Findings:
                 f", deadline {finding.deadline.isoformat()}" if finding.deadline else ""
             )
             overdue = ", OVERDUE" if item.overdue else ""
-            status = f" {item.status}" if finding.followed_up else ""
-            lines.append(
-                f"{finding.id} {kind} on {finding.requirement}:{status}"
-                f"{deadline}{overdue}: {finding.text}"
-            )
+            head = f"{finding.id} {kind} on {finding.requirement}"
+            if finding.followed_up:
+                head += f": {item.status}{deadline}{overdue}"
+            lines.append(f"{head}: {finding.text}")
         return text_lines(lines)
 
 

@@ -40,12 +40,14 @@ __all__ = [
     "Commands",
     "Handler",
     "Parser",
+    "add_as_of_option",
     "add_extension_option",
     "add_json_format_option",
     "add_language_option",
     "add_output_options",
     "add_scoring_options",
     "add_translation_options",
+    "as_of",
     "check_stdin",
     "chosen_translation",
     "date_argument",
@@ -85,6 +87,7 @@ FINDINGS: Final = {
     "extensions": "an installed extension cannot be loaded",
     "portfolio": "a file was refused; the table of the rest is still written",
     "benchmark": "a peer file was refused; the rest are still ranked against",
+    "status": "--fail-on suspended|overdue holds, or a file was refused",
 }
 """The commands that exit 1, and on what: every other exits 0 or 2."""
 
@@ -239,6 +242,32 @@ def add_language_option(parser: argparse.ArgumentParser, words: str) -> None:
         default="nl",
         help=f"the language of the {words} (default: nl)",
     )
+
+
+def add_as_of_option(
+    parser: argparse.ArgumentParser,
+    what: str,
+    default: str = "today, datetime.date.today()",
+) -> None:
+    """
+    ``--as-of DATE``: the date *what* is on, *default* when not given
+    (``args.as_of`` is then ``None``; :func:`as_of` makes it today).
+    """
+    parser.add_argument(
+        "--as-of",
+        type=date_argument,
+        default=None,
+        metavar="DATE",
+        help=f"the date {what} on, YYYY-MM-DD (default: {default})",
+    )
+
+
+def as_of(args: argparse.Namespace) -> datetime.date:
+    """
+    The ``--as-of`` date, or today.
+    """
+    given: datetime.date | None = args.as_of
+    return datetime.date.today() if given is None else given  # noqa: DTZ011 - the user's local day
 
 
 def date_argument(text: str) -> datetime.date:

@@ -1,16 +1,19 @@
 """
 The commands over many audits: ``portfolio`` (one table, or its summary),
-``rollup`` (the units of one organisation), ``benchmark`` (one audit
-among its peers) and ``trend`` (one organisation over the years).
+``status`` (the recognitions on a date), ``rollup`` (the units of one
+organisation), ``benchmark`` (one audit among its peers) and ``trend``
+(one organisation over the years).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import math
 import os
 import sys
 import time
+import types
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
@@ -19,10 +22,12 @@ from goudenoor.cli._common import (
     EXIT_FINDINGS,
     EXIT_OK,
     Commands,
+    add_as_of_option,
     add_extension_option,
     add_language_option,
     add_output_options,
     add_scoring_options,
+    as_of,
     one_line_message,
     read_audits,
     read_extensions,
@@ -35,7 +40,7 @@ from goudenoor.standard import MAX_NUMBER
 
 
 if TYPE_CHECKING:
-    from goudenoor.audit import ScoreCard
+    from goudenoor.audit import RecognitionStatus, ScoreCard
     from goudenoor.files import PortfolioFiles
     from goudenoor.portfolio import PortfolioNote, PortfolioSummary, RefusedFile
 
@@ -45,6 +50,7 @@ __all__ = [
     "add_benchmark_command",
     "add_portfolio_command",
     "add_rollup_command",
+    "add_status_command",
     "add_trend_command",
 ]
 
@@ -172,6 +178,118 @@ def _portfolio(args: argparse.Namespace, out: TextIO) -> int:
     write_output(args, out, text)
     _refused(portfolio.errors, portfolio.notes)
     return EXIT_FINDINGS if refused else EXIT_OK
+
+
+def add_status_command(commands: Commands) -> None:
+    status = commands.add_parser(
+        "status",
+        help="the recognition of each organisation and unit on a date",
+        description="Load many assessment files (as 'goudenoor portfolio' does: "
+        "files, folders and quoted glob patterns) and give the recognition of "
+        "each organisation and unit on a date, from its audits and reviews: the "
+        "level, the state (none, valid, conditional, suspended, expired), valid "
+        "until, the next review, the open and overdue findings and the reasons. "
+        "One row per organisation and unit, sorted by organisation, then unit. "
+        "A file that cannot be loaded is named on standard error with its error, "
+        "the rest are still used, and the exit code is 1. With --fail-on the "
+        "exit code is also 1 when a recognition is suspended (suspended) or has "
+        "overdue findings (overdue), each named on standard error: for scripts.",
+    )
+    status.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="assessment files, folders or glob patterns",
+    )
+    add_as_of_option(status, "the recognitions are")
+    status.add_argument(
+        "--format",
+        choices=["text", "md", "json", "csv"],
+        default="text",
+        help="an aligned table (default), Markdown (the status page: what needs "
+        "attention first, in words), JSON (status/1) or CSV (text cells guarded "
+        "against formulas)",
+    )
+    status.add_argument(
+        "--fail-on",
+        choices=["suspended", "overdue"],
+        default=None,
+        help="exit 1 when a recognition is suspended, or when one has overdue findings",
+    )
+    add_language_option(status, "Markdown status page's words")
+    _add_jobs_option(status, "files")
+    add_extension_option(status)
+    add_output_options(status)
+    status.set_defaults(handler=_status)
+
+
+def _status(args: argparse.Namespace, out: TextIO) -> int:
+    from goudenoor.files import load_portfolio
+
+    extensions = read_extensions(args.extension)
+    paths = _portfolio_files(args.paths, "PATH")
+    progress = Progress(sys.stderr)
+    try:
+        portfolio = load_portfolio(
+            paths, jobs=args.jobs, extensions=extensions, progress=progress
+        )
+    finally:
+        progress.close()
+    day = as_of(args)
+    recognitions = portfolio.recognitions(day)
+    refused = [(error.path, str(error.error)) for error in portfolio.errors]
+    write_output(args, out, _status_text(args, recognitions, day, refused))
+    _refused(portfolio.errors, portfolio.notes)
+    failed = _failing(recognitions, args.fail_on)
+    for message in failed:
+        sys.stderr.write(f"goudenoor: {one_line_message(message)}\n")
+    return EXIT_FINDINGS if refused or failed else EXIT_OK
+
+
+def _status_text(
+    args: argparse.Namespace,
+    recognitions: list[RecognitionStatus],
+    day: datetime.date,
+    refused: list[tuple[str, str]],
+) -> str:
+    from goudenoor.portfolio import STATUS_COLUMNS
+
+    if args.format == "json":
+        from goudenoor._data import object_data
+        from goudenoor.portfolio import STATUS_SHAPE
+
+        table = types.SimpleNamespace(as_of=day, rows=recognitions, refused=refused)
+        return json_text(object_data(STATUS_SHAPE, table))
+    if args.format == "md":
+        from goudenoor.report import status_markdown
+
+        return status_markdown(recognitions, day, args.language, refused=refused)
+    rows = [found.to_data() for found in recognitions]
+    if args.format == "csv":
+        from goudenoor.report import table_csv
+
+        columns = (*STATUS_COLUMNS, "reasons")
+        for row in rows:
+            row["reasons"] = "; ".join(reason["text"] for reason in row["reasons"])
+        return table_csv(rows, columns)
+    from goudenoor.report import table_text
+
+    return table_text(rows, STATUS_COLUMNS)
+
+
+def _failing(recognitions: list[RecognitionStatus], fail_on: str | None) -> list[str]:
+    """
+    What ``--fail-on`` fails on: one message per recognition.
+    """
+    found = []
+    for status in recognitions:
+        who = status.organisation + (f" ({status.unit})" if status.unit else "")
+        if fail_on == "suspended" and status.state == "suspended":
+            found.append(f"suspended: {who} on {status.as_of.isoformat()}")
+        if fail_on == "overdue" and status.overdue_findings:
+            ids = ", ".join(item.finding.id for item in status.overdue_findings)
+            found.append(f"overdue findings: {who}: {ids}")
+    return found
 
 
 def _portfolio_files(given: list[str], argument: str) -> PortfolioFiles:

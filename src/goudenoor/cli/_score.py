@@ -13,6 +13,7 @@ from goudenoor._text import json_text
 from goudenoor.cli._common import (
     EXIT_OK,
     Commands,
+    add_as_of_option,
     add_extension_option,
     add_output_options,
     add_scoring_options,
@@ -99,6 +100,11 @@ def add_report_command(commands: Commands) -> None:
     report.add_argument(
         "--top", type=int, default=5, help="how many improvements to list (default 5)"
     )
+    add_as_of_option(
+        report,
+        "the findings section's statuses and overdue marks are",
+        "the audit's date",
+    )
     add_scoring_options(report)
     add_extension_option(report)
     add_translation_options(report, report=True)
@@ -152,6 +158,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
         top=args.top,
         translation=translation,
         language=language,
+        as_of=args.as_of,
     )
     write_output(args, out, text)
     return EXIT_OK

@@ -29,6 +29,7 @@ from goudenoor.audit import (
     Consensus,
     Evidence,
     Finding,
+    Findings,
     FindingUpdate,
     Migration,
     MigrationOrigin,
@@ -38,6 +39,7 @@ from goudenoor.audit import (
 )
 from goudenoor.portfolio import (
     PORTFOLIO_SHAPE,
+    STATUS_SHAPE,
     PercentileRanks,
     PortfolioSummary,
     Rollup,
@@ -709,6 +711,8 @@ _OUTPUTS: dict[str, tuple[type | Object, str]] = {
     "extensions": (EXTENSIONS_SHAPE, "goudenoor extensions"),
     "validation": (VALIDATION_SHAPE, "goudenoor validation"),
     "graph": (GRAPH_SHAPE, "goudenoor graph"),
+    "findings": (Findings, "goudenoor findings"),
+    "status": (STATUS_SHAPE, "goudenoor status"),
 }
 
 _INPUTS: dict[str, Callable[[], dict[str, Any]]] = {

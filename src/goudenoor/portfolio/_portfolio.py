@@ -23,7 +23,16 @@ import attrs
 from goudenoor._checks import as_tuple, typed_fields
 from goudenoor._data import AnyOf, Key, Many, Object, shape, to_data
 from goudenoor._text import counted, text_lines
-from goudenoor.audit import Assessment, RequirementStatus, ScoreCard, score
+from goudenoor.audit import (
+    STATUS_FORMAT,
+    Assessment,
+    Audit,
+    RecognitionStatus,
+    RequirementStatus,
+    ScoreCard,
+    recognition_status,
+    score,
+)
 from goudenoor.exceptions import GoudenoorError, MissingExtraError
 from goudenoor.standard import AreaKind, Standard
 
@@ -37,6 +46,8 @@ __all__ = [
     "PORTFOLIO_SHAPE",
     "PORTFOLIO_FORMAT",
     "PORTFOLIO_SUMMARY_FORMAT",
+    "STATUS_COLUMNS",
+    "STATUS_SHAPE",
     "AreaSpread",
     "EditionSummary",
     "Portfolio",
@@ -188,6 +199,65 @@ with ``level``, ``columns``, ``rows`` and ``refused``, each refused file a
 """
 
 
+STATUS_COLUMNS: Final = (
+    "organisation",
+    "unit",
+    "as_of",
+    "level",
+    "state",
+    "valid_until",
+    "next_review",
+    "open_findings",
+    "overdue_findings",
+    "scheme",
+    "audit_date",
+)
+"""
+The columns of a row of :meth:`Portfolio.status` that are one value each,
+in order (a row also has its ``reasons``, a list): the columns of
+``goudenoor status --format csv`` and ``text``.
+"""
+
+
+def _refused_files() -> Many:
+    return Many(
+        Object(
+            "A file that could not be loaded.",
+            (
+                Key("path", str, "The file.", get=itemgetter(0)),
+                Key("error", str, "Its error message.", get=itemgetter(1)),
+            ),
+        )
+    )
+
+
+STATUS_SHAPE: Final = Object(
+    "The recognitions of a portfolio on a date: one status/1 row per "
+    "organisation and unit, and the files refused.",
+    (
+        Key("as_of", datetime.date, "The date the recognitions are for."),
+        Key(
+            "rows",
+            tuple[RecognitionStatus, ...],
+            "One row per organisation and unit, sorted by organisation, then "
+            "unit (none first); each is a status/1 row.",
+        ),
+        Key(
+            "refused",
+            _refused_files(),
+            "Each file that could not be loaded, with its error, in order.",
+        ),
+    ),
+    marker=STATUS_FORMAT,
+)
+"""
+The shape of ``goudenoor status --format json`` (read from an object with
+``as_of``, ``rows``, the :class:`~goudenoor.audit.RecognitionStatus` of
+each organisation and unit, and ``refused``, each refused file a (path,
+error) pair).
+"""
+
+
 @attrs.frozen(field_transformer=typed_fields)
 class RefusedFile:
     """
@@ -288,6 +358,48 @@ class Portfolio:
         for standard, assessment in zip(self.standards, self.assessments, strict=True):
             yield score(standard, assessment, check=not self.checked, **options)
 
+    def recognitions(
+        self, as_of: datetime.date, **options: Any
+    ) -> list[RecognitionStatus]:
+        """
+        The recognition of each organisation and unit on *as_of*
+        (:func:`~goudenoor.audit.recognition_status` of its audits and
+        reviews), sorted by organisation, then unit (none first).
+
+        Args:
+            as_of: The date.
+            options: ``scheme``, ``method``, ``parameters`` or ``rules``,
+                as for :func:`~goudenoor.audit.recognition_status`.
+
+        Raises:
+            GoudenoorError: An audit cannot be scored with *options*.
+        """
+        groups: dict[tuple[str, str | None], list[Audit]] = {}
+        for standard, assessment in zip(self.standards, self.assessments, strict=True):
+            audit = (
+                Audit.of_checked(assessment, standard)
+                if self.checked
+                else Audit(assessment=assessment, standard=standard)
+            )
+            key = (assessment.organisation, assessment.unit)
+            groups.setdefault(key, []).append(audit)
+        return [
+            recognition_status(groups[key], as_of, **options)
+            for key in sorted(groups, key=_by_organisation_and_unit)
+        ]
+
+    def status(self, as_of: datetime.date, **options: Any) -> list[dict[str, Any]]:
+        """
+        The recognitions on *as_of* as a table: one ``status/1`` row per
+        organisation and unit (:meth:`RecognitionStatus.to_data
+        <goudenoor.audit.RecognitionStatus.to_data>`: ``organisation``,
+        ``unit``, ``as_of``, ``level``, ``state``, ``valid_until``,
+        ``next_review``, ``open_findings``, ``overdue_findings``,
+        ``scheme``, ``audit_date`` and ``reasons``; dates in ISO form),
+        sorted by organisation, then unit. See :meth:`recognitions`.
+        """
+        return [found.to_data() for found in self.recognitions(as_of, **options)]
+
     def table(
         self, level: Literal["total", "area", "requirement"] = "total", **options: Any
     ) -> list[dict[str, Any]]:
@@ -381,6 +493,11 @@ class Portfolio:
             ScoringError: An option is unknown or wrong.
         """
         return summarise(self.cards(**options), refused=len(self.errors))
+
+
+def _by_organisation_and_unit(key: tuple[str, str | None]) -> tuple[str, bool, str]:
+    organisation, unit = key
+    return organisation, unit is not None, unit or ""
 
 
 def _rows(

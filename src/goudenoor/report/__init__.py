@@ -25,8 +25,10 @@ if TYPE_CHECKING:
     from goudenoor.report._markdown import (
         benchmark_markdown as benchmark_markdown,
         edition_diff_markdown as edition_diff_markdown,
+        findings_markdown as findings_markdown,
         portfolio_summary_markdown as portfolio_summary_markdown,
         rollup_markdown as rollup_markdown,
+        status_markdown as status_markdown,
         trend_markdown as trend_markdown,
     )
     from goudenoor.report._migration import (
@@ -58,6 +60,7 @@ _EXPORTS: Final[dict[str, str]] = {
     "benchmark_markdown": "_markdown",
     "card_text": "_text",
     "edition_diff_markdown": "_markdown",
+    "findings_markdown": "_markdown",
     "migration_text": "_migration",
     "portfolio_summary_html": "_many_html",
     "portfolio_summary_markdown": "_markdown",
@@ -66,6 +69,7 @@ _EXPORTS: Final[dict[str, str]] = {
     "rollup_html": "_many_html",
     "rollup_markdown": "_markdown",
     "standard_text": "_text",
+    "status_markdown": "_markdown",
     "table_csv": "_tables",
     "table_json": "_tables",
     "table_markdown": "_tables",

@@ -4,16 +4,20 @@ What every report shows, gathered once from a score card.
 
 from __future__ import annotations
 
+import datetime
+
 import attrs
 
 from goudenoor.audit import (
     DEFAULT_RISK_THRESHOLD,
     Comparison,
     Consensus,
+    Findings,
     Improvement,
     Risk,
     ScoreCard,
     at_risk,
+    findings_on,
     influence_graph,
 )
 from goudenoor.report._words import Words, words
@@ -39,6 +43,9 @@ class ReportData:
             standard's texts stay as they are.
         consensus: The consensus the card's assessment was agreed in, if
             given: the report shows its disagreements.
+        findings: The assessment's findings with their status on the
+            report's date (the audit's date unless another was given):
+            the report's findings section, left out when there are none.
     """
 
     card: ScoreCard
@@ -49,6 +56,7 @@ class ReportData:
     translation: Translation | None = None
     language: str = "nl"
     consensus: Consensus | None = None
+    findings: Findings | None = None
 
     @property
     def words(self) -> Words:
@@ -118,9 +126,11 @@ def report_data(
     translation: Translation | None = None,
     language: str = "nl",
     consensus: Consensus | None = None,
+    as_of: datetime.date | None = None,
 ) -> ReportData:
     """
-    Gather what a report of *card* shows, with its own words in *language*.
+    Gather what a report of *card* shows, with its own words in *language*;
+    its findings with their status on *as_of* (default: the audit's date).
 
     Raises:
         UnknownItemError: *language* is not ``nl`` or ``en``.
@@ -135,4 +145,8 @@ def report_data(
         risk_threshold=risk_threshold,
         comparison=comparison,
         consensus=consensus,
+        findings=findings_on(
+            card.assessment,
+            card.assessment.date if as_of is None else as_of,
+        ),
     )

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, cast
 from goudenoor.audit import Comparison, Evidence, RequirementResult, ScoreCard
 from goudenoor.exceptions import GoudenoorError, MissingExtraError
 from goudenoor.report._data import ReportData
+from goudenoor.report._findings import findings_section
 from goudenoor.report._team import team_section
 from goudenoor.report._words import Words
 
@@ -116,6 +117,11 @@ def render_html(data: ReportData, *, generated: datetime.date | None = None) -> 
             data.level_name(card.next_level.name) if card.next_level else None
         ),
         "gaps": [w.gap(gap) for gap in card.gaps],
+        "findings": (
+            findings_section(data.findings, data.language)
+            if data.findings is not None and data.findings.items
+            else None
+        ),
         "comparison": _comparison(data.comparison, w),
         "team": (
             None

@@ -7,14 +7,27 @@ on request (:mod:`._words`); the standard's texts are never translated here.
 
 from __future__ import annotations
 
+import datetime
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from goudenoor._text import markdown_text, one_line, plain_line
-from goudenoor.audit import AreaResult, Comparison, RequirementResult
+from goudenoor.audit import (
+    AreaResult,
+    Comparison,
+    Findings,
+    RecognitionStatus,
+    RequirementResult,
+)
 from goudenoor.portfolio import PercentileRanks, PortfolioSummary, Rollup, Spread, Trend
 from goudenoor.report._benchmark import benchmark_words, trend_words
 from goudenoor.report._data import ReportData
+from goudenoor.report._findings import (
+    FindingsSection,
+    StatusRow,
+    findings_section,
+    status_page,
+)
 from goudenoor.report._portfolio import PortfolioWords, portfolio_words
 from goudenoor.report._rollup import rollup_words
 from goudenoor.report._team import team_section
@@ -25,9 +38,11 @@ from goudenoor.standard import EditionDiff, Rewording
 __all__ = [
     "benchmark_markdown",
     "edition_diff_markdown",
+    "findings_markdown",
     "portfolio_summary_markdown",
     "render_markdown",
     "rollup_markdown",
+    "status_markdown",
     "trend_markdown",
 ]
 
@@ -94,6 +109,9 @@ def render_markdown(data: ReportData) -> str:
     change since the previous audit.
     """
     lines = [*_heading(data), *_areas(data), *_level(data)]
+    if data.findings is not None and data.findings.items:
+        section = findings_section(data.findings, data.language)
+        lines += ["", f"## {section.words.findings}", "", *_findings_table(section)]
     if data.comparison is not None:
         lines += ["", f"## {data.words.comparison}", ""]
         lines += _fenced(_comparison_lines(data.comparison, data.words), "text")
@@ -724,3 +742,117 @@ def _spread_header(w: PortfolioWords, first: str) -> list[str]:
 def _spread_row(label: str, spread: Spread, maximum: float) -> str:
     figures = (*spread.figures, maximum)
     return f"| {label} | " + " | ".join(f"{value:.2f}" for value in figures) + " |"
+
+
+def _or_dash(text: str | None) -> str:
+    return "-" if text is None else _cell(text)
+
+
+def _findings_table(section: FindingsSection) -> list[str]:
+    w = section.words
+    lines = [
+        section.note,
+        "",
+        section.counts,
+        "",
+        "| " + " | ".join(section.header) + " |",
+        "|---|---|---|---|---|---|",
+    ]
+    lines.extend(
+        f"| {_code(row.id)} | {_cell(row.kind)} | {_cell(row.requirement)} | "
+        f"{_or_dash(row.deadline)} | {_or_dash(row.status)}"
+        + (f" **{w.overdue}**" if row.overdue else "")
+        + f" | {_cell(row.text)} |"
+        for row in section.rows
+    )
+    return lines
+
+
+def findings_markdown(findings: Findings, language: str = "nl") -> str:
+    """
+    The findings of one assessment on a date as Markdown: the
+    organisation, the assessment and the date, then a table of the
+    findings (kind and severity, requirement and checkpoint, deadline,
+    status on the date, **te laat** when overdue, the text). Dutch by
+    default, or English.
+
+    Raises:
+        UnknownItemError: A language other than ``nl`` or ``en``.
+    """
+    section = findings_section(findings, language)
+    w = section.words
+    title, *unit = _who(findings.organisation, findings.unit, w.unit)
+    kind = w.of(w.assessment_kinds, findings.kind)
+    lines = [
+        f"# {w.findings_title}: {title}",
+        "",
+        *unit,
+        (
+            f"- **{w.kind_of_assessment}:** {_cell(kind)} {findings.date.isoformat()} "
+            f"({_code(findings.edition)})"
+        ),
+        f"- **{w.as_of}:** {findings.as_of.isoformat()}",
+        "",
+    ]
+    if not findings.items:
+        return "\n".join([*lines, w.no_findings]) + "\n"
+    return "\n".join([*lines, *_findings_table(section)]) + "\n"
+
+
+def _status_table(rows: Sequence[StatusRow], header: Sequence[str]) -> list[str]:
+    lines = [
+        "| " + " | ".join(header) + " |",
+        "|---|---|---|---|---|---|--:|--:|---|",
+    ]
+    lines.extend(
+        f"| {_cell(row.organisation)} | {_or_dash(row.unit)} | {_cell(row.level)} | "
+        f"**{_cell(row.state)}** | {_or_dash(row.valid_until)} | "
+        f"{_or_dash(row.next_review)} | "
+        f"{row.open_findings} | {row.overdue_findings} | "
+        f"{_cell('; '.join(row.reasons))} |"
+        for row in rows
+    )
+    return lines
+
+
+def status_markdown(
+    statuses: Sequence[RecognitionStatus],
+    as_of: datetime.date,
+    language: str = "nl",
+    *,
+    refused: Sequence[tuple[str, str]] = (),
+) -> str:
+    """
+    The status page of a portfolio as Markdown: the recognitions that are
+    suspended, conditional or due for a review within 90 days first (each
+    with its reasons in sentences), then the rest, and the files refused.
+    *statuses* are those of ``Portfolio.recognitions(as_of)``. Dutch by
+    default, or English.
+
+    Raises:
+        UnknownItemError: A language other than ``nl`` or ``en``.
+    """
+    page = status_page(statuses, as_of, language, refused=refused)
+    w = page.words
+    lines = [
+        f"# {w.status_title}",
+        "",
+        f"- **{w.as_of}:** {as_of.isoformat()}",
+        f"- **{w.recognitions}:** {page.total}",
+        f"- **{w.refused}:** {len(page.refused)}",
+        "",
+        f"## {w.attention}",
+        "",
+        page.attention_note,
+        "",
+    ]
+    if page.attention:
+        lines += _status_table(page.attention, page.header)
+    else:
+        lines.append(w.no_attention)
+    if page.others:
+        lines += ["", f"## {w.others}", "", *_status_table(page.others, page.header)]
+    if page.refused:
+        lines += ["", f"## {w.refused}", ""]
+        lines.extend(f"- {_code(path)}: {_cell(error)}" for path, error in page.refused)
+    return "\n".join(lines) + "\n"

@@ -45,6 +45,7 @@ def render_report(
     language: str = "nl",
     generated: datetime.date | None = None,
     consensus: Consensus | None = None,
+    as_of: datetime.date | None = None,
 ) -> str:
     """
     The report of *card* as Markdown, HTML or JSON text.
@@ -70,6 +71,10 @@ def render_report(
             assessment: the Markdown and HTML reports show alpha and the
             table of disagreements (the JSON report is the card's data;
             :meth:`~goudenoor.Consensus.as_dict` is the consensus's).
+        as_of: The date the findings section shows each finding's status
+            on, and whether it is overdue (Markdown and HTML); by default
+            the audit's date. The section is left out when the assessment
+            has no findings.
 
     Raises:
         MissingExtraError: ``html`` without the ``report`` extra.
@@ -83,6 +88,7 @@ def render_report(
         translation=translation,
         language=language,
         consensus=consensus,
+        as_of=as_of,
     )
     if format == "md":
         return render_markdown(data)

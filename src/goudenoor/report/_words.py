@@ -11,6 +11,7 @@ speak Dutch.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     )
 
 
-__all__ = ["LANGUAGES", "Words", "words"]
+__all__ = ["LANGUAGES", "FindingWords", "Words", "finding_words", "words"]
 
 
 @attrs.frozen(kw_only=True)
@@ -439,3 +440,237 @@ def words(language: str) -> Words:
         UnknownItemError: Another language.
     """
     return in_language(_BY_LANGUAGE, language)
+
+
+# Findings and the recognition over time (issue 25): the words of the
+# findings section of the audit report, of ``goudenoor findings --format
+# md`` and of the status page of a portfolio.
+
+
+@attrs.frozen(kw_only=True)
+class FindingWords:
+    """
+    The words about findings and recognitions in one language.
+    """
+
+    language: str
+    findings: str
+    """The heading of the findings section."""
+    findings_title: str
+    """The title of the findings page of one assessment."""
+    as_of: str
+    as_of_note: str
+    """Under the heading: on which date the statuses are, and what overdue is."""
+    counts: str
+    kind_of_assessment: str
+    id: str
+    kind: str
+    requirement: str
+    deadline: str
+    status: str
+    text: str
+    overdue: str
+    """A finding past its deadline and not verified then: ``te laat``."""
+    no_findings: str
+    kinds: dict[str, str]
+    severities: dict[str, str]
+    statuses: dict[str, str]
+    assessment_kinds: dict[str, str]
+    status_title: str
+    recognitions: str
+    refused: str
+    attention: str
+    attention_note: str
+    no_attention: str
+    others: str
+    organisation: str
+    unit: str
+    level: str
+    state: str
+    valid_until: str
+    next_review: str
+    open_findings: str
+    overdue_findings: str
+    reasons: str
+    review_due: str
+    """A review due within the page's window: ``review uiterlijk op {date}``."""
+    states: dict[str, str]
+    reason_texts: dict[str, str]
+    """Each reason code's sentence, with ``{date}``, ``{finding}``, ``{level}``."""
+
+    def of(self, table: dict[str, str], key: str) -> str:
+        """
+        *key* in this language from *table*, or *key* itself if the table
+        does not know it.
+        """
+        return table.get(key, key)
+
+    def finding_kind(self, kind: str, severity: str | None) -> str:
+        """
+        A finding's kind, with the severity of an afwijking.
+        """
+        name = self.of(self.kinds, kind)
+        return (
+            name
+            if severity is None
+            else f"{name} ({self.of(self.severities, severity)})"
+        )
+
+    def reason(
+        self,
+        code: str,
+        date: datetime.date | None,
+        finding: str | None,
+        level: str | None,
+    ) -> str:
+        """
+        A :class:`~goudenoor.audit.StatusReason` (by its fields) as a
+        sentence in this language.
+        """
+        return self.reason_texts[code].format(
+            date=date.isoformat() if date else "",
+            finding=finding or "",
+            level=level or "",
+        )
+
+
+_DUTCH_FINDINGS = FindingWords(
+    language="nl",
+    findings="Bevindingen",
+    findings_title="Bevindingen",
+    as_of="Peildatum",
+    as_of_note=(
+        "De stand van elke bevinding op {date}; te laat: de termijn is "
+        "verstreken en de bevinding was toen niet geverifieerd."
+    ),
+    counts="Bevindingen: {count}; open: {open}; te laat: {overdue}.",
+    kind_of_assessment="Soort beoordeling",
+    id="Nr.",
+    kind="Soort",
+    requirement="Eis",
+    deadline="Termijn",
+    status="Status",
+    text="Bevinding",
+    overdue="te laat",
+    no_findings="Geen bevindingen.",
+    kinds={
+        "afwijking": "afwijking",
+        "verbeterpunt": "verbeterpunt",
+        "observatie": "observatie",
+        "sterk-punt": "sterk punt",
+    },
+    severities={"major": "groot", "minor": "klein"},
+    statuses={
+        "open": "open",
+        "planned": "gepland",
+        "implemented": "uitgevoerd",
+        "verified": "geverifieerd",
+    },
+    assessment_kinds={"audit": "audit", "review": "review", "self": "zelfevaluatie"},
+    status_title="Stand van de erkenningen",
+    recognitions="Erkenningen",
+    refused="Geweigerde bestanden",
+    attention="Vraagt aandacht",
+    attention_note=(
+        "Geschorst, voorwaardelijk of binnen {days} dagen na de peildatum toe "
+        "aan een review."
+    ),
+    no_attention="Geen erkenning vraagt aandacht.",
+    others="Overige erkenningen",
+    organisation="Organisatie",
+    unit="Eenheid",
+    level="Niveau",
+    state="Stand",
+    valid_until="Geldig tot",
+    next_review="Volgende review",
+    open_findings="Open",
+    overdue_findings="Te laat",
+    reasons="Redenen",
+    review_due="review uiterlijk op {date}",
+    states={
+        "none": "geen",
+        "valid": "geldig",
+        "conditional": "voorwaardelijk",
+        "suspended": "geschorst",
+        "expired": "verlopen",
+    },
+    reason_texts={
+        "no-audit": "geen audit op of voor de peildatum",
+        "no-level": "de audit van {date} kende geen niveau toe",
+        "granted": "{level} toegekend bij de audit van {date}",
+        "expired": "de erkenning is verlopen na {date}",
+        "review-overdue": "de review die uiterlijk op {date} moest plaatsvinden, "
+        "is niet gehouden",
+        "finding-overdue": "afwijking {finding} was niet geverifieerd op de "
+        "termijn {date}",
+        "finding-open": "afwijking {finding} staat open (termijn {date})",
+    },
+)
+
+_ENGLISH_FINDINGS = FindingWords(
+    language="en",
+    findings="Findings",
+    findings_title="Findings",
+    as_of="As of",
+    as_of_note=(
+        "Each finding as it stands on {date}; overdue: past its deadline and "
+        "not verified by then."
+    ),
+    counts="Findings: {count}; open: {open}; overdue: {overdue}.",
+    kind_of_assessment="Kind of assessment",
+    id="Id",
+    kind="Kind",
+    requirement="Requirement",
+    deadline="Deadline",
+    status="Status",
+    text="Finding",
+    overdue="overdue",
+    no_findings="No findings.",
+    kinds={},
+    severities={},
+    statuses={},
+    assessment_kinds={"self": "self-assessment"},
+    status_title="Recognition status",
+    recognitions="Recognitions",
+    refused="Refused files",
+    attention="Needs attention",
+    attention_note=(
+        "Suspended, conditional, or due for a review within {days} days of the date."
+    ),
+    no_attention="No recognition needs attention.",
+    others="Other recognitions",
+    organisation="Organisation",
+    unit="Unit",
+    level="Level",
+    state="State",
+    valid_until="Valid until",
+    next_review="Next review",
+    open_findings="Open",
+    overdue_findings="Overdue",
+    reasons="Reasons",
+    review_due="review due by {date}",
+    states={},
+    reason_texts={
+        "no-audit": "no audit by this date",
+        "no-level": "the audit of {date} granted no level",
+        "granted": "level {level} granted by the audit of {date}",
+        "expired": "the recognition expired after {date}",
+        "review-overdue": "the review due on {date} was not held",
+        "finding-overdue": "afwijking {finding} was not verified by its deadline "
+        "{date}",
+        "finding-open": "afwijking {finding} is open (deadline {date})",
+    },
+)
+
+_FINDINGS_BY_LANGUAGE = {"nl": _DUTCH_FINDINGS, "en": _ENGLISH_FINDINGS}
+
+
+def finding_words(language: str) -> FindingWords:
+    """
+    The words about findings and recognitions in *language* (``nl`` or
+    ``en``).
+
+    Raises:
+        UnknownItemError: Another language.
+    """
+    return in_language(_FINDINGS_BY_LANGUAGE, language)
