@@ -240,6 +240,12 @@ _MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]|~$#]")
 _REFERENCE = re.compile(r"&(?=#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
 """An ``&`` that would start an HTML character reference."""
 
+_AUTOLINK = re.compile(
+    r"(?i)(?<![A-Za-z0-9])(?:(?:https?|ftp|mailto|xmpp)(?=:)|www(?=\.))"
+)
+"""Where GitHub's Markdown would make a link of bare text (``https://...``,
+``www.``): escaping the ``:`` or ``.`` that follows keeps it text."""
+
 _BLOCK_START = re.compile(r"^(?:[-+=]|[0-9]{1,9}(?=[.)](?: |$)))")
 """What makes a line a list item or an underline when it starts it."""
 
@@ -257,6 +263,7 @@ def markdown_text(text: str) -> str:
     text = _REFERENCE.sub("&amp;", plain_line(text))
     text = text.replace("<", "&lt;").replace(">", "&gt;")
     text = _MARKDOWN_SYNTAX.sub(r"\\\g<0>", text)
+    text = _AUTOLINK.sub(lambda m: f"{m.group()}\\", text)
     found = _BLOCK_START.match(text)
     if found is None:
         return text

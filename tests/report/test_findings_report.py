@@ -180,11 +180,11 @@ def test_hostile_text_stays_text_in_markdown() -> None:
     assert "<script>" not in markdown
     assert "[klik](" not in markdown
     assert (
-        "&lt;script&gt;alert(1)&lt;/script&gt; \\[klik\\](http://evil.invalid) "
+        "&lt;script&gt;alert(1)&lt;/script&gt; \\[klik\\](http\\://evil.invalid) "
         "\\*\\*vet\\*\\* =1+1"
     ) in markdown
     assert markdown.startswith(
-        '# Gouden Oor-audit: \\=HYPERLINK("http://evil.invalid","klik")\n'
+        '# Gouden Oor-audit: \\=HYPERLINK("http\\://evil.invalid","klik")\n'
     )
 
 
@@ -326,7 +326,7 @@ def test_hostile_names_on_the_status_page() -> None:
 
     markdown = status_markdown(recognitions, AS_OF)
 
-    assert '| \\=HYPERLINK("http://evil.invalid","klik") | @SUM(A1) |' in markdown
+    assert '| \\=HYPERLINK("http\\://evil.invalid","klik") | @SUM(A1) |' in markdown
 
 
 @pytest.mark.parametrize(

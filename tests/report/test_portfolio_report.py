@@ -119,7 +119,7 @@ def test_markdown_escapes_what_a_user_typed(summary: PortfolioSummary) -> None:
     assert (
         "| x1 &lt;script&gt;alert(1)&lt;/script&gt; \\[x\\](javascript:alert(1)) |"
     ) in text
-    assert '- **Extensions:** \\=HYPERLINK("http://evil.example")' in text
+    assert '- **Extensions:** \\=HYPERLINK("http\\://evil.example")' in text
 
 
 def page(summary: PortfolioSummary, language: str = "nl") -> str:

@@ -92,7 +92,7 @@ def test_markdown_escapes_hostile_unit_names() -> None:
     assert (
         "| Area | &lt;script&gt;alert(1)&lt;/script&gt; | "
         "\\[x\\](javascript:alert(1)) | "
-        '\\=HYPERLINK("http://evil.example","klik") | Maximum |'
+        '\\=HYPERLINK("http\\://evil.example","klik") | Maximum |'
     ) == (header)
     assert "<script>" not in text
 
