@@ -169,6 +169,23 @@ def test_standard_fingerprint_is_by_content(std2012: go.Standard) -> None:
     assert 64 == len(first.fingerprint)
 
 
+def test_points_comparable(std2012: go.Standard, std2016: go.Standard) -> None:
+    """
+    The one rule of comparisons and trends: the same extensions, and within
+    one edition the same content; two editions are aligned by a crosswalk.
+    """
+    first = go.apply_extension(std2012, removing("9.2"))
+    again = go.apply_extension(std2012, removing("9.2"))
+    other = go.apply_extension(std2012, removing("9.1"))
+
+    assert [True, False, False, True] == [
+        first.points_comparable(again),
+        first.points_comparable(other),
+        std2012.points_comparable(first),
+        std2012.points_comparable(std2016),
+    ]
+
+
 def test_trend_refuses_other_extensions(std2012: go.Standard) -> None:
     demo = go.apply_extension(std2012, removing("9.2"))
     with pytest.raises(BenchmarkError) as info:

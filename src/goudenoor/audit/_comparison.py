@@ -410,10 +410,7 @@ def _refuse_other_standards(old: ScoreCard, new: ScoreCard) -> None:
     Refuse cards whose points are not comparable, as a trend does: other
     extensions, or within one edition another standard by content.
     """
-    same_edition = old.standard.id == new.standard.id
-    if old.standard.extensions == new.standard.extensions and (
-        not same_edition or old.standard.fingerprint == new.standard.fingerprint
-    ):
+    if old.standard.points_comparable(new.standard):
         return
     old_label, new_label = old.standard.label, new.standard.label
     same = (

@@ -493,9 +493,9 @@ def _check_comparable(named: Sequence[tuple[ScoreCard, str]]) -> None:
     by_edition: dict[str, tuple[ScoreCard, str]] = {}
     for card, name in named:
         seen, seen_name = by_edition.setdefault(card.standard.id, (card, name))
-        if card.standard.extensions != first.standard.extensions:
+        if not card.standard.points_comparable(first.standard):
             seen, seen_name = first, first_name
-        elif card.standard.fingerprint == seen.standard.fingerprint:
+        elif card.standard.points_comparable(seen.standard):
             continue
         label, seen_label = standard_label(card.standard), standard_label(seen.standard)
         same = (

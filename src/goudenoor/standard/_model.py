@@ -1026,6 +1026,18 @@ class Standard:
         extensions = f" + {', '.join(self.extensions)}" if self.extensions else ""
         return f"{self.id}{extensions}"
 
+    def points_comparable(self, other: Standard) -> bool:
+        """
+        Whether points scored against this standard and against *other*
+        may be set side by side (a comparison, a trend): the same
+        extensions, and within one edition the same content (a crosswalk
+        aligns the requirements of two editions; extensions of the same ids
+        with other content give other points).
+        """
+        return self.extensions == other.extensions and (
+            self.id != other.id or self.fingerprint == other.fingerprint
+        )
+
     @cached_property
     def fingerprint(self) -> str:
         """
