@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO, TypeAlias
 
 from goudenoor._text import json_text, one_line
-from goudenoor.audit import Assessment, Audit, ScoreCard, score, scoring_methods
+from goudenoor.audit import Audit, ScoreCard, score, scoring_methods
 from goudenoor.exceptions import GoudenoorError
 from goudenoor.files import (
     StandardsFound,
@@ -54,7 +54,6 @@ __all__ = [
     "folder_of",
     "load_edition",
     "one_line_message",
-    "read_assessment",
     "read_audit",
     "read_audits",
     "read_extensions",
@@ -348,16 +347,6 @@ def read_audits(names: Sequence[str], extensions: Sequence[Extension]) -> list[A
     """
     found: StandardsFound = {}
     return [read_audit(name, extensions=extensions, found=found) for name in names]
-
-
-def read_assessment(
-    name: str,
-    *,
-    standard: Standard | None = None,
-    extensions: Sequence[Extension] = (),
-) -> Assessment:
-    """The assessment of :func:`read_audit`."""
-    return read_audit(name, standard=standard, extensions=extensions).assessment
 
 
 def _read_extension(reference: str) -> Extension:

@@ -24,7 +24,7 @@ from goudenoor.cli._common import (
     chosen_translation,
     load_edition,
     one_line_message,
-    read_assessment,
+    read_audit,
     write_json,
     write_output,
 )
@@ -211,8 +211,7 @@ def _graph(args: argparse.Namespace, out: TextIO) -> int:
     card: ScoreCard | None = None
     graph = structure_graph(standard) if args.structure else influence_graph(standard)
     if args.assessment is not None:
-        assessment = read_assessment(args.assessment, standard=standard)
-        card = score(standard, assessment, check=False)
+        card = score(read_audit(args.assessment, standard=standard))
         if not args.structure:
             for risk in at_risk(graph, card):
                 sys.stderr.write(f"at risk: {one_line(str(risk))}\n")
