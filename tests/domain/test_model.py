@@ -254,3 +254,16 @@ class TestCondition:
             "exactly one of min_points, min_fraction, min_fraction_parameter "
             "must be given (got ['min_points', 'min_fraction'])"
         ) == str(info.value)
+
+
+class TestStandardYear:
+    @pytest.mark.parametrize("year", [206, 1899, 3000])
+    def test_a_year_outside_oscals_dates_is_refused(self, year: int) -> None:
+        std = go.load_standard("gos-2012")
+        with pytest.raises(go.ModelError) as info:
+            attrs.evolve(std, year=year)
+        assert f"year: expected a year from 1900 to 2999, got {year}" == str(info.value)
+
+    def test_the_bounds_are_allowed(self) -> None:
+        std = go.load_standard("gos-2012")
+        assert [1900, 2999] == [attrs.evolve(std, year=y).year for y in (1900, 2999)]

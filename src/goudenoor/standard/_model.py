@@ -706,6 +706,9 @@ class RecognitionScheme:
         )
 
 
+_FIRST_YEAR, _LAST_YEAR = 1900, 2999
+
+
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class RecognitionRules:
     """
@@ -883,6 +886,14 @@ class Standard:
         check = _Checker()
         check.pattern(self.id, _SLUG, "edition id", "id")
         check.text(self.title, "title")
+        if not _FIRST_YEAR <= self.year <= _LAST_YEAR:
+            # The years of OSCAL's dates, as for assessments: a year outside
+            # them is a typo (206 for 2016), and an edition is exported as
+            # an OSCAL catalog.
+            check.add(
+                f"expected a year from {_FIRST_YEAR} to {_LAST_YEAR}, got {self.year}",
+                "year",
+            )
         self._check_areas(check)
         self._check_references(check)
         self._check_influences(check)
