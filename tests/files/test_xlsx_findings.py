@@ -363,13 +363,37 @@ class TestBadFindings:
             "'Bevindingen'"
         ) == error(path)
 
+    def test_a_bad_id_cell(self, path: Path) -> None:
+        """
+        A date in a finding's id cell is refused at that cell, and the
+        steps and evidence naming the id find no finding by it.
+        """
+        edit(
+            path,
+            xlsx.FINDINGS_SHEET,
+            {"A3": datetime.datetime(2026, 1, 1)},  # noqa: DTZ001 - a date cell
+        )
+
+        assert (
+            "5 problems in audit.xlsx:\n"
+            "  audit.xlsx[Bewijs]:3:6: no finding 'A-1' on the sheet 'Bevindingen'\n"
+            "  audit.xlsx[Bewijs]:4:6: no finding 'A-1' on the sheet 'Bevindingen'\n"
+            "  audit.xlsx[Bevindingen]:3:1 findings[0].id: expected text, got the "
+            "date 2026-01-01\n"
+            "  audit.xlsx[Voortgang]:3:1: no finding 'A-1' on the sheet "
+            "'Bevindingen'\n"
+            "  audit.xlsx[Voortgang]:4:1: no finding 'A-1' on the sheet "
+            "'Bevindingen'"
+        ) == error(path)
+
     def test_lenient_cells(self, path: Path) -> None:
         """
-        Statuses and kinds in capitals, and the finding's own requirement on
-        its evidence rows, are read as the auditor meant them.
+        Statuses and kinds in capitals, an id typed as a number, and the
+        finding's own requirement on its evidence rows, are read as the
+        auditor meant them.
         """
         edit(path, xlsx.HISTORY_SHEET, {"B3": "PLANNED"})
-        edit(path, xlsx.FINDINGS_SHEET, {"D4": "Sterk-Punt"})
+        edit(path, xlsx.FINDINGS_SHEET, {"D4": "Sterk-Punt", "A4": 7})
         edit(path, xlsx.EVIDENCE_SHEET, {"A3": "5.2"})
 
         assert AUDIT == xlsx.load_workbook(path).assessment

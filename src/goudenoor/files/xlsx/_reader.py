@@ -1150,14 +1150,14 @@ def _read_findings(reader: _Reader, sheets: Mapping[str, _Sheet]) -> _Findings:
         values = _row_values(reader, (sheet, row, columns), _FINDING_CONVERTERS, where)
         found = _FindingRow(len(findings.rows), row, values)
         findings.rows.append(found)
-        fid = (
-            _to_word(sheet.value(row, columns["id"]))
-            if values is None
-            else values["id"]
-        )
         if values is None:
             findings.failed = True
-        if isinstance(fid, str):
+        # Its steps and evidence find it even where another cell failed.
+        try:
+            fid = _to_word(sheet.value(row, columns["id"]))
+        except _CellError:
+            fid = None  # the id cell's problem is recorded
+        if fid is not None:
             findings.by_id.setdefault(fid, found)
     _read_steps(reader, sheets, findings)
     return findings
