@@ -19,6 +19,7 @@ from hypothesis import assume, given, settings, strategies as st
 import goudenoor as go
 from conftest import SHIPPED
 from goudenoor.audit import FindingOutcome, carry_findings, migrate_assessment
+from goudenoor.standard import Additions, Extension, Source
 from helpers import run
 from strategies import assessments_with_findings
 
@@ -84,6 +85,25 @@ MARK = (
     "Eis 5.7 van gos-2012 komt terug in meerdere eisen van gos-2016: 5.4 "
     "(subset), 1.9 (intersect). De bevinding staat bij 5.4; kies de eis waar "
     "ze bij hoort en verwijder deze markering."
+)
+
+
+ZORG = Extension(
+    id="zorg",
+    title="Zorg",
+    version="1",
+    targets=("gos-2012", "gos-2016"),
+    sources=(Source(id="zorg-doc", title="Zorgstandaard"),),
+    add=Additions(
+        requirements=(
+            go.Requirement(
+                id="zorg:5.8",
+                text="De organisatie betrekt cliëntenraden.",
+                source="zorg-doc",
+                checkpoints=(go.Checkpoint(id="zorg:5.8.a", text="verslagen"),),
+            ),
+        )
+    ),
 )
 
 
@@ -334,3 +354,45 @@ def test_migrated_then_carried_keeps_ids_and_history() -> None:
         ("V-2", "5.4", (), datetime.date(2027, 3, 1), DATE),
     ] == [(f.id, f.requirement, f.history, f.deadline, f.raised) for f in carried]
     assert [] == go.assessment_problems(attrs.evolve(new, findings=carried), STD2016)
+
+
+class TestExtensions:
+    def test_a_finding_on_an_extension_requirement(self) -> None:
+        """
+        A finding on an extension's requirement moves under its own id,
+        checkpoint included, where the extension also targets the new
+        edition; otherwise it is dropped with that cause.
+        """
+        source = go.apply_extension(STD2012, ZORG)
+        target = go.apply_extension(STD2016, ZORG)
+        finding = go.Finding(
+            id="Z-1",
+            requirement="zorg:5.8",
+            checkpoint="zorg:5.8.a",
+            kind="observatie",
+            text="De raad krijgt geen verslagen.",
+        )
+        audit = attrs.evolve(AUDIT, extensions=("zorg",), findings=(finding,))
+
+        kept = migrate_assessment(
+            audit, source=source, target=target, crosswalk=CROSSWALK
+        )
+        dropped = migrate_assessment(
+            audit, source=source, target=STD2016, crosswalk=CROSSWALK
+        )
+
+        assert (finding,) == kept.assessment.findings
+        assert ("carried", ("zorg:5.8",), ("equal",)) == (
+            kept.findings[0].status,
+            kept.findings[0].targets,
+            kept.findings[0].relationships,
+        )
+        assert (
+            FindingOutcome(
+                finding=finding,
+                status="dropped",
+                reason="extension 'zorg' is not carried to gos-2016",
+                cause="extension_not_carried",
+            ),
+        ) == dropped.findings
+        assert () == dropped.assessment.findings

@@ -364,8 +364,9 @@ class Migration:
     def text(self) -> str:
         """
         A summary for the terminal, in English: carried, review, new and
-        dropped (``goudenoor.report.migration_text()`` gives it in
-        Dutch too).
+        dropped, then (where the assessment has findings) the findings
+        carried, to review and dropped (``goudenoor.report.migration_text()``
+        gives it in Dutch too).
         """
         lines = [
             f"{self.assessment.organisation}: {self.source} -> {self.target}",
@@ -555,8 +556,8 @@ def migrate_assessment(
             Default: the extensions applied to *target*.
 
     Returns:
-        The migrated assessment with one outcome per target requirement
-        and the ratings that were dropped.
+        The migrated assessment with one outcome per target requirement,
+        the ratings that were dropped, and one outcome per finding.
 
     Raises:
         ValidationError: The assessment does not fit *source*, or the

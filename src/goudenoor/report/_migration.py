@@ -124,7 +124,8 @@ _BY_LANGUAGE = {
 def migration_text(migration: Migration, language: str = "nl") -> str:
     """
     The migration report as ``goudenoor migrate`` prints it: one line per
-    outcome and per dropped part, in *language* (``nl`` or ``en``).
+    outcome, per dropped part and (where the assessment has findings) per
+    finding, in *language* (``nl`` or ``en``).
 
     Raises:
         UnknownItemError: A language the report does not speak.
