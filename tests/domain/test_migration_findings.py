@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 import attrs
+import pytest
 import yaml
 from hypothesis import assume, given, settings, strategies as st
 
@@ -189,6 +190,15 @@ class TestRecords:
         )
         assert [] == go.assessment_problems(migration.assessment, STD2016)
         assert [True] == [f.needs_review for f in kept if f.id == "V-2"]
+
+    def test_an_empty_review_mark_is_refused(self) -> None:
+        """
+        A review mark says why: a blank one is refused at its key.
+        """
+        with pytest.raises(go.ModelError) as info:
+            attrs.evolve(EQUAL, review=" ")
+
+        assert "review: must not be empty" == str(info.value)
 
     def test_the_same_edition_keeps_every_finding(self) -> None:
         """
