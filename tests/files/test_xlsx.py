@@ -275,9 +275,13 @@ class TestTemplate:
         audit, ratings = book[xlsx.AUDIT_SHEET], book[xlsx.RATINGS_SHEET]
         row = [cell.value for cell in ratings[ROW_5_1]]
 
-        assert [xlsx.AUDIT_SHEET, xlsx.RATINGS_SHEET, xlsx.EVIDENCE_SHEET] == (
-            book.sheetnames
-        )
+        assert [
+            xlsx.AUDIT_SHEET,
+            xlsx.RATINGS_SHEET,
+            xlsx.EVIDENCE_SHEET,
+            xlsx.FINDINGS_SHEET,
+            xlsx.HISTORY_SHEET,
+        ] == book.sheetnames
         assert ("Formaat", "assessment/1") == (audit["A3"].value, audit["B3"].value)
         assert isinstance(audit[AUDIT_DATE].value, datetime.datetime)
         assert DATE == audit[AUDIT_DATE].value.date()

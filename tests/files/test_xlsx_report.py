@@ -58,6 +58,8 @@ class TestPointsSheet:
             xlsx.AUDIT_SHEET,
             xlsx.RATINGS_SHEET,
             xlsx.EVIDENCE_SHEET,
+            xlsx.FINDINGS_SHEET,
+            xlsx.HISTORY_SHEET,
             POINTS,
         ] == book.sheetnames
         assert "Punten: Woonstichting Lindewaard" == sheet["A1"].value
@@ -260,7 +262,7 @@ class TestProtection:
         blank = tmp_path / "blank.xlsx"
         xlsx.save_workbook(std2012, blank, date=datetime.date(2026, 1, 5))
 
-        for path, count in ((report(tmp_path, example_card), 4), (blank, 3)):
+        for path, count in ((report(tmp_path, example_card), 6), (blank, 5)):
             book = openpyxl.load_workbook(path)
             assert count == len(book.worksheets)
             for sheet in book.worksheets:

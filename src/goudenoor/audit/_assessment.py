@@ -504,6 +504,12 @@ class Finding:
             finding carried forward from an earlier audit keeps the date it
             was raised).
         history: Its follow-up, oldest first.
+        review: A mark that the finding's requirement needs to be looked at
+            again, and why (``goudenoor.audit.migrate_assessment()`` sets it
+            where the crosswalk maps the finding's requirement to several
+            requirements of the new edition: the finding goes to the first,
+            the mark names them all). The auditor who has placed the
+            finding removes it.
     """
 
     id: str
@@ -517,6 +523,7 @@ class Finding:
     deadline: datetime.date | None = None
     raised: datetime.date | None = None
     history: tuple[FindingUpdate, ...] = ()
+    review: str | None = None
 
     def __attrs_post_init__(self) -> None:
         problems = _choice_problems(self.kind, FINDING_KINDS, "kind", "kind")
@@ -538,6 +545,7 @@ class Finding:
             )
         yield from _text_problems(self.text, "text")
         yield from _text_problems(self.owner, "owner")
+        yield from _text_problems(self.review, "review")
         yield from _date_problems(self.deadline, ("deadline",))
         yield from _date_problems(self.raised, ("raised",))
         if self.kind == "afwijking":
@@ -595,6 +603,13 @@ class Finding:
         follow-up (a status that counts for the recognition).
         """
         return self.kind in _FOLLOWED_UP
+
+    @property
+    def needs_review(self) -> bool:
+        """
+        ``True`` if the finding has a :attr:`review` mark.
+        """
+        return self.review is not None
 
     @property
     def blocking(self) -> bool:

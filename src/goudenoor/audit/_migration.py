@@ -34,6 +34,29 @@ The rules (binding; :func:`migrate_assessment` applies them):
   checkpoints that correspond to a checkpoint of no target it was
   carried to are listed on their own. Nothing is lost silently.
 
+Findings follow their requirement (each is listed in
+:attr:`Migration.findings`, with what happened to it):
+
+- A requirement that the crosswalk relates to ONE target requirement
+  (whatever the relationship: a finding is about what was seen, not a
+  value to recompute), or an extension's requirement carried under its
+  own id: the finding moves to it (status ``carried``). Its checkpoint
+  moves to the *corresponding* checkpoint (below); one with none is
+  dropped from the finding and recorded in its outcome
+  (``checkpoint_dropped``), never silently.
+- A requirement related to SEVERAL target requirements: the finding goes
+  to the first in the crosswalk's order and gets a review mark
+  (:attr:`~goudenoor.audit.Finding.review`, written to the file) naming
+  every candidate; status ``review``, its outcome lists the candidates.
+- A requirement related to none (removed, unmapped, an extension not
+  carried): the finding is ``dropped``, kept whole in its outcome with
+  the cause, as a dropped rating is.
+
+A finding keeps its id, kind, text, severity, evidence, owner, deadline,
+the date it was raised and its history; carried into a new assessment of
+the target edition with :func:`~goudenoor.audit.carry_findings`, it keeps
+them there too.
+
 A met checkpoint of the source *corresponds* to the target checkpoint
 with the same letter (``5.2.a`` and ``1.7.a``) when both have the same
 text (whitespace aside); and, where the target requirement is the same
@@ -57,11 +80,12 @@ from typing import Any, Literal
 import attrs
 
 from goudenoor._checks import typed_fields
-from goudenoor._data import Key, Object, shape, to_data
+from goudenoor._data import OMIT, Key, Object, shape, to_data
 from goudenoor._text import text_lines
 from goudenoor.audit._assessment import (
     Assessment,
     Evidence,
+    Finding,
     MigrationOrigin,
     Rating,
     Ratings,
@@ -84,6 +108,8 @@ __all__ = [
     "MIGRATION_FORMAT",
     "DropCause",
     "DroppedRating",
+    "FindingOutcome",
+    "FindingOutcomeStatus",
     "Migration",
     "Outcome",
     "OutcomeStatus",
@@ -119,6 +145,51 @@ rest was carried to.
 """
 
 _CARRYING: frozenset[Relationship] = frozenset({"equal", "superset"})
+
+FindingOutcomeStatus = Literal["carried", "review", "dropped"]
+"""What happened to a finding."""
+
+
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class FindingOutcome:
+    """
+    What the migration did with one finding of the source assessment.
+
+    Attributes:
+        finding: The finding as the source assessment holds it.
+        status: ``carried`` (moved to the one target requirement),
+            ``review`` (moved to the first of several, with a review
+            mark) or ``dropped`` (no target requirement; kept here).
+        migrated: The finding as the migrated assessment holds it, or
+            ``None`` (dropped).
+        targets: The target requirements its requirement is related to,
+            in the crosswalk's order (the candidates of a ``review``).
+        relationships: The relationship of each, in the same order.
+        checkpoint_dropped: Its checkpoint, where no checkpoint of the
+            target requirement corresponds to it (the migrated finding
+            has none).
+        reason: Why, in words.
+        cause: Why a finding was dropped, as a code (see
+            :data:`DropCause`), or ``None``.
+        detail: The crosswalk's rationale of a removal.
+    """
+
+    finding: Finding
+    status: FindingOutcomeStatus
+    migrated: Finding | None = None
+    targets: tuple[str, ...] = ()
+    relationships: tuple[Relationship, ...] = ()
+    checkpoint_dropped: str | None = None
+    reason: str = ""
+    cause: DropCause | None = None
+    detail: str = ""
+
+    @property
+    def target_id(self) -> str | None:
+        """
+        The requirement the migrated finding is about, or ``None``.
+        """
+        return None if self.migrated is None else self.migrated.requirement
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
@@ -248,6 +319,8 @@ class Migration:
             order, then one per extension rating carried under an id the
             target standard does not have (its extension not applied).
         dropped: Source ratings carried nowhere, in the source's order.
+        findings: One per finding of the source assessment, in its order:
+            where it went, or why it was dropped.
     """
 
     source: str
@@ -255,6 +328,13 @@ class Migration:
     assessment: Assessment
     outcomes: tuple[Outcome, ...]
     dropped: tuple[DroppedRating, ...] = ()
+    findings: tuple[FindingOutcome, ...] = ()
+
+    def findings_with(self, status: FindingOutcomeStatus) -> tuple[FindingOutcome, ...]:
+        """
+        The finding outcomes with *status*, in order.
+        """
+        return tuple(f for f in self.findings if f.status == status)
 
     def outcome(self, target_id: str) -> Outcome:
         """
@@ -284,8 +364,9 @@ class Migration:
     def text(self) -> str:
         """
         A summary for the terminal, in English: carried, review, new and
-        dropped (``goudenoor.report.migration_text()`` gives it in
-        Dutch too).
+        dropped, then (where the assessment has findings) the findings
+        carried, to review and dropped (``goudenoor.report.migration_text()``
+        gives it in Dutch too).
         """
         lines = [
             f"{self.assessment.organisation}: {self.source} -> {self.target}",
@@ -306,7 +387,66 @@ class Migration:
             else f"  {d.requirement_id} {_shown(d.rating)}: {d.reason}"
             for d in self.dropped
         )
+        if self.findings:
+            finding_titles: tuple[tuple[FindingOutcomeStatus, str], ...] = (
+                ("carried", "findings carried"),
+                ("review", "findings to review"),
+                ("dropped", "findings dropped"),
+            )
+            for finding_status, title in finding_titles:
+                found = self.findings_with(finding_status)
+                lines.append(f"{title} ({len(found)}):")
+                lines.extend(f"  {_finding_line(f)}" for f in found)
         return text_lines(lines)
+
+
+def _finding_line(outcome: FindingOutcome) -> str:
+    finding = outcome.finding
+    line = f"{finding.id} ({finding.requirement})"
+    if outcome.migrated is None:
+        return f"{line}: {outcome.reason}"
+    line += f" -> {outcome.target_id}"
+    if outcome.status == "review":
+        line += f", of {', '.join(outcome.targets)}"
+    if outcome.checkpoint_dropped is not None:
+        line += (
+            f"; checkpoint {outcome.checkpoint_dropped} dropped (no corresponding "
+            f"checkpoint in {outcome.target_id})"
+        )
+    return line
+
+
+shape(
+    FindingOutcome,
+    Key("id", str, "The finding's id.", get=lambda o: o.finding.id),
+    Key(
+        "requirement",
+        str,
+        "The requirement it is about in the source edition.",
+        get=lambda o: o.finding.requirement,
+    ),
+    Key("kind", str, "The finding's kind.", get=lambda o: o.finding.kind),
+    Key("text", str, "What was found.", get=lambda o: o.finding.text),
+    "status",
+    "target_id",
+    "targets",
+    "relationships",
+    Key(
+        "checkpoint",
+        str | None,
+        "The checkpoint it is about in the source edition, if one.",
+        get=lambda o: o.finding.checkpoint,
+    ),
+    Key(
+        "target_checkpoint",
+        str | None,
+        "The checkpoint it is about in the target edition, if one.",
+        get=lambda o: None if o.migrated is None else o.migrated.checkpoint,
+    ),
+    "checkpoint_dropped",
+    "reason",
+    "cause",
+)
 
 
 def _count(status: OutcomeStatus) -> Key:
@@ -358,6 +498,14 @@ shape(
     ),
     "outcomes",
     "dropped",
+    Key(
+        "findings",
+        tuple[FindingOutcome, ...],
+        "One per finding of the source assessment: where it went, or why it "
+        "was dropped (only where the assessment has findings).",
+        get=lambda migration: migration.findings or OMIT,
+        optional=True,
+    ),
     marker=MIGRATION_FORMAT,
 )
 
@@ -408,8 +556,8 @@ def migrate_assessment(
             Default: the extensions applied to *target*.
 
     Returns:
-        The migrated assessment with one outcome per target requirement
-        and the ratings that were dropped.
+        The migrated assessment with one outcome per target requirement,
+        the ratings that were dropped, and one outcome per finding.
 
     Raises:
         ValidationError: The assessment does not fit *source*, or the
@@ -453,6 +601,17 @@ def _identity(assessment: Assessment, standard: Standard) -> Migration:
                 reason="same edition",
             )
             for requirement_id in ids
+        ),
+        findings=tuple(
+            FindingOutcome(
+                finding=finding,
+                status="carried",
+                migrated=finding,
+                targets=(finding.requirement,),
+                relationships=("equal",),
+                reason="same edition",
+            )
+            for finding in assessment.findings
         ),
     )
 
@@ -545,12 +704,14 @@ class _Migrator:
         for outcome in outcomes:
             self.used.update(outcome.sources)
         ratings = {o.target_id: o.rating for o in outcomes if o.rating is not None}
+        findings = tuple(self._finding(f) for f in self.assessment.findings)
         assessment = attrs.evolve(
             self.assessment,
             edition=self.target.id,
             scale=self._scale(),
             extensions=tuple(e for e in self.assessment.extensions if e in self.keep),
             ratings=Ratings(ratings),
+            findings=tuple(f.migrated for f in findings if f.migrated is not None),
             migrated_from=MigrationOrigin(
                 edition=self.source.id, crosswalk=self.crosswalk.origin
             ),
@@ -562,7 +723,90 @@ class _Migrator:
             assessment=assessment,
             outcomes=tuple(outcomes),
             dropped=tuple(self._dropped()),
+            findings=findings,
         )
+
+    def _finding(self, finding: Finding) -> FindingOutcome:
+        source_id = finding.requirement
+        rows = tuple(r for r in self.crosswalk.targets_of(source_id) if r.related)
+        if not rows and self._carries_extension(source_id):
+            rows = (
+                CrosswalkMapping(
+                    source=source_id,
+                    target=source_id,
+                    relationship="equal",
+                    rationale=f"extension {_namespace(source_id)!r} also targets "
+                    f"{self.target.id}",
+                ),
+            )
+        if not rows:
+            reason, cause, detail = self._drop_cause(source_id)
+            return FindingOutcome(
+                finding=finding,
+                status="dropped",
+                reason=reason,
+                cause=cause,
+                detail=detail,
+            )
+        first = rows[0]
+        targets = tuple(row.target for row in rows)
+        checkpoint, dropped = self._finding_checkpoint(finding, first)
+        moved = attrs.evolve(finding, requirement=first.target, checkpoint=checkpoint)
+        related = ", ".join(f"{row.relationship} to {row.target}" for row in rows)
+        if len(rows) == 1:
+            return FindingOutcome(
+                finding=finding,
+                status="carried",
+                migrated=moved,
+                targets=targets,
+                relationships=(first.relationship,),
+                checkpoint_dropped=dropped,
+                reason=related,
+            )
+        # Dutch, as the assessment file the mark is written to.
+        candidates = ", ".join(f"{row.target} ({row.relationship})" for row in rows)
+        mark = (
+            f"Eis {source_id} van {self.source.id} komt terug in meerdere eisen "
+            f"van {self.target.id}: {candidates}. De bevinding staat bij "
+            f"{first.target}; kies de eis waar ze bij hoort en verwijder deze "
+            "markering."
+        )
+        return FindingOutcome(
+            finding=finding,
+            status="review",
+            migrated=attrs.evolve(moved, review=mark),
+            targets=targets,
+            relationships=tuple(row.relationship for row in rows),
+            checkpoint_dropped=dropped,
+            reason=f"{related}; placed under the first, {first.target}",
+        )
+
+    def _finding_checkpoint(
+        self, finding: Finding, row: CrosswalkMapping
+    ) -> tuple[str | None, str | None]:
+        """
+        The finding's checkpoint in the target, and the one dropped.
+        """
+        if finding.checkpoint is None:
+            return None, None
+        target = next((r for r in self.target.requirements if r.id == row.target), None)
+        if target is None:
+            # An extension's requirement under an id the target standard
+            # does not have (its extension not applied): kept as it is.
+            return finding.checkpoint, None
+        same_item = (
+            row.relationship == "equal"
+            and row.source == target.id
+            and (
+                target.inherited_from == self.source.id
+                or _namespace(target.id) is not None
+            )
+        )
+        mapping = corresponding_checkpoints(
+            self.source.requirement(row.source), target, same_item=same_item
+        )
+        found = mapping.get(finding.checkpoint)
+        return found, None if found is not None else finding.checkpoint
 
     def _scale(self) -> str | None:
         scale = self.assessment.scale
@@ -726,36 +970,47 @@ class _Migrator:
                 )
 
     def _dropped_whole(self, requirement_id: str, rating: Rating) -> DroppedRating:
+        reason, cause, detail = self._drop_cause(requirement_id)
+        return DroppedRating(
+            requirement_id=requirement_id,
+            rating=rating,
+            reason=reason,
+            cause=cause,
+            detail=detail,
+        )
+
+    def _drop_cause(self, requirement_id: str) -> tuple[str, DropCause, str]:
+        """
+        Why what is on *requirement_id* goes to no target: the reason in
+        words, the cause and the crosswalk's rationale of a removal.
+        """
         removal = self.crosswalk.removal(requirement_id)
         if removal is not None:
-            return DroppedRating(
-                requirement_id=requirement_id,
-                rating=rating,
-                reason=f"removed in {self.target.id}: {removal.rationale}",
-                cause="removed",
-                detail=removal.rationale,
+            return (
+                f"removed in {self.target.id}: {removal.rationale}",
+                "removed",
+                removal.rationale,
             )
         namespace = _namespace(requirement_id)
         if namespace is not None and not self.crosswalk.targets_of(requirement_id):
             if namespace not in self.keep:
-                return DroppedRating(
-                    requirement_id=requirement_id,
-                    rating=rating,
-                    reason=f"extension {namespace!r} is not carried to "
-                    f"{self.target.id}",
-                    cause="extension_not_carried",
+                return (
+                    f"extension {namespace!r} is not carried to {self.target.id}",
+                    "extension_not_carried",
+                    "",
                 )
-            return DroppedRating(
-                requirement_id=requirement_id,
-                rating=rating,
-                reason=f"{self.target.id} with extension {namespace!r} has no "
-                f"requirement {requirement_id}",
-                cause="extension_without_requirement",
+            return (
+                (
+                    f"{self.target.id} with extension {namespace!r} has no "
+                    f"requirement {requirement_id}"
+                ),
+                "extension_without_requirement",
+                "",
             )
-        return DroppedRating(
-            requirement_id=requirement_id,
-            rating=rating,
-            reason=f"the crosswalk maps it to no requirement of {self.target.id}",
+        return (
+            f"the crosswalk maps it to no requirement of {self.target.id}",
+            "unmapped",
+            "",
         )
 
 

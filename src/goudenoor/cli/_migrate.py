@@ -34,9 +34,9 @@ def add_migrate_command(commands: Commands) -> None:
     migrating = commands.add_parser(
         "migrate",
         help="move an assessment to another edition through a crosswalk",
-        description="Carry an assessment's ratings to another edition through the "
-        "shipped crosswalk (or your own) and print what was carried, what needs "
-        "review, what is new and what was dropped.",
+        description="Carry an assessment's ratings and findings to another edition "
+        "through the shipped crosswalk (or your own) and print what was carried, "
+        "what needs review, what is new and what was dropped.",
     )
     migrating.add_argument("file", metavar="FILE", help="the assessment (YAML)")
     migrating.add_argument(

@@ -556,6 +556,7 @@ def _finding_to_data(finding: Finding) -> dict[str, Any]:
         "owner",
         "deadline",
         "raised",
+        "review",
     ):
         value = getattr(finding, key)
         if value is not None:

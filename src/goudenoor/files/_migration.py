@@ -55,7 +55,8 @@ def migrate(
 
     Returns:
         The migration: the new assessment, one outcome per requirement
-        of the target edition, and the ratings dropped.
+        of the target edition, the ratings dropped, and where each
+        finding went (or why it was dropped).
 
     Raises:
         UnknownEditionError: No edition has the id *to_edition*.

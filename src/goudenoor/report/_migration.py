@@ -10,7 +10,16 @@ from __future__ import annotations
 import attrs
 
 from goudenoor._text import text_lines
-from goudenoor.audit import DroppedRating, Migration, Outcome, OutcomeStatus, Rating
+from goudenoor.audit import (
+    DropCause,
+    DroppedRating,
+    FindingOutcome,
+    FindingOutcomeStatus,
+    Migration,
+    Outcome,
+    OutcomeStatus,
+    Rating,
+)
 from goudenoor.report._language import in_language
 
 
@@ -36,6 +45,9 @@ class _Words:
     extension_without_requirement: str
     checkpoints: str
     checkpoints_not_carried: str
+    finding_titles: tuple[tuple[FindingOutcomeStatus, str], ...]
+    candidates: str
+    checkpoint_dropped: str
 
 
 _BY_LANGUAGE = {
@@ -62,6 +74,16 @@ _BY_LANGUAGE = {
             "gaan naar geen van {targets} (geen overeenkomend controlepunt, of "
             "te herbeoordelen)"
         ),
+        finding_titles=(
+            ("carried", "bevindingen overgenomen"),
+            ("review", "bevindingen te herbeoordelen"),
+            ("dropped", "bevindingen vervallen"),
+        ),
+        candidates="een van {targets}",
+        checkpoint_dropped=(
+            "controlepunt {checkpoint} vervalt (geen overeenkomend controlepunt "
+            "in {target})"
+        ),
     ),
     "en": _Words(
         titles=(
@@ -86,6 +108,15 @@ _BY_LANGUAGE = {
             "are carried to none of {targets} (no corresponding checkpoint, or "
             "under review)"
         ),
+        finding_titles=(
+            ("carried", "findings carried"),
+            ("review", "findings to review"),
+            ("dropped", "findings dropped"),
+        ),
+        candidates="of {targets}",
+        checkpoint_dropped=(
+            "checkpoint {checkpoint} dropped (no corresponding checkpoint in {target})"
+        ),
     ),
 }
 
@@ -93,7 +124,8 @@ _BY_LANGUAGE = {
 def migration_text(migration: Migration, language: str = "nl") -> str:
     """
     The migration report as ``goudenoor migrate`` prints it: one line per
-    outcome and per dropped part, in *language* (``nl`` or ``en``).
+    outcome, per dropped part and (where the assessment has findings) per
+    finding, in *language* (``nl`` or ``en``).
 
     Raises:
         UnknownItemError: A language the report does not speak.
@@ -108,6 +140,12 @@ def migration_text(migration: Migration, language: str = "nl") -> str:
         lines.extend(f"  {_outcome(o, migration, words)}" for o in outcomes)
     lines.append(f"{words.dropped} ({len(migration.dropped)}):")
     lines.extend(f"  {_dropped(d, migration, words)}" for d in migration.dropped)
+    # Only an assessment with findings has their sections.
+    if migration.findings:
+        for finding_status, title in words.finding_titles:
+            found = migration.findings_with(finding_status)
+            lines.append(f"{title} ({len(found)}):")
+            lines.extend(f"  {_finding(f, migration, words)}" for f in found)
     return text_lines(lines)
 
 
@@ -139,24 +177,53 @@ def _outcome(outcome: Outcome, migration: Migration, words: _Words) -> str:
     return f"{outcome.target_id} <- {sources}: {shown}"
 
 
+def _finding(outcome: FindingOutcome, migration: Migration, words: _Words) -> str:
+    finding = outcome.finding
+    line = f"{finding.id} ({finding.requirement})"
+    if outcome.migrated is None:
+        assert outcome.cause is not None  # noqa: S101 - a dropped finding has one
+        why = _why(outcome.cause, finding.requirement, outcome.detail, migration, words)
+        return f"{line}: {why}"
+    line += f" -> {outcome.target_id}"
+    if outcome.status == "review":
+        line += ", " + words.candidates.format(targets=", ".join(outcome.targets))
+    if outcome.checkpoint_dropped is not None:
+        line += "; " + words.checkpoint_dropped.format(
+            checkpoint=outcome.checkpoint_dropped, target=outcome.target_id
+        )
+    return line
+
+
 def _dropped(item: DroppedRating, migration: Migration, words: _Words) -> str:
-    extension = repr(item.requirement_id.rpartition(":")[0])
     if item.cause == "checkpoints":
         what = words.checkpoints.format(
             checkpoints=", ".join(item.rating.checkpoints_met)
         )
         why = words.checkpoints_not_carried.format(targets=", ".join(item.targets))
         return f"{item.requirement_id} {what} {why}"
+    why = _why(item.cause, item.requirement_id, item.detail, migration, words)
+    return f"{item.requirement_id} {_shown(item.rating, words)}: {why}"
+
+
+def _why(
+    cause: DropCause,
+    requirement_id: str,
+    detail: str,
+    migration: Migration,
+    words: _Words,
+) -> str:
+    """
+    Why what was on *requirement_id* went to no target, in words.
+    """
     templates = {
         "removed": words.removed,
         "unmapped": words.unmapped,
         "extension_not_carried": words.extension_not_carried,
         "extension_without_requirement": words.extension_without_requirement,
     }
-    why = templates[item.cause].format(
+    return templates[cause].format(
         target=migration.target,
-        rationale=item.detail,
-        extension=extension,
-        requirement=item.requirement_id,
+        rationale=detail,
+        extension=repr(requirement_id.rpartition(":")[0]),
+        requirement=requirement_id,
     )
-    return f"{item.requirement_id} {_shown(item.rating, words)}: {why}"

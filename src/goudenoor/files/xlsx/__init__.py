@@ -5,7 +5,7 @@ a spreadsheet program, and back.
 Needs the ``xlsx`` extra (openpyxl); it is imported only when a workbook
 is written or read, so ``import goudenoor`` stays light.
 
-The workbook has three sheets (four in a report), with Dutch headers (the auditors are
+The workbook has five sheets (six in a report), with Dutch headers (the auditors are
 Dutch) and, on the second header row or in a grey column, the key of the
 same field in the YAML file (format ``assessment/1``), so that an error
 message's key path points at a column:
@@ -29,7 +29,22 @@ message's key path points at a column:
     One row per evidence item: requirement id, kind (a drop-down of
     ``document``, ``interview``, ``observation``, ``measurement``,
     ``other``), reference, date and valid until (date cells). A
-    requirement may have several rows; their order is kept.
+    requirement may have several rows; their order is kept. A row with a
+    finding id (column ``Bevinding``) is evidence of that finding, and
+    with a step number too (column ``Stap``: 1 for the finding's first row
+    on ``Voortgang``) evidence of that step of its follow-up; its
+    requirement cell is then left empty (or names the finding's).
+``Bevindingen``
+    One row per finding, in order: id, requirement, checkpoint, kind
+    (``afwijking``, ``verbeterpunt``, ``observatie``, ``sterk-punt``),
+    severity (``major``, ``minor``), text, owner, deadline and the date it
+    was raised (date cells), and a review mark (set by a migration).
+``Voortgang``
+    One row per step in the follow-up of a finding: the finding's id,
+    status (``open``, ``planned``, ``implemented``, ``verified``), date,
+    by whom and a note. A finding's rows are its history, oldest first.
+    A workbook without these two sheets (written before findings were)
+    reads as one without findings.
 ``Punten`` (only in a report: :func:`save_workbook` given a score card)
     The points per area with the maximum and the share, the organisation,
     result and total points with their maximum and share, the level
@@ -69,7 +84,7 @@ value (saved by a program that does not calculate), and an id that does
 not match the text of its row (a swapped id would move values but not
 evidence).
 
-Before any cell is read, the three sheets are scanned once and a
+Before any cell is read, the sheets are scanned once and a
 workbook beyond the limits (:data:`MAX_BYTES`, :data:`MAX_UNPACKED`,
 :data:`MAX_ROWS`, :data:`MAX_COLUMNS`, :data:`MAX_CELLS`, numbers beyond
 :data:`MAX_NUMBER`) is refused as soon as that is seen; the size a sheet
@@ -77,12 +92,13 @@ declares is not trusted.
 
 For every assessment that fits its standard,
 ``load_workbook(path).assessment`` after ``save_workbook(standard, path,
-assessment=a)`` equals ``a`` (ratings come back in the standard's order;
-values ``3`` and ``3.0`` are the same rating). What a cell cannot hold
-is refused when writing rather than lost: empty texts (an empty cell
-reads as no value), carriage returns, control characters, texts over
-32,767 characters, dates before 1900, and auditor or extension entries
-that are empty, have spaces at either end or contain ``;``.
+assessment=a)`` equals ``a``, findings and kind included (ratings come
+back in the standard's order; values ``3`` and ``3.0`` are the same
+rating). What a cell cannot hold is refused when writing rather than
+lost: empty texts (an empty cell reads as no value), carriage returns,
+control characters, texts over 32,767 characters, dates before 1900, and
+auditor or extension entries that are empty, have spaces at either end
+or contain ``;``.
 """
 
 from __future__ import annotations
@@ -90,6 +106,8 @@ from __future__ import annotations
 from goudenoor.files.xlsx._layout import (
     AUDIT_SHEET,
     EVIDENCE_SHEET,
+    FINDINGS_SHEET,
+    HISTORY_SHEET,
     POINTS_SHEET,
     RATINGS_SHEET,
 )
@@ -109,6 +127,8 @@ from goudenoor.files.xlsx._writer import save_workbook, write_workbook
 __all__ = [
     "AUDIT_SHEET",
     "EVIDENCE_SHEET",
+    "FINDINGS_SHEET",
+    "HISTORY_SHEET",
     "MAX_BYTES",
     "MAX_CELLS",
     "MAX_COLUMNS",

@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING, Final, get_args
 import attrs
 
 from goudenoor.audit import (
+    ASSESSMENT_KINDS,
+    FINDING_KINDS,
+    FINDING_STATUSES,
     EvidenceKind,
 )
 from goudenoor.exceptions import (
@@ -27,6 +30,8 @@ if TYPE_CHECKING:
 __all__ = [
     "AUDIT_SHEET",
     "EVIDENCE_SHEET",
+    "FINDINGS_SHEET",
+    "HISTORY_SHEET",
     "POINTS_SHEET",
     "RATINGS_SHEET",
 ]
@@ -45,6 +50,13 @@ RATINGS_SHEET: Final = "Beoordeling"
 EVIDENCE_SHEET: Final = "Bewijs"
 """The name of the sheet with one row per evidence item."""
 
+FINDINGS_SHEET: Final = "Bevindingen"
+"""The name of the sheet with one row per finding."""
+
+HISTORY_SHEET: Final = "Voortgang"
+"""The name of the sheet with one row per step in the follow-up of a
+finding."""
+
 POINTS_SHEET: Final = "Punten"
 """The name of the sheet with the points of a report workbook (in Dutch;
 the reader does not read it)."""
@@ -53,6 +65,13 @@ DEFAULT_ORGANISATION: Final = "Naam van de organisatie"
 
 _FEATURE = "the XLSX workbook"
 KINDS: tuple[str, ...] = get_args(EvidenceKind)
+SEVERITIES: tuple[str, ...] = ("major", "minor")
+FINDING_CHOICES: Final[Mapping[str, tuple[str, ...]]] = {
+    "kind": FINDING_KINDS,
+    "severity": SEVERITIES,
+    "status": FINDING_STATUSES,
+}
+FINDING_ROWS = 200  # rows of the findings sheets with drop-downs
 MAX_CELL_TEXT = 32_767
 MAX_LIST = 255  # characters of a literal list of a drop-down
 FIRST_DATE = datetime.date(1900, 1, 1)
@@ -103,6 +122,33 @@ EVIDENCE_COLUMNS: Final = (
     Column("reference", "Referentie", 70, editable=True, wrap=True),
     Column("date", "Datum", 12, editable=True),
     Column("valid_until", "Geldig tot", 12, editable=True),
+    # Evidence of a finding (its id), or of a step of its follow-up (the
+    # step's number on the Voortgang sheet, 1 for its first row): the
+    # requirement may then be left empty.
+    Column("finding", "Bevinding", 12, editable=True),
+    Column("history", "Stap", 7, editable=True),
+)
+
+FINDING_COLUMNS: Final = (
+    Column("id", "Bevinding", 12, editable=True),
+    Column("requirement", "Eis", 9, editable=True),
+    Column("checkpoint", "Checkpunt", 11, editable=True),
+    Column("kind", "Soort", 13, editable=True),
+    Column("severity", "Ernst", 8, editable=True),
+    Column("text", "Tekst", 55, editable=True, wrap=True),
+    Column("owner", "Eigenaar", 20, editable=True, wrap=True),
+    Column("deadline", "Uiterste datum", 12, editable=True),
+    Column("raised", "Gevonden op", 12, editable=True),
+    Column("review", "Te herbeoordelen", 40, editable=True, wrap=True),
+)
+FINDING_DATES: Final = ("deadline", "raised")
+
+HISTORY_COLUMNS: Final = (
+    Column("finding", "Bevinding", 12, editable=True),
+    Column("status", "Status", 12, editable=True),
+    Column("date", "Datum", 12, editable=True),
+    Column("by", "Door", 20, editable=True, wrap=True),
+    Column("note", "Toelichting", 60, editable=True, wrap=True),
 )
 
 # The metadata rows of the Audit sheet: YAML key, label, hint.
@@ -114,7 +160,10 @@ META: Final = (
     ("scale", "Schaal", "leeg: de standaardschaal van de editie"),
     ("auditors", "Auditoren", "namen, gescheiden door '; '"),
     ("extensions", "Uitbreidingen", "ids, gescheiden door '; '; niet wijzigen"),
+    ("kind", "Soort", f"{', '.join(ASSESSMENT_KINDS)}; leeg: audit"),
 )
+# Rows a workbook of an earlier version lacks: a missing row is the default.
+OPTIONAL_META: Final = frozenset({"kind"})
 META_ROW = 3  # the first metadata row; row 1 is the title
 
 

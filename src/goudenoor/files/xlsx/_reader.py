@@ -24,10 +24,13 @@ import attrs
 from goudenoor._checks import checked
 from goudenoor._moved import warn
 from goudenoor.audit import (
+    ASSESSMENT_KINDS,
     Assessment,
     Audit,
     Evidence,
     EvidenceKind,
+    Finding,
+    FindingUpdate,
     Rating,
     assessment_problems,
 )
@@ -51,12 +54,18 @@ from goudenoor.files.xlsx._layout import (
     DATA_ROW,
     EVIDENCE_COLUMNS,
     EVIDENCE_SHEET,
+    FINDING_CHOICES,
+    FINDING_COLUMNS,
+    FINDINGS_SHEET,
+    HISTORY_COLUMNS,
+    HISTORY_SHEET,
     IDS,
     ISO_DATE,
     KINDS,
     META,
     NO,
     NUMBER,
+    OPTIONAL_META,
     RATING_COLUMNS,
     RATING_INPUTS,
     RATINGS_SHEET,
@@ -99,8 +108,8 @@ MAX_UNPACKED: Final = 256 * 1024 * 1024
 """The most bytes the parts of a workbook may unpack to (no zip bombs)."""
 
 MAX_ROWS: Final = 10_000
-"""The last row a cell of the sheets ``Audit``, ``Beoordeling`` and
-``Bewijs`` may be in."""
+"""The last row a cell of the sheets ``Audit``, ``Beoordeling``, ``Bewijs``,
+``Bevindingen`` and ``Voortgang`` may be in."""
 
 MAX_COLUMNS: Final = 100
 """The last column (``CV``) a cell of those sheets may be in."""
@@ -111,6 +120,19 @@ MAX_CELLS: Final = 200_000
 MAX_NUMBER: Final = 10**15
 """The largest size of a number in a cell of those sheets: a number must be
 finite and from ``-MAX_NUMBER`` to ``MAX_NUMBER`` (Excel keeps 15 digits)."""
+
+_SHEETS: Final = (
+    AUDIT_SHEET,
+    RATINGS_SHEET,
+    EVIDENCE_SHEET,
+    FINDINGS_SHEET,
+    HISTORY_SHEET,
+)
+"""The sheets read, in the order their problems are listed."""
+
+_REQUIRED_SHEETS: Final = _SHEETS[:3]
+"""The sheets every audit workbook has; a workbook written before findings
+were (without ``Bevindingen`` and ``Voortgang``) has no findings."""
 
 _CELL_REFERENCE = re.compile(r"([A-Z]{1,3})([1-9]\d{0,6})")
 _RANGE_REFERENCE = re.compile(r"([A-Z]{1,3}[1-9]\d{0,6})(?::([A-Z]{1,3}[1-9]\d{0,6}))?")
@@ -562,6 +584,42 @@ def _to_kind(value: object) -> EvidenceKind:
     raise _CellError(f"expected one of {quoted_list(KINDS)}, got {found}")
 
 
+def _choice(
+    choices: Sequence[str], *, required: bool
+) -> Callable[[object], str | None]:
+    """
+    A converter of a cell that holds one of *choices* (in any case).
+    """
+
+    def convert(value: object) -> str | None:
+        if _is_empty(value) and not required:
+            return None
+        word = value.strip().lower() if isinstance(value, str) else None
+        if word in choices:
+            return word
+        found = "nothing" if _is_empty(value) else _shown(value)
+        raise _CellError(f"expected one of {quoted_list(choices)}, got {found}")
+
+    return convert
+
+
+def _to_step(value: object) -> int | None:
+    # The number of a step of a finding's follow-up: its row on the
+    # Voortgang sheet among the finding's rows, from 1.
+    if _is_empty(value):
+        return None
+    try:
+        number = None if isinstance(value, bool) else _to_number(value)
+    except _CellError:
+        number = None
+    if number is not None and number.is_integer() and number >= 1:
+        return int(number)
+    raise _CellError(
+        f"expected the number of a step on the sheet {HISTORY_SHEET!r} (1 for "
+        f"the finding's first row there), got {_shown(value)}"
+    )
+
+
 def _to_ids(value: object) -> tuple[str, ...]:
     if _is_empty(value):
         return ()
@@ -755,8 +813,11 @@ def _read_metadata(reader: _Reader, sheet: _Sheet) -> _Meta:
         "scale": _to_word,
         "auditors": _to_entries,
         "extensions": _to_entries,
+        "kind": _choice(ASSESSMENT_KINDS, required=False),
     }
     for key, label, _ in META:
+        if key not in rows and key in OPTIONAL_META:
+            continue
         if key not in rows:
             reader.problems.append(
                 Problem(
@@ -864,18 +925,26 @@ def _read_rating_row(
     )
 
 
-def _read_evidence(reader: _Reader, sheet: _Sheet) -> dict[str, list[Evidence]]:
-    keys = [c.key for c in EVIDENCE_COLUMNS]
-    columns = reader.columns(sheet, EVIDENCE_COLUMNS, keys)
+def _read_evidence(
+    reader: _Reader, sheet: _Sheet, findings: _Findings
+) -> dict[str, list[Evidence]]:
+    # The finding and step columns are optional: a workbook written before
+    # findings were has none.
+    required = [c.key for c in EVIDENCE_COLUMNS if c.key not in {"finding", "history"}]
+    columns = reader.columns(sheet, EVIDENCE_COLUMNS, required)
     evidence: dict[str, list[Evidence]] = {}
     if columns is None:
         return evidence
+    keys = [key for key in (c.key for c in EVIDENCE_COLUMNS) if key in columns]
     counts: dict[str, int] = {}
     for row in range(DATA_ROW, sheet.max_row + 1):
         raw = {key: sheet.value(row, columns[key]) for key in keys}
         if all(_is_empty(value) for value in raw.values()):
             for key in keys:  # a formula without a value is not empty
                 reader.check(sheet, row, columns[key], ())
+            continue
+        if not _is_empty(raw.get("finding")) or not _is_empty(raw.get("history")):
+            _read_finding_evidence(reader, sheet, row, columns, findings)
             continue
         id_place = _Place(sheet.title, row, columns["requirement"])
         given = raw["requirement"]
@@ -898,6 +967,295 @@ def _read_evidence(reader: _Reader, sheet: _Sheet) -> dict[str, list[Evidence]]:
         else:
             evidence.setdefault(rid, []).append(item)
     return evidence
+
+
+def _read_finding_evidence(
+    reader: _Reader,
+    sheet: _Sheet,
+    row: int,
+    columns: Mapping[str, int],
+    findings: _Findings,
+) -> None:
+    """
+    An evidence row of a finding, or of a step of its follow-up.
+    """
+    finding_place = _Place(sheet.title, row, columns["finding"])
+    reader.check(sheet, row, columns["finding"], ())
+    raw = sheet.value(row, columns["finding"])
+    if _is_empty(raw):
+        reader.add(
+            "expected a finding id (a step is a step of a finding)", (), finding_place
+        )
+        findings.failed = True
+        return
+    fid = reader.convert(_to_word, raw, (), finding_place)
+    if fid is None:
+        findings.failed = True
+        return
+    found = findings.by_id.get(fid)
+    if found is None:
+        reader.add(
+            f"no finding {fid!r} on the sheet {FINDINGS_SHEET!r}", (), finding_place
+        )
+        return
+    where: tuple[PathElement, ...] = ("findings", found.index)
+    step = None
+    if "history" in columns:
+        step_place = _Place(sheet.title, row, columns["history"])
+        reader.check(sheet, row, columns["history"], ())
+        try:
+            step = _to_step(sheet.value(row, columns["history"]))
+        except _CellError as exc:
+            reader.add(exc.message, where, step_place)
+            findings.failed = True
+            return
+        steps = len(findings.steps.get(found.index, ()))
+        if step is not None and step > steps:
+            reader.add(
+                f"finding {fid!r} has {steps} step{'' if steps == 1 else 's'} on "
+                f"the sheet {HISTORY_SHEET!r}, not {step}",
+                where,
+                step_place,
+            )
+            findings.failed = True
+            return
+    requirement_place = _Place(sheet.title, row, columns["requirement"])
+    reader.check(sheet, row, columns["requirement"], ())
+    given = sheet.value(row, columns["requirement"])
+    requirement = (found.values or {}).get("requirement")
+    if not _is_empty(given) and (
+        not isinstance(given, str) or given.strip() != requirement
+    ):
+        reader.add(
+            f"evidence of finding {fid!r} is about its requirement "
+            f"{requirement!r}: expected that or nothing, got {_shown(given)}",
+            where,
+            requirement_place,
+        )
+        findings.failed = True
+        return
+    key = (found.index, None if step is None else step - 1)
+    items = findings.evidence.setdefault(key, [])
+    if step is not None:
+        where = (*where, "history", step - 1)
+    where = (*where, "evidence", len(items))
+    reader.places[where] = finding_place
+    item = _read_evidence_item(reader, sheet, row, where, columns)
+    if item is None:
+        findings.failed = True
+    else:
+        items.append(item)
+
+
+@attrs.define
+class _FindingRow:
+    index: int  # among the findings, in the order of their rows
+    row: int
+    values: dict[str, object] | None  # None: a cell failed
+
+
+@attrs.define
+class _Step:
+    row: int
+    values: dict[str, object] | None
+
+
+@attrs.define
+class _Findings:
+    """
+    What the findings sheets hold, before the findings are built.
+    """
+
+    rows: list[_FindingRow] = attrs.Factory(list)
+    by_id: dict[str, _FindingRow] = attrs.Factory(dict)
+    # Finding index -> its steps; (finding index, step index or None) ->
+    # the evidence of the finding or the step.
+    steps: dict[int, list[_Step]] = attrs.Factory(dict)
+    evidence: dict[tuple[int, int | None], list[Evidence]] = attrs.Factory(dict)
+    failed: bool = False
+
+
+_FINDING_CONVERTERS: Final[Mapping[str, Callable[[object], object]]] = {
+    "id": _to_word,
+    "requirement": _to_word,
+    "checkpoint": _to_word,
+    "kind": _choice(FINDING_CHOICES["kind"], required=True),
+    "severity": _choice(FINDING_CHOICES["severity"], required=False),
+    "text": _to_text,
+    "owner": _to_text,
+    "deadline": _to_date,
+    "raised": _to_date,
+    "review": _to_text,
+}
+
+_STEP_CONVERTERS: Final[Mapping[str, Callable[[object], object]]] = {
+    "status": _choice(FINDING_CHOICES["status"], required=True),
+    "date": _to_date,
+    "by": _to_text,
+    "note": _to_text,
+}
+
+_REQUIRED: Final = frozenset({"requirement", "text", "date"})
+"""Cells of a finding or a step that must not be empty."""
+
+
+def _row_values(
+    reader: _Reader,
+    at: tuple[_Sheet, int, Mapping[str, int]],
+    converters: Mapping[str, Callable[[object], object]],
+    where: tuple[PathElement, ...],
+) -> dict[str, object] | None:
+    """
+    The converted cells of one row, or ``None`` with the problems recorded.
+    """
+    sheet, row, columns = at
+    before = len(reader.problems)
+    values: dict[str, object] = {}
+    for key, convert in converters.items():
+        path = (*where, key)
+        raw, place = reader.cell(sheet, row, columns[key], path)
+        value = reader.convert(convert, raw, path, place)
+        if value is None and key in _REQUIRED and not isinstance(raw, str):
+            reader.add("must not be empty", path, place)
+        values[key] = value
+    return None if len(reader.problems) > before else values
+
+
+def _is_empty_row(sheet: _Sheet, row: int, columns: Mapping[str, int]) -> bool:
+    return all(_is_empty(sheet.value(row, column)) for column in columns.values())
+
+
+def _read_findings(reader: _Reader, sheets: Mapping[str, _Sheet]) -> _Findings:
+    findings = _Findings()
+    sheet = sheets.get(FINDINGS_SHEET)
+    if sheet is None:
+        return findings
+    columns = reader.columns(sheet, FINDING_COLUMNS, [c.key for c in FINDING_COLUMNS])
+    if columns is None:
+        findings.failed = True
+        return findings
+    for row in range(DATA_ROW, sheet.max_row + 1):
+        if _is_empty_row(sheet, row, columns):
+            for column in columns.values():
+                reader.check(sheet, row, column, ())
+            continue
+        id_place = _Place(sheet.title, row, columns["id"])
+        where: tuple[PathElement, ...] = ("findings", len(findings.rows))
+        reader.places[where] = id_place
+        if _is_empty(sheet.value(row, columns["id"])):
+            reader.check(sheet, row, columns["id"], ())
+            reader.add("a row with entries needs a finding id", (), id_place)
+            findings.failed = True
+            continue
+        values = _row_values(reader, (sheet, row, columns), _FINDING_CONVERTERS, where)
+        found = _FindingRow(len(findings.rows), row, values)
+        findings.rows.append(found)
+        if values is None:
+            findings.failed = True
+        # Its steps and evidence find it even where another cell failed.
+        try:
+            fid = _to_word(sheet.value(row, columns["id"]))
+        except _CellError:
+            fid = None  # the id cell's problem is recorded
+        if fid is not None:
+            findings.by_id.setdefault(fid, found)
+    _read_steps(reader, sheets, findings)
+    return findings
+
+
+def _read_steps(
+    reader: _Reader, sheets: Mapping[str, _Sheet], findings: _Findings
+) -> None:
+    sheet = sheets.get(HISTORY_SHEET)
+    if sheet is None:
+        return
+    columns = reader.columns(sheet, HISTORY_COLUMNS, [c.key for c in HISTORY_COLUMNS])
+    if columns is None:
+        findings.failed = True
+        return
+    for row in range(DATA_ROW, sheet.max_row + 1):
+        if _is_empty_row(sheet, row, columns):
+            for column in columns.values():
+                reader.check(sheet, row, column, ())
+            continue
+        id_place = _Place(sheet.title, row, columns["finding"])
+        reader.check(sheet, row, columns["finding"], ())
+        raw = sheet.value(row, columns["finding"])
+        fid = reader.convert(_to_word, raw, (), id_place)
+        if fid is None:
+            if not _is_empty(raw):  # the conversion's problem is recorded
+                findings.failed = True
+                continue
+            reader.add("a row with entries needs a finding id", (), id_place)
+            findings.failed = True
+            continue
+        found = findings.by_id.get(fid)
+        if found is None:
+            reader.add(
+                f"no finding {fid!r} on the sheet {FINDINGS_SHEET!r}", (), id_place
+            )
+            findings.failed = True
+            continue
+        steps = findings.steps.setdefault(found.index, [])
+        where: tuple[PathElement, ...] = (
+            "findings",
+            found.index,
+            "history",
+            len(steps),
+        )
+        reader.places[where] = id_place
+        # A verified step without evidence: the status cell says verified.
+        reader.places[(*where, "evidence")] = _Place(
+            sheet.title, row, columns["status"]
+        )
+        values = _row_values(reader, (sheet, row, columns), _STEP_CONVERTERS, where)
+        steps.append(_Step(row, values))
+        if values is None:
+            findings.failed = True
+
+
+def _built_findings(reader: _Reader, findings: _Findings) -> tuple[Finding, ...]:
+    """
+    The findings; none where a cell or a finding failed (the positions of
+    the others would no longer be those of their rows, and a problem is
+    recorded already).
+    """
+    built: list[Finding] = []
+    for found in findings.rows:
+        where: tuple[PathElement, ...] = ("findings", found.index)
+        history: list[FindingUpdate] = []
+        for number, step in enumerate(findings.steps.get(found.index, ())):
+            if step.values is None:
+                continue
+            try:
+                history.append(
+                    FindingUpdate(
+                        **step.values,  # type: ignore[arg-type]
+                        evidence=tuple(
+                            findings.evidence.get((found.index, number), ())
+                        ),
+                    )
+                )
+            except ModelError as exc:
+                for problem in exc.problems:
+                    reader.add_located(problem.prefixed((*where, "history", number)))
+        steps = findings.steps.get(found.index, [])
+        if found.values is None or len(history) < len(steps):
+            findings.failed = True
+            continue
+        try:
+            built.append(
+                Finding(
+                    **found.values,  # type: ignore[arg-type]
+                    evidence=tuple(findings.evidence.get((found.index, None), ())),
+                    history=tuple(history),
+                )
+            )
+        except ModelError as exc:
+            for problem in exc.problems:
+                reader.add_located(problem.prefixed(where))
+            findings.failed = True
+    return () if findings.failed else tuple(built)
 
 
 def _read_evidence_item(
@@ -991,9 +1349,11 @@ def load_workbook(
     reader = _Reader(name)
     meta = _read_metadata(reader, sheets[AUDIT_SHEET])
     rows = _read_rating_rows(reader, sheets[RATINGS_SHEET])
-    evidence = _read_evidence(reader, sheets[EVIDENCE_SHEET])
+    found = _read_findings(reader, sheets)
+    evidence = _read_evidence(reader, sheets[EVIDENCE_SHEET], found)
     ratings = _ratings(reader, rows, evidence)
-    assessment = _assessment(reader, meta, ratings)
+    findings = _built_findings(reader, found)
+    assessment = _assessment(reader, meta, ratings, findings)
     checked_against = None
     if assessment is not None:
         # Rows left empty are unrated, but their ids must still exist.
@@ -1005,7 +1365,7 @@ def load_workbook(
             extensions,
         )
     if reader.problems or assessment is None or checked_against is None:
-        order = {AUDIT_SHEET: 0, RATINGS_SHEET: 1, EVIDENCE_SHEET: 2}
+        order = {sheet: number for number, sheet in enumerate(_SHEETS)}
         problems = sorted(reader.problems, key=lambda p: _sort_key(p, name, order))
         raise ValidationError(problems, name)
     return Audit(assessment=assessment, standard=checked_against)
@@ -1054,9 +1414,7 @@ def _open(name: str) -> dict[str, _Sheet]:
             ) from None
         try:
             missing = [
-                sheet
-                for sheet in (AUDIT_SHEET, RATINGS_SHEET, EVIDENCE_SHEET)
-                if sheet not in book.sheetnames
+                sheet for sheet in _REQUIRED_SHEETS if sheet not in book.sheetnames
             ]
             if missing:
                 raise FileFormatError(
@@ -1089,7 +1447,9 @@ def _scan(name: str, data: bytes, book: Workbook) -> dict[str, _Sheet]:
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             parts = _sheet_parts(archive)
-            for title in (AUDIT_SHEET, RATINGS_SHEET, EVIDENCE_SHEET):
+            for title in _SHEETS:
+                if title not in parts and title not in _REQUIRED_SHEETS:
+                    continue
                 sheet = _Sheet(title)
                 with archive.open(parts[title]) as stream:
                     # openpyxl's parser of a sheet, used one cell at a time
@@ -1156,7 +1516,10 @@ def _ratings(
 
 
 def _assessment(
-    reader: _Reader, meta: _Meta, ratings: Mapping[str, Rating]
+    reader: _Reader,
+    meta: _Meta,
+    ratings: Mapping[str, Rating],
+    findings: tuple[Finding, ...],
 ) -> Assessment | None:
     edition = meta.get("edition")
     organisation = meta.get("organisation")
@@ -1164,6 +1527,7 @@ def _assessment(
     scale = meta.get("scale")
     auditors = meta.get("auditors", ())
     extensions = meta.get("extensions", ())
+    kind = meta.get("kind") or "audit"
     if not (
         isinstance(edition, str)
         and isinstance(organisation, str)
@@ -1182,6 +1546,8 @@ def _assessment(
             auditors=auditors,
             extensions=extensions,
             ratings=ratings,
+            kind=kind,  # type: ignore[arg-type]
+            findings=findings,
             source=reader.name,
         )
     except ModelError as exc:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 import math
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,9 +17,11 @@ import attrs
 from goudenoor._checks import checked
 from goudenoor._moved import warn
 from goudenoor.audit import (
+    ASSESSMENT_KINDS,
     Assessment,
     Audit,
     Evidence,
+    Finding,
     ScoreCard,  # at run time: the checks read it
     assessment_problems,
 )
@@ -48,10 +50,17 @@ from goudenoor.files.xlsx._layout import (
     EVIDENCE_COLUMNS,
     EVIDENCE_ROWS,
     EVIDENCE_SHEET,
+    FINDING_CHOICES,
+    FINDING_COLUMNS,
+    FINDING_DATES,
+    FINDING_ROWS,
+    FINDINGS_SHEET,
     FIRST_DATE,
     FOOTER,
     HEADER_FILL,
     HINT_COLOUR,
+    HISTORY_COLUMNS,
+    HISTORY_SHEET,
     ILLEGAL,
     INPUT_FILL,
     KINDS,
@@ -251,6 +260,27 @@ def _unwritable(assessment: Assessment) -> Iterator[Problem]:
                 "the rating first (set its value, or remove the mark)",
                 path=(*where, "review"),
             )
+    for index, finding in enumerate(assessment.findings):
+        yield from _finding_problems(("findings", index), finding)
+
+
+def _finding_problems(
+    where: tuple[PathElement, ...], finding: Finding
+) -> Iterator[Problem]:
+    # Ids and requirements are checked by the model and the standard.
+    for key in ("text", "owner", "review"):
+        yield from _text_problems((*where, key), getattr(finding, key))
+    for key in FINDING_DATES:
+        yield from _date_problems((*where, key), getattr(finding, key))
+    for number, item in enumerate(finding.evidence):
+        yield from _evidence_problems((*where, "evidence", number), item)
+    for step, entry in enumerate(finding.history):
+        at = (*where, "history", step)
+        yield from _date_problems((*at, "date"), entry.date)
+        yield from _text_problems((*at, "by"), entry.by)
+        yield from _text_problems((*at, "note"), entry.note)
+        for number, item in enumerate(entry.evidence):
+            yield from _evidence_problems((*at, "evidence", number), item)
 
 
 def _text_problems(
@@ -383,6 +413,8 @@ def _build(
     legend = _write_audit(audit, standard, assessment, scale)
     _write_ratings(book.create_sheet(RATINGS_SHEET), standard, assessment, legend)
     _write_evidence(book.create_sheet(EVIDENCE_SHEET), standard, assessment)
+    _write_findings(book.create_sheet(FINDINGS_SHEET), standard, assessment)
+    _write_history(book.create_sheet(HISTORY_SHEET), assessment)
     if points is not None:
         card, words = points
         _write_points(book.create_sheet(words.sheet), card, words)
@@ -420,6 +452,7 @@ def _write_audit(
         "scale": assessment.scale,
         "auditors": "; ".join(assessment.auditors) or None,
         "extensions": "; ".join(assessment.extensions) or None,
+        "kind": assessment.kind,
     }
     row = META_ROW
     for key, label, hint in META:
@@ -428,7 +461,7 @@ def _write_audit(
             _Style.INPUT_DATE
             if key == "date"
             else _Style.INPUT
-            if key in {"organisation", "scale", "auditors"}
+            if key in {"organisation", "scale", "auditors", "kind"}
             else _Style.TEXT
         )
         _put(sheet, row, 2, values[key], style)
@@ -449,6 +482,10 @@ def _write_audit(
             )
             sheet.add_data_validation(scales)
             scales.add(f"B{row}")
+        if key == "kind":
+            kinds = _list_validation("Soort", ASSESSMENT_KINDS)
+            sheet.add_data_validation(kinds)
+            kinds.add(f"B{row}")
         row += 1
 
     row += 1
@@ -506,6 +543,17 @@ def _instructions(scale: Scale) -> list[str]:
         (
             "Verander de kopregels niet; de grijze tweede kopregel noemt het "
             "veld in het YAML-bestand (format assessment/1)."
+        ),
+        (
+            f"Blad {FINDINGS_SHEET}: één regel per bevinding (afwijking met ernst "
+            "en uiterste datum, verbeterpunt, observatie of sterk punt), met een "
+            "eigen id en de eis waar ze over gaat."
+        ),
+        (
+            f"Blad {HISTORY_SHEET}: de voortgang van een bevinding, één regel per "
+            "stap (open, planned, implemented, verified), oudste eerst; verified "
+            f"vraagt om bewijs: een regel op blad {EVIDENCE_SHEET} met de "
+            "bevinding en het nummer van de stap."
         ),
         "Inlezen: goudenoor import-xlsx BESTAND -o audit.yaml",
     ]
@@ -652,8 +700,6 @@ def _checkpoint_lines(requirement: Requirement) -> str | None:
 def _write_evidence(
     sheet: Worksheet, standard: Standard, assessment: Assessment
 ) -> None:
-    from openpyxl.styles import Alignment, Protection
-    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
     _write_headers(sheet, EVIDENCE_COLUMNS)
@@ -670,6 +716,18 @@ def _write_evidence(
             sheet.row_dimensions[row].height = _row_height(
                 {3: item.reference}, EVIDENCE_COLUMNS
             )
+    for finding, step, item in _finding_evidence(assessment):
+        row += 1
+        _put(sheet, row, 1, None, _Style.EDIT)
+        _put(sheet, row, 2, item.kind, _Style.EDIT)
+        _put(sheet, row, 3, item.reference, _Style.EDIT_WRAPPED)
+        _put(sheet, row, 4, item.date, _Style.EDIT_DATE)
+        _put(sheet, row, 5, item.valid_until, _Style.EDIT_DATE)
+        _put(sheet, row, 6, finding.id, _Style.EDIT)
+        _put(sheet, row, 7, step, _Style.EDIT)
+        sheet.row_dimensions[row].height = _row_height(
+            {3: item.reference}, EVIDENCE_COLUMNS
+        )
     last = max(row, DATA_ROW + EVIDENCE_ROWS)
     requirements = DataValidation(
         type="list",
@@ -698,15 +756,123 @@ def _write_evidence(
         for cells in ranges:
             validation.add(cells)
     sheet.freeze_panes = f"A{DATA_ROW}"
-    # The rows below the evidence are to be filled in too, as many as the
+    _unlock_columns(sheet, EVIDENCE_COLUMNS, {"date", "valid_until"})
+
+
+def _unlock_columns(
+    sheet: Worksheet, columns: Sequence[Column], dates: Collection[str]
+) -> None:
+    # The rows below the last are to be filled in too, as many as the
     # auditor needs: the columns' own style unlocks every cell that has
     # none (the header cells have theirs).
-    for index, spec in enumerate(EVIDENCE_COLUMNS, start=1):
+    from openpyxl.styles import Alignment, Protection
+    from openpyxl.utils import get_column_letter
+
+    for index, spec in enumerate(columns, start=1):
         dimension = sheet.column_dimensions[get_column_letter(index)]
         dimension.protection = Protection(locked=False)
         dimension.alignment = Alignment(vertical="top", wrap_text=spec.wrap)
-        if spec.key in {"date", "valid_until"}:
+        if spec.key in dates:
             dimension.number_format = DATE_FORMAT
+
+
+def _finding_evidence(
+    assessment: Assessment,
+) -> Iterator[tuple[Finding, int | None, Evidence]]:
+    # Each finding's evidence, then that of each step of its follow-up
+    # (numbered from 1, as the rows of the Voortgang sheet).
+    for finding in assessment.findings:
+        for item in finding.evidence:
+            yield finding, None, item
+        for step, entry in enumerate(finding.history, start=1):
+            for item in entry.evidence:
+                yield finding, step, item
+
+
+def _list_validation(title: str, choices: Sequence[str]) -> DataValidation:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    return DataValidation(
+        type="list",
+        formula1='"' + ",".join(choices) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=title,
+        error=f"Kies een van: {', '.join(choices)}.",
+    )
+
+
+def _write_findings(
+    sheet: Worksheet, standard: Standard, assessment: Assessment
+) -> None:
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    _write_headers(sheet, FINDING_COLUMNS)
+    row = DATA_ROW - 1
+    for finding in assessment.findings:
+        row += 1
+        wrapped: dict[int, str] = {}
+        for index, spec in enumerate(FINDING_COLUMNS, start=1):
+            value = getattr(finding, spec.key)
+            style = (
+                _Style.EDIT_DATE
+                if spec.key in FINDING_DATES
+                else _Style.EDIT_WRAPPED
+                if spec.wrap
+                else _Style.EDIT
+            )
+            _put(sheet, row, index, value, style)
+            if spec.wrap and isinstance(value, str):
+                wrapped[index] = value
+        sheet.row_dimensions[row].height = _row_height(wrapped, FINDING_COLUMNS)
+    last = max(row, DATA_ROW + FINDING_ROWS)
+    column = {c.key: get_column_letter(i) for i, c in enumerate(FINDING_COLUMNS, 1)}
+    requirements = DataValidation(
+        type="list",
+        formula1=f"'{RATINGS_SHEET}'!$A${DATA_ROW}:"
+        f"$A${max(DATA_ROW, DATA_ROW + len(standard.requirements) - 1)}",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Eis",
+        error=f"Kies een eis van het blad {RATINGS_SHEET}.",
+    )
+    validations = [
+        (requirements, ("requirement",)),
+        (_list_validation("Soort", FINDING_CHOICES["kind"]), ("kind",)),
+        (_list_validation("Ernst", FINDING_CHOICES["severity"]), ("severity",)),
+        (_date_validation(), FINDING_DATES),
+    ]
+    for validation, keys in validations:
+        sheet.add_data_validation(validation)
+        for key in keys:
+            validation.add(f"{column[key]}{DATA_ROW}:{column[key]}{last}")
+    sheet.freeze_panes = f"B{DATA_ROW}"
+    _unlock_columns(sheet, FINDING_COLUMNS, FINDING_DATES)
+
+
+def _write_history(sheet: Worksheet, assessment: Assessment) -> None:
+    _write_headers(sheet, HISTORY_COLUMNS)
+    row = DATA_ROW - 1
+    for finding in assessment.findings:
+        for entry in finding.history:
+            row += 1
+            _put(sheet, row, 1, finding.id, _Style.EDIT)
+            _put(sheet, row, 2, entry.status, _Style.EDIT)
+            _put(sheet, row, 3, entry.date, _Style.EDIT_DATE)
+            _put(sheet, row, 4, entry.by, _Style.EDIT_WRAPPED)
+            _put(sheet, row, 5, entry.note, _Style.EDIT_WRAPPED)
+            texts = {i: t for i, t in ((4, entry.by), (5, entry.note)) if t}
+            sheet.row_dimensions[row].height = _row_height(texts, HISTORY_COLUMNS)
+    last = max(row, DATA_ROW + FINDING_ROWS)
+    for validation, letter in (
+        (_list_validation("Status", FINDING_CHOICES["status"]), "B"),
+        (_date_validation(), "C"),
+    ):
+        sheet.add_data_validation(validation)
+        validation.add(f"{letter}{DATA_ROW}:{letter}{last}")
+    sheet.freeze_panes = f"A{DATA_ROW}"
+    _unlock_columns(sheet, HISTORY_COLUMNS, {"date"})
 
 
 def _write_points(sheet: Worksheet, card: ScoreCard, words: PointsWords) -> None:
