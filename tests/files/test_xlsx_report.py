@@ -396,3 +396,84 @@ class TestFormulaInjection:
         assert audit.organisation == book[xlsx.AUDIT_SHEET]["B5"].value
         assert f"Punten: {audit.organisation}" == book[POINTS]["A1"].value
         assert audit == xlsx.load_workbook(path).assessment
+
+
+class TestFindingsSection:
+    """
+    A report's points sheet lists the findings as they stand on the
+    report's date: the audit's, or the one given.
+    """
+
+    WORKED = Path(__file__).parent.parent.parent / "examples" / "erkenning"
+
+    def _rows(self, path: Path, sheet: str = POINTS) -> list[tuple[object, ...]]:
+        cells = openpyxl.load_workbook(path)[sheet]
+        rows = [tuple(row) for row in cells.iter_rows(values_only=True)]
+        start = next(
+            i
+            for i, row in enumerate(rows)
+            if str(row[0]).startswith(("Bevindingen op", "Findings on"))
+        )
+        return rows[start:]
+
+    def test_dutch_on_a_date(self, tmp_path: Path) -> None:
+        card = go.score(go.load_audit(self.WORKED / "audit-2024.yaml"))
+        path = tmp_path / "report.xlsx"
+        xlsx.save_workbook(
+            card.standard, path, card=card, as_of=datetime.date(2024, 9, 2)
+        )
+        day = datetime.datetime  # openpyxl reads dates as naive datetimes
+        assert [
+            ("Bevindingen op 2024-09-02", None, None, None, None, None),
+            ("Bevinding", "Soort", "Eis", "Uiterste datum", "Status", "Te laat"),
+            ("A-1", "afwijking (groot)", "4.1", day(2024, 9, 1), "uitgevoerd", "ja"),
+            (
+                "A-2",
+                "afwijking (klein)",
+                "5.1 (5.1.a)",
+                day(2024, 12, 1),
+                "gepland",
+                None,
+            ),
+            ("V-1", "verbeterpunt", "1.4", day(2025, 3, 1), "open", None),
+        ] == self._rows(path)
+
+    def test_english_on_the_audit_date(self, tmp_path: Path) -> None:
+        card = go.score(go.load_audit(self.WORKED / "audit-2024.yaml"))
+        path = tmp_path / "report.xlsx"
+        xlsx.save_workbook(card.standard, path, card=card, language="en")
+        assert (
+            "A-1",
+            "afwijking (major)",
+            "4.1",
+            datetime.datetime(2024, 9, 1),  # noqa: DTZ001 - openpyxl's naive dates
+            "open",
+            None,
+        ) == self._rows(path, "Points")[2]
+        assert "Findings on 2024-03-01" == self._rows(path, "Points")[0][0]
+
+    def test_none_without_findings(
+        self, tmp_path: Path, example_card: go.ScoreCard
+    ) -> None:
+        path = report(tmp_path, example_card)
+        cells = openpyxl.load_workbook(path)[POINTS]
+        assert not any(
+            str(row[0]).startswith("Bevindingen op")
+            for row in cells.iter_rows(values_only=True)
+        )
+
+    def test_as_of_only_for_a_report(self, tmp_path: Path) -> None:
+        audit = go.load_audit(self.WORKED / "audit-2024.yaml")
+        with pytest.raises(go.GoudenoorError) as info:
+            xlsx.save_workbook(
+                audit, tmp_path / "a.xlsx", as_of=datetime.date(2024, 9, 2)
+            )
+        assert (
+            "as_of is the date of a report's findings: give it only with a card"
+        ) == str(info.value)
+
+    def test_the_report_reads_back(self, tmp_path: Path) -> None:
+        audit = go.load_audit(self.WORKED / "audit-2024.yaml")
+        path = tmp_path / "report.xlsx"
+        xlsx.save_workbook(audit.standard, path, card=go.score(audit))
+        assert audit.assessment == xlsx.load_workbook(path).assessment

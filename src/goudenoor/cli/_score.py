@@ -143,6 +143,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
             args.output,
             card=card,
             language=language,
+            as_of=args.as_of,
             overwrite=args.force,
         )
         return EXIT_OK

@@ -190,6 +190,16 @@ class PointsWords:
     no_level: str
     highest_level: str
     kinds: Mapping[str, str]
+    findings: str
+    finding: str
+    requirement: str
+    deadline: str
+    status: str
+    overdue: str
+    yes: str
+    finding_kinds: Mapping[str, str]
+    severities: Mapping[str, str]
+    statuses: Mapping[str, str]
 
 
 POINTS_WORDS: Final[Mapping[str, PointsWords]] = {
@@ -213,6 +223,26 @@ POINTS_WORDS: Final[Mapping[str, PointsWords]] = {
         no_level="geen",
         highest_level="het hoogste niveau is bereikt",
         kinds={"organisation": "organisatie", "result": "resultaat"},
+        findings="Bevindingen op",
+        finding="Bevinding",
+        requirement="Eis",
+        deadline="Uiterste datum",
+        status="Status",
+        overdue="Te laat",
+        yes="ja",
+        finding_kinds={
+            "afwijking": "afwijking",
+            "verbeterpunt": "verbeterpunt",
+            "observatie": "observatie",
+            "sterk-punt": "sterk punt",
+        },
+        severities={"major": "groot", "minor": "klein"},
+        statuses={
+            "open": "open",
+            "planned": "gepland",
+            "implemented": "uitgevoerd",
+            "verified": "geverifieerd",
+        },
     ),
     "en": PointsWords(
         sheet="Points",
@@ -234,6 +264,28 @@ POINTS_WORDS: Final[Mapping[str, PointsWords]] = {
         no_level="none",
         highest_level="the highest level is reached",
         kinds={"organisation": "organisation", "result": "result"},
+        findings="Findings on",
+        finding="Finding",
+        requirement="Requirement",
+        deadline="Deadline",
+        status="Status",
+        overdue="Overdue",
+        yes="yes",
+        # The kinds are the scheme's Dutch terms, as in the English
+        # Markdown report.
+        finding_kinds={
+            "afwijking": "afwijking",
+            "verbeterpunt": "verbeterpunt",
+            "observatie": "observatie",
+            "sterk-punt": "sterk-punt",
+        },
+        severities={"major": "major", "minor": "minor"},
+        statuses={
+            "open": "open",
+            "planned": "planned",
+            "implemented": "implemented",
+            "verified": "verified",
+        },
     ),
 }
 POINTS_FORMAT = "0.00"

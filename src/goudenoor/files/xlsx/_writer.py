@@ -110,6 +110,7 @@ def save_workbook(
     scale: str | None = None,
     card: ScoreCard | None = None,
     language: str = "nl",
+    as_of: datetime.date | None = None,
     overwrite: bool = False,
 ) -> None:
     """
@@ -145,6 +146,9 @@ def save_workbook(
         language: The language of the points sheet's own words: ``nl``
             (the default; the sheet is ``Punten``) or ``en`` (``Points``);
             the standard's texts stay Dutch. Only with *card*.
+        as_of: The date the points sheet's findings section gives each
+            finding's status and overdue mark on (default: the audit's
+            date). Only with *card*.
         overwrite: Replace *path* if it exists.
 
     Raises:
@@ -154,7 +158,7 @@ def save_workbook(
             *organisation*, *date* or *scale* are given together with an
             *assessment* or *card* (which has its own), *card* is given
             with an *assessment* or is of another standard, or *language*
-            is given without a *card*.
+            or *as_of* is given without a *card*.
         UnknownItemError: *language* is neither ``nl`` nor ``en``.
         ValidationError: *assessment* does not fit *standard*, or holds
             something a workbook cell cannot keep.
@@ -198,7 +202,15 @@ def save_workbook(
     problems = [*assessment_problems(assessment, standard), *_unwritable(assessment)]
     if problems:
         raise ValidationError(problems, assessment.source)
-    points = None if card is None else (card, POINTS_WORDS[language])
+    if as_of is not None and card is None:
+        raise GoudenoorError(
+            "as_of is the date of a report's findings: give it only with a card"
+        )
+    points = (
+        None
+        if card is None
+        else (card, POINTS_WORDS[language], as_of or card.assessment.date)
+    )
     write_bytes_atomic(
         target, _build(standard, assessment, points), overwrite=overwrite
     )
@@ -399,7 +411,7 @@ def _put(
 def _build(
     standard: Standard,
     assessment: Assessment,
-    points: tuple[ScoreCard, PointsWords] | None = None,
+    points: tuple[ScoreCard, PointsWords, datetime.date] | None = None,
 ) -> bytes:
     from openpyxl import Workbook
 
@@ -416,8 +428,8 @@ def _build(
     _write_findings(book.create_sheet(FINDINGS_SHEET), standard, assessment)
     _write_history(book.create_sheet(HISTORY_SHEET), assessment)
     if points is not None:
-        card, words = points
-        _write_points(book.create_sheet(words.sheet), card, words)
+        card, words, as_of = points
+        _write_points(book.create_sheet(words.sheet), card, words, as_of)
     for sheet in book.worksheets:
         _protect(sheet)
     book.properties.creator = "goudenoor"
@@ -875,7 +887,9 @@ def _write_history(sheet: Worksheet, assessment: Assessment) -> None:
     _unlock_columns(sheet, HISTORY_COLUMNS, {"date"})
 
 
-def _write_points(sheet: Worksheet, card: ScoreCard, words: PointsWords) -> None:
+def _write_points(
+    sheet: Worksheet, card: ScoreCard, words: PointsWords, as_of: datetime.date
+) -> None:
     """
     The points sheet of a report: values, not formulas, so that it shows
     the card's own figures in every program.
@@ -928,10 +942,54 @@ def _write_points(sheet: Worksheet, card: ScoreCard, words: PointsWords) -> None
         row += 1
         _put(sheet, row, 1, label, _Style.LABEL)
         _put(sheet, row, 2, value)
+    _write_finding_states(sheet, row + 2, card.assessment, words, as_of)
     for letter, width in zip("ABCDEF", (16, 40, 14, 11, 11, 11), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = f"A{header + 1}"
     _page_setup(sheet, landscape=False, title_rows=f"{header}:{header}")
+
+
+def _write_finding_states(
+    sheet: Worksheet,
+    row: int,
+    assessment: Assessment,
+    words: PointsWords,
+    as_of: datetime.date,
+) -> None:
+    """
+    A report's findings as they stand on *as_of*: kind, requirement,
+    deadline, status and whether overdue (the sheets Bevindingen and
+    Voortgang hold them in full, for import).
+    """
+    if not assessment.findings:
+        return
+    _put(sheet, row, 1, f"{words.findings} {as_of.isoformat()}", _Style.LABEL)
+    row += 1
+    headers = (
+        words.finding,
+        words.kind,
+        words.requirement,
+        words.deadline,
+        words.status,
+        words.overdue,
+    )
+    for column, text in enumerate(headers, start=1):
+        _put(sheet, row, column, text, _Style.HEADER)
+    for finding in assessment.findings:
+        row += 1
+        kind = words.finding_kinds[finding.kind]
+        _put(sheet, row, 1, finding.id)
+        if finding.severity is not None:
+            kind += f" ({words.severities[finding.severity]})"
+        _put(sheet, row, 2, kind)
+        requirement = finding.requirement + (
+            f" ({finding.checkpoint})" if finding.checkpoint else ""
+        )
+        _put(sheet, row, 3, requirement)
+        _put(sheet, row, 4, finding.deadline, _Style.DATE)
+        if finding.followed_up:
+            _put(sheet, row, 5, words.statuses[finding.status_on(as_of)])
+        _put(sheet, row, 6, words.yes if finding.is_overdue(as_of) else None)
 
 
 def _unpacked(
