@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -406,7 +407,7 @@ class TestFindingsSection:
 
     WORKED = Path(__file__).parent.parent.parent / "examples" / "erkenning"
 
-    def _rows(self, path: Path, sheet: str = POINTS) -> list[tuple[object, ...]]:
+    def _rows(self, path: Path, sheet: str = POINTS) -> list[tuple[Any, ...]]:
         cells = openpyxl.load_workbook(path)[sheet]
         rows = [tuple(row) for row in cells.iter_rows(values_only=True)]
         start = next(

@@ -12,11 +12,12 @@ speak Dutch.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 import attrs
 
+from goudenoor._terms import FINDING_TERMS
 from goudenoor.report._language import in_language
 
 
@@ -472,9 +473,9 @@ class FindingWords:
     overdue: str
     """A finding past its deadline and not verified then: ``te laat``."""
     no_findings: str
-    kinds: dict[str, str]
-    severities: dict[str, str]
-    statuses: dict[str, str]
+    kinds: Mapping[str, str]
+    severities: Mapping[str, str]
+    statuses: Mapping[str, str]
     assessment_kinds: dict[str, str]
     status_title: str
     recognitions: str
@@ -498,7 +499,7 @@ class FindingWords:
     reason_texts: dict[str, str]
     """Each reason code's sentence, with ``{date}``, ``{finding}``, ``{level}``."""
 
-    def of(self, table: dict[str, str], key: str) -> str:
+    def of(self, table: Mapping[str, str], key: str) -> str:
         """
         *key* in this language from *table*, or *key* itself if the table
         does not know it.
@@ -553,19 +554,9 @@ _DUTCH_FINDINGS = FindingWords(
     text="Bevinding",
     overdue="te laat",
     no_findings="Geen bevindingen.",
-    kinds={
-        "afwijking": "afwijking",
-        "verbeterpunt": "verbeterpunt",
-        "observatie": "observatie",
-        "sterk-punt": "sterk punt",
-    },
-    severities={"major": "groot", "minor": "klein"},
-    statuses={
-        "open": "open",
-        "planned": "gepland",
-        "implemented": "uitgevoerd",
-        "verified": "geverifieerd",
-    },
+    kinds=FINDING_TERMS["nl"].kinds,
+    severities=FINDING_TERMS["nl"].severities,
+    statuses=FINDING_TERMS["nl"].statuses,
     assessment_kinds={"audit": "audit", "review": "review", "self": "zelfevaluatie"},
     status_title="Stand van de erkenningen",
     recognitions="Erkenningen",
@@ -626,9 +617,9 @@ _ENGLISH_FINDINGS = FindingWords(
     text="Finding",
     overdue="overdue",
     no_findings="No findings.",
-    kinds={},
-    severities={},
-    statuses={},
+    kinds=FINDING_TERMS["en"].kinds,
+    severities=FINDING_TERMS["en"].severities,
+    statuses=FINDING_TERMS["en"].statuses,
     assessment_kinds={"self": "self-assessment"},
     status_title="Recognition status",
     recognitions="Recognitions",

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Final, get_args
 
 import attrs
 
+from goudenoor._terms import FINDING_TERMS
 from goudenoor.audit import (
     ASSESSMENT_KINDS,
     FINDING_KINDS,
@@ -230,19 +231,9 @@ POINTS_WORDS: Final[Mapping[str, PointsWords]] = {
         status="Status",
         overdue="Te laat",
         yes="ja",
-        finding_kinds={
-            "afwijking": "afwijking",
-            "verbeterpunt": "verbeterpunt",
-            "observatie": "observatie",
-            "sterk-punt": "sterk punt",
-        },
-        severities={"major": "groot", "minor": "klein"},
-        statuses={
-            "open": "open",
-            "planned": "gepland",
-            "implemented": "uitgevoerd",
-            "verified": "geverifieerd",
-        },
+        finding_kinds=FINDING_TERMS["nl"].kinds,
+        severities=FINDING_TERMS["nl"].severities,
+        statuses=FINDING_TERMS["nl"].statuses,
     ),
     "en": PointsWords(
         sheet="Points",
@@ -271,21 +262,9 @@ POINTS_WORDS: Final[Mapping[str, PointsWords]] = {
         status="Status",
         overdue="Overdue",
         yes="yes",
-        # The kinds are the scheme's Dutch terms, as in the English
-        # Markdown report.
-        finding_kinds={
-            "afwijking": "afwijking",
-            "verbeterpunt": "verbeterpunt",
-            "observatie": "observatie",
-            "sterk-punt": "sterk-punt",
-        },
-        severities={"major": "major", "minor": "minor"},
-        statuses={
-            "open": "open",
-            "planned": "planned",
-            "implemented": "implemented",
-            "verified": "verified",
-        },
+        finding_kinds=FINDING_TERMS["en"].kinds,
+        severities=FINDING_TERMS["en"].severities,
+        statuses=FINDING_TERMS["en"].statuses,
     ),
 }
 POINTS_FORMAT = "0.00"
