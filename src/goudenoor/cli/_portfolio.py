@@ -299,7 +299,7 @@ def _portfolio_files(given: list[str], argument: str) -> PortfolioFiles:
     Raises:
         GoudenoorError: A PATH is ``-`` or gives no file.
     """
-    from goudenoor.files import portfolio_files
+    from goudenoor.files import is_glob_pattern, portfolio_files
 
     for path in given:
         if path == "-":
@@ -309,7 +309,7 @@ def _portfolio_files(given: list[str], argument: str) -> PortfolioFiles:
                 f"{argument}: standard input ('-') cannot be read here: give "
                 "assessment files, folders or glob patterns"
             )
-        if path and not os.path.lexists(path) and not set("*?[").intersection(path):
+        if path and not os.path.lexists(path) and not is_glob_pattern(path):
             # Neither a file, a folder nor a pattern: a PATH mistyped, not
             # a file to refuse (exit 1) beside an empty table.
             raise GoudenoorError(

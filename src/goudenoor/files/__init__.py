@@ -83,6 +83,7 @@ if TYPE_CHECKING:
     )
     from goudenoor.files._portfolio import (
         PortfolioFiles as PortfolioFiles,
+        is_glob_pattern as is_glob_pattern,
         load_portfolio as load_portfolio,
         portfolio_files as portfolio_files,
     )
@@ -125,6 +126,7 @@ if TYPE_CHECKING:
 
 
 _EXPORTS: Final[dict[str, str]] = {
+    "is_glob_pattern": "_portfolio",
     "ASSESSMENT_FORMAT": "_assessment",
     "assessment_from_mapping": "_assessment",
     "assessment_schema": "_schemas",

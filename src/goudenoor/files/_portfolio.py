@@ -28,6 +28,7 @@ from goudenoor.standard import Extension, Standard
 
 __all__ = [
     "OTHER_KINDS",
+    "is_glob_pattern",
     "PortfolioFiles",
     "file_identity",
     "load_portfolio",
@@ -45,6 +46,16 @@ Source = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
 
 _SUFFIXES: Final = (".yaml", ".yml")
 _GLOB_CHARACTERS: Final = frozenset("*?[")
+
+
+def is_glob_pattern(text: str) -> bool:
+    """
+    Whether a PATH argument is read as a glob pattern: it names no file
+    (a file called ``a[1].yaml`` is that file) and holds ``*``, ``?`` or
+    ``[``.
+    """
+    return not os.path.lexists(text) and bool(_GLOB_CHARACTERS.intersection(text))
+
 
 OTHER_KINDS: Final = frozenset(
     {
@@ -202,10 +213,7 @@ class _Scan:
     def add(self, item: str | os.PathLike[str]) -> None:
         text = refuse_empty_path(item)
         before = (len(self.paths), len(self.refused), len(self.notes))
-        if not os.path.lexists(text) and _GLOB_CHARACTERS.intersection(text):
-            matches = _Glob(text, self).matches()
-        else:
-            matches = [text]
+        matches = _Glob(text, self).matches() if is_glob_pattern(text) else [text]
         for match in matches:
             self._one(match, explicit=True)
         if before == (len(self.paths), len(self.refused), len(self.notes)):
