@@ -277,18 +277,28 @@ def _class_hook(
     """
     Structure an attrs class from a mapping with text keys, forbidding
     extra keys and leaving out the fields that are not read from files.
+
+    The structure function is generated when the first mapping of *cls*
+    arrives, not when the hook is asked for: generating a class's function
+    asks for (and would generate) the hook of every class it holds, and an
+    assessment without findings or reviews has no use for theirs. The
+    generated functions of the classes that hold *cls* keep calling this
+    one wrapper.
     """
-    omitted: dict[str, Any] = {
-        name: cattrs.gen.override(omit=True) for name in _not_in_files(cls)
-    }
-    inner: Callable[[Any, Any], object] = cattrs.gen.make_dict_structure_fn(
-        cls, converter, _cattrs_forbid_extra_keys=True, **omitted
-    )
+    inner: Callable[[Any, Any], object] | None = None
 
     def structure(value: object, tp: type) -> object:
+        nonlocal inner
         if not isinstance(value, dict):
             raise _expect("a mapping", value)
         _check_text_keys(value)
+        if inner is None:
+            omitted: dict[str, Any] = {
+                name: cattrs.gen.override(omit=True) for name in _not_in_files(cls)
+            }
+            inner = cattrs.gen.make_dict_structure_fn(
+                cls, converter, _cattrs_forbid_extra_keys=True, **omitted
+            )
         return inner(value, tp)
 
     return structure
