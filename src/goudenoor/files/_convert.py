@@ -29,7 +29,7 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
-from goudenoor._data import converter as data_converter
+from goudenoor._data import new_converter
 from goudenoor.audit import Rating
 from goudenoor.exceptions import ModelError
 from goudenoor.problems import EXCERPT, PathElement, Problem, excerpt
@@ -307,10 +307,12 @@ def _class_hook(
 @cache
 def _converter() -> cattrs.Converter:
     """
-    Build the strict converter once: the package's one converter (its
-    unstructure hooks, ``goudenoor._data``) with the strict structure hooks.
+    Build the strict converter once: a copy of the package's one converter
+    (its unstructure hooks, ``goudenoor._data``) with the strict structure
+    hooks. It is made from the same recipe rather than copied, which would
+    build the one converter first in a process that only reads input.
     """
-    converter = data_converter().copy(forbid_extra_keys=True, detailed_validation=True)
+    converter = new_converter(forbid_extra_keys=True, detailed_validation=True)
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(float, _structure_float)
