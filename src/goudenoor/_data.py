@@ -36,6 +36,7 @@ __all__ = [
     "Object",
     "Shape",
     "converter",
+    "new_converter",
     "object_data",
     "shape",
     "shape_of",
@@ -240,11 +241,25 @@ def _shape_hook(
 def converter() -> cattrs.Converter:
     """
     The one converter, with its unstructure hooks; ``goudenoor.files``
-    copies it and adds the strict structure hooks.
+    makes its strict copy with :func:`new_converter` and adds the strict
+    structure hooks.
+    """
+    return new_converter()
+
+
+def new_converter(**options: Any) -> cattrs.Converter:
+    """
+    A new converter with the unstructure hooks of :func:`converter` and
+    cattrs' *options*: a copy of the one converter made from the same
+    recipe, not by copying it, so that a process that only reads input
+    builds one converter, not two (registering the hooks generates
+    nothing; a function is generated when a class is first unstructured).
     """
     import cattrs
 
-    conv = cattrs.Converter(unstruct_collection_overrides={tuple: list, Mapping: dict})
+    conv = cattrs.Converter(
+        unstruct_collection_overrides={tuple: list, Mapping: dict}, **options
+    )
     conv.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     conv.register_unstructure_hook_factory(_SHAPES.__contains__, _shape_hook)
     return conv

@@ -127,3 +127,60 @@ def test_an_audit_checks_its_extensions_before_their_classes_are_defined() -> No
         "False",
     ]
     assert expected == done.stdout.splitlines()
+
+
+GENERATED = """
+import json, linecache, sys
+from goudenoor.cli import main
+code = main(sys.argv[1:])
+made = sorted(
+    name.removeprefix("<cattrs generated structure ").removesuffix(">")
+    for name in linecache.cache
+    if name.startswith("<cattrs generated structure ")
+)
+sys.stderr.write(json.dumps([code, made]) + "\\n")
+"""
+
+
+def _generated(path: Path) -> list[str]:
+    """
+    The classes whose structure functions ``goudenoor score PATH`` generated
+    (cattrs names each generated function's source in ``linecache``, for
+    tracebacks).
+    """
+    done = run_python("-c", GENERATED, "score", path)
+    code, made = json.loads(done.stderr.strip().splitlines()[-1])
+    assert 0 == code, done.stderr
+    return made  # type: ignore[no-any-return]
+
+
+def test_score_generates_the_structure_functions_of_the_classes_in_the_file() -> None:
+    """
+    A class's structure function is generated when its first mapping is
+    read: the example has ratings with evidence but no findings, reviews
+    or migration origin, so theirs are not generated (each costs a
+    compile of generated code).
+    """
+    expected = [
+        "goudenoor.audit._assessment.Assessment",
+        "goudenoor.audit._assessment.Evidence",
+        "goudenoor.audit._assessment.Rating",
+    ]
+    assert expected == _generated(EXAMPLE_AUDIT)
+
+
+def test_score_of_an_audit_with_findings_generates_theirs() -> None:
+    """
+    The same check sees a nested class's function where the file has
+    one: findings (with their history) and no rating written as a
+    mapping.
+    """
+    path = EXAMPLE_AUDIT.parent / "erkenning" / "audit-2024.yaml"
+
+    expected = [
+        "goudenoor.audit._assessment.Assessment",
+        "goudenoor.audit._assessment.Evidence",
+        "goudenoor.audit._assessment.Finding",
+        "goudenoor.audit._assessment.FindingUpdate",
+    ]
+    assert expected == _generated(path)

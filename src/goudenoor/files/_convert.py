@@ -29,7 +29,7 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
-from goudenoor._data import converter as data_converter
+from goudenoor._data import new_converter
 from goudenoor.audit import Rating
 from goudenoor.exceptions import ModelError
 from goudenoor.problems import EXCERPT, PathElement, Problem, excerpt
@@ -277,18 +277,28 @@ def _class_hook(
     """
     Structure an attrs class from a mapping with text keys, forbidding
     extra keys and leaving out the fields that are not read from files.
+
+    The structure function is generated when the first mapping of *cls*
+    arrives, not when the hook is asked for: generating a class's function
+    asks for (and would generate) the hook of every class it holds, and an
+    assessment without findings or reviews has no use for theirs. The
+    generated functions of the classes that hold *cls* keep calling this
+    one wrapper.
     """
-    omitted: dict[str, Any] = {
-        name: cattrs.gen.override(omit=True) for name in _not_in_files(cls)
-    }
-    inner: Callable[[Any, Any], object] = cattrs.gen.make_dict_structure_fn(
-        cls, converter, _cattrs_forbid_extra_keys=True, **omitted
-    )
+    inner: Callable[[Any, Any], object] | None = None
 
     def structure(value: object, tp: type) -> object:
+        nonlocal inner
         if not isinstance(value, dict):
             raise _expect("a mapping", value)
         _check_text_keys(value)
+        if inner is None:
+            omitted: dict[str, Any] = {
+                name: cattrs.gen.override(omit=True) for name in _not_in_files(cls)
+            }
+            inner = cattrs.gen.make_dict_structure_fn(
+                cls, converter, _cattrs_forbid_extra_keys=True, **omitted
+            )
         return inner(value, tp)
 
     return structure
@@ -297,10 +307,12 @@ def _class_hook(
 @cache
 def _converter() -> cattrs.Converter:
     """
-    Build the strict converter once: the package's one converter (its
-    unstructure hooks, ``goudenoor._data``) with the strict structure hooks.
+    Build the strict converter once: a copy of the package's one converter
+    (its unstructure hooks, ``goudenoor._data``) with the strict structure
+    hooks. It is made from the same recipe rather than copied, which would
+    build the one converter first in a process that only reads input.
     """
-    converter = data_converter().copy(forbid_extra_keys=True, detailed_validation=True)
+    converter = new_converter(forbid_extra_keys=True, detailed_validation=True)
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(float, _structure_float)
