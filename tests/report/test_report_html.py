@@ -346,6 +346,24 @@ class TestContent:
         assert 4 == page.count("&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;")
         assert f"Gouden Oor audit: {evil}" in Page(page).text
 
+    def test_no_bidirectional_control_reaches_the_page(
+        self, std: go.Standard, audit: go.Assessment
+    ) -> None:
+        """
+        A right-to-left override in a name or a note would make the browser
+        show 'ACMEexe.gpj' for 'ACME' + U+202E + 'jpg.exe': it is shown as
+        its escape instead, as in the CSV and JSON outputs.
+        """
+        a = attrs.evolve(audit, organisation="ACME\u202ejpg.exe").with_ratings(
+            {"1.1": go.Rating(value=1, note="zie \u2066bijlage\u2069")}
+        )
+
+        page = render_report(go.score(std, a), "html", language="en")
+
+        assert [] == [c for c in page if c in "\u202e\u2066\u2069"]
+        assert "Gouden Oor audit: ACME\\u202ejpg.exe" in Page(page).text
+        assert "zie \\u2066bijlage\\u2069" in Page(page).text
+
 
 class TestCharts:
     def test_two_charts(self, page: str) -> None:

@@ -32,6 +32,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, cast
 
+from goudenoor._text import visible_controls
 from goudenoor.audit import Comparison, Evidence, RequirementResult, ScoreCard
 from goudenoor.exceptions import GoudenoorError, MissingExtraError
 from goudenoor.report._data import ReportData
@@ -210,8 +211,22 @@ def templates() -> Callable[[str], Callable[..., str]]:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_shown,
     )
     return lambda name: environment.get_template(name).render
+
+
+def _shown(value: object) -> object:
+    """
+    Every value a page shows, before it is escaped: a text's controls (the
+    bidirectional overrides and isolates first, which a browser obeys and
+    which would reorder a name or a note around them) as visible ``\\u``
+    escapes, as the CSV and JSON outputs write them. Markup the renderers
+    built is left as it is.
+    """
+    if type(value) is str:
+        return visible_controls(value)
+    return value
 
 
 def _meta(data: ReportData) -> list[tuple[str, str]]:
