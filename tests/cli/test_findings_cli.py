@@ -313,3 +313,27 @@ class TestStatus:
             "goudenoor: error: PATH: standard input ('-') cannot be read here: give "
             "assessment files, folders or glob patterns\n"
         ) == err
+
+
+def test_status_takes_the_scoring_options() -> None:
+    """
+    The level is the latest audit's, scored with the options given: the
+    worked example reaches Gecommitteerd on the niveaus and 2 sterren on the
+    sterren scheme (53.1 points).
+    """
+    worked = str(Path(__file__).parent.parent.parent / "examples" / "erkenning")
+    levels = []
+    for scheme in ("niveaus", "sterren"):
+        code, out = run(
+            "status",
+            worked,
+            "--as-of",
+            "2024-12-02",
+            "--scheme",
+            scheme,
+            "--format",
+            "json",
+        )
+        assert 0 == code
+        levels.append(json.loads(out)["rows"][0]["level"])
+    assert ["Gecommitteerd", "2 sterren"] == levels

@@ -24,7 +24,7 @@ from goudenoor._data import Key, shape, to_data
 from goudenoor._text import text_lines
 from goudenoor.audit._assessment import FINDING_STATUSES, Assessment, Finding
 from goudenoor.audit._audit import Audit
-from goudenoor.audit._scoring import score
+from goudenoor.audit._scoring import EvidencePolicy, score
 from goudenoor.exceptions import RecognitionError
 from goudenoor.standard import RecognitionRules
 
@@ -381,6 +381,7 @@ def recognition_status(
     scheme: str | None = None,
     method: str = "weighted-mean",
     parameters: Mapping[str, float] | None = None,
+    evidence_policy: EvidencePolicy = "warn",
     rules: RecognitionRules | None = None,
 ) -> RecognitionStatus:
     """
@@ -389,7 +390,8 @@ def recognition_status(
 
     Only assessments dated on or before *as_of* count, and self
     assessments never do. The latest ``audit`` grants the level (scored
-    with *scheme*, *method* and *parameters*); its findings and those of
+    with *scheme*, *method*, *parameters* and *evidence_policy*, as
+    :func:`~goudenoor.audit.score` takes them); its findings and those of
     the ``review`` assessments after it decide the state, each finding as
     it stands on *as_of* (one that appears in several of them, carried
     forward, counts once, as the latest has it). Findings of earlier
@@ -445,7 +447,13 @@ def recognition_status(
         or (audit.assessment.kind == "review" and audit.assessment.date >= audit_date)
     ]
     findings = _current_findings(cycle, as_of)
-    card = score(latest, scheme=scheme, method=method, parameters=parameters)
+    card = score(
+        latest,
+        scheme=scheme,
+        method=method,
+        parameters=parameters,
+        evidence_policy=evidence_policy,
+    )
     used = rules if rules is not None else latest.standard.recognition_rules
     status = attrs.evolve(
         status,

@@ -217,6 +217,7 @@ def add_status_command(commands: Commands) -> None:
         help="exit 1 when a recognition is suspended, or when one has overdue findings",
     )
     add_language_option(status, "Markdown status page's words")
+    add_scoring_options(status)
     _add_jobs_option(status, "files")
     add_extension_option(status)
     add_output_options(status)
@@ -236,7 +237,7 @@ def _status(args: argparse.Namespace, out: TextIO) -> int:
     finally:
         progress.close()
     day = as_of(args)
-    recognitions = portfolio.recognitions(day)
+    recognitions = portfolio.recognitions(day, **scoring_arguments(args))
     refused = [(error.path, str(error.error)) for error in portfolio.errors]
     write_output(args, out, _status_text(args, recognitions, day, refused))
     _refused(portfolio.errors, portfolio.notes)

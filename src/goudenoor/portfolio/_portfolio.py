@@ -368,7 +368,8 @@ class Portfolio:
 
         Args:
             as_of: The date.
-            options: ``scheme``, ``method``, ``parameters`` or ``rules``,
+            options: ``scheme``, ``method``, ``parameters``,
+                ``evidence_policy`` or ``rules``,
                 as for :func:`~goudenoor.audit.recognition_status`.
 
         Raises:
