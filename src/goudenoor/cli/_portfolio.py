@@ -14,7 +14,7 @@ import os
 import sys
 import time
 import types
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from goudenoor._text import json_text
@@ -42,7 +42,13 @@ from goudenoor.standard import MAX_NUMBER
 if TYPE_CHECKING:
     from goudenoor.audit import RecognitionStatus, ScoreCard
     from goudenoor.files import PortfolioFiles
-    from goudenoor.portfolio import PortfolioNote, PortfolioSummary, RefusedFile
+    from goudenoor.portfolio import (
+        Portfolio,
+        PortfolioNote,
+        PortfolioSummary,
+        RefusedFile,
+    )
+    from goudenoor.standard import Extension
 
 
 __all__ = [
@@ -136,7 +142,6 @@ def _jobs(text: str) -> int:
 
 
 def _portfolio(args: argparse.Namespace, out: TextIO) -> int:
-    from goudenoor.files import load_portfolio
     from goudenoor.portfolio import COLUMNS
     from goudenoor.report import table_csv, table_json, table_markdown, table_text
 
@@ -149,15 +154,7 @@ def _portfolio(args: argparse.Namespace, out: TextIO) -> int:
             "--format html is for the summary: add --summary (the table is text, "
             "csv, json or md)"
         )
-    extensions = read_extensions(args.extension)
-    paths = _portfolio_files(args.paths, "PATH")
-    progress = Progress(sys.stderr)
-    try:
-        portfolio = load_portfolio(
-            paths, jobs=args.jobs, extensions=extensions, progress=progress
-        )
-    finally:
-        progress.close()
+    portfolio = _loaded(args)
     options = scoring_arguments(args)
     refused = [(error.path, str(error.error)) for error in portfolio.errors]
     if args.summary:
@@ -224,18 +221,33 @@ def add_status_command(commands: Commands) -> None:
     status.set_defaults(handler=_status)
 
 
-def _status(args: argparse.Namespace, out: TextIO) -> int:
+def _loaded(
+    args: argparse.Namespace,
+    paths: PortfolioFiles | None = None,
+    extensions: Sequence[Extension] | None = None,
+) -> Portfolio:
+    """
+    The portfolio of *paths* (default: the PATH arguments) with
+    *extensions* (default: those given), loaded with ``--jobs`` and a
+    progress line on standard error.
+    """
     from goudenoor.files import load_portfolio
 
-    extensions = read_extensions(args.extension)
-    paths = _portfolio_files(args.paths, "PATH")
+    if extensions is None:
+        extensions = read_extensions(args.extension)
+    if paths is None:
+        paths = _portfolio_files(args.paths, "PATH")
     progress = Progress(sys.stderr)
     try:
-        portfolio = load_portfolio(
+        return load_portfolio(
             paths, jobs=args.jobs, extensions=extensions, progress=progress
         )
     finally:
         progress.close()
+
+
+def _status(args: argparse.Namespace, out: TextIO) -> int:
+    portfolio = _loaded(args)
     day = as_of(args)
     recognitions = portfolio.recognitions(day, **scoring_arguments(args))
     refused = [(error.path, str(error.error)) for error in portfolio.errors]
@@ -512,7 +524,6 @@ def add_benchmark_command(commands: Commands) -> None:
 
 
 def _benchmark(args: argparse.Namespace, out: TextIO) -> int:
-    from goudenoor.files import load_portfolio
     from goudenoor.portfolio import percentile_ranks
 
     extensions = read_extensions(args.extension)
@@ -527,13 +538,7 @@ def _benchmark(args: argparse.Namespace, out: TextIO) -> int:
                 f"--against: no peers to compare {args.file} with: the only "
                 "assessment given is the file itself"
             )
-    progress = Progress(sys.stderr)
-    try:
-        portfolio = load_portfolio(
-            paths, jobs=args.jobs, extensions=extensions, progress=progress
-        )
-    finally:
-        progress.close()
+    portfolio = _loaded(args, paths, extensions)
     _refused(portfolio.errors, portfolio.notes)
     ranks = percentile_ranks(card, portfolio.cards(**scoring_arguments(args)))
     if args.format == "json":
