@@ -28,6 +28,7 @@ from goudenoor.audit import (
     Comparison,
     Consensus,
     Evidence,
+    EvidenceCheck,
     Finding,
     Findings,
     FindingUpdate,
@@ -721,6 +722,7 @@ _OUTPUTS: dict[str, tuple[type | Object, str]] = {
     "graph": (GRAPH_SHAPE, "goudenoor graph"),
     "findings": (Findings, "goudenoor findings"),
     "status": (STATUS_SHAPE, "goudenoor status"),
+    "evidence-check": (EvidenceCheck, "goudenoor evidence check"),
 }
 
 _INPUTS: dict[str, Callable[[], dict[str, Any]]] = {
