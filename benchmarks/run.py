@@ -1360,12 +1360,12 @@ def bench_evidence(settings: Settings, report: Report) -> None:
         folder = Path(name)
         (folder / "bewijs").mkdir()
         names = [f"bewijs/stuk-{number:03}.bin" for number in range(n)]
-        for number, path in enumerate(names):
+        for number, relative in enumerate(names):
             # Random bytes (seeded): no file system compresses them away.
-            data = random_bytes(size, seed=number)
-            (folder / path).write_bytes(data)
+            (folder / relative).write_bytes(random_bytes(size, seed=number))
         evidence = tuple(
-            go.Evidence(kind="document", reference=path, path=path) for path in names
+            go.Evidence(kind="document", reference=relative, path=relative)
+            for relative in names
         )
         assessment = go.Assessment(
             edition=bench_scoring.EDITION,
@@ -1373,7 +1373,7 @@ def bench_evidence(settings: Settings, report: Report) -> None:
             date=bench_scoring.DATE,
             ratings={"1.1": go.Rating(value=3, evidence=evidence)},
         )
-        paths = [folder / path for path in names]
+        paths = [folder / relative for relative in names]
         for path in paths:  # every file in the page cache before any timing
             path.read_bytes()
 
