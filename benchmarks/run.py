@@ -80,6 +80,13 @@ What is measured, and how:
   ratings); best of R, taking turns, garbage collector off. Its floor is
   scoring each organisation's latest audit once, which it cannot avoid.
   Linear growth means the ratio is about 10: the target is at most 12x.
+* **evidence**: ``hash_evidence`` of an assessment whose evidence is N
+  (default 16) files of a few MB (default 4 MB each, random bytes) in a
+  temporary folder, against ``hashlib.file_digest(file, "sha256")`` over
+  the same files opened one by one; every file is read once first (so
+  both find it in the page cache), then best of R, taking turns, garbage
+  collector off; the digests are checked to agree first. Target: at most
+  1.2x.
 * **CLI**: the wall time of ``python -m goudenoor score
   examples/audit-2012.yaml`` against ``python -c "import goudenoor"``,
   the median of fresh processes (the minimums' ratio is given too), for
@@ -154,6 +161,7 @@ BENCHMARKS: Final = (
     "cli",
     "portfolio",
     "status",
+    "evidence",
 )
 """The groups of rows, in table order (``--only`` picks some)."""
 
@@ -176,6 +184,8 @@ LIMITS_TARGET: Final = 1.5
 """Load time per MB at the size limit against a quarter of it: linear."""
 STATUS_TARGET: Final = 12.0
 """Portfolio.status of N audits against N/10: linear (10x), with room."""
+EVIDENCE_TARGET: Final = 1.2
+"""hash_evidence against hashlib.file_digest over the same files."""
 LIMIT_FRACTIONS: Final = (0.25, 0.5, 1.0)
 """The sizes of the near-the-limit rows, as fractions of the limit."""
 
@@ -262,6 +272,10 @@ class Settings:
     """Repetitions of each near-the-limit load; the best counts."""
     status_n: int
     """Audits in the larger portfolio of the status benchmark."""
+    evidence_files: int
+    """Evidence files in the evidence benchmark."""
+    evidence_bytes: int
+    """The size of each evidence file."""
 
 
 DEFAULT: Final = Settings(
@@ -277,6 +291,8 @@ DEFAULT: Final = Settings(
     limits_scale=1.0,
     limits_repeat=5,
     status_n=10_000,
+    evidence_files=16,
+    evidence_bytes=4 * 1024 * 1024,
 )
 QUICK: Final = Settings(
     process_runs=1,
@@ -291,6 +307,8 @@ QUICK: Final = Settings(
     limits_scale=0.02,
     limits_repeat=1,
     status_n=100,
+    evidence_files=4,
+    evidence_bytes=256 * 1024,
 )
 
 
@@ -1330,6 +1348,86 @@ def bench_status(settings: Settings, report: Report) -> None:
     )
 
 
+def bench_evidence(settings: Settings, report: Report) -> None:
+    """
+    ``hash_evidence`` against ``hashlib.file_digest`` over the same files.
+    """
+    import hashlib
+
+    n, size, repeat = settings.evidence_files, settings.evidence_bytes, settings.repeat
+    _progress(f"evidence: {n} files of {size:,} bytes, best of {repeat}")
+    with tempfile.TemporaryDirectory(prefix="goudenoor-bench-evidence-") as name:
+        folder = Path(name)
+        (folder / "bewijs").mkdir()
+        names = [f"bewijs/stuk-{number:03}.bin" for number in range(n)]
+        for number, relative in enumerate(names):
+            # Random bytes (seeded): no file system compresses them away.
+            (folder / relative).write_bytes(random_bytes(size, seed=number))
+        evidence = tuple(
+            go.Evidence(kind="document", reference=relative, path=relative)
+            for relative in names
+        )
+        assessment = go.Assessment(
+            edition=bench_scoring.EDITION,
+            organisation="Benchmark",
+            date=bench_scoring.DATE,
+            ratings={"1.1": go.Rating(value=3, evidence=evidence)},
+        )
+        paths = [folder / relative for relative in names]
+        for path in paths:  # every file in the page cache before any timing
+            path.read_bytes()
+
+        def library() -> None:
+            go.hash_evidence(assessment, root=folder)
+
+        def floor() -> None:
+            for path in paths:
+                with path.open("rb") as file:
+                    hashlib.file_digest(file, "sha256")
+
+        hashed, _ = go.hash_evidence(assessment, root=folder)
+        expected = []
+        for path in paths:
+            with path.open("rb") as file:
+                expected.append(hashlib.file_digest(file, "sha256").hexdigest())
+        found = [item.sha256 for item in hashed.ratings["1.1"].evidence]
+        if found != expected:
+            msg = "hash_evidence and hashlib.file_digest disagree"
+            raise BenchmarkError(msg)
+        library_time, floor_time = bench_scoring.best_times(
+            [("hash_evidence", library), ("file_digest", floor)], repeat
+        )
+    report.details["evidence"] = {
+        "files": n,
+        "bytes_per_file": size,
+        "hash_evidence": library_time,
+        "file_digest": floor_time,
+    }
+    report.rows.append(
+        Row(
+            benchmark="evidence, hash",
+            contestant=f"hash_evidence {_duration(library_time)}",
+            contestant_value=library_time,
+            baseline=f"file_digest {_duration(floor_time)}",
+            baseline_value=floor_time,
+            target=EVIDENCE_TARGET,
+            explanation=f"hash_evidence of an assessment with {n} evidence files "
+            f"of {size / 1024 / 1024:g} MB vs hashlib.file_digest(file, 'sha256') "
+            f"over the same files; page cache warm, best of {repeat}, taking "
+            "turns, gc off",
+        )
+    )
+
+
+def random_bytes(size: int, *, seed: int) -> bytes:
+    """
+    *size* random bytes, the same for the same *seed*.
+    """
+    import random
+
+    return random.Random(seed).randbytes(size)  # noqa: S311 - data, not secrets
+
+
 # -- command line ----------------------------------------------------------------
 
 _RUNNERS: Final[Mapping[str, Callable[[Settings, Report], None]]] = {
@@ -1342,6 +1440,7 @@ _RUNNERS: Final[Mapping[str, Callable[[Settings, Report], None]]] = {
     "cli": bench_cli,
     "portfolio": bench_portfolio,
     "status": bench_status,
+    "evidence": bench_evidence,
 }
 
 

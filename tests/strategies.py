@@ -92,7 +92,8 @@ def _days(draw: st.DrawFn, start: datetime.date, most: int = 400) -> datetime.da
 @st.composite
 def evidence_items(draw: st.DrawFn, *, least: int = 0) -> tuple[go.Evidence, ...]:
     """
-    Up to two evidence items (at least *least*), dated or not.
+    Up to two evidence items (at least *least*), dated or not, with or
+    without a file, a link, a fingerprint and a collector.
     """
     items = draw(
         st.lists(
@@ -101,6 +102,10 @@ def evidence_items(draw: st.DrawFn, *, least: int = 0) -> tuple[go.Evidence, ...
                 kind=st.sampled_from(["document", "interview", "observation"]),
                 reference=TEXTS,
                 date=st.none() | st.just(datetime.date(2026, 3, 1)),
+                path=st.none() | st.just("bewijs/beleid 2026.pdf"),
+                uri=st.none() | st.just("https://dms.example/12"),
+                sha256=st.none() | st.just("0" * 63 + "a"),
+                collected_by=st.none() | TEXTS,
             ),
             min_size=least,
             max_size=2,

@@ -19,6 +19,10 @@ INIT = Path(go.__file__)
 
 EXPECTED = frozenset(
     {
+        # Evidence with a fingerprint (issue 26).
+        "EvidenceCheck",
+        "hash_evidence",
+        "verify_evidence",
         # After the score (issue 25).
         "Finding",
         "FindingUpdate",

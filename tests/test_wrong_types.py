@@ -156,6 +156,9 @@ def _seeds() -> list[object]:
         std16,
         audit,
         go.load_audit(EXAMPLES / "audit-2012.yaml"),
+        go.verify_evidence(
+            go.load_audit(EXAMPLES / "audit-2012.yaml"), as_of=datetime.date(2026, 1, 1)
+        ),
         go.RefusedFile("kapot.yaml", go.GoudenoorError("kapot")),
         card,
         # Results that a card computes when asked.

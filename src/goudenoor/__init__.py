@@ -32,6 +32,7 @@ if TYPE_CHECKING:
         Consensus as Consensus,
         Disagreement as Disagreement,
         Evidence as Evidence,
+        EvidenceCheck as EvidenceCheck,
         Finding as Finding,
         FindingUpdate as FindingUpdate,
         Gap as Gap,
@@ -101,6 +102,7 @@ if TYPE_CHECKING:
         dump_assessment as dump_assessment,
         editions as editions,
         extension_from_mapping as extension_from_mapping,
+        hash_evidence as hash_evidence,
         load_assessment as load_assessment,
         load_audit as load_audit,
         load_crosswalk as load_crosswalk,
@@ -126,6 +128,7 @@ if TYPE_CHECKING:
         standard_to_mapping as standard_to_mapping,
         translation_from_mapping as translation_from_mapping,
         translations as translations,
+        verify_evidence as verify_evidence,
     )
     from .files.xlsx import (
         load_workbook as load_workbook,
@@ -231,6 +234,9 @@ _PUBLIC: Final[dict[str, str]] = {
     "ConsensusError": "exceptions",
     "Disagreement": "audit",
     "Evidence": "audit",
+    "EvidenceCheck": "audit",
+    "hash_evidence": "files",
+    "verify_evidence": "files",
     "Extension": "standard",
     "ExtensionError": "exceptions",
     "FileFormatError": "exceptions",

@@ -120,6 +120,8 @@ def test_help_lists_the_commands_in_the_order_of_an_audit() -> None:
         "oscal results",
         "oscal poam",
         "findings",
+        "evidence hash",
+        "evidence verify",
         "portfolio",
         "status",
         "rollup",

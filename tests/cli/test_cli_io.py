@@ -344,5 +344,8 @@ class TestExitCodes:
             "     - benchmark: a peer file was refused; the rest are still ranked "
             "against\n"
             "     - status: --fail-on suspended|overdue holds, or a file was refused\n"
+            "     - evidence hash: an evidence file is missing or changed (the rest "
+            "are still recorded and written)\n"
+            "     - evidence verify: an evidence file is missing or changed\n"
             "  2  usage or unreadable input:"
         ) in text

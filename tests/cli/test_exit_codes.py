@@ -27,6 +27,8 @@ ZUID = str(FINDINGS_DATA / "zuiderlicht-zuid-2025.yaml")
 TEAM = [str(path) for path in sorted((EXAMPLES / "team").glob("*.yaml"))]
 SITES = [str(path) for path in sorted((EXAMPLES / "sites").glob("*.yaml"))]
 SECTOR = str(EXAMPLES / "sector")
+EVIDENCE = str(DATA / "evidence" / "audit.yaml")
+CHANGED = str(DATA / "evidence" / "changed.yaml")
 MISSING = "{missing}"  # a file that does not exist
 BAD = "{bad}"  # a file that is read but is no valid assessment
 OUT = "{out}"  # a fresh output file
@@ -83,6 +85,16 @@ TABLE: dict[str, tuple[list[str], list[str] | None, list[str] | None]] = {
     ),
     "trend": (["trend", EARLIER, A], ["trend", MISSING, A], None),
     "findings": (["findings", NOORD], ["findings", MISSING], None),
+    "evidence hash": (
+        ["evidence", "hash", EVIDENCE],
+        ["evidence", "hash", MISSING],
+        ["evidence", "hash", CHANGED],
+    ),
+    "evidence verify": (
+        ["evidence", "verify", EVIDENCE, "--as-of", "2026-11-01"],
+        ["evidence", "verify", MISSING],
+        ["evidence", "verify", CHANGED, "--as-of", "2026-11-01"],
+    ),
     "status": (
         ["status", NOORD, ZUID, "--as-of", "2025-05-01", "--fail-on", "suspended"],
         ["status", NOORD, "--as-of", "2025-13-01"],

@@ -66,6 +66,7 @@ def _json_outputs() -> set[tuple[str, ...]]:
 
 FINDINGS_FOLDER = str(DATA / "findings")
 FINDINGS_AUDIT = str(DATA / "findings" / "zuiderlicht-noord-2025.yaml")
+EVIDENCE_AUDIT = str(DATA / "evidence" / "audit.yaml")
 
 
 def _runs(out: Path) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
@@ -104,6 +105,9 @@ def _runs(out: Path) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
         ("trend",): [("trend", *HISTORY, AUDIT, *json_)],
         ("findings",): [("findings", FINDINGS_AUDIT, "--as-of", "2025-10-01", *json_)],
         ("status",): [("status", FINDINGS_FOLDER, "--as-of", "2025-10-01", *json_)],
+        ("evidence", "verify"): [
+            ("evidence", "verify", EVIDENCE_AUDIT, "--as-of", "2026-11-01", *json_)
+        ],
     }
     schemas = {command for command in _json_outputs() if command[0] == "schema"}
     runs.update({command: [command] for command in schemas})

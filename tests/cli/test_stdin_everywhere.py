@@ -28,6 +28,7 @@ SITES = sorted((EXAMPLES / "sites").glob("*.yaml"))
 A = str(EXAMPLE_AUDIT)
 FINDINGS_AUDIT = DATA / "findings-2012.yaml"
 NOORD = ROOT / "tests" / "data" / "findings" / "zuiderlicht-noord-2025.yaml"
+EVIDENCE = DATA / "evidence" / "audit.yaml"
 OUT = "{out}"  # replaced by a fresh output file
 WORKBOOK = "{workbook}"  # replaced by an audit workbook of gos-2012
 
@@ -145,6 +146,36 @@ CASES = [
     ("findings", "file", NOORD, ["findings", "-", "--as-of", "2025-10-01"], 0),
     ("findings", "extension", ZORG, ["findings", A, "--extension", "-"], 0),
     ("status", "paths", NOORD, ["status", "-"], 2),
+    (
+        "evidence hash",
+        "file",
+        EVIDENCE,
+        ["evidence", "hash", "-", "--root", str(EVIDENCE.parent)],
+        0,
+    ),
+    (
+        "evidence hash",
+        "extension",
+        ZORG,
+        ["evidence", "hash", A, "--extension", "-"],
+        0,
+    ),
+    (
+        "evidence verify",
+        "file",
+        EVIDENCE,
+        ["evidence", "verify", "-", "--root", str(EVIDENCE.parent)],
+        0,
+    ),
+    # The evidence files are beside FILE: standard input has no folder.
+    ("evidence verify", "file", EVIDENCE, ["evidence", "verify", "-"], 2),
+    (
+        "evidence verify",
+        "extension",
+        ZORG,
+        ["evidence", "verify", A, "--extension", "-"],
+        0,
+    ),
     ("status", "extension", ZORG, ["status", A, "--extension", "-"], 0),
     ("trend", "extension", ZORG, ["trend", str(EARLIER), A, "--extension", "-"], 0),
 ]
@@ -159,6 +190,9 @@ REFUSED = {
     "cannot be read here: give assessment files, folders or glob patterns\n",
     ("status", "paths"): "goudenoor: error: PATH: standard input ('-') cannot be "
     "read here: give assessment files, folders or glob patterns\n",
+    ("evidence verify", "file"): "goudenoor: error: evidence verify reads the "
+    "evidence files beside FILE: with standard input ('-'), give their folder "
+    "with --root DIR\n",
 }
 
 

@@ -216,7 +216,7 @@ EXACT: dict[str, str] = {
     "assessment-extra-key-evidence.yaml": (
         "assessment-extra-key-evidence.yaml:12:9 "
         "ratings.\"1.1\".evidence[0].pages: unknown key 'pages' (expected one "
-        "of: kind, reference, date, valid_until)"
+        "of: kind, reference, date, valid_until, path, uri, sha256, collected_by)"
     ),
     "assessment-extra-key-rating.yaml": (
         'assessment-extra-key-rating.yaml:8:5 ratings."1.1".valeu: unknown '

@@ -365,6 +365,61 @@ def test_evidence_is_observations_linked_from_findings(
     assert "related-observations" not in finding(results, "2.4")
 
 
+def test_an_evidence_files_hash_is_in_the_back_matter(std2012: go.Standard) -> None:
+    """
+    An evidence item with a file is a back-matter resource that its
+    observation's relevant evidence points at, with the file's SHA-256
+    (issue 26), so that a GRC tool can check the file too; trestle reads
+    it.
+    """
+    digest = "0123456789abcdef" * 4
+    with_file = go.Evidence(
+        kind="document",
+        reference="Klachtenbeleid 2026",
+        path="bewijs/klachtenbeleid 2026.pdf",
+        uri="https://dms.example/docs/klachten beleid?v=100%&x=%41",
+        sha256=digest,
+        collected_by="A. Jansen",
+    )
+    without = go.Evidence(kind="interview", reference="Gesprek teamleider")
+    audit = go.Assessment(
+        edition="gos-2012",
+        organisation="Gemeente Voorbeeld",
+        date=datetime.date(2026, 10, 1),
+        ratings={"1.1": go.Rating(value=3, evidence=(with_file, without))},
+    )
+
+    results = to_oscal_results(std2012, audit)
+
+    document = results["assessment-results"]
+    [result] = document["results"]
+    first, second = result["observations"]
+    resource = document["back-matter"]["resources"][1]
+    assert {
+        "uuid": resource["uuid"],
+        "title": "Klachtenbeleid 2026",
+        "rlinks": [
+            {
+                "href": "bewijs/klachtenbeleid%202026.pdf",
+                "hashes": [{"algorithm": "SHA-256", "value": digest}],
+            },
+            {"href": "https://dms.example/docs/klachten%20beleid?v=100%25&x=%41"},
+        ],
+    } == resource
+    assert [
+        {"href": f"#{resource['uuid']}", "description": "Klachtenbeleid 2026"}
+    ] == first["relevant-evidence"]
+    assert ["A. Jansen"] == props(first, "collected-by")
+    # An item without a file or a link has no resource.
+    assert [{"description": "Gesprek teamleider"}] == second["relevant-evidence"]
+    assert 2 == len(document["back-matter"]["resources"])
+    parsed = AssessmentResults.parse_obj(document)
+    assert parsed.back_matter is not None
+    [_, read] = parsed.back_matter.resources or []
+    hashes = [h.value for link in read.rlinks or [] for h in link.hashes or []]
+    assert [digest] == hashes
+
+
 def test_auditors_are_parties_with_the_assessor_role(
     std2012: go.Standard, audit: go.Assessment
 ) -> None:

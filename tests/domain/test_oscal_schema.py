@@ -357,6 +357,12 @@ def test_results_with_a_unit_and_payloads() -> None:
         reference=payload,
         date=datetime.date(1900, 1, 1),
         valid_until=datetime.date(2999, 12, 31),
+        # A file, a link and a fingerprint (issue 26), with what a URI
+        # cannot hold as it is.
+        path="bewijs/beleid [concept] ü 100%.pdf",
+        uri="https://dms.example/docs?id=1 2#ü",
+        sha256="ab" * 32,
+        collected_by=f"\ufeff{payload}",
     )
     audit = go.Assessment(
         edition="gos-2012",
@@ -408,7 +414,13 @@ def _followed_up(
     *assessment* with a finding of each kind, *payload* in every text, a
     full history and evidence everywhere.
     """
-    evidence = go.Evidence(kind="document", reference=payload)
+    evidence = go.Evidence(
+        kind="document",
+        reference=payload,
+        path="bewijs/plan van aanpak.pdf",
+        sha256="cd" * 32,
+        collected_by=payload,
+    )
     return attrs.evolve(
         assessment,
         findings=(

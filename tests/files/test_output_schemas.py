@@ -23,7 +23,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import goudenoor as go
-from conftest import EXAMPLE_AUDIT, ROOT
+from conftest import DATA, EXAMPLE_AUDIT, ROOT
 from goudenoor.audit._consensus import consensus
 from goudenoor.audit._migration import migrate_assessment
 from goudenoor.files import json_schema
@@ -54,6 +54,7 @@ OUTPUTS = (
     "graph",
     "findings",
     "status",
+    "evidence-check",
 )
 INPUTS = ("assessment", "extension", "translation")
 
@@ -437,6 +438,16 @@ def test_every_command_that_prints_json_has_a_schema() -> None:
             "validation",
         ),
         (("graph", "gos-2012"), "graph"),
+        (
+            (
+                "evidence",
+                "verify",
+                str(DATA / "evidence" / "audit.yaml"),
+                "--as-of",
+                "2027-01-01",
+            ),
+            "evidence-check",
+        ),
         (("graph", "gos-2016", "--structure"), "graph"),
         (("graph", "gos-2012", "--assessment", str(EXAMPLE_AUDIT)), "graph"),
         (

@@ -64,6 +64,17 @@ if TYPE_CHECKING:
         register_rule as register_rule,
         require_team as require_team,
     )
+    from goudenoor.audit._evidence import (
+        EVIDENCE_CHECK_FORMAT as EVIDENCE_CHECK_FORMAT,
+        EVIDENCE_STATUSES as EVIDENCE_STATUSES,
+        EvidenceCheck as EvidenceCheck,
+        EvidencePlace as EvidencePlace,
+        EvidenceResult as EvidenceResult,
+        EvidenceStatus as EvidenceStatus,
+        check_evidence as check_evidence,
+        evidence_places as evidence_places,
+        with_fingerprints as with_fingerprints,
+    )
     from goudenoor.audit._graph import (
         DEFAULT_RISK_THRESHOLD as DEFAULT_RISK_THRESHOLD,
         GRAPH_FORMAT as GRAPH_FORMAT,
@@ -183,6 +194,15 @@ _EXPORTS: Final[dict[str, str]] = {
     "effects": "_graph",
     "Evidence": "_assessment",
     "EvidenceKind": "_assessment",
+    "EVIDENCE_CHECK_FORMAT": "_evidence",
+    "EVIDENCE_STATUSES": "_evidence",
+    "EvidenceCheck": "_evidence",
+    "EvidencePlace": "_evidence",
+    "EvidenceResult": "_evidence",
+    "EvidenceStatus": "_evidence",
+    "check_evidence": "_evidence",
+    "evidence_places": "_evidence",
+    "with_fingerprints": "_evidence",
     "EvidencePolicy": "_scoring",
     "format_points": "_scoring",
     "Gap": "_scoring",

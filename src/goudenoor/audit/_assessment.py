@@ -78,6 +78,35 @@ def _date_problems(date: datetime.date | None, path: tuple[str, ...]) -> list[Pr
     ]
 
 
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+# What an evidence item's path must be (its problems say it).
+_EVIDENCE_PATH_RULE = (
+    "a relative path with / between its parts, without . or .. parts, in "
+    "the evidence folder"
+)
+
+
+def _evidence_path_problems(path: str) -> list[Problem]:
+    """
+    The problems of an evidence item's *path*, judged as text only: where
+    it leads once symbolic links are followed is the file layer's to check
+    (``goudenoor.files``), as for an extension file an assessment names.
+    """
+    parts = path.split("/")
+    if is_blank(path):
+        reason = "must not be empty"
+    elif path.startswith("/") or "\\" in path or re.match(r"[A-Za-z]:", path):
+        reason = f"{excerpt(path)} is an absolute path or uses \\"
+    elif any(part in ("", ".", "..") for part in parts):
+        reason = f"{excerpt(path)} has an empty, . or .. part"
+    else:
+        return []
+    return [
+        Problem(message=f"{reason}: expected {_EVIDENCE_PATH_RULE}", path=("path",))
+    ]
+
+
 EvidenceKind = Literal["document", "interview", "observation", "measurement", "other"]
 """What kind of evidence an item is."""
 
@@ -92,17 +121,42 @@ class Evidence:
         reference: What it is, so that someone else can find it again.
         date: When it was made or seen.
         valid_until: Until when it counts (for example a certificate).
+        path: Its file, relative to the evidence folder (by default the
+            assessment file's folder), written with ``/``.
+        uri: Where it is kept otherwise (a document system's link).
+        sha256: The SHA-256 of the file at ``path``, 64 lowercase hex
+            digits (``goudenoor evidence hash`` fills it in).
+        collected_by: Who collected it.
     """
 
     kind: EvidenceKind
     reference: str
     date: datetime.date | None = None
     valid_until: datetime.date | None = None
+    path: str | None = None
+    uri: str | None = None
+    sha256: str | None = None
+    collected_by: str | None = None
 
     def __attrs_post_init__(self) -> None:
         problems = []
         if is_blank(self.reference):
             problems.append(Problem(message="must not be empty", path=("reference",)))
+        problems += [
+            Problem(message="must not be empty", path=(key,))
+            for key in ("uri", "collected_by")
+            if (text := getattr(self, key)) is not None and is_blank(text)
+        ]
+        if self.path is not None:
+            problems += _evidence_path_problems(self.path)
+        if self.sha256 is not None and not _SHA256.fullmatch(self.sha256):
+            problems.append(
+                Problem(
+                    message=f"{excerpt(self.sha256)} is not a SHA-256: expected "
+                    "64 lowercase hexadecimal digits",
+                    path=("sha256",),
+                )
+            )
         problems += _date_problems(self.date, ("date",))
         problems += _date_problems(self.valid_until, ("valid_until",))
         if (

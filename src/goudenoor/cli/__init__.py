@@ -6,8 +6,8 @@ Every error the user causes is printed as one line,
 
 Each command group keeps its options and its handler side by side in one
 private module (``_standard``, ``_template``, ``_score``, ``_formats``,
-``_migrate``, ``_team``, ``_interchange``, ``_findings``, ``_portfolio``); what they
-share is in ``_common``.
+``_migrate``, ``_team``, ``_interchange``, ``_findings``, ``_evidence``,
+``_portfolio``); what they share is in ``_common``.
 """
 
 from __future__ import annotations
@@ -97,6 +97,7 @@ _COMMANDS: Final = (
     "consensus",
     "oscal",
     "findings",
+    "evidence",
     "portfolio",
     "status",
     "rollup",
@@ -164,6 +165,8 @@ def _adder(command: str) -> Callable[[Commands], None]:
         from goudenoor.cli import _interchange as group
     elif command == "findings":
         from goudenoor.cli import _findings as group
+    elif command == "evidence":
+        from goudenoor.cli import _evidence as group
     else:
         from goudenoor.cli import _portfolio as group
     adder: Callable[[Commands], None] = getattr(

@@ -87,6 +87,9 @@ FINDINGS: Final = {
     "portfolio": "a file was refused; the table of the rest is still written",
     "benchmark": "a peer file was refused; the rest are still ranked against",
     "status": "--fail-on suspended|overdue holds, or a file was refused",
+    "evidence hash": "an evidence file is missing or changed (the rest are "
+    "still recorded and written)",
+    "evidence verify": "an evidence file is missing or changed",
 }
 """The commands that exit 1, and on what: every other exits 0 or 2."""
 

@@ -62,6 +62,10 @@ if TYPE_CHECKING:
         standard_from_mapping as standard_from_mapping,
         standard_to_mapping as standard_to_mapping,
     )
+    from goudenoor.files._evidence import (
+        hash_evidence as hash_evidence,
+        verify_evidence as verify_evidence,
+    )
     from goudenoor.files._extension import (
         ENTRY_POINT_GROUP as ENTRY_POINT_GROUP,
         InstalledExtension as InstalledExtension,
@@ -146,6 +150,7 @@ _EXPORTS: Final[dict[str, str]] = {
     "EDITIONS_SHAPE": "_schemas",
     "ENTRY_POINT_GROUP": "_extension",
     "extension_from_mapping": "_extension",
+    "hash_evidence": "_evidence",
     "extension_schema": "_schemas",
     "EXTENSIONS_FORMAT": "_schemas",
     "EXTENSIONS_SHAPE": "_schemas",
@@ -190,6 +195,7 @@ _EXPORTS: Final[dict[str, str]] = {
     "translation_schema": "_schemas",
     "translations": "_translation",
     "VALIDATION_FORMAT": "_schemas",
+    "verify_evidence": "_evidence",
     "VALIDATION_SHAPE": "_schemas",
     "write_bytes_atomic": "_atomic",
     "write_text_atomic": "_atomic",

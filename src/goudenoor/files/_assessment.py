@@ -36,6 +36,7 @@ from goudenoor.files._parse import (
     STDIN,
     check_marker,
     located,
+    outside_folder,
     read_file,
     read_stdin,
     read_string,
@@ -452,17 +453,10 @@ def _listed_path(
             f"{shown} is a path, but the assessment was not read from a file "
             "(expected the name of an installed extension)"
         )
-    path = Path(reference)
-    if path.is_absolute() or path.drive or path.root:
-        raise FileFormatError(f"{shown} is an absolute path ({expected})")
-    listed = Path(source).parent / path
-    try:
-        real = (folder / path).resolve()
-    except (OSError, RuntimeError):  # a symbolic link loop
-        real = None
-    if real is None or not real.is_relative_to(folder):
-        raise FileFormatError(f"{shown} is not in the assessment's folder ({expected})")
-    return listed, folder
+    problem = outside_folder(reference, folder, "the assessment's folder")
+    if problem is not None:
+        raise FileFormatError(f"{shown} {problem} ({expected})")
+    return Path(source).parent / reference, folder
 
 
 @checked

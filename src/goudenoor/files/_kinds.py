@@ -18,7 +18,7 @@ SCHEMA_KINDS: tuple[str, ...] = (
     *("assessment", "extension", "translation", "crosswalk"),
     *("scorecard", "comparison", "edition-diff", "migration", "consensus"),
     *("rollup", "portfolio", "percentile-ranks", "trend", "portfolio-summary"),
-    *("findings", "status"),
+    *("findings", "status", "evidence-check"),
     *("editions", "standard", "extensions", "validation", "graph"),
 )
 """The kinds ``goudenoor schema KIND`` prints a JSON Schema of (each has

@@ -9,11 +9,12 @@ without them).
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import os
 import stat
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -31,6 +32,8 @@ __all__ = [
     "check_marker",
     "located",
     "marked_from_text",
+    "open_regular",
+    "outside_folder",
     "parse",
     "read_file",
     "read_input",
@@ -146,38 +149,76 @@ def read_regular(
     """
     from goudenoor.files import _yaml
 
-    refuse_empty_path(name)
     limit = _yaml.MAX_BYTES if limit is None else limit
+    with open_regular(name, within=within, limit=limit) as fd:
+        try:
+            chunks = []
+            size = 0
+            while size <= limit:
+                chunk = os.read(fd, limit + 1 - size)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+        except OSError as exc:
+            raise FileFormatError(f"cannot read file: {exc.strerror}", name) from None
+        return b"".join(chunks)
+
+
+@contextlib.contextmanager
+def open_regular(
+    name: str, *, within: Path | None = None, limit: int | None = None
+) -> Iterator[int]:
+    """
+    The open descriptor of the regular file *name* (of at most *limit*
+    bytes, if given), closed on leaving: opened and checked as
+    :func:`read_regular` says, before a byte is read.
+
+    Raises:
+        FileFormatError: It cannot be opened, is not a regular file, is
+            larger than *limit*, or is not in *within*.
+    """
+    refuse_empty_path(name)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(name, flags)
     except OSError as exc:
         raise FileFormatError(f"cannot read file: {exc.strerror}", name) from None
     try:
-        info = os.fstat(fd)
+        try:
+            info = os.fstat(fd)
+        except OSError as exc:
+            raise FileFormatError(f"cannot read file: {exc.strerror}", name) from None
         if stat.S_ISDIR(info.st_mode):
             raise FileFormatError("is a folder, not a file", name)
         if not stat.S_ISREG(info.st_mode):
             raise FileFormatError(
                 "not a regular file (a device, named pipe or socket)", name
             )
-        if info.st_size > limit:
+        if limit is not None and info.st_size > limit:
             raise _too_large(info.st_size, name, limit)
         if within is not None:
             _check_within(fd, info, name, within)
-        chunks = []
-        size = 0
-        while size <= limit:
-            chunk = os.read(fd, limit + 1 - size)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        return b"".join(chunks)
-    except OSError as exc:
-        raise FileFormatError(f"cannot read file: {exc.strerror}", name) from None
+        yield fd
     finally:
         os.close(fd)
+
+
+def outside_folder(reference: str, folder: Path, name: str) -> str | None:
+    """
+    Why the file *reference* names, relative to the real *folder*, is not
+    in that folder or below it once symbolic links are followed (*name*
+    is how the reason names the folder); ``None`` if it is. The rule of
+    the extension files an assessment names and of its evidence files.
+    """
+    path = Path(reference)
+    if path.is_absolute() or path.drive or path.root:
+        return "is an absolute path"
+    try:
+        real = (folder / path).resolve()
+    except (OSError, RuntimeError):  # a symbolic link loop
+        return f"is not in {name}"
+    return None if real.is_relative_to(folder) else f"is not in {name}"
 
 
 def _check_within(fd: int, info: os.stat_result, name: str, folder: Path) -> None:

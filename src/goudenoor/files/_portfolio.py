@@ -64,6 +64,7 @@ OTHER_KINDS: Final = frozenset(
         "crosswalk",
         "edition-diff",
         "editions",
+        "evidence-check",
         "extension",
         "extensions",
         "findings",

@@ -28,6 +28,7 @@ from goudenoor.audit import (
     Comparison,
     Consensus,
     Evidence,
+    EvidenceCheck,
     Finding,
     Findings,
     FindingUpdate,
@@ -121,6 +122,10 @@ _TEXT: Mapping[str, Any] = types.MappingProxyType({"minLength": 1})
 _REQUIREMENT_ID = r"^([a-z][a-z0-9_-]*:)?[1-9][0-9]*\.[1-9][0-9]*$"
 """A requirement id of an edition (``5.6``) or an extension (``zorg:5.8``)."""
 
+_EVIDENCE_PATH = r"^(?![A-Za-z]:)(?!\.\.?(/|$))(?!.*/\.\.?(/|$))[^/\\]+(/[^/\\]+)*$"
+"""An evidence file's path: relative, ``/`` between its parts, none of them
+empty, ``.`` or ``..`` (a blank one the class refuses as well)."""
+
 _IN_FILES: dict[type, _InFile] = {
     # Where only a file's null is refused (unit, migrated_from, review, the
     # evidence dates), the key has the type without None: the schema that
@@ -183,6 +188,10 @@ _IN_FILES: dict[type, _InFile] = {
             Key("reference", schema=_TEXT),
             Key("date", datetime.date),
             Key("valid_until", datetime.date),
+            Key("path", str, schema={"pattern": _EVIDENCE_PATH}),
+            Key("uri", str, schema=_TEXT),
+            Key("sha256", str, schema={"pattern": "^[0-9a-f]{64}$"}),
+            Key("collected_by", str, schema=_TEXT),
         )
     ),
     Review: _InFile(keys=(Key("reason", schema=_TEXT),)),
@@ -713,6 +722,7 @@ _OUTPUTS: dict[str, tuple[type | Object, str]] = {
     "graph": (GRAPH_SHAPE, "goudenoor graph"),
     "findings": (Findings, "goudenoor findings"),
     "status": (STATUS_SHAPE, "goudenoor status"),
+    "evidence-check": (EvidenceCheck, "goudenoor evidence check"),
 }
 
 _INPUTS: dict[str, Callable[[], dict[str, Any]]] = {

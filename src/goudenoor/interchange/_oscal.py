@@ -50,6 +50,7 @@ import re
 import uuid
 from collections.abc import Iterable
 from typing import Any, NamedTuple
+from urllib.parse import quote
 
 from goudenoor._checks import checked
 from goudenoor._text import markdown_text
@@ -547,6 +548,12 @@ def to_oscal_results(
       and observation EXAMINE, interview INTERVIEW, measurement TEST,
       other UNKNOWN), collected on its date (the audit date if it has
       none), expiring at its ``valid_until``, linked from its finding.
+      An item with a file (``path``) or a link (``uri``) is a back-matter
+      resource too, which the observation's relevant evidence points at:
+      a resource link to the file (its path, relative to the evidence
+      folder) with the file's SHA-256 in ``hashes`` (algorithm
+      ``SHA-256``), and one to the link; who collected it is the
+      property ``collected-by``.
     * There is no OSCAL assessment plan: ``import-ap`` points at a
       back-matter resource naming the catalogue the audit used.
 
@@ -610,14 +617,16 @@ def to_oscal_results(
         card=card,
         subject=subject,
         origins=[{"actors": actors}] if actors else None,
+        resources=[],
     )
+    result = _result(standard, audit)
     return {
         "assessment-results": {
             "uuid": _uuid(*subject),
             "metadata": metadata,
             "import-ap": {"href": f"#{plan['uuid']}"},
-            "results": [_result(standard, audit)],
-            "back-matter": {"resources": [plan]},
+            "results": [result],
+            "back-matter": {"resources": [plan, *audit.resources]},
         }
     }
 
@@ -673,6 +682,9 @@ class _Audit(NamedTuple):
     """The names every UUID of the results starts with."""
     origins: list[dict[str, Any]] | None
     """The auditors as the origin of observations and findings."""
+    resources: list[dict[str, Any]]
+    """The back-matter resources of the evidence files and links, as the
+    observations are made."""
 
 
 def _result(standard: Standard, audit: _Audit) -> dict[str, Any]:
@@ -788,21 +800,30 @@ def _observation(
         evidence,
         audit.assessment.date,
         audit.origins,
+        audit.resources,
     )
 
 
-def _evidence_observation(
+def _evidence_observation(  # noqa: PLR0917 - one observation's parts
     uuid_: str,
     title: str,
     evidence: Evidence,
     undated: datetime.date,
     origins: list[dict[str, Any]] | None,
+    resources: list[dict[str, Any]],
 ) -> dict[str, Any]:
     # An evidence item without a date is collected on *undated* (the
     # audit's date, or that of the follow-up step it shows).
     props = [_prop("evidence-kind", evidence.kind)]
     if evidence.date is None:
         props.append(_prop("undated", "true"))
+    if evidence.collected_by is not None:
+        props.append(_prop("collected-by", evidence.collected_by))
+    relevant: dict[str, Any] = {"description": _markup(evidence.reference)}
+    resource = _evidence_resource(uuid_, evidence)
+    if resource is not None:
+        resources.append(resource)
+        relevant = {"href": f"#{resource['uuid']}", **relevant}
     return _with(
         {
             "uuid": uuid_,
@@ -810,12 +831,44 @@ def _evidence_observation(
             "description": _markup(evidence.reference),
             "props": props,
             "methods": [_EVIDENCE_METHODS[evidence.kind]],
-            "relevant-evidence": [{"description": _markup(evidence.reference)}],
+            "relevant-evidence": [relevant],
             "collected": _timestamp(evidence.date or undated),
         },
         origins=origins,
         expires=_timestamp(evidence.valid_until) if evidence.valid_until else None,
     )
+
+
+_URI_SAFE = "/:?#[]@!$&'()*+,;=%~"
+"""What a URI reference may hold as it is (RFC 3986); the rest of an
+evidence item's ``uri`` (a space, a non-ASCII letter) is percent-encoded."""
+
+
+def _evidence_resource(uuid_: str, evidence: Evidence) -> dict[str, Any] | None:
+    """
+    The back-matter resource of the evidence item *evidence* (of the
+    observation *uuid_*) that has a file or a link: a resource link to each,
+    the file's with its SHA-256 in ``hashes`` so that a GRC tool can check
+    it too; ``None`` for an item with neither. A file's link is its path,
+    relative to the evidence folder.
+    """
+    rlinks: list[dict[str, Any]] = []
+    if evidence.path is not None:
+        rlink: dict[str, Any] = {"href": quote(evidence.path, safe="/")}
+        if evidence.sha256 is not None:
+            rlink["hashes"] = [{"algorithm": "SHA-256", "value": evidence.sha256}]
+        rlinks.append(rlink)
+    if evidence.uri is not None:
+        # A % that starts no escape is a percent sign: escaped itself.
+        uri = re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", evidence.uri.strip())
+        rlinks.append({"href": quote(uri, safe=_URI_SAFE)})
+    if not rlinks:
+        return None
+    return {
+        "uuid": _uuid(uuid_, "resource"),
+        "title": markdown_text(evidence.reference),
+        "rlinks": rlinks,
+    }
 
 
 def _finding(
@@ -1018,6 +1071,8 @@ class _Poam:
             else None
         )
         self.observations: list[dict[str, Any]] = []
+        # The back-matter resources of the evidence files and links.
+        self.evidence: list[dict[str, Any]] = []
         self.risks: list[dict[str, Any]] = []
         self.findings: list[dict[str, Any]] = []
         self.items: list[dict[str, Any]] = []
@@ -1061,6 +1116,7 @@ class _Poam:
                 item,
                 raised,
                 origins,
+                self.evidence,
             )
             for number, item in enumerate(finding.evidence, start=1)
         ]
@@ -1114,6 +1170,7 @@ class _Poam:
                 item,
                 entry.date,
                 None,
+                self.evidence,
             )
             for entry in history
             for number, item in enumerate(entry.evidence, start=1)
@@ -1274,6 +1331,7 @@ class _Poam:
                     {"scheme": _UUID_SCHEME, "identifier": _uuid(*results)}
                 ],
             },
+            *self.evidence,
         ]
 
 

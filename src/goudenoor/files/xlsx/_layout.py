@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AUDIT_SHEET",
+    "EVIDENCE_FILE_KEYS",
     "EVIDENCE_SHEET",
     "FINDINGS_SHEET",
     "HISTORY_SHEET",
@@ -128,7 +129,16 @@ EVIDENCE_COLUMNS: Final = (
     # requirement may then be left empty.
     Column("finding", "Bevinding", 12, editable=True),
     Column("history", "Stap", 7, editable=True),
+    # The file, link, fingerprint and collector of issue 26: after the
+    # older columns, and optional, so that a workbook written before reads
+    # as it did.
+    Column("path", "Bestand", 30, editable=True, wrap=True),
+    Column("uri", "Link", 30, editable=True, wrap=True),
+    Column("sha256", "SHA-256", 20, editable=True),
+    Column("collected_by", "Verzameld door", 18, editable=True, wrap=True),
 )
+EVIDENCE_FILE_KEYS: Final = ("path", "uri", "sha256", "collected_by")
+"""The evidence columns a workbook may lack (written before issue 26)."""
 
 FINDING_COLUMNS: Final = (
     Column("id", "Bevinding", 12, editable=True),

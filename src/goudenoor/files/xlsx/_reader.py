@@ -53,6 +53,7 @@ from goudenoor.files.xlsx._layout import (
     AUDIT_SHEET,
     DATA_ROW,
     EVIDENCE_COLUMNS,
+    EVIDENCE_FILE_KEYS,
     EVIDENCE_SHEET,
     FINDING_CHOICES,
     FINDING_COLUMNS,
@@ -930,7 +931,8 @@ def _read_evidence(
 ) -> dict[str, list[Evidence]]:
     # The finding and step columns are optional: a workbook written before
     # findings were has none.
-    required = [c.key for c in EVIDENCE_COLUMNS if c.key not in {"finding", "history"}]
+    optional = {"finding", "history", *EVIDENCE_FILE_KEYS}
+    required = [c.key for c in EVIDENCE_COLUMNS if c.key not in optional]
     columns = reader.columns(sheet, EVIDENCE_COLUMNS, required)
     evidence: dict[str, list[Evidence]] = {}
     if columns is None:
@@ -1276,6 +1278,12 @@ def _read_evidence_item(
     reference = reader.convert(_to_text, *cell("reference"))
     date = reader.convert(_to_date, *cell("date"))
     valid_until = reader.convert(_to_date, *cell("valid_until"))
+    # A workbook written before issue 26 has no file columns.
+    files = {
+        key: reader.convert(_to_text, *cell(key))
+        for key in EVIDENCE_FILE_KEYS
+        if key in columns
+    }
     raw, path, place = cell("reference")
     if _is_empty(raw) and not isinstance(raw, str):
         reader.add("must not be empty", path, place)
@@ -1283,7 +1291,11 @@ def _read_evidence_item(
         return None
     try:
         return Evidence(
-            kind=kind, reference=reference, date=date, valid_until=valid_until
+            kind=kind,
+            reference=reference,
+            date=date,
+            valid_until=valid_until,
+            **files,
         )
     except ModelError as exc:
         for problem in exc.problems:

@@ -48,6 +48,7 @@ from goudenoor.files.xlsx._layout import (
     DATE_FORMAT,
     DEFAULT_ORGANISATION,
     EVIDENCE_COLUMNS,
+    EVIDENCE_FILE_KEYS,
     EVIDENCE_ROWS,
     EVIDENCE_SHEET,
     FINDING_CHOICES,
@@ -325,6 +326,8 @@ def _evidence_problems(
     yield from _text_problems((*where, "reference"), item.reference)
     yield from _date_problems((*where, "date"), item.date)
     yield from _date_problems((*where, "valid_until"), item.valid_until)
+    for key in EVIDENCE_FILE_KEYS:
+        yield from _text_problems((*where, key), getattr(item, key))
 
 
 class _Style:
@@ -546,7 +549,9 @@ def _instructions(scale: Scale) -> list[str]:
         ),
         (
             f"Blad {EVIDENCE_SHEET}: één regel per bewijsstuk, met de eis, de "
-            f"soort ({', '.join(KINDS)}), een referentie en de datums."
+            f"soort ({', '.join(KINDS)}), een referentie en de datums; "
+            "eventueel het bestand (pad vanaf de map van de audit), een link, "
+            "de SHA-256 van het bestand en wie het verzamelde."
         ),
         (
             "Een eis zonder waarde is niet beoordeeld: die telt als 0, met een "
@@ -725,6 +730,7 @@ def _write_evidence(
             _put(sheet, row, 3, item.reference, _Style.EDIT_WRAPPED)
             _put(sheet, row, 4, item.date, _Style.EDIT_DATE)
             _put(sheet, row, 5, item.valid_until, _Style.EDIT_DATE)
+            _put_file(sheet, row, item)
             sheet.row_dimensions[row].height = _row_height(
                 {3: item.reference}, EVIDENCE_COLUMNS
             )
@@ -737,6 +743,7 @@ def _write_evidence(
         _put(sheet, row, 5, item.valid_until, _Style.EDIT_DATE)
         _put(sheet, row, 6, finding.id, _Style.EDIT)
         _put(sheet, row, 7, step, _Style.EDIT)
+        _put_file(sheet, row, item)
         sheet.row_dimensions[row].height = _row_height(
             {3: item.reference}, EVIDENCE_COLUMNS
         )
@@ -769,6 +776,20 @@ def _write_evidence(
             validation.add(cells)
     sheet.freeze_panes = f"A{DATA_ROW}"
     _unlock_columns(sheet, EVIDENCE_COLUMNS, {"date", "valid_until"})
+
+
+def _put_file(sheet: Worksheet, row: int, item: Evidence) -> None:
+    # The file, link, fingerprint and collector, in the last columns.
+    first = len(EVIDENCE_COLUMNS) - len(EVIDENCE_FILE_KEYS) + 1
+    for column, key in enumerate(EVIDENCE_FILE_KEYS, start=first):
+        wrapped = key in ("path", "uri", "collected_by")
+        _put(
+            sheet,
+            row,
+            column,
+            getattr(item, key),
+            _Style.EDIT_WRAPPED if wrapped else _Style.EDIT,
+        )
 
 
 def _unlock_columns(
