@@ -94,7 +94,8 @@ class EvidencePlace:
     @property
     def location(self) -> str:
         """
-        The key path as errors write it: ``ratings."1.1".evidence[0]``.
+        Where the item is, as errors write a key path (for example
+        ``ratings."1.1".evidence[0]``).
         """
         return format_path(self.where)
 
