@@ -19,6 +19,12 @@ INIT = Path(go.__file__)
 
 EXPECTED = frozenset(
     {
+        # The journal of rating changes (issue 26).
+        "Journal",
+        "JournalEntry",
+        "JournalError",
+        "load_journal",
+        "rate",
         # After the score (issue 25).
         "Finding",
         "FindingUpdate",
