@@ -52,7 +52,7 @@ def test_rate_writes_an_entry_per_change() -> None:
     journal = parse_journal(data)
 
     assert [
-        'requirement 1.2 not_applicable: (none) -> "\\"geen balie\\""',
+        'requirement 1.2 not_applicable: (none) -> "geen balie"',
         "requirement 1.2 value: 3 -> (none)",
         "requirement 1.3 value: 4 -> 3",
     ] == [entry.describe() for entry in journal.entries]
@@ -107,8 +107,10 @@ def test_the_header_names_the_assessment_and_its_state() -> None:
         ({"1.99": 3}, "unknown requirement '1.99' in gos-2012"),
         (
             {"1.3": 7},
-            ("the changes do not fit the standard, nothing is changed: 7 is not "
-            "on scale gos-0-4 (0, 1, 2, 3, 4)"),
+            (
+                "the changes do not fit the standard, nothing is changed: 7 is not "
+                "on scale gos-0-4 (0, 1, 2, 3, 4)"
+            ),
         ),
         ({}, "no changes given (expected ID=VALUE, as 1.3=3)"),
         (
@@ -146,13 +148,17 @@ def test_parse_changes_reads_the_command_line() -> None:
     [
         (
             ["1.3"],
-            ("'1.3' is not a change: expected ID=VALUE (1.3=3) or "
-            'ID=na:REASON (2.1=na:"geen balie")'),
+            (
+                "'1.3' is not a change: expected ID=VALUE (1.3=3) or "
+                'ID=na:REASON (2.1=na:"geen balie")'
+            ),
         ),
         (
             ["1.3=drie"],
-            ("'1.3=drie': 'drie' is not a value: expected a number on the scale, "
-            'or na:REASON (2.1=na:"geen balie")'),
+            (
+                "'1.3=drie': 'drie' is not a value: expected a number on the scale, "
+                'or na:REASON (2.1=na:"geen balie")'
+            ),
         ),
         (["1.3=3", "1.3=2"], "requirement 1.3 is changed twice ('1.3=2')"),
         (["1.3=nan"], "'1.3=nan': expected a finite number"),
@@ -174,8 +180,10 @@ def test_a_hand_edit_is_recorded_by_unknown_before_the_change() -> None:
     journal = parse_journal(data)
 
     assert (
-        ("<journal>: the assessment was edited without goudenoor rate: "
-        "requirement 1.4 value is 1 in the file, 2 in the journal"),
+        (
+            "<journal>: the assessment was edited without goudenoor rate: "
+            "requirement 1.4 value is 1 in the file, 2 in the journal"
+        ),
     ) == journal.verify(edited)
 
     audit, entries = rate(

@@ -862,6 +862,10 @@ def _new_rating(
     if isinstance(change, str):
         match = _NOT_APPLICABLE.fullmatch(change)
         reason = match.group("reason").strip() if match else ""
+        if len(reason) > 1 and reason[0] == reason[-1] == '"':
+            # na:"reason" as typed inside single quotes: the quotes are
+            # the command line's, not the justification's.
+            reason = reason[1:-1].strip()
         if match is None or is_blank(reason):
             raise JournalError(
                 f"requirement {requirement_id}: not applicable needs a "

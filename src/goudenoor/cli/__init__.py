@@ -6,7 +6,8 @@ Every error the user causes is printed as one line,
 
 Each command group keeps its options and its handler side by side in one
 private module (``_standard``, ``_template``, ``_score``, ``_formats``,
-``_migrate``, ``_team``, ``_interchange``, ``_findings``, ``_portfolio``); what they
+``_migrate``, ``_team``, ``_interchange``, ``_journal``, ``_findings``,
+``_portfolio``); what they
 share is in ``_common``.
 """
 
@@ -96,6 +97,8 @@ _COMMANDS: Final = (
     "migrate",
     "consensus",
     "oscal",
+    "rate",
+    "journal",
     "findings",
     "portfolio",
     "status",
@@ -164,6 +167,8 @@ def _adder(command: str) -> Callable[[Commands], None]:
         from goudenoor.cli import _interchange as group
     elif command == "findings":
         from goudenoor.cli import _findings as group
+    elif command in ("rate", "journal"):
+        from goudenoor.cli import _journal as group
     else:
         from goudenoor.cli import _portfolio as group
     adder: Callable[[Commands], None] = getattr(

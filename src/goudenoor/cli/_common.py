@@ -87,6 +87,8 @@ FINDINGS: Final = {
     "portfolio": "a file was refused; the table of the rest is still written",
     "benchmark": "a peer file was refused; the rest are still ranked against",
     "status": "--fail-on suspended|overdue holds, or a file was refused",
+    "journal verify": "the journal is not whole, its head is not the "
+    "assessment's, or its replay is not the assessment",
 }
 """The commands that exit 1, and on what: every other exits 0 or 2."""
 
