@@ -33,6 +33,7 @@ ROWS = (
     "portfolio, jobs=2",
     "portfolio memory per file",
     "status, linear",
+    "journal verify",
 )
 """The table's rows apart from the one per growth size."""
 
@@ -69,7 +70,7 @@ def test_runner_quick(tmp_path: Path) -> None:
     for name in ("benchmark", "contestant", "baseline", "ratio", "target", "met?"):
         assert name in done.stdout.splitlines()[2]
     assert "minimum (noise only adds time) of 1 fresh process each" in done.stdout
-    assert re.search(r"^targets: \d+ of 14 met", done.stdout, re.MULTILINE)
+    assert re.search(r"^targets: \d+ of 15 met", done.stdout, re.MULTILINE)
 
     data = json.loads(figures.read_text(encoding="utf-8"))
     assert benchmarks == [row["benchmark"] for row in data["rows"]]
@@ -89,6 +90,7 @@ def test_runner_quick(tmp_path: Path) -> None:
         "cli",
         "portfolio",
         "status",
+        "journal",
     } == set(data["details"])
     assert [40, 80, 160] == [size["requirements"] for size in data["details"]["growth"]]
     limits = data["details"]["limits"]

@@ -97,7 +97,9 @@ value is cleared before it is set."""
 _PREFIX = len('{"hash":"') + 64 + len('",')
 """Bytes before the rest of a line's canonical JSON."""
 
-_HEX = re.compile(rb'\{"hash":"([0-9a-f]{64})",')
+_START = b'{"hash":"'
+_HEX_DIGITS = frozenset(b"0123456789abcdef")
+_decode = json.JSONDecoder().decode
 
 
 def _number(value: float) -> float | int:
@@ -531,19 +533,35 @@ class Journal:
         """
         if self.header is None:
             raise JournalError(f"{self.source}: the journal has no header")
-        state = self.header.state
+        start = self.header.state
+        # Worked on in place (a copy per entry would make replay quadratic
+        # in the number of requirements); a new JournalState at the end.
+        ratings = {key: dict(value) for key, value in start.ratings.items()}
+        findings = dict(start.findings)
         for entry in self.entries:
             if upto is not None and entry.seq > upto:
                 break
-            found = state.get(entry.target, entry.field)
+            if entry.finding is not None:
+                where: dict[str, Any] = findings
+                key = entry.finding
+            else:
+                where = ratings.setdefault(cast("str", entry.requirement), {})
+                key = entry.field
+            found = where.get(key)
             if found != entry.old:
+                kind, name = entry.target
                 raise JournalError(
-                    f"{self.source}: entry {entry.seq} changes "
-                    f"{entry.target[0]} {entry.target[1]} {entry.field} from "
-                    f"{_shown(entry.old)}, but it was {_shown(found)} then"
+                    f"{self.source}: entry {entry.seq} changes {kind} {name} "
+                    f"{entry.field} from {_shown(entry.old)}, but it was "
+                    f"{_shown(found)} then"
                 )
-            state = state.changed(entry.target, entry.field, entry.new)
-        return state
+            if entry.new is None or entry.new == []:
+                where.pop(key, None)
+            else:
+                where[key] = entry.new
+            if entry.finding is None and not where:
+                del ratings[cast("str", entry.requirement)]
+        return JournalState(ratings=ratings, findings=findings)
 
     def history(self, requirement: str | None = None) -> tuple[JournalEntry, ...]:
         """
@@ -640,10 +658,10 @@ _FIELDS = frozenset(_RATING_FIELDS) | {"status"}
 
 def parse_journal(data: bytes, source: str = "<journal>") -> Journal:
     """
-    The journal in *data*: its header and entries, and every line that is
-    broken, edited, missing or out of order (the first of them named in
-    :attr:`Journal.problems`; what follows a break is not checked, it
-    would only repeat it).
+    The journal in *data*: its header and entries, and the first line that
+    is broken, edited, missing or out of order (named in
+    :attr:`Journal.problems`, with a last line cut short; what follows a
+    break is not checked, it would only repeat it).
     """
     lines = data.split(b"\n")
     cut_short = None
@@ -655,55 +673,119 @@ def parse_journal(data: bytes, source: str = "<journal>") -> Journal:
             "that did not finish"
         )
         lines.pop()
-    problems: list[str] = []
-    parsed: list[tuple[int, dict[str, Any]]] = []
-    for number, line in enumerate(lines, start=1):
-        found = _parse_line(line, number, source)
-        if isinstance(found, str):
-            problems.append(found)
-            break
-        parsed.append((number, found))
-    header = None
-    entries: tuple[JournalEntry, ...] = ()
-    if parsed:
-        header = _header(parsed[0][1], source)
-        if header is None:
-            problems.insert(
-                0,
-                f"{source}: line 1 is not a journal/1 header (expected "
-                '"goudenoor": "journal/1", seq 0, the assessment and its '
-                "state)",
-            )
-        else:
-            entries, problem = _entries(parsed[1:], header, source)
-            if problem is not None:
-                problems.insert(0, problem)
-    elif not problems and cut_short is None:
+    header, entries, problem = _read_lines(lines, source)
+    problems = [] if problem is None else [problem]
+    if not lines and cut_short is None:
         problems.append(f"{source}: the journal is empty (expected its header)")
     if cut_short is not None:
         problems.append(cut_short)
     return Journal(
-        header=header, entries=entries, problems=tuple(problems), source=source
+        header=header, entries=tuple(entries), problems=tuple(problems), source=source
     )
 
 
+def _read_lines(
+    lines: list[bytes], source: str
+) -> tuple[JournalHeader | None, list[JournalEntry], str | None]:
+    """
+    The header, the entries up to the first problem, and that problem.
+
+    One pass, each line's data dropped once its entry is made: verifying
+    a long journal stays near the cost of hashing and parsing its lines.
+    """
+    if not lines:
+        return None, [], None
+    first = _parse_line(lines[0], 1, source)
+    if isinstance(first, str):
+        return None, [], first
+    header = _header(first, source)
+    if header is None:
+        message = (
+            f"{source}: line 1 is not a journal/1 header (expected "
+            '"goudenoor": "journal/1", seq 0, the assessment and its state)'
+        )
+        return None, [], message
+    entries: list[JournalEntry] = []
+    append = entries.append
+    prev = header.hash
+    sha256, decode, fields = hashlib.sha256, _decode, _FIELDS
+    for number, line in enumerate(lines[1:], start=2):
+        # _parse_line and _entry_problem, inlined on the way that holds:
+        # this loop is what verifying a long journal costs.
+        written = line[9:73]
+        try:
+            data = decode(line.decode("utf-8"))
+            digest = sha256(b"{")
+            digest.update(memoryview(line)[_PREFIX:])
+            good = (
+                digest.hexdigest().encode() == written
+                and line.startswith(_START)
+                and line[73:_PREFIX] == b'",'
+            )
+            seq, field = data["seq"], data["field"]
+            target = data.get("requirement", data.get("finding"))
+            entry = JournalEntry(
+                seq=seq,
+                time=data["time"],
+                by=data["by"],
+                requirement=data.get("requirement"),
+                finding=data.get("finding"),
+                field=field,
+                old=data["old"],
+                new=data["new"],
+                reason=data["reason"],
+                prev=data["prev"],
+                hash=written.decode("ascii"),
+            )
+        except (ValueError, UnicodeDecodeError, KeyError, TypeError):
+            good = False
+        if (
+            not good
+            or type(seq) is not int
+            or field not in fields
+            or not isinstance(target, str)
+            or ("requirement" in data) == ("finding" in data)
+        ):
+            # The slow way, which names what is wrong.
+            found = _parse_line(line, number, source)
+            if isinstance(found, str):
+                return header, entries, found
+            problem = _entry_problem(found, source, number)
+            if problem is not None:
+                return header, entries, problem
+        expected = len(entries) + 1
+        if seq != expected or entry.prev != prev:
+            problem = _order_problem(data, expected, lines[number:], source)
+            return header, entries, problem.replace("{line}", str(number))
+        append(entry)
+        prev = entry.hash
+    return header, entries, None
+
+
 def _parse_line(line: bytes, number: int, source: str) -> dict[str, Any] | str:
-    match = _HEX.match(line)
+    # The hash is read from its fixed place, so that a second "hash" member
+    # later in the line (JSON keeps the last) cannot stand in for it.
+    written = line[9:73]
     try:
-        data = json.loads(line)
+        data = _decode(line.decode("utf-8"))
     except (ValueError, UnicodeDecodeError):
         return f"{source}: line {number} is not JSON: the line was edited"
-    if not isinstance(data, dict) or match is None:
+    if (
+        not isinstance(data, dict)
+        or not line.startswith(_START)
+        or line[73:_PREFIX] != b'",'
+        or not _HEX_DIGITS.issuperset(written)
+    ):
         return (
             f"{source}: line {number} does not start with its hash: the line was edited"
         )
-    digest = hashlib.sha256(b"{" + line[_PREFIX:]).hexdigest()
-    if digest != match.group(1).decode("ascii"):
+    if hashlib.sha256(b"{" + line[_PREFIX:]).hexdigest().encode() != written:
         what = f"entry {data['seq']}" if isinstance(data.get("seq"), int) else "it"
         return (
             f"{source}: line {number} ({what}) was edited: its content does "
             "not match its hash"
         )
+    data["hash"] = written.decode("ascii")
     return cast("dict[str, Any]", data)
 
 
@@ -737,73 +819,57 @@ def _header(data: dict[str, Any], source: str) -> JournalHeader | None:
     )
 
 
-def _entries(
-    parsed: list[tuple[int, dict[str, Any]]], header: JournalHeader, source: str
-) -> tuple[tuple[JournalEntry, ...], str | None]:
-    entries: list[JournalEntry] = []
-    seqs = [data.get("seq") for _, data in parsed]
-    prev = header.hash
-    for index, (number, data) in enumerate(parsed):
-        expected = len(entries) + 1
-        seq = data.get("seq")
-        problem = _entry_problem(data, source, number)
-        if problem is None and seq != expected:
-            if expected in seqs[index + 1 :]:
-                problem = (
-                    f"{source}: line {number}: entry {seq} comes before entry "
-                    f"{expected}: the entries were reordered"
-                )
-            elif isinstance(seq, int) and seq > expected:
-                missing = (
-                    f"entry {expected} is"
-                    if seq == expected + 1
-                    else f"entries {expected}-{seq - 1} are"
-                )
-                problem = (
-                    f"{source}: line {number}: {missing} missing (entry {seq} "
-                    f"follows entry {expected - 1})"
-                )
-            else:
-                problem = (
-                    f"{source}: line {number}: entry {seq} is out of order "
-                    f"(expected entry {expected})"
-                )
-        if problem is None and data["prev"] != prev:
-            problem = (
-                f"{source}: line {number}: entry {seq}'s prev is not the hash "
-                f"of entry {expected - 1}: an entry was removed, replaced or "
-                "moved before it"
-            )
-        if problem is not None:
-            return tuple(entries), problem
-        entries.append(
-            JournalEntry(
-                seq=data["seq"],
-                time=data["time"],
-                by=data["by"],
-                requirement=data.get("requirement"),
-                finding=data.get("finding"),
-                field=data["field"],
-                old=data["old"],
-                new=data["new"],
-                reason=data["reason"],
-                prev=data["prev"],
-                hash=data["hash"],
-            )
+def _later_seqs(lines: list[bytes]) -> set[object]:
+    seqs = set()
+    for line in lines:
+        try:
+            data = json.loads(line)
+        except (ValueError, UnicodeDecodeError):
+            continue
+        if isinstance(data, dict) and type(data.get("seq")) is int:
+            seqs.add(data["seq"])
+    return seqs
+
+
+def _order_problem(
+    data: dict[str, Any], expected: int, later: list[bytes], source: str
+) -> str:
+    seq = data["seq"]
+    if seq == expected:
+        return (
+            f"{source}: line {{line}}: entry {seq}'s prev is not the hash of "
+            f"entry {expected - 1}: an entry was removed, replaced or moved "
+            "before it"
         )
-        prev = data["hash"]
-    return tuple(entries), None
+    if expected in _later_seqs(later):
+        return (
+            f"{source}: line {{line}}: entry {seq} comes before entry "
+            f"{expected}: the entries were reordered"
+        )
+    if seq > expected:
+        missing = (
+            f"entry {expected} is"
+            if seq == expected + 1
+            else f"entries {expected}-{seq - 1} are"
+        )
+        return (
+            f"{source}: line {{line}}: {missing} missing (entry {seq} follows "
+            f"entry {expected - 1})"
+        )
+    return (
+        f"{source}: line {{line}}: entry {seq} is out of order (expected entry "
+        f"{expected})"
+    )
 
 
 def _entry_problem(data: dict[str, Any], source: str, number: int) -> str | None:
-    missing = sorted(_ENTRY_KEYS - set(data))
-    targets = [key for key in ("requirement", "finding") if key in data]
+    target = data.get("requirement", data.get("finding"))
     if (
-        missing
-        or len(targets) != 1
-        or not isinstance(data[targets[0]], str)
-        or data.get("field") not in _FIELDS
-        or not isinstance(data.get("seq"), int)
+        not data.keys() >= _ENTRY_KEYS
+        or ("requirement" in data) == ("finding" in data)
+        or not isinstance(target, str)
+        or data["field"] not in _FIELDS
+        or type(data["seq"]) is not int
     ):
         return (
             f"{source}: line {number} is not a journal entry (expected seq, "
