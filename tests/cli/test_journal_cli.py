@@ -286,3 +286,14 @@ def test_a_clean_journal_of_1000_random_changes_through_files(
     assert () == journal.verify()
     assert JournalState.of(go.load_assessment(path)) == journal.replay()
     assert written == len(journal.entries)
+
+
+def test_the_workbook_keeps_the_journal_head(audit: Path, tmp_path: Path) -> None:
+    workbook = tmp_path / "audit.xlsx"
+    go.save_workbook(go.load_audit(audit), workbook)
+
+    back = go.load_workbook(workbook)
+
+    head = back.assessment.journal_head
+    assert go.load_assessment(audit).journal_head == head
+    assert head is not None
