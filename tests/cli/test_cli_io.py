@@ -344,5 +344,7 @@ class TestExitCodes:
             "     - benchmark: a peer file was refused; the rest are still ranked "
             "against\n"
             "     - status: --fail-on suspended|overdue holds, or a file was refused\n"
+            "     - journal verify: the journal is not whole, its head is not the "
+            "assessment's, or its replay is not the assessment\n"
             "  2  usage or unreadable input:"
         ) in text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import json
 import random
 
 import attrs
@@ -65,7 +66,7 @@ def test_rate_writes_an_entry_per_change() -> None:
 def test_each_line_hashes_its_canonical_json() -> None:
     _, data = journalled(AUDIT, {"1.3": 3})
     for line in data.splitlines():
-        body = {k: v for k, v in __import__("json").loads(line).items() if k != "hash"}
+        body = {k: v for k, v in json.loads(line).items() if k != "hash"}
         canonical = canonical_json(body)
 
         assert (
@@ -317,3 +318,21 @@ def test_a_broken_journal_gets_no_entries() -> None:
         "the journal is not whole, so nothing is added to it: <journal>: line 2: "
         "entry 1 is missing (entry 2 follows entry 0)"
     ) == str(caught.value)
+
+
+def test_an_entry_of_the_wrong_types_is_named() -> None:
+    _, data = journalled(AUDIT, {"1.3": 3})
+    header, entry = data.splitlines(keepends=True)
+    body = {k: v for k, v in json.loads(entry).items() if k != "hash"}
+    body["by"] = 7  # rehashed, so only the type is wrong
+    canonical = canonical_json(body)
+    digest = hashlib.sha256(canonical).hexdigest().encode()
+    line = b'{"hash":"' + digest + b'",' + canonical[1:] + b"\n"
+
+    assert (
+        (
+            "<journal>: line 2 is not a journal entry (expected seq and a "
+            "requirement or a finding as numbers and texts, field, old, new, and "
+            "time, by, reason and prev as texts)"
+        ),
+    ) == parse_journal(header + line).problems

@@ -47,7 +47,7 @@ from typing import Any, Final, Literal, cast
 
 import attrs
 
-from goudenoor._checks import checked
+from goudenoor._checks import checked, typed_fields
 from goudenoor._text import canonical_json, is_blank
 from goudenoor.audit._assessment import Assessment, Evidence, Rating
 from goudenoor.audit._audit import Audit
@@ -130,7 +130,7 @@ def _rating_state(rating: Rating) -> dict[str, Any]:
     return state
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class JournalState:
     """
     What the journal follows of an assessment: per requirement its value,
@@ -237,7 +237,7 @@ def _line(body: dict[str, Any]) -> tuple[bytes, str]:
     return b'{"hash":"' + digest.encode("ascii") + b'",' + canonical[1:], digest
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class JournalHeader:
     """
     The first line of a journal: the assessment it is about and its state
@@ -346,7 +346,7 @@ def _time(now: datetime.datetime | None) -> str:
     return now.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class JournalEntry:
     """
     One change in a journal.
@@ -463,7 +463,7 @@ def _entry(
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Journal:
     """
     An assessment's journal: its header, its entries, and what was found
@@ -724,19 +724,11 @@ def _read_lines(
             )
             seq, field = data["seq"], data["field"]
             target = data.get("requirement", data.get("finding"))
-            entry = JournalEntry(
-                seq=seq,
-                time=data["time"],
-                by=data["by"],
-                requirement=data.get("requirement"),
-                finding=data.get("finding"),
-                field=field,
-                old=data["old"],
-                new=data["new"],
-                reason=data["reason"],
-                prev=data["prev"],
-                hash=written.decode("ascii"),
-            )
+            texts = (data["time"], data["by"], data["reason"], data["prev"])
+            # The checks of JournalEntry's typed fields, made here once:
+            # the entry is then built without them (see _unchecked).
+            good = good and all(type(text) is str for text in texts)
+            entry = _unchecked(data, written)
         except (ValueError, UnicodeDecodeError, KeyError, TypeError):
             good = False
         if (
@@ -750,9 +742,16 @@ def _read_lines(
             found = _parse_line(line, number, source)
             if isinstance(found, str):
                 return header, entries, found
-            problem = _entry_problem(found, source, number)
-            if problem is not None:
-                return header, entries, problem
+            return (
+                header,
+                entries,
+                _entry_problem(found, source, number)
+                or (
+                    f"{source}: line {number} is not a journal entry (expected "
+                    "seq and a requirement or a finding as numbers and texts, "
+                    "field, old, new, and time, by, reason and prev as texts)"
+                ),
+            )
         expected = len(entries) + 1
         if seq != expected or entry.prev != prev:
             problem = _order_problem(data, expected, lines[number:], source)
@@ -817,6 +816,22 @@ def _header(data: dict[str, Any], source: str) -> JournalHeader | None:
         state=JournalState(ratings=state["ratings"], findings=state["findings"]),
         hash=data["hash"],
     )
+
+
+_ENTRY_FIELDS = tuple(field.name for field in attrs.fields(JournalEntry))
+
+
+def _unchecked(data: dict[str, Any], written: bytes) -> JournalEntry:
+    """
+    The entry of a line's *data*, built without the type checks of its
+    fields, which the caller made (as ``Audit.of_checked`` does): over a
+    long journal they would double the cost of verifying it.
+    """
+    entry = object.__new__(JournalEntry)
+    values = {**data, "hash": written.decode("ascii")}
+    for name in _ENTRY_FIELDS:
+        object.__setattr__(entry, name, values.get(name))
+    return entry
 
 
 def _later_seqs(lines: list[bytes]) -> set[object]:
