@@ -297,3 +297,24 @@ def test_the_workbook_keeps_the_journal_head(audit: Path, tmp_path: Path) -> Non
     head = back.assessment.journal_head
     assert go.load_assessment(audit).journal_head == head
     assert head is not None
+
+
+def test_a_line_cut_short_is_reported_and_the_next_rate_removes_it(
+    audit: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    whole = journal_of(audit).read_bytes()
+    journal_of(audit).write_bytes(whole + b'{"hash":"00')
+
+    assert (
+        1,
+        "",
+        (
+            f"goudenoor: {journal_of(audit)}: line 9 is cut short (no line end): a "
+            "write that did not finish\n"
+        ),
+    ) == verify(audit, capsys)
+
+    rate_file(audit, {"1.5": 2}, by="A. Jansen", reason="r", now=NOW)
+
+    assert journal_of(audit).read_bytes().startswith(whole)
+    assert () == load_journal(audit).verify()

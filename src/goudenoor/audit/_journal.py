@@ -178,28 +178,6 @@ class JournalState:
             return self.findings.get(key)
         return self.ratings.get(key, {}).get(field)
 
-    def changed(self, target: tuple[str, str], field: ChangeField, new: Any) -> Any:
-        """
-        A copy with *field* of *target* set to *new* (``None`` removes it).
-        """
-        kind, key = target
-        if kind == "finding":
-            findings = dict(self.findings)
-            if new is None:
-                findings.pop(key, None)
-            else:
-                findings[key] = new
-            return attrs.evolve(self, findings=findings)
-        ratings = {k: dict(v) for k, v in self.ratings.items()}
-        fields = ratings.setdefault(key, {})
-        if new is None or new == []:
-            fields.pop(field, None)
-        else:
-            fields[field] = new
-        if not fields:
-            del ratings[key]
-        return attrs.evolve(self, ratings=ratings)
-
     def differences(
         self, other: JournalState
     ) -> list[tuple[tuple[str, str], ChangeField, Any, Any]]:
