@@ -702,10 +702,15 @@ def _read_lines(
             )
             seq, field = data["seq"], data["field"]
             target = data.get("requirement", data.get("finding"))
-            texts = (data["time"], data["by"], data["reason"], data["prev"])
             # The checks of JournalEntry's typed fields, made here once:
             # the entry is then built without them (see _unchecked).
-            good = good and all(type(text) is str for text in texts)
+            good = (
+                good
+                and type(data["time"]) is str
+                and type(data["by"]) is str
+                and type(data["reason"]) is str
+                and type(data["prev"]) is str
+            )
             entry = _unchecked(data, written)
         except (ValueError, UnicodeDecodeError, KeyError, TypeError):
             good = False
@@ -806,9 +811,10 @@ def _unchecked(data: dict[str, Any], written: bytes) -> JournalEntry:
     long journal they would double the cost of verifying it.
     """
     entry = object.__new__(JournalEntry)
-    values = {**data, "hash": written.decode("ascii")}
+    data["hash"] = written.decode("ascii")
+    get, set_ = data.get, object.__setattr__
     for name in _ENTRY_FIELDS:
-        object.__setattr__(entry, name, values.get(name))
+        set_(entry, name, get(name))
     return entry
 
 
