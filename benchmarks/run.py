@@ -87,6 +87,12 @@ What is measured, and how:
   both find it in the page cache), then best of R, taking turns, garbage
   collector off; the digests are checked to agree first. Target: at most
   1.2x.
+* **journal**: ``parse_journal(data).verify(assessment)`` of a journal of
+  N (default 100,000) random value changes of ``examples/audit-2012.yaml``
+  (chain, head and replay against the assessment) against its floor:
+  ``hashlib.sha256`` plus ``json.loads`` of each of the same lines, which
+  verifying cannot avoid; best of R, taking turns, garbage collector off.
+  Target: at most 2x.
 * **CLI**: the wall time of ``python -m goudenoor score
   examples/audit-2012.yaml`` against ``python -c "import goudenoor"``,
   the median of fresh processes (the minimums' ratio is given too), for
@@ -143,6 +149,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
+import attrs
 import bench_scoring
 
 import goudenoor as go
@@ -162,6 +169,7 @@ BENCHMARKS: Final = (
     "portfolio",
     "status",
     "evidence",
+    "journal",
 )
 """The groups of rows, in table order (``--only`` picks some)."""
 
@@ -182,6 +190,8 @@ MEMORY_TARGET: Final = 1.5
 """Peak memory per file with all the files against a tenth of them: flat."""
 LIMITS_TARGET: Final = 1.5
 """Load time per MB at the size limit against a quarter of it: linear."""
+JOURNAL_TARGET: Final = 2.0
+"""Verifying a journal against hashlib.sha256 plus json.loads of its lines."""
 STATUS_TARGET: Final = 12.0
 """Portfolio.status of N audits against N/10: linear (10x), with room."""
 EVIDENCE_TARGET: Final = 1.2
@@ -276,6 +286,8 @@ class Settings:
     """Evidence files in the evidence benchmark."""
     evidence_bytes: int
     """The size of each evidence file."""
+    journal_n: int
+    """Entries in the journal of the journal benchmark."""
 
 
 DEFAULT: Final = Settings(
@@ -293,6 +305,7 @@ DEFAULT: Final = Settings(
     status_n=10_000,
     evidence_files=16,
     evidence_bytes=4 * 1024 * 1024,
+    journal_n=100_000,
 )
 QUICK: Final = Settings(
     process_runs=1,
@@ -309,6 +322,7 @@ QUICK: Final = Settings(
     status_n=100,
     evidence_files=4,
     evidence_bytes=256 * 1024,
+    journal_n=1_000,
 )
 
 
@@ -1419,6 +1433,99 @@ def bench_evidence(settings: Settings, report: Report) -> None:
     )
 
 
+def journal_of(audit: go.Audit, n: int) -> tuple[bytes, go.Assessment]:
+    """
+    A journal of *n* random value changes of *audit* (chained, each ``old``
+    the value before) and the assessment its replay gives.
+    """
+    import random
+
+    # The domain's entry maker: rate() replays the whole journal each call,
+    # which over 100,000 entries one at a time would be quadratic.
+    from goudenoor.audit._journal import _entry
+
+    chance = random.Random(26)  # noqa: S311 - benchmark data
+    journal = go.Journal.start(audit.assessment)
+    state = journal.replay()
+    ratings = audit.assessment.ratings
+    ids = [
+        r.id
+        for r in audit.standard.requirements
+        if r.id not in ratings or not ratings[r.id].not_applicable
+    ]
+    values = {i: state.get(("requirement", i), "value") for i in ids}
+    lines = [journal.lines()]
+    prev, time_ = journal.head or "", journal.header.time if journal.header else ""
+    for seq in range(1, n + 1):
+        requirement = chance.choice(ids)
+        new = chance.choice([v for v in (0, 1, 2, 3, 4) if v != values[requirement]])
+        change: tuple[tuple[str, str], go.audit.ChangeField, Any, Any] = (
+            ("requirement", requirement),
+            "value",
+            values[requirement],
+            new,
+        )
+        entry = _entry(seq, "bench", change, "benchmark", prev, time=time_)
+        lines.append(entry.line())
+        values[requirement] = new
+        prev = entry.hash
+    changed = audit.assessment.with_ratings(
+        {
+            i: attrs.evolve(audit.assessment.ratings.get(i) or go.Rating(), value=v)
+            for i, v in values.items()
+            if v is not None
+        }
+    )
+    return b"".join(lines), attrs.evolve(changed, journal_head=prev)
+
+
+def bench_journal(settings: Settings, report: Report) -> None:
+    """
+    Verifying a journal of N entries against the floor: hashing and
+    parsing each of its lines.
+    """
+    import hashlib
+
+    n, repeat = settings.journal_n, settings.repeat
+    _progress(f"journal: {n:,} entries, best of {repeat}")
+    audit = go.load_audit(ROOT / CLI_EXAMPLE)
+    data, assessment = journal_of(audit, n)
+
+    def verify() -> None:
+        problems = go.audit.parse_journal(data).verify(assessment)
+        if problems:
+            raise BenchmarkError(f"the benchmark's journal does not verify: {problems}")
+
+    def floor() -> None:
+        for line in data.splitlines():
+            hashlib.sha256(line).digest()
+            json.loads(line)
+
+    verify_time, floor_time = bench_scoring.best_times(
+        [("verify", verify), ("floor", floor)], repeat
+    )
+    report.details["journal"] = {
+        "entries": n,
+        "bytes": len(data),
+        "verify": verify_time,
+        "floor": floor_time,
+    }
+    report.rows.append(
+        Row(
+            benchmark="journal verify",
+            contestant=f"verify {n:,} entries {_duration(verify_time)}",
+            contestant_value=verify_time,
+            baseline=f"sha256 + json.loads {_duration(floor_time)}",
+            baseline_value=floor_time,
+            target=JOURNAL_TARGET,
+            explanation=f"parse_journal(data).verify(assessment) of a journal of "
+            f"{n:,} value changes ({len(data) / 1e6:.1f} MB: chain, head and "
+            "replay against the assessment) vs hashlib.sha256 plus json.loads "
+            f"of each line; best of {repeat}, taking turns, gc off",
+        )
+    )
+
+
 def random_bytes(size: int, *, seed: int) -> bytes:
     """
     *size* random bytes, the same for the same *seed*.
@@ -1441,6 +1548,7 @@ _RUNNERS: Final[Mapping[str, Callable[[Settings, Report], None]]] = {
     "portfolio": bench_portfolio,
     "status": bench_status,
     "evidence": bench_evidence,
+    "journal": bench_journal,
 }
 
 

@@ -23,6 +23,12 @@ EXPECTED = frozenset(
         "EvidenceCheck",
         "hash_evidence",
         "verify_evidence",
+        # The journal of rating changes (issue 26).
+        "Journal",
+        "JournalEntry",
+        "JournalError",
+        "load_journal",
+        "rate",
         # After the score (issue 25).
         "Finding",
         "FindingUpdate",

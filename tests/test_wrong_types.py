@@ -185,6 +185,11 @@ def _seeds() -> list[object]:
         ),
         go.Problem(message="m"),
         go.Ratings({"1.1": go.Rating(value=1)}),
+        # The journal of rating changes: a journal, and the entries of a rate.
+        go.audit.Journal.start(audit),
+        go.rate(
+            go.load_audit(EXAMPLES / "audit-2012.yaml"), {"1.3": 3}, by="A", reason="r"
+        ),
         # After the score: findings with their follow-up, and the recognition.
         worked,
         go.recognition_status(

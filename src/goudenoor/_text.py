@@ -142,6 +142,47 @@ def json_text(data: Any, *, indent: int | None = 2) -> str:
     return text.translate(_JSON_ESCAPED) + "\n"
 
 
+def canonical_json(data: Any) -> bytes:
+    """
+    *data* in the canonical JSON that hashes are taken over (a journal's
+    entries): keys sorted, no spaces, UTF-8, no trailing line feed.
+
+    It is RFC 8785 (the JSON Canonicalization Scheme) for the data it is
+    given: texts as they are (only ``"``, ``\\`` and the C0 controls
+    escaped, as ``\\n`` or lowercase ``\\u001f``), integers as integers.
+    Two differences RFC 8785 would make do not arise here: keys are
+    sorted by code point, not UTF-16 unit (the same for every key below
+    U+E000; the keys hashed are field names and requirement and finding
+    ids, which are ASCII), and a float is written as Python's shortest
+    round trip, which is ECMAScript's below 1e16 (give an integral value
+    as an ``int``: ``3``, not ``3.0``).
+
+    >>> canonical_json({"b": [1, "é"], "a": None})
+    b'{"a":null,"b":[1,"\\xc3\\xa9"]}'
+
+    Raises:
+        OutputError: A number in *data* is NaN or infinite.
+    """
+    import json
+
+    try:
+        text = json.dumps(
+            data,
+            sort_keys=True,
+            separators=(",", ":"),
+            ensure_ascii=False,
+            allow_nan=False,
+        )
+    except ValueError as exc:
+        found = _non_finite(data, "$", set())
+        if found is None:
+            raise
+        path, value = found
+        msg = f"cannot write JSON: {path} is {value!r} (expected a finite number)"
+        raise OutputError(msg) from exc
+    return text.encode("utf-8")
+
+
 def _non_finite(data: Any, path: str, seen: set[int]) -> tuple[str, float] | None:
     """
     The path and value of the first number in *data* that is not finite

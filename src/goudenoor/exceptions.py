@@ -21,6 +21,7 @@ __all__ = [
     "ExtensionError",
     "FileFormatError",
     "GoudenoorError",
+    "JournalError",
     "MissingExtraError",
     "ModelError",
     "OutputError",
@@ -323,4 +324,12 @@ class ConsensusError(GoudenoorError, ValueError):
     """
     The assessments cannot be combined (fewer than two, a header that
     differs, a bad option, or a rule that returned a value off the scale).
+    """
+
+
+class JournalError(GoudenoorError, ValueError):
+    """
+    Ratings cannot be changed as asked (an unknown requirement, a value
+    off the scale, no reason), or a journal of rating changes is not
+    whole, so nothing is added to it.
     """

@@ -347,5 +347,7 @@ class TestExitCodes:
             "     - evidence hash: an evidence file is missing or changed (the rest "
             "are still recorded and written)\n"
             "     - evidence verify: an evidence file is missing or changed\n"
+            "     - journal verify: the journal is not whole, its head is not the "
+            "assessment's, or its replay is not the assessment\n"
             "  2  usage or unreadable input:"
         ) in text

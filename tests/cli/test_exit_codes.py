@@ -14,6 +14,7 @@ import pytest
 from conftest import DATA, EXAMPLE_AUDIT, ROOT
 from goudenoor.cli import main
 from goudenoor.cli._common import EXIT_CODES, FINDINGS
+from goudenoor.files import journal_path, rate_file
 from helpers import commands_of, register_pack
 
 
@@ -34,6 +35,8 @@ BAD = "{bad}"  # a file that is read but is no valid assessment
 OUT = "{out}"  # a fresh output file
 WORKBOOK = "{workbook}"  # an audit workbook of gos-2012
 BROKEN_PACK = "{broken pack}"  # marks a run with a broken installed extension
+RATED = "{rated}"  # a copy of A rated once: it has a journal
+CUT = "{cut}"  # a copy of A rated twice, its journal's last entry deleted
 
 # Per command: a run that succeeds, one with a file it cannot read (None
 # if it reads none) and, only for the commands of FINDINGS, one with a
@@ -95,6 +98,17 @@ TABLE: dict[str, tuple[list[str], list[str] | None, list[str] | None]] = {
         ["evidence", "verify", MISSING],
         ["evidence", "verify", CHANGED, "--as-of", "2026-11-01"],
     ),
+    "rate": (
+        ["rate", RATED, "1.3=3", "--by", "A. Jansen", "--reason", "herzien"],
+        ["rate", MISSING, "1.3=3", "--by", "A. Jansen", "--reason", "herzien"],
+        None,
+    ),
+    "journal verify": (
+        ["journal", "verify", RATED],
+        ["journal", "verify", MISSING],
+        ["journal", "verify", CUT],
+    ),
+    "journal show": (["journal", "show", RATED], ["journal", "show", MISSING], None),
     "status": (
         ["status", NOORD, ZUID, "--as-of", "2025-05-01", "--fail-on", "suspended"],
         ["status", NOORD, "--as-of", "2025-13-01"],
@@ -116,6 +130,21 @@ def _install_broken_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.syspath_prepend(str(tmp_path))
 
 
+def _journalled(path: Path, *, cut: bool) -> None:
+    """
+    A copy of A at *path* with a journal (its last entry deleted if *cut*).
+    """
+    if path.exists():
+        return
+    path.write_bytes(EXAMPLE_AUDIT.read_bytes())
+    rate_file(path, {"1.3": 3}, by="A. Jansen", reason="herzien")
+    rate_file(path, {"1.3": 2}, by="A. Jansen", reason="herzien")
+    if cut:
+        journal = journal_path(path)
+        lines = journal.read_bytes().splitlines(keepends=True)
+        journal.write_bytes(b"".join(lines[:-1]))
+
+
 def _run(argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> int:
     if BROKEN_PACK in argv:
         _install_broken_pack(tmp_path, monkeypatch)
@@ -123,6 +152,9 @@ def _run(argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> in
         workbook = tmp_path / "audit.xlsx"
         if not workbook.exists():
             main(["template", "gos-2012", "--format", "xlsx", "-o", str(workbook)])
+    for name in (RATED, CUT):
+        if name in argv:
+            _journalled(tmp_path / f"{name[1:-1]}.yaml", cut=name == CUT)
     bad = tmp_path / "bad.yaml"
     bad.write_text("goudenoor: assessment/1\nedition: gos-2012\n", encoding="utf-8")
     out = tmp_path / "out.yaml"
@@ -132,6 +164,8 @@ def _run(argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> in
         BAD: str(bad),
         OUT: str(out),
         WORKBOOK: str(tmp_path / "audit.xlsx"),
+        RATED: str(tmp_path / "rated.yaml"),
+        CUT: str(tmp_path / "cut.yaml"),
     }
     arguments = [names.get(arg, arg) for arg in argv if arg != BROKEN_PACK]
     try:

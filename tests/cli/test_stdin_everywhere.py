@@ -143,6 +143,16 @@ CASES = [
         0,
     ),
     ("trend", "files", EARLIER, ["trend", "-", A], 0),
+    # A journal lies beside its assessment, which standard input is not.
+    (
+        "rate",
+        "file",
+        EXAMPLE_AUDIT,
+        ["rate", "-", "1.3=3", "--by", "A", "--reason", "r"],
+        2,
+    ),
+    ("journal verify", "file", EXAMPLE_AUDIT, ["journal", "verify", "-"], 2),
+    ("journal show", "file", EXAMPLE_AUDIT, ["journal", "show", "-"], 2),
     ("findings", "file", NOORD, ["findings", "-", "--as-of", "2025-10-01"], 0),
     ("findings", "extension", ZORG, ["findings", A, "--extension", "-"], 0),
     ("status", "paths", NOORD, ["status", "-"], 2),
@@ -193,6 +203,12 @@ REFUSED = {
     ("evidence verify", "file"): "goudenoor: error: evidence verify reads the "
     "evidence files beside FILE: with standard input ('-'), give their folder "
     "with --root DIR\n",
+    **{
+        (command, "file"): f"goudenoor: error: {command} reads an assessment file "
+        "and the journal beside it, not standard input ('-'): give the path of "
+        "the assessment\n"
+        for command in ("rate", "journal verify", "journal show")
+    },
 }
 
 

@@ -226,7 +226,7 @@ EXACT: dict[str, str] = {
     "assessment-extra-key.yaml": (
         "assessment-extra-key.yaml:6:1 colour: unknown key 'colour' (expected "
         "one of: edition, organisation, date, scale, auditors, extensions, "
-        "ratings, migrated_from, unit, kind, findings)"
+        "ratings, migrated_from, unit, kind, findings, journal_head)"
     ),
     "assessment-future-format.yaml": (
         "assessment-future-format.yaml:2:1 goudenoor: expected the format "

@@ -351,7 +351,7 @@ class TestMessages:
             (
                 f"{path}:5:3 {shown}: unknown key {shown} (expected one of: "
                 "edition, organisation, date, scale, auditors, extensions, ratings, "
-                "migrated_from, unit, kind, findings)"
+                "migrated_from, unit, kind, findings, journal_head)"
             ),
             f"{path}:7:1 scale: expected a string, got a list",
         ] == sorted(p.render(str(path)) for p in error.problems)

@@ -34,6 +34,7 @@ ROWS = (
     "portfolio memory per file",
     "status, linear",
     "evidence, hash",
+    "journal verify",
 )
 """The table's rows apart from the one per growth size."""
 
@@ -70,7 +71,7 @@ def test_runner_quick(tmp_path: Path) -> None:
     for name in ("benchmark", "contestant", "baseline", "ratio", "target", "met?"):
         assert name in done.stdout.splitlines()[2]
     assert "minimum (noise only adds time) of 1 fresh process each" in done.stdout
-    assert re.search(r"^targets: \d+ of 15 met", done.stdout, re.MULTILINE)
+    assert re.search(r"^targets: \d+ of 16 met", done.stdout, re.MULTILINE)
 
     data = json.loads(figures.read_text(encoding="utf-8"))
     assert benchmarks == [row["benchmark"] for row in data["rows"]]
@@ -91,6 +92,7 @@ def test_runner_quick(tmp_path: Path) -> None:
         "portfolio",
         "status",
         "evidence",
+        "journal",
     } == set(data["details"])
     assert [40, 80, 160] == [size["requirements"] for size in data["details"]["growth"]]
     limits = data["details"]["limits"]

@@ -1,8 +1,9 @@
 """
 One audit: an assessment (ratings, evidence), the Audit value (an
 assessment with the Standard it was checked against), scoring, comparison
-of two audits, migration to another edition, the consensus of an audit
-team, and the influence graph with its score overlay.
+of two audits, the journal of rating changes, migration to another
+edition, the consensus of an audit team, and the influence graph with its
+score overlay.
 
 Objects in, objects out: loading them from files is :mod:`goudenoor.files`.
 """
@@ -92,6 +93,18 @@ if TYPE_CHECKING:
         to_json as to_json,
         to_mermaid as to_mermaid,
     )
+    from goudenoor.audit._journal import (
+        JOURNAL_FORMAT as JOURNAL_FORMAT,
+        UNKNOWN_AUTHOR as UNKNOWN_AUTHOR,
+        ChangeField as ChangeField,
+        Journal as Journal,
+        JournalEntry as JournalEntry,
+        JournalHeader as JournalHeader,
+        JournalState as JournalState,
+        parse_changes as parse_changes,
+        parse_journal as parse_journal,
+        rate as rate,
+    )
     from goudenoor.audit._migration import (
         MIGRATION_FORMAT as MIGRATION_FORMAT,
         DropCause as DropCause,
@@ -140,6 +153,16 @@ if TYPE_CHECKING:
 
 
 _EXPORTS: Final[dict[str, str]] = {
+    "JOURNAL_FORMAT": "_journal",
+    "UNKNOWN_AUTHOR": "_journal",
+    "ChangeField": "_journal",
+    "Journal": "_journal",
+    "JournalEntry": "_journal",
+    "JournalHeader": "_journal",
+    "JournalState": "_journal",
+    "parse_changes": "_journal",
+    "parse_journal": "_journal",
+    "rate": "_journal",
     "FINDINGS_FORMAT": "_recognition",
     "RECOGNITION_STATES": "_recognition",
     "STATUS_FORMAT": "_recognition",

@@ -472,6 +472,9 @@ forward, never back."""
 
 _FINDING_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
+_HASH = re.compile(r"[0-9a-f]{64}")
+"""A SHA-256 in hexadecimal, as a journal writes it."""
+
 
 def _text_problems(value: str | None, *path: str | int) -> list[Problem]:
     if value is not None and is_blank(value):
@@ -739,6 +742,11 @@ class Assessment:
             :data:`AssessmentKind`.
         findings: What the auditor found (afwijkingen, verbeterpunten,
             observaties, sterke punten), with their follow-up.
+        journal_head: The hash (SHA-256, hexadecimal) of the last line
+            of the assessment's journal of rating changes
+            (``NAME.journal.jsonl``, written by ``goudenoor rate``), or
+            ``None`` without a journal: a journal cut short no longer ends
+            with it.
         source: The file the assessment was read from, if any.
     """
 
@@ -753,6 +761,7 @@ class Assessment:
     unit: str | None = None
     kind: AssessmentKind = "audit"
     findings: tuple[Finding, ...] = ()
+    journal_head: str | None = None
     source: str | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -775,6 +784,14 @@ class Assessment:
         problems += _date_problems(self.date, ("date",))
         problems += _choice_problems(self.kind, ASSESSMENT_KINDS, "kind", "kind")
         problems += self._finding_problems()
+        if self.journal_head is not None and not _HASH.fullmatch(self.journal_head):
+            problems.append(
+                Problem(
+                    message=f"{excerpt(self.journal_head)} is not a journal "
+                    "hash: expected 64 lowercase hexadecimal digits (SHA-256)",
+                    path=("journal_head",),
+                )
+            )
         if problems:
             raise ModelError(problems)
 

@@ -6,7 +6,7 @@ Every error the user causes is printed as one line,
 
 Each command group keeps its options and its handler side by side in one
 private module (``_standard``, ``_template``, ``_score``, ``_formats``,
-``_migrate``, ``_team``, ``_interchange``, ``_findings``, ``_evidence``,
+``_migrate``, ``_team``, ``_interchange``, ``_journal``, ``_findings``, ``_evidence``,
 ``_portfolio``); what they share is in ``_common``.
 """
 
@@ -96,6 +96,8 @@ _COMMANDS: Final = (
     "migrate",
     "consensus",
     "oscal",
+    "rate",
+    "journal",
     "findings",
     "evidence",
     "portfolio",
@@ -142,7 +144,7 @@ def _parser(only: str | None) -> argparse.ArgumentParser:
     return parser
 
 
-def _adder(command: str) -> Callable[[Commands], None]:
+def _adder(command: str) -> Callable[[Commands], None]:  # noqa: C901 - a branch per group
     """
     The function that adds *command* to the parser, from the module of its
     command group, imported here (by import statements, which
@@ -167,6 +169,8 @@ def _adder(command: str) -> Callable[[Commands], None]:
         from goudenoor.cli import _findings as group
     elif command == "evidence":
         from goudenoor.cli import _evidence as group
+    elif command in ("rate", "journal"):
+        from goudenoor.cli import _journal as group
     else:
         from goudenoor.cli import _portfolio as group
     adder: Callable[[Commands], None] = getattr(

@@ -90,6 +90,8 @@ FINDINGS: Final = {
     "evidence hash": "an evidence file is missing or changed (the rest are "
     "still recorded and written)",
     "evidence verify": "an evidence file is missing or changed",
+    "journal verify": "the journal is not whole, its head is not the "
+    "assessment's, or its replay is not the assessment",
 }
 """The commands that exit 1, and on what: every other exits 0 or 2."""
 

@@ -75,6 +75,12 @@ if TYPE_CHECKING:
         load_extension_file as load_extension_file,
         loads_extension as loads_extension,
     )
+    from goudenoor.files._journal import (
+        JOURNAL_SUFFIX as JOURNAL_SUFFIX,
+        journal_path as journal_path,
+        load_journal as load_journal,
+        rate_file as rate_file,
+    )
     from goudenoor.files._kinds import (
         SCHEMA_KINDS as SCHEMA_KINDS,
     )
@@ -131,6 +137,10 @@ if TYPE_CHECKING:
 
 _EXPORTS: Final[dict[str, str]] = {
     "is_glob_pattern": "_portfolio",
+    "JOURNAL_SUFFIX": "_journal",
+    "journal_path": "_journal",
+    "load_journal": "_journal",
+    "rate_file": "_journal",
     "ASSESSMENT_FORMAT": "_assessment",
     "assessment_from_mapping": "_assessment",
     "assessment_schema": "_schemas",

@@ -525,6 +525,8 @@ def assessment_to_mapping(assessment: Assessment) -> dict[str, Any]:
         data["findings"] = [
             _finding_to_data(finding) for finding in assessment.findings
         ]
+    if assessment.journal_head is not None:
+        data["journal_head"] = assessment.journal_head
     return data
 
 

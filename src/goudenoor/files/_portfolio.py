@@ -69,6 +69,7 @@ OTHER_KINDS: Final = frozenset(
         "extensions",
         "findings",
         "graph",
+        "journal",
         "migration",
         "percentile-ranks",
         "portfolio",

@@ -137,6 +137,7 @@ _IN_FILES: dict[type, _InFile] = {
             Key("organisation", schema=_TEXT),
             Key("unit", str, schema=_TEXT),
             Key("migrated_from", MigrationOrigin),
+            Key("journal_head", str, schema={"pattern": "^[0-9a-f]{64}$"}),
             Key(
                 "ratings",
                 doc="Requirement id to its rating: a value (the short form), "

@@ -172,9 +172,17 @@ META: Final = (
     ("auditors", "Auditoren", "namen, gescheiden door '; '"),
     ("extensions", "Uitbreidingen", "ids, gescheiden door '; '; niet wijzigen"),
     ("kind", "Soort", f"{', '.join(ASSESSMENT_KINDS)}; leeg: audit"),
+    # Kept so that a workbook round trip leaves the journal matching; the
+    # workbook changes ratings without an entry, which the next
+    # `goudenoor rate` records (by unknown) and `journal verify` reports.
+    (
+        "journal_head",
+        "Journaal",
+        "niet wijzigen: de hash van de laatste regel van het journaal",
+    ),
 )
 # Rows a workbook of an earlier version lacks: a missing row is the default.
-OPTIONAL_META: Final = frozenset({"kind"})
+OPTIONAL_META: Final = frozenset({"kind", "journal_head"})
 META_ROW = 3  # the first metadata row; row 1 is the title
 
 

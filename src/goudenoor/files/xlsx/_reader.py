@@ -815,6 +815,7 @@ def _read_metadata(reader: _Reader, sheet: _Sheet) -> _Meta:
         "auditors": _to_entries,
         "extensions": _to_entries,
         "kind": _choice(ASSESSMENT_KINDS, required=False),
+        "journal_head": _to_word,
     }
     for key, label, _ in META:
         if key not in rows and key in OPTIONAL_META:
@@ -1540,6 +1541,7 @@ def _assessment(
     auditors = meta.get("auditors", ())
     extensions = meta.get("extensions", ())
     kind = meta.get("kind") or "audit"
+    journal_head = meta.get("journal_head")
     if not (
         isinstance(edition, str)
         and isinstance(organisation, str)
@@ -1547,6 +1549,7 @@ def _assessment(
         and isinstance(scale, str | None)
         and isinstance(auditors, tuple)
         and isinstance(extensions, tuple)
+        and isinstance(journal_head, str | None)
     ):
         return None  # a problem with the metadata is already recorded
     try:
@@ -1560,6 +1563,7 @@ def _assessment(
             ratings=ratings,
             kind=kind,  # type: ignore[arg-type]
             findings=findings,
+            journal_head=journal_head,
             source=reader.name,
         )
     except ModelError as exc:

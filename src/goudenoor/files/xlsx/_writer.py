@@ -468,6 +468,7 @@ def _write_audit(
         "auditors": "; ".join(assessment.auditors) or None,
         "extensions": "; ".join(assessment.extensions) or None,
         "kind": assessment.kind,
+        "journal_head": assessment.journal_head,
     }
     row = META_ROW
     for key, label, hint in META:
