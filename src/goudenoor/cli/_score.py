@@ -27,7 +27,7 @@ from goudenoor.exceptions import GoudenoorError
 
 
 if TYPE_CHECKING:
-    from goudenoor.audit import Comparison, ScoreCard
+    from goudenoor.audit import Comparison, Journal, ScoreCard
 
 
 __all__ = [
@@ -160,9 +160,24 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
         translation=translation,
         language=language,
         as_of=args.as_of,
+        journal=_journal_beside(args.file),
     )
     write_output(args, out, text)
     return EXIT_OK
+
+
+def _journal_beside(file: str) -> Journal | None:
+    """
+    The journal beside the assessment *file*, or ``None`` when there is
+    none (or the assessment is read from standard input).
+    """
+    if file == "-":
+        return None
+    from goudenoor.files import journal_path, load_journal
+
+    if not journal_path(file).is_file():
+        return None
+    return load_journal(file)
 
 
 def add_compare_command(commands: Commands) -> None:

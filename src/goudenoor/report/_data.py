@@ -14,6 +14,7 @@ from goudenoor.audit import (
     Consensus,
     Findings,
     Improvement,
+    Journal,
     Risk,
     ScoreCard,
     at_risk,
@@ -46,6 +47,8 @@ class ReportData:
         findings: The assessment's findings with their status on the
             report's date (the audit's date unless another was given):
             the report's findings section, left out when there are none.
+        journal: The assessment's journal, if given: each rating shows its
+            last change and an appendix lists every change.
     """
 
     card: ScoreCard
@@ -57,6 +60,7 @@ class ReportData:
     language: str = "nl"
     consensus: Consensus | None = None
     findings: Findings | None = None
+    journal: Journal | None = None
 
     @property
     def words(self) -> Words:
@@ -127,6 +131,7 @@ def report_data(
     language: str = "nl",
     consensus: Consensus | None = None,
     as_of: datetime.date | None = None,
+    journal: Journal | None = None,
 ) -> ReportData:
     """
     Gather what a report of *card* shows, with its own words in *language*;
@@ -149,4 +154,5 @@ def report_data(
             card.assessment,
             card.assessment.date if as_of is None else as_of,
         ),
+        journal=journal,
     )

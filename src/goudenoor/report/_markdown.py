@@ -21,6 +21,7 @@ from goudenoor.audit import (
 )
 from goudenoor.portfolio import PercentileRanks, PortfolioSummary, Rollup, Spread, Trend
 from goudenoor.report._benchmark import benchmark_words, trend_words
+from goudenoor.report._changes import change_rows, change_words, last_changes
 from goudenoor.report._data import ReportData
 from goudenoor.report._findings import (
     FindingsSection,
@@ -120,7 +121,28 @@ def render_markdown(data: ReportData) -> str:
     lines += _risks(data)
     lines += _warnings(data)
     lines += _ratings(data)
+    lines += _changes(data)
     return "\n".join(lines) + "\n"
+
+
+def _changes(data: ReportData) -> list[str]:
+    """
+    The appendix of every change in the journal, if one was given.
+    """
+    if data.journal is None:
+        return []
+    w = change_words(data.language)
+    lines = ["", f"## {w.heading}", "", w.intro, ""]
+    rows = change_rows(data.journal.entries, w)
+    if not rows:
+        return [*lines, w.empty]
+    lines += ["| " + " | ".join(w.header) + " |", "|--:|---|---|---|---|---|"]
+    lines.extend(
+        f"| {row.seq} | {row.time} | {_cell(row.by)} | {_cell(row.what)} | "
+        f"{_cell(row.old)} → {_cell(row.new)} | {_cell(row.reason)} |"
+        for row in rows
+    )
+    return lines
 
 
 def _comparison_lines(comparison: Comparison, w: Words) -> list[str]:
@@ -335,12 +357,16 @@ def _ratings(data: ReportData) -> list[str]:
 def _area_ratings(data: ReportData, area: AreaResult) -> list[str]:
     card = data.card
     w = data.words
+    header = [w.rating_id, w.requirement, w.rating, w.evidence_and_notes]
+    last = None if data.journal is None else last_changes(data.journal)
+    if last is not None:
+        header.append(change_words(data.language).last_change)
     lines = [
         "",
         f"### {_cell(area.area_id)} {_named(area.name, data.area_name(area.area_id))}",
         "",
-        f"| {w.rating_id} | {w.requirement} | {w.rating} | {w.evidence_and_notes} |",
-        "|---|---|---|---|",
+        "| " + " | ".join(header) + " |",
+        "|---" * len(header) + "|",
     ]
     for result in area.requirements:
         requirement = card.standard.requirement(result.requirement_id)
@@ -363,10 +389,18 @@ def _area_ratings(data: ReportData, area: AreaResult) -> list[str]:
             if rating.review is not None and rating.needs_review:
                 notes.append(f"{w.review}: {rating.review.reason}")
         text = _with(requirement.full_text, data.requirement_text(requirement.id), data)
-        lines.append(
+        row = (
             f"| {_cell(result.requirement_id)} | {text} | "
             f"{_value(result)} | {_cell('; '.join(notes))} |"
         )
+        if last is not None:
+            entry = last.get(result.requirement_id)
+            row += (
+                " - |"
+                if entry is None
+                else f" {_cell(f'{entry.by}, {entry.time[:10]}: {entry.reason}')} |"
+            )
+        lines.append(row)
     return lines
 
 

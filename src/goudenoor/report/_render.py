@@ -15,6 +15,7 @@ from goudenoor.audit import (
     Audit,
     Comparison,
     Consensus,
+    Journal,
     ScoreCard,
     card_of,
 )
@@ -46,6 +47,7 @@ def render_report(
     generated: datetime.date | None = None,
     consensus: Consensus | None = None,
     as_of: datetime.date | None = None,
+    journal: Journal | None = None,
 ) -> str:
     """
     The report of *card* as Markdown, HTML or JSON text.
@@ -75,6 +77,9 @@ def render_report(
             on, and whether it is overdue (Markdown and HTML); by default
             the audit's date. The section is left out when the assessment
             has no findings.
+        journal: The assessment's journal (``goudenoor.load_journal``):
+            the Markdown report shows beside each rating who last changed
+            it, when and why, and lists every change in an appendix.
 
     Raises:
         MissingExtraError: ``html`` without the ``report`` extra.
@@ -89,6 +94,7 @@ def render_report(
         language=language,
         consensus=consensus,
         as_of=as_of,
+        journal=journal,
     )
     if format == "md":
         return render_markdown(data)
