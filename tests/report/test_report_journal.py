@@ -191,3 +191,51 @@ def test_the_cli_report_without_a_journal_has_no_appendix(
 
     assert 0 == code
     assert "## Wijzigingen" not in md
+
+
+def test_the_html_report_shows_last_changes_and_the_appendix(
+    rated: tuple[go.Audit, Journal],
+) -> None:
+    """
+    The HTML report has the same column and appendix, user text escaped.
+    """
+    audit, journal = rated
+
+    html = render_report(
+        audit, "html", language="en", journal=journal, generated=NOW.date()
+    )
+
+    assert 9 == html.count('<th class="text">Last change</th>')
+    assert (
+        '<td class="last-change">B. &lt;b&gt;, <span class="date">2026-12-08</span>: '
+        "[x](http://evil) &lt;script&gt; =1+1</td>\n"
+    ) in html
+    assert (
+        '<td class="last-change">A. Jansen, <span class="date">2026-12-07</span>: '
+        "herbeoordeeld</td>\n"
+    ) in html
+    assert (
+        '<section id="changes">\n<h2>Changes</h2>\n'
+        "<p>Every change in the journal, in order (times in UTC).</p>\n"
+    ) in html
+    assert (
+        '<tr><td class="num">2</td><td>2026-12-07 09:30:00</td><td>A. Jansen</td>'
+        "<td>requirement 2.1 n/a</td><td>- → geen balie</td>"
+        "<td>herbeoordeeld</td></tr>\n"
+        '<tr><td class="num">3</td><td>2026-12-07 09:30:00</td><td>A. Jansen</td>'
+        "<td>requirement 2.1 value</td><td>3 → -</td><td>herbeoordeeld</td></tr>\n"
+        '<tr><td class="num">4</td><td>2026-12-08 14:05:06</td><td>B. &lt;b&gt;</td>'
+        "<td>requirement 1.3 value</td><td>3 → 1</td>"
+        "<td>[x](http://evil) &lt;script&gt; =1+1</td></tr>\n"
+    ) in html
+
+
+def test_the_html_report_without_a_journal_has_neither(
+    rated: tuple[go.Audit, Journal],
+) -> None:
+    audit, _ = rated
+
+    html = render_report(audit, "html", generated=NOW.date())
+
+    assert "last-change" not in html
+    assert 'id="changes"' not in html

@@ -1,8 +1,8 @@
 """
 What a report shows of an assessment's journal: per requirement the last
 change (who, when, why), and the appendix of every change, in the
-report's language (Dutch by default). The Markdown report renders it from
-:func:`last_changes` and :func:`change_rows`.
+report's language (Dutch by default). The Markdown and HTML reports
+render it from :func:`last_changes` and :func:`change_rows`.
 """
 
 from __future__ import annotations

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, cast
 from goudenoor._text import visible_controls
 from goudenoor.audit import Comparison, Evidence, RequirementResult, ScoreCard
 from goudenoor.exceptions import GoudenoorError, MissingExtraError
+from goudenoor.report._changes import change_rows, change_words, last_changes
 from goudenoor.report._data import ReportData
 from goudenoor.report._findings import findings_section
 from goudenoor.report._team import team_section
@@ -145,6 +146,7 @@ def render_html(data: ReportData, *, generated: datetime.date | None = None) -> 
             for warning, code, message in w.warnings_of(card)
         ],
         "ratings": _ratings(data),
+        "changes": _changes(data),
         "footer": _footer(data, generated or report_date()),
     }
     return templates()("report.html.j2")(**context)
@@ -388,8 +390,19 @@ def _evidence(items: Iterable[Evidence], data: ReportData) -> list[dict[str, Any
     return found
 
 
+def _changes(data: ReportData) -> dict[str, Any] | None:
+    """
+    The journal's words and its appendix's rows, or ``None`` without one.
+    """
+    if data.journal is None:
+        return None
+    w = change_words(data.language)
+    return {"w": w, "rows": change_rows(data.journal.entries, w)}
+
+
 def _ratings(data: ReportData) -> list[dict[str, Any]]:
     card = data.card
+    last = {} if data.journal is None else last_changes(data.journal)
     sections = []
     for area in card.areas.values():
         rows = []
@@ -414,6 +427,7 @@ def _ratings(data: ReportData) -> list[dict[str, Any]]:
                         and rating.needs_review
                         else ""
                     ),
+                    "last_change": last.get(result.requirement_id),
                 }
             )
         sections.append(

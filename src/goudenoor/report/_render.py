@@ -78,8 +78,9 @@ def render_report(
             the audit's date. The section is left out when the assessment
             has no findings.
         journal: The assessment's journal (``goudenoor.load_journal``):
-            the Markdown report shows beside each rating who last changed
-            it, when and why, and lists every change in an appendix.
+            the Markdown and HTML reports show beside each rating who last
+            changed it, when and why, and list every change in an appendix
+            (the JSON report is the card's data).
 
     Raises:
         MissingExtraError: ``html`` without the ``report`` extra.
