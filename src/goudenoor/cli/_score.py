@@ -144,6 +144,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
             card=card,
             language=language,
             as_of=args.as_of,
+            journal=_journal_beside(args.file),
             overwrite=args.force,
         )
         return EXIT_OK

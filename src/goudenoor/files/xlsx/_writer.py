@@ -10,18 +10,21 @@ import os
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from io import BytesIO
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from goudenoor._checks import checked
 from goudenoor._moved import warn
+from goudenoor._terms import CHANGE_TERMS, change_rows
+from goudenoor._text import visible_controls
 from goudenoor.audit import (
     ASSESSMENT_KINDS,
     Assessment,
     Audit,
     Evidence,
     Finding,
+    Journal,  # at run time: the checks read it
     ScoreCard,  # at run time: the checks read it
     assessment_problems,
 )
@@ -112,6 +115,7 @@ def save_workbook(
     card: ScoreCard | None = None,
     language: str = "nl",
     as_of: datetime.date | None = None,
+    journal: Journal | None = None,
     overwrite: bool = False,
 ) -> None:
     """
@@ -126,7 +130,11 @@ def save_workbook(
     assessment back. With *card* (a report) its assessment is filled in
     and a fourth sheet, ``Punten``, holds the points per area with their
     maximum and share, the organisation, result and total points and the
-    level reached, as values; the reader does not read it.
+    level reached, as values; the reader does not read it. With a
+    *journal* too, a fifth sheet, ``Wijzigingen`` (``Changes``), lists
+    every change of the journal in order: number, time (UTC), by whom,
+    what, the old and new value and the reason; the reader does not read
+    it either.
 
     Every sheet is protected without a password: only the cells to fill
     in can be changed (a spreadsheet program lifts the protection without
@@ -150,6 +158,9 @@ def save_workbook(
         as_of: The date the points sheet's findings section gives each
             finding's status and overdue mark on (default: the audit's
             date). Only with *card*.
+        journal: The journal of the card's assessment (see
+            :func:`~goudenoor.files.load_journal`), for the sheet of its
+            changes. Only with *card*.
         overwrite: Replace *path* if it exists.
 
     Raises:
@@ -159,7 +170,7 @@ def save_workbook(
             *organisation*, *date* or *scale* are given together with an
             *assessment* or *card* (which has its own), *card* is given
             with an *assessment* or is of another standard, or *language*
-            or *as_of* is given without a *card*.
+            *as_of* or *journal* is given without a *card*.
         UnknownItemError: *language* is neither ``nl`` nor ``en``.
         ValidationError: *assessment* does not fit *standard*, or holds
             something a workbook cell cannot keep.
@@ -203,18 +214,41 @@ def save_workbook(
     problems = [*assessment_problems(assessment, standard), *_unwritable(assessment)]
     if problems:
         raise ValidationError(problems, assessment.source)
-    if as_of is not None and card is None:
-        raise GoudenoorError(
-            "as_of is the date of a report's findings: give it only with a card"
-        )
-    points = (
-        None
-        if card is None
-        else (card, POINTS_WORDS[language], as_of or card.assessment.date)
-    )
+    points = _report(card, language, as_of, journal)
     write_bytes_atomic(
         target, _build(standard, assessment, points), overwrite=overwrite
     )
+
+
+@attrs.frozen
+class _Report:
+    # What the report sheets of a workbook show.
+    card: ScoreCard
+    words: PointsWords
+    as_of: datetime.date
+    journal: Journal | None
+    language: str
+
+
+def _report(
+    card: ScoreCard | None,
+    language: str,
+    as_of: datetime.date | None,
+    journal: Journal | None,
+) -> _Report | None:
+    if card is not None:
+        words = POINTS_WORDS[language]
+        return _Report(card, words, as_of or card.assessment.date, journal, language)
+    if as_of is not None:
+        raise GoudenoorError(
+            "as_of is the date of a report's findings: give it only with a card"
+        )
+    if journal is not None:
+        raise GoudenoorError(
+            "the journal's changes are a sheet of a report: give a journal "
+            "only with a card"
+        )
+    return None
 
 
 def _text_problem(text: str) -> str | None:
@@ -414,7 +448,7 @@ def _put(
 def _build(
     standard: Standard,
     assessment: Assessment,
-    points: tuple[ScoreCard, PointsWords, datetime.date] | None = None,
+    points: _Report | None = None,
 ) -> bytes:
     from openpyxl import Workbook
 
@@ -431,8 +465,14 @@ def _build(
     _write_findings(book.create_sheet(FINDINGS_SHEET), standard, assessment)
     _write_history(book.create_sheet(HISTORY_SHEET), assessment)
     if points is not None:
-        card, words, as_of = points
-        _write_points(book.create_sheet(words.sheet), card, words, as_of)
+        _write_points(
+            book.create_sheet(points.words.sheet),
+            points.card,
+            points.words,
+            points.as_of,
+        )
+        if points.journal is not None:
+            _write_changes(book, points.journal, points.language)
     for sheet in book.worksheets:
         _protect(sheet)
     book.properties.creator = "goudenoor"
@@ -1012,6 +1052,45 @@ def _write_finding_states(
         if finding.followed_up:
             _put(sheet, row, 5, words.statuses[finding.status_on(as_of)])
         _put(sheet, row, 6, words.yes if finding.is_overdue(as_of) else None)
+
+
+_CHANGE_WIDTHS: Final = (7, 20, 20, 26, 30, 50)
+_CUT = " …"
+
+
+def _write_changes(book: Workbook, journal: Journal, language: str) -> None:
+    """
+    The sheet of a report that lists every change of *journal* in order.
+    The texts are values, never formulas; a control character is written
+    as its visible escape (a cell cannot hold most of them, and none may
+    act on the reader), and a text longer than a cell holds is cut, with
+    `` …`` at the end: the journal itself keeps it whole.
+    """
+    terms = CHANGE_TERMS[language]
+    sheet = book.create_sheet(terms.heading)
+    _put(sheet, 1, 1, terms.heading, _Style.TITLE)
+    _put(sheet, 2, 1, terms.intro if journal.entries else terms.empty)
+    header = 4
+    for column, text in enumerate(terms.header, start=1):
+        _put(sheet, header, column, text, _Style.HEADER)
+    for row, change in enumerate(change_rows(journal.entries, terms), start=header + 1):
+        _put(sheet, row, 1, change.seq)
+        cells = (change.time, change.by, change.what)
+        for column, text in enumerate(cells, start=2):
+            _put(sheet, row, column, _cell_text(text), _Style.WRAPPED)
+        _put(sheet, row, 5, _cell_text(f"{change.old} → {change.new}"), _Style.WRAPPED)
+        _put(sheet, row, 6, _cell_text(change.reason), _Style.WRAPPED)
+    for letter, width in zip("ABCDEF", _CHANGE_WIDTHS, strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = f"A{header + 1}"
+    _page_setup(sheet, landscape=True, title_rows=f"{header}:{header}")
+
+
+def _cell_text(text: str) -> str:
+    shown = visible_controls(text)
+    if len(shown) > MAX_CELL_TEXT:
+        return shown[: MAX_CELL_TEXT - len(_CUT)] + _CUT
+    return shown
 
 
 def _unpacked(
