@@ -91,6 +91,18 @@ class TestSampleSize:
         assert 2 == sample_size(0.36, 0.2)
         assert 2 == sample_size(0.91, 0.7)
 
+    def test_a_hair_above_is_one_more(self) -> None:
+        """
+        1 - 0.8 ** 3 is 0.488: a confidence just above it is not reached
+        by 3 records (the float search's guess), only by 4.
+        """
+        assert 3 == sample_size(0.488, 0.2)
+        assert 4 == sample_size(0.48800000000000004, 0.2)
+
+    def test_a_small_rate_in_reasonable_time(self) -> None:
+        """A rate of 1/1,000 at 99 % with 3 expected: 10,042 records."""
+        assert 10_042 == sample_size(0.99, 0.001, 3)
+
     @given(
         confidence=confidences,
         tolerable=rates,

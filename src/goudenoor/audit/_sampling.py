@@ -60,7 +60,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from fractions import Fraction
 from typing import Literal
 
@@ -257,27 +257,57 @@ def sample_size(
             or above the deviating records of the tolerable rate.
     """
     _check_plan(confidence, tolerable, expected, population)
-    # The probability falls as n grows, and n = expected + 1 is the first
-    # size that can show anything: double until it is low enough, then
-    # halve the gap.
-    low = expected
-    high = expected + 1
-    limit = population if population is not None else None
-    while not _shows(high, expected, confidence, tolerable, population):
-        low = high
-        high *= 2
+    if population is not None:
+        return _first(
+            lambda n: _shows(n, expected, confidence, tolerable, population),
+            expected + 1,
+            population,
+        )
+    # The exact sums grow with n (a rate of 1/10,000 needs some 30,000
+    # records, and numbers of 120,000 digits): the search runs on floats,
+    # and the exact test then settles the last step either way.
+    log_risk = math.log1p(-confidence)
+    size = _first(
+        lambda n: _log_cdf_at(n, expected, tolerable) <= log_risk, expected + 1, None
+    )
+    while not _shows(size, expected, confidence, tolerable, None):
+        size += 1
+    while size > expected + 1 and _shows(
+        size - 1, expected, confidence, tolerable, None
+    ):
+        size -= 1
+    return size
+
+
+def _first(test: Callable[[int], bool], start: int, limit: int | None) -> int:
+    """
+    The smallest n from *start* on that passes *test*, which passes from
+    some n on (at *limit* at the latest): doubling until it passes, then
+    halving the gap.
+    """
+    low, high = start - 1, start
+    while not test(high):
+        low, high = high, high * 2
         if limit is not None and high >= limit:
-            # The whole population always shows it: `expected` is below
-            # the deviating records, so finding that few is impossible.
             high = limit
             break
     while high - low > 1:
         middle = (low + high) // 2
-        if _shows(middle, expected, confidence, tolerable, population):
+        if test(middle):
             high = middle
         else:
             low = middle
     return high
+
+
+def _log_cdf_at(size: int, deviations: int, rate: float) -> float:
+    """log P(X <= deviations) for X binomial, in floats."""
+    whole = math.lgamma(size + 1)
+    log_choose = [
+        whole - math.lgamma(i + 1) - math.lgamma(size - i + 1)
+        for i in range(min(deviations, size) + 1)
+    ]
+    return _log_sum(log_choose, size, rate)
 
 
 @attrs.frozen(field_transformer=typed_fields)
@@ -319,11 +349,14 @@ class SamplePlan:
 # ---------------------------------------------------------------- the bounds
 
 
-def _log_binomial_cdf(log_choose: list[float], deviations: int, rate: float) -> float:
-    """log P(X <= deviations) at *rate*, summed in log space."""
-    size = len(log_choose) - 1
+def _log_sum(log_choose: list[float], size: int, rate: float) -> float:
+    """
+    log P(X <= k) for X binomial with *size* trials at *rate*, where
+    *log_choose* holds log C(size, i) for i up to k: summed in log space,
+    the largest term factored out, so that no term underflows alone.
+    """
     hit, miss = math.log(rate), math.log1p(-rate)
-    terms = [log_choose[i] + i * hit + (size - i) * miss for i in range(deviations + 1)]
+    terms = [log_c + i * hit + (size - i) * miss for i, log_c in enumerate(log_choose)]
     top = max(terms)
     return top + math.log(math.fsum(math.exp(term - top) for term in terms))
 
@@ -333,7 +366,8 @@ def _clopper_pearson(size: int, deviations: int, confidence: float) -> float:
         return 1.0
     whole = math.lgamma(size + 1)
     log_choose = [
-        whole - math.lgamma(i + 1) - math.lgamma(size - i + 1) for i in range(size + 1)
+        whole - math.lgamma(i + 1) - math.lgamma(size - i + 1)
+        for i in range(deviations + 1)
     ]
     log_risk = math.log1p(-confidence)
     # The probability of at most `deviations` falls from 1 (rate 0) to 0
@@ -341,7 +375,7 @@ def _clopper_pearson(size: int, deviations: int, confidence: float) -> float:
     low, high = 0.0, 1.0
     while high - low > _TOLERANCE:
         middle = (low + high) / 2
-        if _log_binomial_cdf(log_choose, deviations, middle) > log_risk:
+        if _log_sum(log_choose, size, middle) > log_risk:
             low = middle
         else:
             high = middle
