@@ -19,6 +19,13 @@ INIT = Path(go.__file__)
 
 EXPECTED = frozenset(
     {
+        # Sampling records (issue 27).
+        "Sample",
+        "SampleEvaluation",
+        "SamplePlan",
+        "SamplingError",
+        "evaluate_sample",
+        "sample_size",
         # Evidence with a fingerprint (issue 26).
         "EvidenceCheck",
         "hash_evidence",

@@ -151,6 +151,12 @@ def _seeds() -> list[object]:
     extended = go.apply_extension(std, extension)
     graph = go.influence_graph(std)
     worked = go.load_assessment(EXAMPLES / "erkenning" / "audit-2024.yaml")
+    sample = go.Sample(
+        register=go.audit.SampledRegister(sha256="0" * 64, records=100, id_column="nr"),
+        seed="x",
+        ids=tuple(str(n) for n in range(59)),
+        plan=go.SamplePlan(0.95, 0.05),
+    )
     return [
         std,
         std16,
@@ -196,6 +202,9 @@ def _seeds() -> list[object]:
             [go.load_audit(EXAMPLES / "erkenning" / "audit-2024.yaml")],
             worked.date,
         ),
+        # Sampling records: a sample with its plan, and its evaluation.
+        sample,
+        go.evaluate_sample(sample, 0),
     ]
 
 

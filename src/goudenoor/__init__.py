@@ -47,6 +47,9 @@ if TYPE_CHECKING:
         RequirementResult as RequirementResult,
         Review as Review,
         Risk as Risk,
+        Sample as Sample,
+        SampleEvaluation as SampleEvaluation,
+        SamplePlan as SamplePlan,
         ScoreCard as ScoreCard,
         ScoreWarning as ScoreWarning,
         ScoringMethod as ScoringMethod,
@@ -58,6 +61,7 @@ if TYPE_CHECKING:
         consensus_rules as consensus_rules,
         drivers as drivers,
         effects as effects,
+        evaluate_sample as evaluate_sample,
         findings_on as findings_on,
         influence_graph as influence_graph,
         paths as paths,
@@ -65,6 +69,7 @@ if TYPE_CHECKING:
         recognition_status as recognition_status,
         register_method as register_method,
         register_rule as register_rule,
+        sample_size as sample_size,
         score as score,
         scored_graph as scored_graph,
         scoring_methods as scoring_methods,
@@ -86,6 +91,7 @@ if TYPE_CHECKING:
         OutputError as OutputError,
         RecognitionError as RecognitionError,
         RollupError as RollupError,
+        SamplingError as SamplingError,
         ScoringError as ScoringError,
         UnknownAreaError as UnknownAreaError,
         UnknownEditionError as UnknownEditionError,
@@ -367,6 +373,13 @@ _PUBLIC: Final[dict[str, str]] = {
     "what_if": "audit",
     "save_workbook": "files.xlsx",
     "load_workbook": "files.xlsx",
+    # Sampling records (issue 27).
+    "Sample": "audit",
+    "SampleEvaluation": "audit",
+    "SamplePlan": "audit",
+    "SamplingError": "exceptions",
+    "evaluate_sample": "audit",
+    "sample_size": "audit",
 }
 """A name equal to its module's name is the module itself."""
 

@@ -17,6 +17,7 @@ __all__ = [
     "BenchmarkError",
     "ConsensusError",
     "RollupError",
+    "SamplingError",
     "EmptyPathError",
     "ExtensionError",
     "FileFormatError",
@@ -332,4 +333,13 @@ class JournalError(GoudenoorError, ValueError):
     Ratings cannot be changed as asked (an unknown requirement, a value
     off the scale, no reason), or a journal of rating changes is not
     whole, so nothing is added to it.
+    """
+
+
+class SamplingError(GoudenoorError, ValueError):
+    """
+    A sample cannot be planned, drawn or evaluated as asked: a rate outside
+    (0, 1), an expected number of deviations no sample can show, a sample
+    larger than its population, deviations out of range, an empty or
+    repeated record id.
     """

@@ -21,6 +21,7 @@ MODULES = [
     "goudenoor.exceptions",
     "goudenoor.files",
     "goudenoor.audit._graph",
+    "goudenoor.audit._sampling",
     "goudenoor.standard._model",
     "goudenoor.audit._scoring",
     "goudenoor.portfolio._rollup",

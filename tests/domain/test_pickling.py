@@ -165,6 +165,7 @@ ERRORS: list[go.GoudenoorError] = [
     BenchmarkError("no peers"),
     ConsensusError("fewer than two"),
     go.JournalError("no changes given (expected ID=VALUE, as 1.3=3)"),
+    go.SamplingError("a sample of 60 is larger than the population of 50 records"),
     EmptyPathError(),
     _unresolved_extension(),
 ]

@@ -2,8 +2,8 @@
 One audit: an assessment (ratings, evidence), the Audit value (an
 assessment with the Standard it was checked against), scoring, comparison
 of two audits, the journal of rating changes, migration to another
-edition, the consensus of an audit team, and the influence graph with its
-score overlay.
+edition, the consensus of an audit team, the influence graph with its
+score overlay, and sampling records (size, draw, evaluation).
 
 Objects in, objects out: loading them from files is :mod:`goudenoor.files`.
 """
@@ -130,6 +130,19 @@ if TYPE_CHECKING:
         carry_findings as carry_findings,
         findings_on as findings_on,
         recognition_status as recognition_status,
+    )
+    from goudenoor.audit._sampling import (
+        SAMPLE_METHOD as SAMPLE_METHOD,
+        Draw as Draw,
+        Sample as Sample,
+        SampledRegister as SampledRegister,
+        SampleEvaluation as SampleEvaluation,
+        SamplePlan as SamplePlan,
+        Stratum as Stratum,
+        draw as draw,
+        evaluate_sample as evaluate_sample,
+        sample_size as sample_size,
+        upper_limit as upper_limit,
     )
     from goudenoor.audit._scoring import (
         POINT_KEYS as POINT_KEYS,
@@ -267,6 +280,17 @@ _EXPORTS: Final[dict[str, str]] = {
     "to_json": "_graph",
     "to_mermaid": "_graph",
     "what_if": "_scoring",
+    "SAMPLE_METHOD": "_sampling",
+    "Draw": "_sampling",
+    "Sample": "_sampling",
+    "SampledRegister": "_sampling",
+    "SampleEvaluation": "_sampling",
+    "SamplePlan": "_sampling",
+    "Stratum": "_sampling",
+    "draw": "_sampling",
+    "evaluate_sample": "_sampling",
+    "sample_size": "_sampling",
+    "upper_limit": "_sampling",
 }
 """Each public name -> the module that defines it, imported when first used."""
 
