@@ -281,7 +281,7 @@ shape(
 
 
 @checked
-def calibrate(self_audit: Audit, audit: Audit) -> Calibration:
+def calibrate(self_audit: Audit, audit: Audit, **options: Any) -> Calibration:
     """
     How far a self-assessment sits from the audit: per area the mean
     difference (self minus auditor) in scale steps and in points, per
@@ -292,11 +292,15 @@ def calibrate(self_audit: Audit, audit: Audit) -> Calibration:
         self_audit: The organisation's self-assessment: kind ``self``.
         audit: The auditor's assessment: kind ``audit`` or ``review``, of
             the same edition, extensions and scale.
+        options: Scoring options for the points, as for
+            :func:`~goudenoor.audit.score` (``method``, ``parameters``,
+            ``evidence_policy``); the defaults otherwise.
 
     Raises:
         CalibrationError: *self_audit* is not of kind ``self``, *audit*
             is; they differ in edition, extensions (by id or content) or
             scale.
+        ScoringError: An option is unknown or wrong.
 
     >>> import attrs, goudenoor as go
     >>> audit = go.load_audit("examples/audit-2012.yaml")
@@ -379,8 +383,8 @@ def calibrate(self_audit: Audit, audit: Audit) -> Calibration:
             )
     order = {r.id: index for index, r in enumerate(standard.requirements)}
     differences.sort(key=lambda d: (-abs(d.steps), order[d.requirement_id]))
-    self_card = score(standard, mine, check=False)
-    audit_card = score(standard, theirs, check=False)
+    self_card = score(standard, mine, check=False, **options)
+    audit_card = score(standard, theirs, check=False, **options)
     return Calibration(
         self_card=self_card,
         audit_card=audit_card,
