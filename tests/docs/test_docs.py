@@ -23,6 +23,7 @@ MODULES = [
     "goudenoor.audit._graph",
     "goudenoor.standard._model",
     "goudenoor.audit._scoring",
+    "goudenoor.audit._calibration",
     "goudenoor.portfolio._rollup",
     "goudenoor.portfolio._benchmark",
     "goudenoor.files._rollup",
