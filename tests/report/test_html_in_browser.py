@@ -2,9 +2,10 @@
 Every HTML page the library writes, as a reader sees it in headless
 Chromium (through Playwright): the audit report (Dutch, English, with a
 translation and a comparison, of an audit team), the roll-up, the
-portfolio summary and the calibration of a self-assessment. On a 390 px phone and a 1280 px desktop each page is
-no wider than the screen and no column of running text is squeezed; on the
-phone axe-core finds nothing wrong; and the charts are drawn.
+portfolio summary and the calibration of a self-assessment. On a 390 px
+phone and a 1280 px desktop each page is no wider than the screen and no
+column of running text is squeezed; on the phone axe-core finds nothing
+wrong; and the charts are drawn.
 """
 
 from __future__ import annotations
