@@ -12,6 +12,12 @@ the audit.
 A requirement is *compared* where both rated it (neither not applicable
 nor unrated). Where one holds it not applicable and the other rates it,
 it is listed as a not-applicable disagreement and left out of every mean.
+
+The first assessment must be of kind ``self`` and the second must not be:
+an audit given first is most likely the two files the wrong way round,
+which would turn every over-claim into an under-claim without a word, and
+two audits are set side by side by :func:`~goudenoor.audit.compare`. The
+second may be an ``audit`` or a ``review``: both are an auditor's ratings.
 """
 
 from __future__ import annotations
