@@ -26,6 +26,14 @@ EXPECTED = frozenset(
         "SamplingError",
         "evaluate_sample",
         "sample_size",
+        # Calibration of a self-assessment against the audit (issue 28).
+        "AreaCalibration",
+        "Calibration",
+        "CalibrationError",
+        "NotApplicableDisagreement",
+        "OverClaim",
+        "RequirementDifference",
+        "calibrate",
         # Evidence with a fingerprint (issue 26).
         "EvidenceCheck",
         "hash_evidence",

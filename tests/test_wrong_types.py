@@ -177,6 +177,10 @@ def _seeds() -> list[object]:
         go.load_crosswalk("gos-2012", "gos-2016"),
         go.migrate(audit, "gos-2016"),
         go.consensus(team),
+        go.calibrate(
+            go.load_audit(EXAMPLES / "self-2012.yaml"),
+            go.load_audit(EXAMPLES / "audit-2012.yaml"),
+        ),
         portfolio,
         portfolio.summary(),
         go.rollup(sites),

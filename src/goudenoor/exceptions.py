@@ -15,6 +15,7 @@ from goudenoor.problems import Problem, did_you_mean, excerpt
 
 __all__ = [
     "BenchmarkError",
+    "CalibrationError",
     "ConsensusError",
     "RollupError",
     "SamplingError",
@@ -318,6 +319,14 @@ class RecognitionError(GoudenoorError, ValueError):
     A recognition status cannot be given (no audits, audits of several
     organisations or units), or findings cannot be carried forward (other
     organisations or editions, the wrong order, an id taken).
+    """
+
+
+class CalibrationError(GoudenoorError, ValueError):
+    """
+    A self-assessment cannot be calibrated against the audit: it is not of
+    kind self (or the audit is), or the two differ in edition, extensions
+    or scale.
     """
 
 

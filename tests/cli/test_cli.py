@@ -116,6 +116,7 @@ def test_help_lists_the_commands_in_the_order_of_an_audit() -> None:
         "diff",
         "migrate",
         "consensus",
+        "calibrate",
         "oscal catalog",
         "oscal results",
         "oscal poam",

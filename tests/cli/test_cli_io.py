@@ -111,6 +111,18 @@ class TestStdin:
         assert 0 == code
         assert (0, out) == run("compare", str(EXAMPLE_AUDIT), str(EXAMPLE_AUDIT))
 
+    def test_calibrate_one_from_stdin(self, stdin: Feed) -> None:
+        """
+        Either side of a calibration can come from standard input.
+        """
+        own = ROOT / "examples" / "self-2012.yaml"
+        expected = run("calibrate", str(own), str(EXAMPLE_AUDIT), "--format", "json")
+        stdin(own.read_bytes())
+        from_stdin = run("calibrate", "-", str(EXAMPLE_AUDIT), "--format", "json")
+
+        assert 0 == expected[0]
+        assert expected == from_stdin
+
     def test_translation_and_extension(self, stdin: Feed) -> None:
         """
         --translation - and --extension - read the file from standard input.

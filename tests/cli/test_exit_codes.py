@@ -20,6 +20,7 @@ from helpers import commands_of, register_pack
 
 EXAMPLES = ROOT / "examples"
 A = str(EXAMPLE_AUDIT)
+SELF = str(EXAMPLES / "self-2012.yaml")
 FINDINGS_AUDIT = str(DATA / "findings-2012.yaml")
 EARLIER = str(EXAMPLES / "history" / "lindewaard-2024.yaml")
 FINDINGS_DATA = ROOT / "tests" / "data" / "findings"
@@ -72,6 +73,7 @@ TABLE: dict[str, tuple[list[str], list[str] | None, list[str] | None]] = {
         ["consensus", MISSING, *TEAM, "-o", OUT],
         None,
     ),
+    "calibrate": (["calibrate", SELF, A], ["calibrate", SELF, MISSING], None),
     "oscal catalog": (
         ["oscal", "catalog", "gos-2012"],
         ["oscal", "catalog", "gos-2012", "--extension", MISSING],

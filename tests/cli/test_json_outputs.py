@@ -86,6 +86,9 @@ def _runs(out: Path) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
         ("consensus",): [
             ("consensus", *TEAM, "-o", str(out / "consensus.yaml"), *json_)
         ],
+        ("calibrate",): [
+            ("calibrate", str(EXAMPLES / "self-2012.yaml"), AUDIT, *json_)
+        ],
         ("oscal", "catalog"): [("oscal", "catalog", "gos-2016", *json_)],
         ("oscal", "results"): [("oscal", "results", AUDIT, *json_)],
         ("oscal", "poam"): [

@@ -26,6 +26,7 @@ EARLIER = EXAMPLES / "history" / "lindewaard-2024.yaml"
 TEAM = sorted((EXAMPLES / "team").glob("*.yaml"))
 SITES = sorted((EXAMPLES / "sites").glob("*.yaml"))
 A = str(EXAMPLE_AUDIT)
+SELF = EXAMPLES / "self-2012.yaml"
 FINDINGS_AUDIT = DATA / "findings-2012.yaml"
 NOORD = ROOT / "tests" / "data" / "findings" / "zuiderlicht-noord-2025.yaml"
 EVIDENCE = DATA / "evidence" / "audit.yaml"
@@ -97,6 +98,15 @@ CASES = [
         "extension",
         ZORG,
         ["consensus", *map(str, TEAM), "--extension", "-", "-o", OUT],
+        0,
+    ),
+    ("calibrate", "self_assessment", SELF, ["calibrate", "-", A], 0),
+    ("calibrate", "audit", EXAMPLE_AUDIT, ["calibrate", str(SELF), "-"], 0),
+    (
+        "calibrate",
+        "extension",
+        ZORG,
+        ["calibrate", str(SELF), A, "--extension", "-"],
         0,
     ),
     (

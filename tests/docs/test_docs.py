@@ -24,6 +24,7 @@ MODULES = [
     "goudenoor.audit._sampling",
     "goudenoor.standard._model",
     "goudenoor.audit._scoring",
+    "goudenoor.audit._calibration",
     "goudenoor.portfolio._rollup",
     "goudenoor.portfolio._benchmark",
     "goudenoor.files._rollup",

@@ -164,6 +164,7 @@ ERRORS: list[go.GoudenoorError] = [
     RollupError("no cards"),
     BenchmarkError("no peers"),
     ConsensusError("fewer than two"),
+    go.CalibrationError("the audit has kind 'self'"),
     go.JournalError("no changes given (expected ID=VALUE, as 1.3=3)"),
     go.SamplingError("a sample of 60 is larger than the population of 50 records"),
     EmptyPathError(),

@@ -1,10 +1,11 @@
 """
 Every HTML page the library writes, as a reader sees it in headless
 Chromium (through Playwright): the audit report (Dutch, English, with a
-translation and a comparison, of an audit team), the roll-up and the
-portfolio summary. On a 390 px phone and a 1280 px desktop each page is
-no wider than the screen and no column of running text is squeezed; on the
-phone axe-core finds nothing wrong; and the charts are drawn.
+translation and a comparison, of an audit team), the roll-up, the
+portfolio summary and the calibration of a self-assessment. On a 390 px
+phone and a 1280 px desktop each page is no wider than the screen and no
+column of running text is squeezed; on the phone axe-core finds nothing
+wrong; and the charts are drawn.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from conftest import EXAMPLE_AUDIT, ROOT
 from goudenoor.portfolio._portfolio import PortfolioSummary
 from goudenoor.portfolio._rollup import rollup
 from goudenoor.report import _html as report_html, render_report
+from goudenoor.report._calibration import calibration_html
 from goudenoor.report._many_html import portfolio_summary_html, rollup_html
 
 
@@ -92,6 +94,14 @@ def _empty_portfolio() -> str:
     return portfolio_summary_html(summary, "en", generated=GENERATED)
 
 
+def _calibration(language: str) -> str:
+    calibration = go.calibrate(
+        go.load_audit(ROOT / "examples" / "self-2012.yaml"),
+        go.load_audit(EXAMPLE_AUDIT),
+    )
+    return calibration_html(calibration, language, generated=GENERATED)
+
+
 PAGES: dict[str, Callable[[], str]] = {
     "audit-nl": lambda: _audit("nl"),
     "audit-en": lambda: _audit("en"),
@@ -102,6 +112,8 @@ PAGES: dict[str, Callable[[], str]] = {
     "portfolio-nl": lambda: _portfolio("nl"),
     "portfolio-en": lambda: _portfolio("en"),
     "portfolio-empty": _empty_portfolio,
+    "calibration-nl": lambda: _calibration("nl"),
+    "calibration-en": lambda: _calibration("en"),
 }
 """Every kind of HTML page the library writes, by a name for the test id."""
 

@@ -1,9 +1,10 @@
 """
 One audit: an assessment (ratings, evidence), the Audit value (an
 assessment with the Standard it was checked against), scoring, comparison
-of two audits, the journal of rating changes, migration to another
-edition, the consensus of an audit team, the influence graph with its
-score overlay, and sampling records (size, draw, evaluation).
+of two audits, the calibration of a self-assessment against the audit,
+the journal of rating changes, migration to another edition, the
+consensus of an audit team, the influence graph with its score overlay,
+and sampling records (size, draw, evaluation).
 
 Objects in, objects out: loading them from files is :mod:`goudenoor.files`.
 """
@@ -42,6 +43,18 @@ if TYPE_CHECKING:
         Audit as Audit,
         split_audits as split_audits,
         standard_and_assessment as standard_and_assessment,
+    )
+    from goudenoor.audit._calibration import (
+        CALIBRATION_FORMAT as CALIBRATION_FORMAT,
+        OVER_CLAIM_STEPS as OVER_CLAIM_STEPS,
+        AreaCalibration as AreaCalibration,
+        Calibration as Calibration,
+        CalibrationError as CalibrationError,
+        NotApplicableDisagreement as NotApplicableDisagreement,
+        OverClaim as OverClaim,
+        OverClaimRule as OverClaimRule,
+        RequirementDifference as RequirementDifference,
+        calibrate as calibrate,
     )
     from goudenoor.audit._comparison import (
         COMPARISON_FORMAT as COMPARISON_FORMAT,
@@ -166,6 +179,16 @@ if TYPE_CHECKING:
 
 
 _EXPORTS: Final[dict[str, str]] = {
+    "CALIBRATION_FORMAT": "_calibration",
+    "OVER_CLAIM_STEPS": "_calibration",
+    "AreaCalibration": "_calibration",
+    "Calibration": "_calibration",
+    "CalibrationError": "_calibration",
+    "NotApplicableDisagreement": "_calibration",
+    "OverClaim": "_calibration",
+    "OverClaimRule": "_calibration",
+    "RequirementDifference": "_calibration",
+    "calibrate": "_calibration",
     "JOURNAL_FORMAT": "_journal",
     "UNKNOWN_AUTHOR": "_journal",
     "ChangeField": "_journal",

@@ -95,6 +95,7 @@ _COMMANDS: Final = (
     "diff",
     "migrate",
     "consensus",
+    "calibrate",
     "oscal",
     "rate",
     "journal",
@@ -163,6 +164,8 @@ def _adder(command: str) -> Callable[[Commands], None]:  # noqa: C901 - a branch
         from goudenoor.cli import _migrate as group
     elif command == "consensus":
         from goudenoor.cli import _team as group
+    elif command == "calibrate":
+        from goudenoor.cli import _calibrate as group
     elif command == "oscal":
         from goudenoor.cli import _interchange as group
     elif command == "findings":

@@ -100,6 +100,8 @@ FILE_ARGUMENTS = (
     "files",
     "old",
     "new",
+    "self_assessment",
+    "audit",
     "compare",
     "assessment",
     "translation",

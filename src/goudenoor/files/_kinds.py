@@ -17,6 +17,7 @@ def __dir__() -> list[str]:
 SCHEMA_KINDS: tuple[str, ...] = (
     *("assessment", "extension", "translation", "crosswalk"),
     *("scorecard", "comparison", "edition-diff", "migration", "consensus"),
+    "calibration",
     *("rollup", "portfolio", "percentile-ranks", "trend", "portfolio-summary"),
     *("findings", "status", "evidence-check"),
     *("editions", "standard", "extensions", "validation", "graph"),

@@ -59,6 +59,7 @@ def is_glob_pattern(text: str) -> bool:
 
 OTHER_KINDS: Final = frozenset(
     {
+        "calibration",
         "comparison",
         "consensus",
         "crosswalk",

@@ -25,6 +25,7 @@ from goudenoor._data import OMIT, AnyOf, Key, Many, Object, shape_of
 from goudenoor.audit import (
     GRAPH_SHAPE,
     Assessment,
+    Calibration,
     Comparison,
     Consensus,
     Evidence,
@@ -712,6 +713,7 @@ _OUTPUTS: dict[str, tuple[type | Object, str]] = {
     "edition-diff": (EditionDiff, "goudenoor edition diff"),
     "migration": (Migration, "goudenoor migration"),
     "consensus": (Consensus, "goudenoor consensus"),
+    "calibration": (Calibration, "goudenoor calibration"),
     "rollup": (Rollup, "goudenoor roll-up"),
     "portfolio": (PORTFOLIO_SHAPE, "goudenoor portfolio"),
     "percentile-ranks": (PercentileRanks, "goudenoor percentile ranks"),

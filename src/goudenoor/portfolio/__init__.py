@@ -24,6 +24,13 @@ if TYPE_CHECKING:
         standard_label as standard_label,
         trend as trend,
     )
+    from goudenoor.portfolio._calibration import (
+        AreaBias as AreaBias,
+        PortfolioCalibration as PortfolioCalibration,
+        UnpairedReason as UnpairedReason,
+        UnpairedUnit as UnpairedUnit,
+        calibrate_portfolio as calibrate_portfolio,
+    )
     from goudenoor.portfolio._portfolio import (
         COLUMNS as COLUMNS,
         PORTFOLIO_FORMAT as PORTFOLIO_FORMAT,
@@ -51,6 +58,11 @@ if TYPE_CHECKING:
 
 
 _EXPORTS: Final[dict[str, str]] = {
+    "AreaBias": "_calibration",
+    "PortfolioCalibration": "_calibration",
+    "UnpairedReason": "_calibration",
+    "UnpairedUnit": "_calibration",
+    "calibrate_portfolio": "_calibration",
     "AreaRollup": "_rollup",
     "AreaSpread": "_portfolio",
     "AreaTrend": "_benchmark",

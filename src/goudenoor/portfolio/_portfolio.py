@@ -40,6 +40,8 @@ from goudenoor.standard import AreaKind, Standard
 if TYPE_CHECKING:
     import pandas
 
+    from goudenoor.portfolio._calibration import PortfolioCalibration
+
 
 __all__ = [
     "COLUMNS",
@@ -144,7 +146,7 @@ Every level starts with ``organisation``, ``unit`` (the site or team, or
   applicable) and ``level``.
 """
 
-PORTFOLIO_SHAPE: Final = Object(
+PORTFOLIO_SHAPE: Final[Object] = Object(
     "A portfolio's scores as a tidy table, and the files refused.",
     (
         Key(
@@ -231,7 +233,7 @@ def _refused_files() -> Many:
     )
 
 
-STATUS_SHAPE: Final = Object(
+STATUS_SHAPE: Final[Object] = Object(
     "The recognitions of a portfolio on a date: one status/1 row per "
     "organisation and unit, and the files refused.",
     (
@@ -480,6 +482,29 @@ class Portfolio:
                 frame["area_id"], categories=areas, ordered=True
             )
         return frame
+
+    def calibration(self, **options: Any) -> PortfolioCalibration:
+        """
+        How far the self-assessments sit from the audits that follow
+        them: each organisation's (and unit's) latest self-assessment
+        paired with the first audit on or after it against the same
+        standard, each pair calibrated, and the mean bias per area over
+        the pairs; those without a pair are listed (the rule:
+        :func:`~goudenoor.portfolio.calibrate_portfolio`).
+
+        Args:
+            options: Scoring options for the points, as for
+                :func:`goudenoor.score`.
+
+        Raises:
+            ScoringError: An option is unknown or wrong.
+        """
+        # Imported here: the module is needed only for this method.
+        from goudenoor.portfolio._calibration import calibrate_portfolio
+
+        return calibrate_portfolio(
+            self.assessments, self.standards, checked=self.checked, **options
+        )
 
     def summary(self, **options: Any) -> PortfolioSummary:
         """

@@ -14,6 +14,10 @@ from goudenoor import _lazy
 
 
 if TYPE_CHECKING:
+    from goudenoor.report._calibration import (
+        calibration_html as calibration_html,
+        calibration_markdown as calibration_markdown,
+    )
     from goudenoor.report._data import (
         ReportData as ReportData,
         report_data as report_data,
@@ -58,6 +62,8 @@ _EXPORTS: Final[dict[str, str]] = {
     "ReportData": "_data",
     "area_text": "_text",
     "benchmark_markdown": "_markdown",
+    "calibration_html": "_calibration",
+    "calibration_markdown": "_calibration",
     "card_text": "_text",
     "edition_diff_markdown": "_markdown",
     "findings_markdown": "_markdown",
