@@ -102,7 +102,12 @@ class TestCrashSafety:
         ``audit.yaml``, and the next save is not stopped by them.
         """
         path = tmp_path / "audit.yaml"
+        started = time.perf_counter()
         go.save_assessment(large_assessment(0), path)
+        # The random moments span a few saves as long as one takes on this
+        # machine now: on a loaded machine a fixed window could end before
+        # any save finished, and the file would never be replaced.
+        window = max(0.15, 3 * (time.perf_counter() - started))
         rng = random.Random(2026)  # noqa: S311 - test data, not cryptography
         seen: set[int] = set()
         statuses: list[int] = []
@@ -119,7 +124,7 @@ class TestCrashSafety:
                 writer.stdin.flush()
                 child = int(writer.stdout.readline())
                 if kill % 2:
-                    time.sleep(rng.uniform(0.0, 0.15))
+                    time.sleep(rng.uniform(0.0, window))
                 else:
                     _wait_for_new_temporary(tmp_path)
                 os.kill(child, signal.SIGKILL)
