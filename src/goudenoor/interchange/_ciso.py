@@ -28,7 +28,7 @@ The choices the format leaves open:
   of the edition's default scale at its share of the scale (``gos-0-4``:
   0, 25, 50, 75, 100; a scale with half steps, such as ``conformiteit``,
   fits as well: 0, 50, 100). On the scale's own 0 to 4 the truncation
-  would cost up to 0.1 × 100 / 4 = 2.5 GOS points; on 0 to 100 it costs
+  would cost up to 0.1 x 100 / 4 = 2.5 GOS points; on 0 to 100 it costs
   less than 0.1 of a percent of the maximum, so for the shipped editions
   (100 points) the score CISO Assistant shows is the GOS total, within 0.1
   point. A scale whose levels do not fall on whole percents is refused.
@@ -185,7 +185,8 @@ def to_ciso_assistant_library(
         # A copy, not the framework's dict: a YAML writer would otherwise
         # write an anchor and an alias, which CISO Assistant need not read.
         library["translations"] = {
-            language: dict(texts) for language, texts in framework["translations"].items()
+            language: dict(texts)
+            for language, texts in framework["translations"].items()
         }
     library["objects"] = {"framework": framework}
     return library
@@ -256,7 +257,9 @@ def _copyright(standard: Standard) -> str:
     )
 
 
-def _scores(standard: Standard, translation: Translation | None) -> list[dict[str, Any]]:
+def _scores(
+    standard: Standard, translation: Translation | None
+) -> list[dict[str, Any]]:
     scale = standard.scale()
     translated = translation.scale(scale.id) if translation is not None else None
     scores = []
@@ -486,7 +489,10 @@ class _Nodes:
         }
         evidence = _evidence(
             requirement.evidence,
-            [(checkpoint.id, checkpoint.text) for checkpoint in requirement.checkpoints],
+            [
+                (checkpoint.id, checkpoint.text)
+                for checkpoint in requirement.checkpoints
+            ],
         )
         if evidence is not None:
             node["typical_evidence"] = evidence
@@ -532,4 +538,3 @@ def _evidence(clause: str | None, checkpoints: list[tuple[str, str]]) -> str | N
             lines.append("")
         lines += [f"- {cid}: {text}" for cid, text in checkpoints]
     return "\n".join(lines) if lines else None
-
