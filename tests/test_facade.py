@@ -70,6 +70,7 @@ EXPECTED = frozenset(
         "to_oscal_results",
         "to_oscal_catalog",
         "to_oscal_poam",
+        "to_ciso_assistant_library",
         "register_rule",
         "consensus_rules",
         "consensus",

@@ -29,7 +29,7 @@ PROBES = {
 """Files that may import by name, and the only modules they may name: the
 lazy packages' helper names only what a table gives (checked below)."""
 
-LAZY_PACKAGES = ("audit", "files", "portfolio", "report", "standard")
+LAZY_PACKAGES = ("audit", "files", "interchange", "portfolio", "report", "standard")
 """The packages whose ``__init__`` is a table for ``_lazy.exports``."""
 
 

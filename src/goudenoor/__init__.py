@@ -153,6 +153,7 @@ if TYPE_CHECKING:
         save_workbook as save_workbook,
     )
     from .interchange import (
+        to_ciso_assistant_library as to_ciso_assistant_library,
         to_oscal_catalog as to_oscal_catalog,
         to_oscal_poam as to_oscal_poam,
         to_oscal_results as to_oscal_results,
@@ -380,6 +381,7 @@ _PUBLIC: Final[dict[str, str]] = {
     "to_graphml": "audit",
     "to_json": "audit",
     "to_mermaid": "audit",
+    "to_ciso_assistant_library": "interchange",
     "to_oscal_catalog": "interchange",
     "to_oscal_poam": "interchange",
     "to_oscal_results": "interchange",

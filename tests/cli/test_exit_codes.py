@@ -81,6 +81,11 @@ TABLE: dict[str, tuple[list[str], list[str] | None, list[str] | None]] = {
     ),
     "oscal results": (["oscal", "results", A], ["oscal", "results", MISSING], None),
     "oscal poam": (["oscal", "poam", FINDINGS_AUDIT], ["oscal", "poam", A], None),
+    "export ciso-assistant": (
+        ["export", "ciso-assistant", "gos-2012"],
+        ["export", "ciso-assistant", "gos-2012", "--extension", MISSING],
+        None,
+    ),
     "portfolio": (["portfolio", A], ["portfolio", A, MISSING], ["portfolio", A, BAD]),
     "rollup": (["rollup", *SITES], ["rollup", MISSING, *SITES], None),
     "benchmark": (

@@ -132,6 +132,13 @@ CASES = [
         ["oscal", "poam", str(FINDINGS_AUDIT), "--extension", "-"],
         0,
     ),
+    (
+        "export ciso-assistant",
+        "extension",
+        ZORG,
+        ["export", "ciso-assistant", "gos-2012", "--extension", "-"],
+        0,
+    ),
     # A PATH may be a folder or a pattern, which standard input is not.
     ("portfolio", "paths", EXAMPLE_AUDIT, ["portfolio", "-"], 2),
     ("portfolio", "extension", ZORG, ["portfolio", A, "--extension", "-"], 0),

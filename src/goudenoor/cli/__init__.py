@@ -6,8 +6,8 @@ Every error the user causes is printed as one line,
 
 Each command group keeps its options and its handler side by side in one
 private module (``_standard``, ``_template``, ``_score``, ``_formats``,
-``_migrate``, ``_team``, ``_interchange``, ``_journal``, ``_findings``, ``_evidence``,
-``_portfolio``); what they share is in ``_common``.
+``_migrate``, ``_team``, ``_interchange``, ``_export``, ``_journal``, ``_findings``,
+``_evidence``, ``_portfolio``); what they share is in ``_common``.
 """
 
 from __future__ import annotations
@@ -97,6 +97,7 @@ _COMMANDS: Final = (
     "consensus",
     "calibrate",
     "oscal",
+    "export",
     "rate",
     "journal",
     "findings",
@@ -145,7 +146,7 @@ def _parser(only: str | None) -> argparse.ArgumentParser:
     return parser
 
 
-def _adder(command: str) -> Callable[[Commands], None]:  # noqa: C901 - a branch per group
+def _adder(command: str) -> Callable[[Commands], None]:  # noqa: C901, PLR0912 - a branch per group
     """
     The function that adds *command* to the parser, from the module of its
     command group, imported here (by import statements, which
@@ -168,6 +169,8 @@ def _adder(command: str) -> Callable[[Commands], None]:  # noqa: C901 - a branch
         from goudenoor.cli import _calibrate as group
     elif command == "oscal":
         from goudenoor.cli import _interchange as group
+    elif command == "export":
+        from goudenoor.cli import _export as group
     elif command == "findings":
         from goudenoor.cli import _findings as group
     elif command == "evidence":
