@@ -261,7 +261,7 @@ class TestLibraryChecks:
 
     @pytest.mark.skipif(
         not (DATA / "ciso").is_dir(),
-        reason="CISO Assistant's libraries (AGPL-3.0) are in the repository, not the sdist",
+        reason="CISO Assistant's libraries (AGPL-3.0) are not in the sdist",
     )
     def test_three_shipped_libraries(self) -> None:
         assert 3 == len(SHIPPED_LIBRARIES)
