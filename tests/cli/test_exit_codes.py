@@ -118,10 +118,32 @@ TABLE: dict[str, tuple[list[str], list[str] | None, list[str] | None]] = {
         None,
     ),
     "sample draw": (
-        ["sample", "draw", REGISTER, "--id-column", "nummer", "--seed", "x"]
-        + ["--size", "5", "-o", OUT],
-        ["sample", "draw", MISSING, "--id-column", "nummer", "--seed", "x"]
-        + ["--size", "5", "-o", OUT],
+        [
+            "sample",
+            "draw",
+            REGISTER,
+            "--id-column",
+            "nummer",
+            "--seed",
+            "x",
+            "--size",
+            "5",
+            "-o",
+            OUT,
+        ],
+        [
+            "sample",
+            "draw",
+            MISSING,
+            "--id-column",
+            "nummer",
+            "--seed",
+            "x",
+            "--size",
+            "5",
+            "-o",
+            OUT,
+        ],
         None,
     ),
     "sample verify": (
