@@ -107,8 +107,10 @@ if TYPE_CHECKING:
         rollup as rollup,
     )
     from goudenoor.files._sample import (
+        SAMPLE_EVALUATION_FORMAT as SAMPLE_EVALUATION_FORMAT,
         SAMPLE_EVALUATION_SHAPE as SAMPLE_EVALUATION_SHAPE,
         SAMPLE_FORMAT as SAMPLE_FORMAT,
+        SAMPLE_PLAN_FORMAT as SAMPLE_PLAN_FORMAT,
         SAMPLE_PLAN_SHAPE as SAMPLE_PLAN_SHAPE,
         draw_sample as draw_sample,
         dump_sample as dump_sample,
@@ -171,7 +173,9 @@ _EXPORTS: Final[dict[str, str]] = {
     "read_register": "_register",
     "read_results": "_sample",
     "RegisterRecords": "_register",
+    "SAMPLE_EVALUATION_FORMAT": "_sample",
     "SAMPLE_EVALUATION_SHAPE": "_sample",
+    "SAMPLE_PLAN_FORMAT": "_sample",
     "SAMPLE_FORMAT": "_sample",
     "SAMPLE_PLAN_SHAPE": "_sample",
     "sample_evidence": "_sample",

@@ -63,8 +63,10 @@ from goudenoor.problems import Problem, excerpt
 
 
 __all__ = [
+    "SAMPLE_EVALUATION_FORMAT",
     "SAMPLE_EVALUATION_SHAPE",
     "SAMPLE_FORMAT",
+    "SAMPLE_PLAN_FORMAT",
     "SAMPLE_PLAN_SHAPE",
     "draw_sample",
     "dump_sample",
@@ -85,6 +87,12 @@ def __dir__() -> list[str]:
 
 SAMPLE_FORMAT = "sample/1"
 """The format marker of sample files."""
+
+SAMPLE_PLAN_FORMAT = "sample-plan/1"
+"""The format marker of ``goudenoor sample plan --format json``."""
+
+SAMPLE_EVALUATION_FORMAT = "sample-evaluation/1"
+"""The format marker of ``goudenoor sample evaluate --format json``."""
 
 
 # ---------------------------------------------------------------- the file
@@ -552,7 +560,7 @@ SAMPLE_PLAN_SHAPE = Object(
             get=lambda plan: plan.size,
         ),
     ),
-    marker="sample-plan/1",
+    marker=SAMPLE_PLAN_FORMAT,
 )
 """The data of ``goudenoor sample plan``, read from a SamplePlan."""
 
@@ -586,7 +594,7 @@ SAMPLE_EVALUATION_SHAPE = Object(
             get=lambda item: item[0].text(item[1]),
         ),
     ),
-    marker="sample-evaluation/1",
+    marker=SAMPLE_EVALUATION_FORMAT,
 )
 """The data of ``goudenoor sample evaluate``, read from (SampleEvaluation,
 language)."""
