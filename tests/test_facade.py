@@ -34,6 +34,14 @@ EXPECTED = frozenset(
         "OverClaim",
         "RequirementDifference",
         "calibrate",
+        # Registers, sample files and evidence from a sample (issue 27).
+        "add_evidence",
+        "draw_sample",
+        "dump_sample",
+        "load_sample",
+        "loads_sample",
+        "save_sample",
+        "verify_sample",
         # Evidence with a fingerprint (issue 26).
         "EvidenceCheck",
         "hash_evidence",

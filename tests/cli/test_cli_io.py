@@ -361,5 +361,7 @@ class TestExitCodes:
             "     - evidence verify: an evidence file is missing or changed\n"
             "     - journal verify: the journal is not whole, its head is not the "
             "assessment's, or its replay is not the assessment\n"
+            "     - sample verify: the register or the selection differs from the "
+            "sample's\n"
             "  2  usage or unreadable input:"
         ) in text

@@ -31,6 +31,9 @@ SITES = [str(path) for path in sorted((EXAMPLES / "sites").glob("*.yaml"))]
 SECTOR = str(EXAMPLES / "sector")
 EVIDENCE = str(DATA / "evidence" / "audit.yaml")
 CHANGED = str(DATA / "evidence" / "changed.yaml")
+REGISTER = str(DATA / "sample" / "register.csv")
+SAMPLE = str(DATA / "sample" / "sample.yaml")
+OTHER_REGISTER = str(DATA / "sample" / "other.csv")
 MISSING = "{missing}"  # a file that does not exist
 BAD = "{bad}"  # a file that is read but is no valid assessment
 OUT = "{out}"  # a fresh output file
@@ -116,6 +119,50 @@ TABLE: dict[str, tuple[list[str], list[str] | None, list[str] | None]] = {
         ["journal", "verify", CUT],
     ),
     "journal show": (["journal", "show", RATED], ["journal", "show", MISSING], None),
+    "sample plan": (
+        ["sample", "plan", "--confidence", "0.95", "--tolerable", "0.05"],
+        ["sample", "plan", "--confidence", "1.5", "--tolerable", "0.05"],
+        None,
+    ),
+    "sample draw": (
+        [
+            "sample",
+            "draw",
+            REGISTER,
+            "--id-column",
+            "nummer",
+            "--seed",
+            "x",
+            "--size",
+            "5",
+            "-o",
+            OUT,
+        ],
+        [
+            "sample",
+            "draw",
+            MISSING,
+            "--id-column",
+            "nummer",
+            "--seed",
+            "x",
+            "--size",
+            "5",
+            "-o",
+            OUT,
+        ],
+        None,
+    ),
+    "sample verify": (
+        ["sample", "verify", SAMPLE, REGISTER],
+        ["sample", "verify", SAMPLE, MISSING],
+        ["sample", "verify", SAMPLE, OTHER_REGISTER],
+    ),
+    "sample evaluate": (
+        ["sample", "evaluate", SAMPLE, "--deviations", "0"],
+        ["sample", "evaluate", MISSING, "--deviations", "0"],
+        None,
+    ),
     "status": (
         ["status", NOORD, ZUID, "--as-of", "2025-05-01", "--fail-on", "suspended"],
         ["status", NOORD, "--as-of", "2025-13-01"],

@@ -108,6 +108,30 @@ def _runs(out: Path) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
         ("trend",): [("trend", *HISTORY, AUDIT, *json_)],
         ("findings",): [("findings", FINDINGS_AUDIT, "--as-of", "2025-10-01", *json_)],
         ("status",): [("status", FINDINGS_FOLDER, "--as-of", "2025-10-01", *json_)],
+        ("sample", "plan"): [
+            ("sample", "plan", "--confidence", "0.95", "--tolerable", "0.05", *json_),
+            (
+                "sample",
+                "plan",
+                "--confidence",
+                "0.95",
+                "--tolerable",
+                "0.05",
+                "--population",
+                "200",
+                *json_,
+            ),
+        ],
+        ("sample", "evaluate"): [
+            (
+                "sample",
+                "evaluate",
+                str(DATA / "sample" / "sample.yaml"),
+                "--deviations",
+                "1",
+                *json_,
+            )
+        ],
         ("evidence", "verify"): [
             ("evidence", "verify", EVIDENCE_AUDIT, "--as-of", "2026-11-01", *json_)
         ],

@@ -30,6 +30,9 @@ SELF = EXAMPLES / "self-2012.yaml"
 FINDINGS_AUDIT = DATA / "findings-2012.yaml"
 NOORD = ROOT / "tests" / "data" / "findings" / "zuiderlicht-noord-2025.yaml"
 EVIDENCE = DATA / "evidence" / "audit.yaml"
+SAMPLE = DATA / "sample" / "sample.yaml"
+REGISTER = DATA / "sample" / "register.csv"
+RESULTS = DATA / "sample" / "results.csv"
 OUT = "{out}"  # replaced by a fresh output file
 WORKBOOK = "{workbook}"  # replaced by an audit workbook of gos-2012
 
@@ -204,6 +207,42 @@ CASES = [
         0,
     ),
     ("status", "extension", ZORG, ["status", A, "--extension", "-"], 0),
+    # A register's fingerprint is over the file's bytes: a file, never '-'.
+    (
+        "sample draw",
+        "register",
+        REGISTER,
+        [
+            "sample",
+            "draw",
+            "-",
+            "--id-column",
+            "nummer",
+            "--seed",
+            "x",
+            "--size",
+            "5",
+            "-o",
+            OUT,
+        ],
+        2,
+    ),
+    ("sample verify", "sample", SAMPLE, ["sample", "verify", "-", str(REGISTER)], 0),
+    ("sample verify", "register", REGISTER, ["sample", "verify", str(SAMPLE), "-"], 2),
+    (
+        "sample evaluate",
+        "sample",
+        SAMPLE,
+        ["sample", "evaluate", "-", "--deviations", "0"],
+        0,
+    ),
+    (
+        "sample evaluate",
+        "results",
+        RESULTS,
+        ["sample", "evaluate", str(SAMPLE), "--results", "-"],
+        0,
+    ),
     ("trend", "extension", ZORG, ["trend", str(EARLIER), A, "--extension", "-"], 0),
 ]
 
@@ -215,6 +254,12 @@ REFUSED = {
     "read here: give assessment files, folders or glob patterns\n",
     ("benchmark", "against"): "goudenoor: error: --against: standard input ('-') "
     "cannot be read here: give assessment files, folders or glob patterns\n",
+    **{
+        (command, "register"): "goudenoor: error: a register is read from a "
+        "file, not from standard input ('-'): its fingerprint is over the "
+        "file's bytes; give the path of the register\n"
+        for command in ("sample draw", "sample verify")
+    },
     ("status", "paths"): "goudenoor: error: PATH: standard input ('-') cannot be "
     "read here: give assessment files, folders or glob patterns\n",
     ("evidence verify", "file"): "goudenoor: error: evidence verify reads the "

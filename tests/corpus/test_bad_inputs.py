@@ -429,7 +429,7 @@ EXACT: dict[str, str] = {
     "assessment-unknown-evidence-kind.yaml": (
         "assessment-unknown-evidence-kind.yaml:10:9 "
         "ratings.\"1.1\".evidence[0].kind: expected one of 'document', "
-        "'interview', 'observation', 'measurement', 'other', got string "
+        "'interview', 'observation', 'measurement', 'sample', 'other', got string "
         "'gerucht'"
     ),
     "assessment-unknown-requirement.yaml": (

@@ -329,7 +329,7 @@ class TestTemplate:
         )
         assert (
             "list",
-            '"document,interview,observation,measurement,other"',
+            '"document,interview,observation,measurement,sample,other"',
         ) == validation(book, xlsx.EVIDENCE_SHEET, "B3")
         assert ("list", f"'Beoordeling'!$A$3:$A${last}") == validation(
             book, xlsx.EVIDENCE_SHEET, "A500"
@@ -567,7 +567,7 @@ class TestBadWorkbooks:
                 (
                     'audit.xlsx[Bewijs]:3:2 ratings."1.1".evidence[0].kind: expected '
                     "one of 'document', 'interview', 'observation', 'measurement', "
-                    "'other', got text 'brief'"
+                    "'sample', 'other', got text 'brief'"
                 ),
             ),
             (
@@ -725,7 +725,8 @@ class TestBadWorkbooks:
             '  audit.xlsx[Beoordeling]:17:9 ratings."5.1".justification: a '
             "not-applicable rating needs a justification\n"
             '  audit.xlsx[Bewijs]:3:2 ratings."1.1".evidence[0].kind: expected one '
-            "of 'document', 'interview', 'observation', 'measurement', 'other', "
+            "of 'document', 'interview', 'observation', 'measurement', 'sample', "
+            "'other', "
             "got text 'brief'"
         ) == error(tmp_path, path)
 
@@ -739,7 +740,8 @@ class TestBadWorkbooks:
         assert (
             "3 problems in audit.xlsx:\n"
             '  audit.xlsx[Bewijs]:3:2 ratings."1.1".evidence[0].kind: expected one '
-            "of 'document', 'interview', 'observation', 'measurement', 'other', "
+            "of 'document', 'interview', 'observation', 'measurement', 'sample', "
+            "'other', "
             "got the number 3\n"
             '  audit.xlsx[Bewijs]:3:3 ratings."1.1".evidence[0].reference: must '
             "not be empty\n"

@@ -107,8 +107,11 @@ def _evidence_path_problems(path: str) -> list[Problem]:
     ]
 
 
-EvidenceKind = Literal["document", "interview", "observation", "measurement", "other"]
-"""What kind of evidence an item is."""
+EvidenceKind = Literal[
+    "document", "interview", "observation", "measurement", "sample", "other"
+]
+"""What kind of evidence an item is (``sample``: the evaluation of a
+sample of records, ``goudenoor sample evaluate --into``)."""
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
@@ -117,7 +120,8 @@ class Evidence:
     One piece of evidence behind a rating.
 
     Attributes:
-        kind: document, interview, observation, measurement or other.
+        kind: document, interview, observation, measurement, sample or
+            other.
         reference: What it is, so that someone else can find it again.
         date: When it was made or seen.
         valid_until: Until when it counts (for example a certificate).

@@ -1,7 +1,8 @@
 """
 The journal of an assessment's rating changes (format ``journal/1``): its
 lines, the chain of hashes that holds them together, replay, verification,
-and :func:`rate`, which changes ratings and writes the entries that say so.
+and :func:`rate` and :func:`add_evidence`, which change ratings and write
+the entries that say so.
 
 Pure: lines (bytes) in, objects out; reading and writing the file beside
 the assessment, in the order that survives a crash, is
@@ -62,6 +63,7 @@ __all__ = [
     "JournalEntry",
     "JournalHeader",
     "JournalState",
+    "add_evidence",
     "parse_changes",
     "parse_journal",
     "rate",
@@ -988,6 +990,73 @@ def rate(
             not whole; nothing is changed.
     """
     _check_request(audit, changes, by, reason)
+    changed = _changed(audit, changes, note)
+    return _journalled(audit, changed, by=by, reason=reason, now=now, journal=journal)
+
+
+@checked
+def add_evidence(
+    audit: Audit,
+    requirement_id: str,
+    evidence: Evidence,
+    *,
+    by: str,
+    reason: str,
+    now: datetime.datetime | None = None,
+    journal: Journal | None = None,
+) -> tuple[Audit, tuple[JournalEntry, ...]]:
+    """
+    Add one piece of *evidence* to the rating of *requirement_id* and say
+    so: the new audit (its ``journal_head`` the hash of the last entry)
+    and the journal entries (one ``evidence`` entry, the list before and
+    after), after any hand edits recorded by ``unknown``, as :func:`rate`
+    records them. The rating's value is not changed; an unrated
+    requirement gets a rating with the evidence alone.
+
+    Args:
+        audit: The audit to change.
+        requirement_id: The requirement whose rating gets the evidence.
+        evidence: The evidence to add, after the rating's own.
+        by: Who adds it.
+        reason: Why (mandatory).
+        now: The time of the entries (default: now).
+        journal: The assessment's journal so far (default: a new one).
+
+    Raises:
+        JournalError: No *by* or *reason*, an unknown requirement id, a
+            requirement that is not applicable, or a journal that is not
+            whole; nothing is changed.
+    """
+    _check_who(by, reason)
+    _check_known(audit, requirement_id)
+    ratings = dict(audit.assessment.ratings)
+    old = ratings.get(requirement_id, Rating())
+    if old.not_applicable:
+        raise JournalError(
+            f"requirement {requirement_id} is not applicable: evidence is "
+            "added to a requirement that applies"
+        )
+    ratings[requirement_id] = attrs.evolve(old, evidence=(*old.evidence, evidence))
+    changed = _checked_change(audit, attrs.evolve(audit.assessment, ratings=ratings))
+    return _journalled(audit, changed, by=by, reason=reason, now=now, journal=journal)
+
+
+def _journalled(
+    audit: Audit,
+    changed: Assessment,
+    *,
+    by: str,
+    reason: str,
+    now: datetime.datetime | None,
+    journal: Journal | None,
+) -> tuple[Audit, tuple[JournalEntry, ...]]:
+    """
+    *audit* changed to *changed* (checked against its standard), with the
+    journal entries that say so: first what the assessment holds that the
+    journal's replay does not, by ``unknown``; then the differences
+    between the assessment and *changed*, by *by*. The one path of every
+    change a journal records.
+    """
     journal = (
         journal if journal is not None else Journal.start(audit.assessment, now=now)
     )
@@ -1003,7 +1072,6 @@ def rate(
             f"the journal does not replay, so nothing is added to it: {exc}"
         ) from None
     assessment = audit.assessment
-    changed = _changed(audit, changes, note)
     found = JournalState.of(assessment)
     found_reason = (
         "found in the assessment, not in the journal: the assessment was not "
@@ -1027,8 +1095,26 @@ def rate(
             entries.append(entry)
             prev = entry.hash
     result = attrs.evolve(changed, journal_head=prev)
-    # Checked by _changed; the journal head changes nothing a check reads.
+    # Checked by the caller; the journal head changes nothing a check reads.
     return attrs.evolve(audit, assessment=result), tuple(entries)
+
+
+def _check_who(by: str, reason: str) -> None:
+    for name, text in (("by", by), ("reason", reason)):
+        if is_blank(text):
+            raise JournalError(f"{name} must not be empty: a change says who and why")
+
+
+def _check_known(audit: Audit, requirement_id: str) -> None:
+    known = {r.id for r in audit.standard.requirements}
+    if requirement_id not in known:
+        from goudenoor.problems import close_matches, did_you_mean
+
+        matches = close_matches(requirement_id, sorted(known))
+        raise JournalError(
+            f"unknown requirement {requirement_id!r} in "
+            f"{audit.standard.id}{did_you_mean(matches)}"
+        )
 
 
 def _check_request(
@@ -1036,31 +1122,25 @@ def _check_request(
 ) -> None:
     if not changes:
         raise JournalError("no changes given (expected ID=VALUE, as 1.3=3)")
-    for name, text in (("by", by), ("reason", reason)):
-        if is_blank(text):
-            raise JournalError(f"{name} must not be empty: a change says who and why")
-    known = {r.id for r in audit.standard.requirements}
+    _check_who(by, reason)
     for requirement_id in changes:
-        if requirement_id not in known:
-            from goudenoor.problems import close_matches, did_you_mean
-
-            matches = close_matches(requirement_id, sorted(known))
-            raise JournalError(
-                f"unknown requirement {requirement_id!r} in "
-                f"{audit.standard.id}{did_you_mean(matches)}"
-            )
+        _check_known(audit, requirement_id)
 
 
 def _changed(
     audit: Audit, changes: Mapping[str, float | str], note: str | None
 ) -> Assessment:
-    from goudenoor.exceptions import ValidationError
-
     ratings = dict(audit.assessment.ratings)
     for requirement_id, change in changes.items():
         old = ratings.get(requirement_id, Rating())
         ratings[requirement_id] = _new_rating(requirement_id, old, change, note)
-    changed = attrs.evolve(audit.assessment, ratings=ratings)
+    return _checked_change(audit, attrs.evolve(audit.assessment, ratings=ratings))
+
+
+def _checked_change(audit: Audit, changed: Assessment) -> Assessment:
+    """*changed*, refused unless it fits *audit*'s standard."""
+    from goudenoor.exceptions import ValidationError
+
     try:
         Audit(assessment=changed, standard=audit.standard)
     except ValidationError as exc:

@@ -6,8 +6,9 @@ Every error the user causes is printed as one line,
 
 Each command group keeps its options and its handler side by side in one
 private module (``_standard``, ``_template``, ``_score``, ``_formats``,
-``_migrate``, ``_team``, ``_interchange``, ``_export``, ``_journal``, ``_findings``,
-``_evidence``, ``_portfolio``); what they share is in ``_common``.
+``_migrate``, ``_team``, ``_calibrate``, ``_interchange``, ``_export``, ``_journal``,
+``_findings``, ``_evidence``, ``_sample``, ``_portfolio``); what they share is in
+``_common``.
 """
 
 from __future__ import annotations
@@ -102,6 +103,7 @@ _COMMANDS: Final = (
     "journal",
     "findings",
     "evidence",
+    "sample",
     "portfolio",
     "status",
     "rollup",
@@ -175,6 +177,8 @@ def _adder(command: str) -> Callable[[Commands], None]:  # noqa: C901, PLR0912 -
         from goudenoor.cli import _findings as group
     elif command == "evidence":
         from goudenoor.cli import _evidence as group
+    elif command == "sample":
+        from goudenoor.cli import _sample as group
     elif command in ("rate", "journal"):
         from goudenoor.cli import _journal as group
     else:

@@ -92,6 +92,7 @@ FINDINGS: Final = {
     "evidence verify": "an evidence file is missing or changed",
     "journal verify": "the journal is not whole, its head is not the "
     "assessment's, or its replay is not the assessment",
+    "sample verify": "the register or the selection differs from the sample's",
 }
 """The commands that exit 1, and on what: every other exits 0 or 2."""
 
@@ -107,6 +108,9 @@ FILE_ARGUMENTS = (
     "translation",
     "crosswalk",
     "extension",
+    "sample",
+    "register",
+    "results",
 )
 """The destinations of the arguments that name a file to read (or ``-``)."""
 

@@ -5,8 +5,9 @@ The shipped editions and translations, crosswalks between editions and
 moving assessments along them, assessments, sector extensions from files
 and installed packs, the consensus of an audit team with the standard its
 assessments name, the roll-up of an organisation's units, portfolios of
-many files, the JSON Schemas, writing files whole or not at all, and the
-YAML and conversion layers below them; audit workbooks are in
+many files, registers and the samples drawn from them, the JSON Schemas,
+writing files whole or not at all, and the YAML and conversion layers
+below them; audit workbooks are in
 ``goudenoor.files.xlsx`` (the ``xlsx`` extra). Every public name is
 importable from here and from ``goudenoor``. The domain
 (:mod:`goudenoor.standard`, :mod:`goudenoor.audit`,
@@ -77,6 +78,7 @@ if TYPE_CHECKING:
     )
     from goudenoor.files._journal import (
         JOURNAL_SUFFIX as JOURNAL_SUFFIX,
+        add_evidence_file as add_evidence_file,
         journal_path as journal_path,
         load_journal as load_journal,
         rate_file as rate_file,
@@ -97,8 +99,29 @@ if TYPE_CHECKING:
         load_portfolio as load_portfolio,
         portfolio_files as portfolio_files,
     )
+    from goudenoor.files._register import (
+        RegisterRecords as RegisterRecords,
+        read_register as read_register,
+    )
     from goudenoor.files._rollup import (
         rollup as rollup,
+    )
+    from goudenoor.files._sample import (
+        SAMPLE_EVALUATION_FORMAT as SAMPLE_EVALUATION_FORMAT,
+        SAMPLE_EVALUATION_SHAPE as SAMPLE_EVALUATION_SHAPE,
+        SAMPLE_FORMAT as SAMPLE_FORMAT,
+        SAMPLE_PLAN_FORMAT as SAMPLE_PLAN_FORMAT,
+        SAMPLE_PLAN_SHAPE as SAMPLE_PLAN_SHAPE,
+        draw_sample as draw_sample,
+        dump_sample as dump_sample,
+        load_sample as load_sample,
+        loads_sample as loads_sample,
+        read_results as read_results,
+        sample_evidence as sample_evidence,
+        sample_from_mapping as sample_from_mapping,
+        sample_to_mapping as sample_to_mapping,
+        save_sample as save_sample,
+        verify_sample as verify_sample,
     )
     from goudenoor.files._schemas import (
         EDITIONS_FORMAT as EDITIONS_FORMAT,
@@ -112,6 +135,7 @@ if TYPE_CHECKING:
         crosswalk_schema as crosswalk_schema,
         extension_schema as extension_schema,
         json_schema as json_schema,
+        sample_schema as sample_schema,
         translation_schema as translation_schema,
     )
     from goudenoor.files._team import (
@@ -141,6 +165,25 @@ _EXPORTS: Final[dict[str, str]] = {
     "journal_path": "_journal",
     "load_journal": "_journal",
     "rate_file": "_journal",
+    "add_evidence_file": "_journal",
+    "draw_sample": "_sample",
+    "dump_sample": "_sample",
+    "load_sample": "_sample",
+    "loads_sample": "_sample",
+    "read_register": "_register",
+    "read_results": "_sample",
+    "RegisterRecords": "_register",
+    "SAMPLE_EVALUATION_FORMAT": "_sample",
+    "SAMPLE_EVALUATION_SHAPE": "_sample",
+    "SAMPLE_PLAN_FORMAT": "_sample",
+    "SAMPLE_FORMAT": "_sample",
+    "SAMPLE_PLAN_SHAPE": "_sample",
+    "sample_evidence": "_sample",
+    "sample_from_mapping": "_sample",
+    "sample_schema": "_schemas",
+    "sample_to_mapping": "_sample",
+    "save_sample": "_sample",
+    "verify_sample": "_sample",
     "ASSESSMENT_FORMAT": "_assessment",
     "assessment_from_mapping": "_assessment",
     "assessment_schema": "_schemas",

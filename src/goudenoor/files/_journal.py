@@ -4,7 +4,8 @@ The journal file beside an assessment (``NAME.journal.jsonl`` for
 and its journal never disagree without ``verify`` saying so.
 
 A change touches two files, and no file system replaces two files in one
-step. :func:`rate_file` therefore writes in this order:
+step. :func:`rate_file` and :func:`add_evidence_file` therefore write in
+this order:
 
 1. The new lines are appended to the journal in one write, then flushed
    to disk (``fsync``). A new journal is written whole instead (header and
@@ -39,19 +40,33 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import attrs
 
 from goudenoor._checks import checked
-from goudenoor.audit import Audit, Journal, JournalEntry, parse_journal, rate
+from goudenoor.audit import (
+    Audit,
+    Evidence,
+    Journal,
+    JournalEntry,
+    add_evidence,
+    parse_journal,
+    rate,
+)
 from goudenoor.exceptions import FileFormatError, JournalError
 from goudenoor.files._assessment import load_audit, save_assessment
 from goudenoor.files._atomic import write_bytes_atomic
 
 
-__all__ = ["JOURNAL_SUFFIX", "journal_path", "load_journal", "rate_file"]
+__all__ = [
+    "JOURNAL_SUFFIX",
+    "add_evidence_file",
+    "journal_path",
+    "load_journal",
+    "rate_file",
+]
 
 
 def __dir__() -> list[str]:
@@ -144,15 +159,94 @@ def rate_file(
             nothing is written.
         FileFormatError, ValidationError: The assessment cannot be read.
     """
+
+    def change(
+        audit: Audit, journal: Journal
+    ) -> tuple[Audit, tuple[JournalEntry, ...]]:
+        return rate(
+            audit, changes, by=by, reason=reason, note=note, now=now, journal=journal
+        )
+
+    return _journalled_change(path, "rate", change, now=now)
+
+
+@checked
+def add_evidence_file(
+    path: str | os.PathLike[str],
+    requirement_id: str,
+    evidence: Evidence,
+    *,
+    by: str,
+    reason: str,
+    now: datetime.datetime | None = None,
+) -> tuple[Audit, tuple[JournalEntry, ...]]:
+    """
+    Add *evidence* to the rating of *requirement_id* in the assessment file
+    *path*. With a journal beside it, the ``evidence`` entry is appended
+    to it first, in the order of :func:`rate_file`; without one, the
+    assessment is replaced atomically and no journal is started (the
+    entries returned are then none).
+
+    Returns:
+        The new audit and the entries written (see
+        :func:`goudenoor.audit.add_evidence` for the arguments).
+
+    Raises:
+        JournalError: The evidence is refused, or the journal is not
+            whole; nothing is written.
+        FileFormatError, ValidationError: The assessment cannot be read.
+    """
+    if not journal_path(path).exists() and os.fspath(path) != "-":
+        audit = load_audit(path)
+        new_audit, _ = add_evidence(
+            audit, requirement_id, evidence, by=by, reason=reason, now=now
+        )
+        # No journal is written, so the head stays what the file had: the
+        # entries made on the way lead nowhere.
+        assessment = attrs.evolve(
+            new_audit.assessment, journal_head=audit.assessment.journal_head
+        )
+        save_assessment(assessment, path, overwrite=True)
+        return attrs.evolve(new_audit, assessment=assessment), ()
+
+    def change(
+        audit: Audit, journal: Journal
+    ) -> tuple[Audit, tuple[JournalEntry, ...]]:
+        return add_evidence(
+            audit,
+            requirement_id,
+            evidence,
+            by=by,
+            reason=reason,
+            now=now,
+            journal=journal,
+        )
+
+    return _journalled_change(path, "add evidence", change, now=now)
+
+
+def _journalled_change(
+    path: str | os.PathLike[str],
+    command: str,
+    change: Callable[[Audit, Journal], tuple[Audit, tuple[JournalEntry, ...]]],
+    *,
+    now: datetime.datetime | None,
+) -> tuple[Audit, tuple[JournalEntry, ...]]:
+    """
+    Apply *change* (the audit and its journal in, the new audit and the
+    entries out) to the assessment file *path* and its journal, in the
+    write order of the module's description: the one path of every
+    journalled change of a file.
+    """
     if os.fspath(path) == "-":
         raise JournalError(
-            "rate changes a file and its journal: expected a file, not '-'"
+            f"{command} changes a file and its journal: expected a file, not '-'"
         )
     audit = load_audit(path)
     where = journal_path(path)
     new = not where.exists()
     if new:
-        # Made here, not by rate(): the header written is the one the
+        # Made here, not by the change: the header written is the one the
         # entries are chained to.
         journal = Journal.start(audit.assessment, now=now)
     else:
@@ -167,9 +261,7 @@ def rate_file(
             journal = parse_journal(data, str(where))
             if journal.whole:
                 os.truncate(where, len(data))
-    new_audit, entries = rate(
-        audit, changes, by=by, reason=reason, note=note, now=now, journal=journal
-    )
+    new_audit, entries = change(audit, journal)
     lines = b"".join(entry.line() for entry in entries)
     if new:
         write_bytes_atomic(where, journal.lines() + lines)

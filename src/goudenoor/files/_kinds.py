@@ -15,11 +15,11 @@ def __dir__() -> list[str]:
 
 
 SCHEMA_KINDS: tuple[str, ...] = (
-    *("assessment", "extension", "translation", "crosswalk"),
+    *("assessment", "extension", "translation", "crosswalk", "sample"),
     *("scorecard", "comparison", "edition-diff", "migration", "consensus"),
     "calibration",
     *("rollup", "portfolio", "percentile-ranks", "trend", "portfolio-summary"),
-    *("findings", "status", "evidence-check"),
+    *("findings", "status", "evidence-check", "sample-plan", "sample-evaluation"),
     *("editions", "standard", "extensions", "validation", "graph"),
 )
 """The kinds ``goudenoor schema KIND`` prints a JSON Schema of (each has

@@ -37,7 +37,15 @@ from goudenoor.audit import (
     MigrationOrigin,
     Rating,
     Review,
+    Sample,
+    SampledRegister,
+    SamplePlan,
     ScoreCard,
+)
+from goudenoor.files._sample import (
+    SAMPLE_EVALUATION_SHAPE,
+    SAMPLE_FORMAT,
+    SAMPLE_PLAN_SHAPE,
 )
 from goudenoor.portfolio import (
     PORTFOLIO_SHAPE,
@@ -70,6 +78,7 @@ __all__ = [
     "crosswalk_schema",
     "extension_schema",
     "json_schema",
+    "sample_schema",
     "translation_schema",
 ]
 
@@ -198,6 +207,29 @@ _IN_FILES: dict[type, _InFile] = {
     ),
     Review: _InFile(keys=(Key("reason", schema=_TEXT),)),
     MigrationOrigin: _InFile(keys=(Key("edition", schema=_TEXT),)),
+    Sample: _InFile(
+        keys=(
+            Key("seed", schema=_TEXT),
+            Key("ids", schema={"minItems": 1, "uniqueItems": True}),
+            Key("plan", SamplePlan),
+        )
+    ),
+    SampledRegister: _InFile(
+        keys=(
+            Key("sha256", schema={"pattern": "^[0-9a-f]{64}$"}),
+            Key("records", schema={"minimum": 1}),
+            Key("id_column", schema=_TEXT),
+            Key("stratify", str, schema=_TEXT),
+        )
+    ),
+    SamplePlan: _InFile(
+        keys=(
+            Key("confidence", schema={"exclusiveMinimum": 0, "exclusiveMaximum": 1}),
+            Key("tolerable", schema={"exclusiveMinimum": 0, "exclusiveMaximum": 1}),
+            Key("expected", schema={"minimum": 0}),
+            Key("population", int, schema={"minimum": 1}),
+        )
+    ),
     Crosswalk: _InFile(omit=("origin",)),
     Extension: _InFile(omit=("origin", "locate")),
     Translation: _InFile(omit=("origin",)),
@@ -440,6 +472,17 @@ def translation_schema() -> dict[str, Any]:
     return model_schema(
         Translation, TRANSLATION_FORMAT, "translation-1", "goudenoor translation"
     )
+
+
+def sample_schema() -> dict[str, Any]:
+    """
+    The JSON Schema (draft 2020-12) of the ``sample/1`` file format,
+    derived from the sampling classes so that it cannot drift from them.
+
+    It checks the shape of a file; that the strata hold the drawn ids and
+    add up to the register is checked by the loader.
+    """
+    return model_schema(Sample, SAMPLE_FORMAT, "sample-1", "goudenoor sample")
 
 
 def model_schema(cls: type, marker: str, name: str, title: str) -> dict[str, Any]:
@@ -726,6 +769,8 @@ _OUTPUTS: dict[str, tuple[type | Object, str]] = {
     "findings": (Findings, "goudenoor findings"),
     "status": (STATUS_SHAPE, "goudenoor status"),
     "evidence-check": (EvidenceCheck, "goudenoor evidence check"),
+    "sample-plan": (SAMPLE_PLAN_SHAPE, "goudenoor sample plan"),
+    "sample-evaluation": (SAMPLE_EVALUATION_SHAPE, "goudenoor sample evaluation"),
 }
 
 _INPUTS: dict[str, Callable[[], dict[str, Any]]] = {
@@ -733,6 +778,7 @@ _INPUTS: dict[str, Callable[[], dict[str, Any]]] = {
     "extension": extension_schema,
     "translation": translation_schema,
     "crosswalk": crosswalk_schema,
+    "sample": sample_schema,
 }
 
 

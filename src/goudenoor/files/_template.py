@@ -102,7 +102,8 @@ def assessment_template(
     if chosen.evidence_from is not None:
         lines.append(
             f"# A value of {chosen.evidence_from:g} or more needs evidence "
-            "(kind: document, interview, observation, measurement or other)."
+            "(kind: document, interview, observation, measurement, sample or "
+            "other)."
         )
     lines += [
         "# Not applicable: replace 'value:' by 'not_applicable: true' and a",

@@ -112,6 +112,7 @@ _EVIDENCE_METHODS = {
     "interview": "INTERVIEW",
     "observation": "EXAMINE",
     "measurement": "TEST",
+    "sample": "TEST",
     "other": "UNKNOWN",
 }
 """Evidence kind -> OSCAL observation method (SP 800-53A: examine,
@@ -545,9 +546,9 @@ def to_oscal_results(
       in the remarks: it does not count against the organisation, as in
       scoring. The value, the scale and the points are properties.
     * Each piece of evidence is an observation (method by kind: document
-      and observation EXAMINE, interview INTERVIEW, measurement TEST,
-      other UNKNOWN), collected on its date (the audit date if it has
-      none), expiring at its ``valid_until``, linked from its finding.
+      and observation EXAMINE, interview INTERVIEW, measurement and
+      sample TEST, other UNKNOWN), collected on its date (the audit date
+      if it has none), expiring at its ``valid_until``, linked from its finding.
       An item with a file (``path``) or a link (``uri``) is a back-matter
       resource too, which the observation's relevant evidence points at:
       a resource link to the file (its path, relative to the evidence

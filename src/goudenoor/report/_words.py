@@ -341,6 +341,7 @@ _DUTCH = Words(
         "interview": "interview",
         "observation": "waarneming",
         "measurement": "meting",
+        "sample": "steekproef",
         "other": "overig",
     },
     change_kinds={

@@ -28,7 +28,7 @@ message's key path points at a column:
 ``Bewijs``
     One row per evidence item: requirement id, kind (a drop-down of
     ``document``, ``interview``, ``observation``, ``measurement``,
-    ``other``), reference, date and valid until (date cells). A
+    ``sample``, ``other``), reference, date and valid until (date cells). A
     requirement may have several rows; their order is kept. A row with a
     finding id (column ``Bevinding``) is evidence of that finding, and
     with a step number too (column ``Stap``: 1 for the finding's first row

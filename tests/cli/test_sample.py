@@ -1,0 +1,122 @@
+"""
+goudenoor sample plan|draw|verify|evaluate, and evaluate --into.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, EXAMPLE_AUDIT
+from goudenoor.files import journal_path, load_audit, load_journal, rate_file
+from helpers import run
+
+
+SAMPLE = DATA / "sample" / "sample.yaml"
+REGISTER = DATA / "sample" / "register.csv"
+
+
+def test_plan_dutch_by_default() -> None:
+    code, out = run("sample", "plan", "--confidence", "0.95", "--tolerable", "0.05")
+
+    assert 0 == code
+    assert out.startswith("Steekproefomvang: 59 dossiers\nAannames:\n")
+    assert "- binomiaal: " in out
+
+
+def test_verify_exit_1_on_another_register(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    changed = tmp_path / "register.csv"
+    changed.write_bytes(REGISTER.read_bytes().replace(b"K-1;", b"K-1x;", 1))
+
+    code, _ = run("sample", "verify", str(SAMPLE), str(changed))
+
+    assert 1 == code
+    assert "the register changed since the draw" in capsys.readouterr().err
+
+
+def test_results_refused_naming_rows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    results = tmp_path / "results.csv"
+    lines = (DATA / "sample" / "results.csv").read_text(encoding="utf-8").splitlines()
+    # Row 2 again (row 3), an id not drawn, and the last drawn id missing.
+    results.write_text(
+        "\n".join([lines[0], lines[1], lines[1], "K-999,ok", *lines[2:-1]]) + "\n",
+        encoding="utf-8",
+    )
+    first, last = lines[1].split(",")[0], lines[-1].split(",")[0]
+
+    code, _ = run("sample", "evaluate", str(SAMPLE), "--results", str(results))
+
+    assert 2 == code
+    assert (
+        f"goudenoor: error: {results}: the results do not give one outcome per "
+        f"drawn id: row 3: '{first}' is listed again (first in row 2); row 4: "
+        f"'K-999' was not drawn; no row for the drawn ids '{last}'\n"
+    ) == capsys.readouterr().err
+
+
+def _into(folder: Path, *, journal: bool) -> Path:
+    assessment = folder / "audit.yaml"
+    shutil.copy(EXAMPLE_AUDIT, assessment)
+    shutil.copy(SAMPLE, folder / "sample.yaml")
+    if journal:
+        rate_file(assessment, {"1.3": 3}, by="A. Jansen", reason="herzien")
+    return assessment
+
+
+@pytest.mark.parametrize("journal", [False, True])
+def test_evaluate_into(journal: bool, tmp_path: Path) -> None:
+    """
+    The evaluation becomes evidence of kind sample; through the journal
+    when there is one (which stays whole), without starting one otherwise;
+    evidence verify finds the sample file unchanged.
+    """
+    assessment = _into(tmp_path, journal=journal)
+    code, out = run(
+        "sample", "evaluate", str(tmp_path / "sample.yaml"), "--results",
+        str(DATA / "sample" / "results.csv"), "--requirement", "5.3",
+        "--checkpoint", "5.3.a", "--into", str(assessment), "--by", "A. Jansen",
+        "--reason", "steekproef klachtdossiers", "--date", "2026-09-30",
+    )  # fmt: skip
+
+    assert 0 == code, out
+    evidence = load_audit(assessment).assessment.ratings["5.3"].evidence[-1]
+    assert ("sample", "sample.yaml", "A. Jansen") == (
+        evidence.kind,
+        evidence.path,
+        evidence.collected_by,
+    )
+    assert evidence.reference.startswith(
+        "Controlepunt 5.3.a: In een steekproef van 20 dossiers is 1 afwijking"
+    )
+    assert journal == journal_path(assessment).exists()
+    if journal:
+        entries = load_journal(assessment)
+        assert () == entries.verify()
+        assert "evidence" == entries.entries[-1].field
+    code, out = run("evidence", "verify", str(assessment), "--as-of", "2026-10-01")
+    assert 'OK 5.3 ratings."5.3".evidence[' in out
+
+
+def test_into_outside_the_folder_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a").mkdir()
+    assessment = _into(tmp_path / "a", journal=False)
+
+    code, _ = run(
+        "sample", "evaluate", str(SAMPLE), "--deviations", "0", "--requirement",
+        "5.3", "--into", str(assessment), "--by", "A", "--reason", "r",
+    )  # fmt: skip
+
+    assert 2 == code
+    assert (
+        f"goudenoor: error: {SAMPLE}: the sample file is not in the folder of "
+        f"{assessment} or below it, and an evidence path stays inside the "
+        "assessment's folder: move the sample file there\n"
+    ) == capsys.readouterr().err
