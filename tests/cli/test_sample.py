@@ -120,3 +120,77 @@ def test_into_outside_the_folder_refused(
         f"{assessment} or below it, and an evidence path stays inside the "
         "assessment's folder: move the sample file there\n"
     ) == capsys.readouterr().err
+
+
+def _drawn_by_size(tmp_path: Path) -> Path:
+    sample = tmp_path / "sample.yaml"
+    code, _ = run(
+        "sample",
+        "draw",
+        str(REGISTER),
+        "--id-column",
+        "nummer",
+        "--seed",
+        "x",
+        "--size",
+        "10",
+        "-o",
+        str(sample),
+    )
+    assert 0 == code
+    return sample
+
+
+def test_evaluate_a_sample_without_a_plan_asks_for_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sample = _drawn_by_size(tmp_path)
+
+    code, _ = run("sample", "evaluate", str(sample), "--deviations", "0")
+
+    assert 2 == code
+    assert (
+        "goudenoor: error: the sample has no plan (it was drawn with --size "
+        "alone): give --confidence C --tolerable T to evaluate it\n"
+    ) == capsys.readouterr().err
+
+
+def test_evaluate_with_a_plan_given_on_the_command_line(tmp_path: Path) -> None:
+    """
+    The plan's population is the register's 120 records: the exact
+    hypergeometric bound, 23 of 120 deviating records at 90 %.
+    """
+    sample = _drawn_by_size(tmp_path)
+
+    code, out = run(
+        "sample",
+        "evaluate",
+        str(sample),
+        "--deviations",
+        "0",
+        "--confidence",
+        "0.9",
+        "--tolerable",
+        "10%",
+        "--language",
+        "en",
+    )
+
+    assert 0 == code
+    assert (
+        "In a sample of 10 records, 0 deviations were found; with 90% confidence "
+        "the deviation rate of the population of 120 records is at most 19.17%. "
+        "This is not within the tolerable rate of 10%: the sample does not show "
+        "the norm is met.\n"
+    ) == out
+
+
+def test_evaluate_refuses_half_a_plan(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _ = run(
+        "sample", "evaluate", str(SAMPLE), "--deviations", "0", "--confidence", "0.9"
+    )
+
+    assert 2 == code
+    assert (
+        "goudenoor: error: a plan needs both --confidence and --tolerable\n"
+    ) == capsys.readouterr().err

@@ -26,7 +26,7 @@ from goudenoor.exceptions import GoudenoorError
 
 
 if TYPE_CHECKING:
-    from goudenoor.audit import SampleEvaluation, SamplePlan
+    from goudenoor.audit import Sample, SampleEvaluation, SamplePlan
 
 
 __all__ = ["add_sample_command"]
@@ -178,7 +178,9 @@ def _add_evaluate(steps: argparse._SubParsersAction[Parser]) -> None:
         "evaluate",
         help="what the records read show, optionally as evidence",
         description="The upper limit of the deviation rate at the plan's "
-        "confidence, and whether the sample shows the norm is met. With "
+        "confidence, and whether the sample shows the norm is met. A sample "
+        "drawn with --size alone has no plan: give --confidence and "
+        "--tolerable (the population is the register's records). With "
         "--into, the conclusion is added as an evidence item (kind sample) to "
         "the rating of --requirement, through the journal when there is one.",
     )
@@ -193,6 +195,7 @@ def _add_evaluate(steps: argparse._SubParsersAction[Parser]) -> None:
         help="a CSV with the columns id and outcome (ok, afwijking or "
         "deviation), a row per drawn id ('-': stdin)",
     )
+    _add_plan_options(evaluate, required=False)
     _add_language_and_format(evaluate, "conclusion")
     evaluate.add_argument(
         "--requirement", metavar="ID", help="the requirement the evidence is for"
@@ -402,7 +405,9 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
         deviations = read_results(results, sample, source=results_source)
     else:
         deviations = args.deviations
-    evaluation = evaluate_sample(sample, deviations)
+    evaluation = evaluate_sample(
+        sample, deviations, plan=_evaluation_plan(args, sample)
+    )
     if args.format == "json":
         out.write(
             json_text(object_data(SAMPLE_EVALUATION_SHAPE, (evaluation, args.language)))
@@ -412,6 +417,31 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
     if args.into is not None:
         _add_into(args, evaluation, out if args.format == "text" else sys.stderr)
     return EXIT_OK
+
+
+def _evaluation_plan(args: argparse.Namespace, sample: Sample) -> SamplePlan | None:
+    """
+    The plan given on the command line, if any: its population is the
+    register's, as a draw with a plan has it.
+    """
+    from goudenoor.audit import SamplePlan
+
+    given = (args.confidence is not None, args.tolerable is not None)
+    if any(given) and not all(given):
+        raise GoudenoorError("a plan needs both --confidence and --tolerable")
+    if all(given):
+        return SamplePlan(
+            confidence=args.confidence,
+            tolerable=args.tolerable,
+            expected=args.expected,
+            population=sample.register.records,
+        )
+    if sample.plan is None:
+        raise GoudenoorError(
+            "the sample has no plan (it was drawn with --size alone): give "
+            "--confidence C --tolerable T to evaluate it"
+        )
+    return None
 
 
 def _check_into(args: argparse.Namespace) -> None:
