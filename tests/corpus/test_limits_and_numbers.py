@@ -62,6 +62,9 @@ def loader(request: pytest.FixtureRequest) -> Iterator[str]:
         yield request.param
         return
     saved = getattr(yaml, "CSafeLoader", None)
+    # A reload makes new function objects; the packages that re-export them
+    # (goudenoor.files) keep the old ones, so the old ones come back after.
+    names = dict(vars(_yaml))
     if saved is not None:
         del yaml.CSafeLoader
     try:
@@ -72,6 +75,7 @@ def loader(request: pytest.FixtureRequest) -> Iterator[str]:
         if saved is not None:
             yaml.CSafeLoader = saved  # type: ignore[misc]
         importlib.reload(_yaml)
+        vars(_yaml).update(names)
 
 
 def refused(path: Path) -> go.GoudenoorError:

@@ -62,6 +62,7 @@ import unicodedata
 from fractions import Fraction
 from typing import Any, Final
 
+from goudenoor._checks import checked
 from goudenoor.exceptions import OutputError
 from goudenoor.standard import (
     Area,
@@ -114,6 +115,7 @@ _KIND_GROUPS: Final = {
 """Area kind -> the implementation group's name, in Dutch and English."""
 
 
+@checked
 def to_ciso_assistant_library(
     standard: Standard, *, translation: Translation | None = None
 ) -> dict[str, Any]:
