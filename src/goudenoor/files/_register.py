@@ -83,11 +83,11 @@ class RegisterRecords:
     After the iteration, :attr:`sha256` is the SHA-256 of the file and
     :attr:`records` the number of records.
 
-    Raises (while iterating):
-        FileFormatError: The file is not a regular file, not UTF-8, not a
-            workbook; it has no header, no id or stratify column, no
-            record, or records with an empty or a repeated id, or an empty
-            stratum (the rows named).
+    Raises:
+        FileFormatError: While iterating: the file is not a regular
+            file, not UTF-8, not a workbook; it has no header, no id or
+            stratify column, no record, or records with an empty or a
+            repeated id, or an empty stratum (the rows named).
         MissingExtraError: An XLSX register without openpyxl.
     """
 
