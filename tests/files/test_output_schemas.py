@@ -55,6 +55,7 @@ OUTPUTS = (
     "findings",
     "status",
     "evidence-check",
+    "questionnaire",
 )
 INPUTS = ("assessment", "extension", "translation")
 
@@ -385,6 +386,7 @@ JSON_OUTPUTS: dict[str, str] = {
     "graph": "graph",
     "findings": "findings",
     "status": "status",
+    "questionnaire": "questionnaire",
 }
 """Each command that prints JSON, and the schema of what it prints (with
 --summary, portfolio prints portfolio-summary/1)."""

@@ -52,6 +52,7 @@ from goudenoor.standard import (
     Crosswalk,
     EditionDiff,
     Extension,
+    Questionnaire,
     Standard,
     Translation,
 )
@@ -724,6 +725,7 @@ _OUTPUTS: dict[str, tuple[type | Object, str]] = {
     "findings": (Findings, "goudenoor findings"),
     "status": (STATUS_SHAPE, "goudenoor status"),
     "evidence-check": (EvidenceCheck, "goudenoor evidence check"),
+    "questionnaire": (Questionnaire, "goudenoor self-assessment questionnaire"),
 }
 
 _INPUTS: dict[str, Callable[[], dict[str, Any]]] = {
