@@ -7,7 +7,7 @@ Every error the user causes is printed as one line,
 Each command group keeps its options and its handler side by side in one
 private module (``_standard``, ``_template``, ``_score``, ``_formats``,
 ``_migrate``, ``_team``, ``_interchange``, ``_journal``, ``_findings``, ``_evidence``,
-``_portfolio``); what they share is in ``_common``.
+``_portfolio``, ``_questionnaire``); what they share is in ``_common``.
 """
 
 from __future__ import annotations
@@ -83,6 +83,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 _COMMANDS: Final = (
     "editions",
     "show",
+    "questionnaire",
     "template",
     "score",
     "report",
@@ -153,6 +154,8 @@ def _adder(command: str) -> Callable[[Commands], None]:  # noqa: C901 - a branch
     group: ModuleType
     if command in ("editions", "show", "graph", "extensions", "diff"):
         from goudenoor.cli import _standard as group
+    elif command == "questionnaire":
+        from goudenoor.cli import _questionnaire as group
     elif command in ("template", "import-xlsx"):
         from goudenoor.cli import _template as group
     elif command in ("score", "report", "compare"):

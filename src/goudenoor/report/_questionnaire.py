@@ -27,7 +27,6 @@ template; none becomes markup, a script or a link.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
 from goudenoor.exceptions import MissingExtraError
@@ -166,7 +165,7 @@ def questionnaire_html(questions: Questionnaire, *, language: str = "nl") -> str
     """
     words = in_language(_WORDS, language)
     try:
-        importlib.import_module("jinja2")
+        import jinja2  # noqa: F401 - only whether it is there
     except ImportError as error:
         raise MissingExtraError("the questionnaire form", "report", "jinja2") from error
     requirements = questions.requirements
