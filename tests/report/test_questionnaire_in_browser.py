@@ -200,3 +200,40 @@ def test_the_keyboard_reaches_and_answers_a_question(tmp_path: Path) -> None:
         outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert "0" == answered
     assert "solid" == outline
+
+
+def test_the_tutorials_file_is_what_the_form_writes(tmp_path: Path) -> None:
+    """
+    The assessment file docs/tutorials/zelfevaluatie.md shows is the one
+    the form saves for the answers the tutorial names.
+    """
+    page_text = (ROOT / "docs" / "tutorials" / "zelfevaluatie.md").read_text("utf-8")
+    caption = ":caption: zelfevaluatie-gos-2016-2026-11-03.yaml\n\n"
+    shown = page_text.split(caption, 1)[1].split("```", 1)[0]
+    path = tmp_path / "form.html"
+    questions = go.questionnaire(go.load_standard("gos-2016"))
+    path.write_text(questionnaire_html(questions), encoding="utf-8")
+    ids = [r.id for r in questions.requirements]
+    with launch() as browser:
+        page = browser.new_context(accept_downloads=True).new_page()
+        page.goto(path.as_uri())
+        page.fill("#organisation", "Gemeente Voorbeeld")
+        page.fill("#unit", "Publiekszaken")
+        page.fill("#date", "2026-11-03")
+        page.fill("#respondent", "J. de Vries")
+        page.check("input[name='r0'][value='3']")
+        one = ids.index("1.2")
+        page.check(f"input[name='c{one}-0'][value='yes']")
+        page.check(f"input[name='c{one}-1'][value='partly']")
+        page.fill(
+            f"#c{one}-1-remark", "Alleen de klachten, nog niet de andere feedback."
+        )
+        page.check(f"input[name='r{one}'][value='2']")
+        na = ids.index("6.1")
+        page.check(f"input[name='r{na}'][value='na']")
+        page.fill(
+            f"#r{na}-justification",
+            "Publiekszaken heeft geen eigen klantpanel; dat valt onder de gemeente.",
+        )
+        saved = _save(page, tmp_path)
+    assert shown == saved.read_text(encoding="utf-8")
