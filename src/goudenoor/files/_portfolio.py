@@ -74,6 +74,7 @@ OTHER_KINDS: Final = frozenset(
         "percentile-ranks",
         "portfolio",
         "portfolio-summary",
+        "questionnaire",
         "rollup",
         "scorecard",
         "standard",
