@@ -12,9 +12,8 @@ with ``kind: self``:
 - the rating's ``note`` is the requirement's remark, then one line per
   checkpoint answered partly or no, or with a remark:
   ``Controlepunt 1.4.a: deels``, or with a remark after an en dash,
-  ``Controlepunt 1.4.a: nee \u2013 remark`` (the words of
-  :data:`NOTE_ANSWERS`, always Dutch: the note is data, not the form's
-  words);
+  ``Controlepunt 1.4.a: nee \u2013 remark`` (ja, deels, nee or niet
+  beantwoord, always Dutch: the note is data, not the form's words);
 - not applicable is ``not_applicable: true`` with the justification; the
   checkpoint answers of a requirement that does not apply are not written;
 - the respondent is the assessment's one ``auditors`` entry.

@@ -182,7 +182,7 @@ class Questionnaire:
     @property
     def form_id(self) -> str:
         """
-        A short id of the questions (16 hexadecimal digits): the same
+        The questions' short id, 16 hexadecimal digits. The same
         questions give the same id, other questions (another edition,
         extension, choice of areas or scale) another one. A form keeps
         its answers in the browser under it.
