@@ -163,6 +163,45 @@ def test_not_applicable_needs_a_justification(tmp_path: Path) -> None:
     assert f"r{na}-justification" == focused
 
 
+def test_a_control_character_is_named_not_dropped(tmp_path: Path) -> None:
+    # The assessment file refuses it; one pasted in cannot be seen.
+    with _form(tmp_path) as page:
+        page.fill("#organisation", "Gemeente Voorbeeld")
+        remark = f"c{_index('1.2')}-0-remark"
+        page.fill(f"#{remark}", "Eerst\u0007later")
+        downloads: list[object] = []
+        # Playwright cannot register a bound builtin as a handler.
+        page.on("download", lambda download: downloads.append(download))  # noqa: PLW0108
+        page.click("#save")
+        message = page.text_content("#status")
+        focused = page.evaluate("document.activeElement.id")
+    assert [] == downloads
+    expected = (
+        "Het veld 'Opmerking bij 1.2.a (optioneel)' bevat een onzichtbaar "
+        "stuurteken; haal het weg."
+    )
+    assert expected == message
+    assert remark == focused
+
+
+def test_printed_without_the_buttons(tmp_path: Path) -> None:
+    with _form(tmp_path) as page:
+        page.emulate_media(media="print")
+        hidden = page.evaluate(
+            """['.actions', '#status', '.progress']
+                .map(s => getComputedStyle(document.querySelector(s)).display)"""
+        )
+        justification = page.evaluate(
+            "new Set([...document.querySelectorAll('.na')]"
+            ".map(e => getComputedStyle(e).display)).size"
+        )
+        shown = page.eval_on_selector(".na", "e => getComputedStyle(e).display")
+    # The buttons and the progress bar are not printed; every reason for
+    # not applicable is, as a box to write in.
+    assert ["none", "none", "none"] == hidden
+    assert (1, "block") == (justification, shown)
+
+
 def test_an_empty_organisation_is_refused(tmp_path: Path) -> None:
     with _form(tmp_path) as page:
         page.fill("#organisation", "  ")

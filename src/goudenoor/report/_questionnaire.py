@@ -20,7 +20,10 @@ with ``kind: self``:
 
 Every text is written as a double-quoted YAML scalar in which anything but
 printable characters is escaped, so no text can change the file's
-structure. The standard's texts and the user's are escaped by the
+structure. The form refuses to save, naming the field, without an
+organisation or a date, with a not-applicable requirement without a
+justification, or with a control character other than tab and line feed
+in a text (which an assessment file refuses). The standard's texts and the user's are escaped by the
 template; none becomes markup, a script or a link.
 """
 
@@ -91,6 +94,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "missing_date": "Vul een datum in (JJJJ-MM-DD).",
         "missing_justification": "Geef bij eis {id} aan waarom die niet van "
         "toepassing is.",
+        "control_character": "Het veld '{field}' bevat een onzichtbaar "
+        "stuurteken; haal het weg.",
         "noscript": "Dit formulier heeft JavaScript nodig om antwoorden te "
         "bewaren en als bestand op te slaan.",
         "made_by": "Gemaakt met goudenoor uit de gegevens van {edition}",
@@ -131,6 +136,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "missing_organisation": "Fill in the organisation's name.",
         "missing_date": "Fill in a date (YYYY-MM-DD).",
         "missing_justification": "Say why requirement {id} does not apply.",
+        "control_character": "The field '{field}' holds an invisible "
+        "control character; remove it.",
         "noscript": "This form needs JavaScript to keep answers and save them "
         "as a file.",
         "made_by": "Made with goudenoor from the data of {edition}",
@@ -189,6 +196,7 @@ def questionnaire_html(questions: Questionnaire, *, language: str = "nl") -> str
                 "missing_organisation",
                 "missing_date",
                 "missing_justification",
+                "control_character",
             )
         },
     }

@@ -190,6 +190,14 @@
     if (!/^\d{4}-\d{2}-\d{2}$/.test(text("date"))) {
       found.push([words.missing_date, "date"]);
     }
+    // The assessment file refuses control characters other than tab and
+    // line feed (one pasted in is invisible): say where, do not drop it.
+    form.querySelectorAll("input[type=text], textarea").forEach(function (field) {
+      if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(field.value)) {
+        var label = document.querySelector('label[for="' + field.id + '"]');
+        found.push([words.control_character.replace("{field}", label ? label.textContent : field.id), field.id]);
+      }
+    });
     data.requirements.forEach(function (requirement, i) {
       if (checked("r" + i) === "na" && blank(text("r" + i + "-justification"))) {
         found.push([words.missing_justification.replace("{id}", requirement[0]), "r" + i + "-justification"]);
