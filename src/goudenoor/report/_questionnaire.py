@@ -23,8 +23,9 @@ printable characters is escaped, so no text can change the file's
 structure. The form refuses to save, naming the field, without an
 organisation or a date, with a not-applicable requirement without a
 justification, or with a control character other than tab and line feed
-in a text (which an assessment file refuses). The standard's texts and the user's are escaped by the
-template; none becomes markup, a script or a link.
+in a text (which an assessment file refuses). The standard's texts and
+the user's are escaped by the template; none becomes markup, a script or
+a link.
 """
 
 from __future__ import annotations
