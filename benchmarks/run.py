@@ -93,6 +93,12 @@ What is measured, and how:
   ``hashlib.sha256`` plus ``json.loads`` of each of the same lines, which
   verifying cannot avoid; best of R, taking turns, garbage collector off.
   Target: at most 2x.
+* **form**: the self-assessment form (``questionnaire_html``) of
+  ``gos-2016`` with the example sector pack: its size against 300 KB, and
+  the time from navigation to its load event in headless Chromium, opened
+  from a ``file://`` URL in a fresh browser context each time (the best of
+  R), against 1 s. Targets: at most 1x each. Without a Chromium (or
+  Playwright) the second row says so and has no target.
 * **CLI**: the wall time of ``python -m goudenoor score
   examples/audit-2012.yaml`` against ``python -c "import goudenoor"``,
   the median of fresh processes (the minimums' ratio is given too), for
@@ -170,6 +176,7 @@ BENCHMARKS: Final = (
     "status",
     "evidence",
     "journal",
+    "form",
 )
 """The groups of rows, in table order (``--only`` picks some)."""
 
@@ -196,6 +203,11 @@ STATUS_TARGET: Final = 12.0
 """Portfolio.status of N audits against N/10: linear (10x), with room."""
 EVIDENCE_TARGET: Final = 1.2
 """hash_evidence against hashlib.file_digest over the same files."""
+FORM_BYTES: Final = 300_000
+"""The most the self-assessment form of gos-2016 with the sector pack may weigh."""
+FORM_SECONDS: Final = 1.0
+"""The longest the form may take to open in headless Chromium (its load event)."""
+FORM_TARGET: Final = 1.0
 LIMIT_FRACTIONS: Final = (0.25, 0.5, 1.0)
 """The sizes of the near-the-limit rows, as fractions of the limit."""
 
@@ -1526,6 +1538,118 @@ def bench_journal(settings: Settings, report: Report) -> None:
     )
 
 
+def _chromium() -> str | None:
+    # As the browser tests find it (tests/browser.py): GOUDENOOR_CHROMIUM
+    # first, then the usual names.
+    import shutil
+
+    names = [os.environ.get("GOUDENOOR_CHROMIUM", ""), "chromium"]
+    names += ["chromium-browser", "google-chrome", "google-chrome-stable"]
+    return next(
+        (found for name in names if name and (found := shutil.which(name))), None
+    )
+
+
+def _open_times(path: Path, executable: str, repeat: int) -> list[float]:
+    """
+    Seconds from navigation to the load event of *path*, opened from a
+    file:// URL in a fresh context (no stored answers) each time.
+    """
+    from playwright.sync_api import sync_playwright
+
+    times = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
+        )
+        try:
+            for _ in range(repeat + 1):  # the first opening warms the browser up
+                context = browser.new_context()
+                page = context.new_page()
+                page.goto(path.as_uri(), wait_until="load")
+                loaded = page.evaluate(
+                    "performance.getEntriesByType('navigation')[0].loadEventEnd"
+                )
+                times.append(float(loaded) / 1000)
+                context.close()
+        finally:
+            browser.close()
+    return times[1:]
+
+
+def bench_form(settings: Settings, report: Report) -> None:
+    """
+    The self-assessment form of gos-2016 with the sector pack: its size
+    against 300 KB, and the time it takes to open in headless Chromium
+    against 1 s.
+    """
+    from goudenoor.report import questionnaire_html
+
+    _progress("form: the self-assessment form of gos-2016 with the sector pack")
+    pack = go.load_extension_file(
+        ROOT / "examples" / "goudenoor-zorg" / "src" / "goudenoor_zorg" / "zorg.yaml"
+    )
+    standard = go.apply_extension(go.load_standard("gos-2016"), pack)
+    text = questionnaire_html(go.questionnaire(standard))
+    size = len(text.encode("utf-8"))
+    report.rows.append(
+        Row(
+            benchmark="form size",
+            contestant=f"form {size / 1000:.0f} KB",
+            contestant_value=size,
+            baseline=f"limit {FORM_BYTES / 1000:.0f} KB",
+            baseline_value=FORM_BYTES,
+            target=FORM_TARGET,
+            explanation="the HTML of goudenoor questionnaire gos-2016 --extension "
+            "zorg.yaml (inline stylesheet and script, every requirement and "
+            "checkpoint of the edition and the pack) against 300 KB",
+            unit="bytes",
+        )
+    )
+    executable = _chromium()
+    details: dict[str, Any] = {"bytes": size, "open": None}
+    report.details["form"] = details
+    try:
+        import playwright  # noqa: F401 - only whether it is there
+    except ImportError:
+        executable = None
+    if executable is None:
+        report.rows.append(
+            Row(
+                benchmark="form open",
+                contestant="skipped: no Chromium or Playwright",
+                contestant_value=0.0,
+                baseline=f"limit {_duration(FORM_SECONDS)}",
+                baseline_value=FORM_SECONDS,
+                target=None,
+                explanation="the time to open the form in headless Chromium "
+                "needs a Chromium (or GOUDENOOR_CHROMIUM) and Playwright",
+            )
+        )
+        return
+    with tempfile.TemporaryDirectory(prefix="goudenoor-bench-form-") as folder:
+        path = Path(folder) / "form.html"
+        path.write_text(text, encoding="utf-8")
+        times = _open_times(path, executable, settings.repeat)
+    best = min(times)
+    details["open"] = times
+    report.rows.append(
+        Row(
+            benchmark="form open",
+            contestant=f"load event {_duration(best)}",
+            contestant_value=best,
+            baseline=f"limit {_duration(FORM_SECONDS)}",
+            baseline_value=FORM_SECONDS,
+            target=FORM_TARGET,
+            explanation="headless Chromium, the form opened from a file:// URL "
+            "in a fresh context: navigation start to the end of the load "
+            f"event (Navigation Timing), best of {settings.repeat} after one "
+            "warm-up opening",
+        )
+    )
+
+
 def random_bytes(size: int, *, seed: int) -> bytes:
     """
     *size* random bytes, the same for the same *seed*.
@@ -1549,6 +1673,7 @@ _RUNNERS: Final[Mapping[str, Callable[[Settings, Report], None]]] = {
     "status": bench_status,
     "evidence": bench_evidence,
     "journal": bench_journal,
+    "form": bench_form,
 }
 
 

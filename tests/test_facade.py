@@ -42,6 +42,9 @@ EXPECTED = frozenset(
         "loads_sample",
         "save_sample",
         "verify_sample",
+        # The self-assessment questionnaire (issue 28).
+        "Questionnaire",
+        "questionnaire",
         # Evidence with a fingerprint (issue 26).
         "EvidenceCheck",
         "hash_evidence",

@@ -174,6 +174,8 @@ def _seeds() -> list[object]:
         card.warnings,
         go.compare(history_cards[0], history_cards[1]),
         go.diff_editions(std, std16),
+        # The self-assessment questions, with a translation beside them.
+        go.questionnaire(std, translation=go.load_translation("gos-2012", "en")),
         go.load_crosswalk("gos-2012", "gos-2016"),
         go.migrate(audit, "gos-2016"),
         go.consensus(team),

@@ -200,6 +200,7 @@ if TYPE_CHECKING:
         Overrides as Overrides,
         Parameter as Parameter,
         Principle as Principle,
+        Questionnaire as Questionnaire,
         RecognitionLevel as RecognitionLevel,
         RecognitionRules as RecognitionRules,
         RecognitionScheme as RecognitionScheme,
@@ -217,6 +218,7 @@ if TYPE_CHECKING:
         apply_extension as apply_extension,
         diff_editions as diff_editions,
         extension_problems as extension_problems,
+        questionnaire as questionnaire,
         translation_problems as translation_problems,
     )
 
@@ -358,6 +360,8 @@ _PUBLIC: Final[dict[str, str]] = {
     "portfolio": "portfolio",
     "standard": "standard",
     "extension_problems": "standard",
+    "questionnaire": "standard",
+    "Questionnaire": "standard",
     "influence_graph": "audit",
     "load_assessment": "files",
     "load_crosswalk": "files",

@@ -104,6 +104,7 @@ def test_help_lists_the_commands_in_the_order_of_an_audit() -> None:
     expected = [
         "editions",
         "show",
+        "questionnaire",
         "template",
         "score",
         "report",

@@ -48,6 +48,11 @@ CUT = "{cut}"  # a copy of A rated twice, its journal's last entry deleted
 TABLE: dict[str, tuple[list[str], list[str] | None, list[str] | None]] = {
     "editions": (["editions"], None, None),
     "show": (["show", "gos-2012"], ["show", "--extension", MISSING], None),
+    "questionnaire": (
+        ["questionnaire", "gos-2016", "--format", "json"],
+        ["questionnaire", "gos-2016", "--extension", MISSING],
+        None,
+    ),
     "template": (
         ["template", "gos-2012"],
         ["template", "gos-2012", "--extension", MISSING],

@@ -75,6 +75,10 @@ def _runs(out: Path) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
     runs: dict[tuple[str, ...], list[tuple[str, ...]]] = {
         ("editions",): [("editions", *json_)],
         ("show",): [("show", "gos-2012", *json_), ("show", "gos-2016", "5", *json_)],
+        ("questionnaire",): [
+            ("questionnaire", "gos-2016", *json_),
+            ("questionnaire", "gos-2012", "--language", "en", "--areas", "5", *json_),
+        ],
         ("score",): [("score", AUDIT, *json_)],
         ("report",): [("report", AUDIT, *json_, "--compare", HISTORY[0])],
         ("compare",): [("compare", HISTORY[-1], AUDIT, *json_)],

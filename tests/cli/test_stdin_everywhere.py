@@ -42,6 +42,13 @@ CASES = [
     ("show", "translation", TRANSLATION, ["show", "gos-2012", "--translation", "-"], 0),
     ("show", "extension", ZORG, ["show", "gos-2012", "--extension", "-"], 0),
     ("template", "extension", ZORG, ["template", "gos-2012", "--extension", "-"], 0),
+    (
+        "questionnaire",
+        "extension",
+        ZORG,
+        ["questionnaire", "gos-2016", "--extension", "-"],
+        0,
+    ),
     ("score", "file", EXAMPLE_AUDIT, ["score", "-"], 0),
     ("score", "extension", ZORG, ["score", A, "--extension", "-"], 0),
     ("report", "file", EXAMPLE_AUDIT, ["report", "-"], 0),

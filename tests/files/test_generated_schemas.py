@@ -99,6 +99,17 @@ class TestRandomOutputsValidate:
     def test_edition_diff(self, old: go.Standard, new: go.Standard) -> None:
         assert [] == errors("edition-diff", diff_editions(old, new).as_dict())
 
+    @pytest.mark.parametrize("edition", ["gos-2012", "gos-2016"])
+    @pytest.mark.parametrize("language", [None, "en"])
+    def test_questionnaire(self, edition: str, language: str | None) -> None:
+        standard = go.load_standard(edition)
+        translation = (
+            None if language is None else go.load_translation(edition, language)
+        )
+        data = go.questionnaire(standard, translation=translation).as_dict()
+        assert [] == errors("questionnaire", data)
+        assert ["areas"] == errors("questionnaire", {**data, "areas": "wrong"})
+
     @SLOW
     @given(data=st.data())
     def test_migration(self, data: st.DataObject) -> None:
@@ -181,7 +192,7 @@ class TestRandomOutputsValidate:
 def test_every_kind_has_a_generated_schema_that_checks() -> None:
     for kind in SCHEMA_KINDS:
         jsonschema.Draft202012Validator.check_schema(json_schema(kind))
-    assert len(set(SCHEMA_KINDS)) == len(SCHEMA_KINDS) == 26
+    assert len(set(SCHEMA_KINDS)) == len(SCHEMA_KINDS) == 27
 
 
 class TestWrongShapesAreRefused:

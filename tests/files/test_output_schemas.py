@@ -56,6 +56,7 @@ OUTPUTS = (
     "findings",
     "status",
     "evidence-check",
+    "questionnaire",
 )
 INPUTS = ("assessment", "extension", "translation")
 
@@ -387,6 +388,7 @@ JSON_OUTPUTS: dict[str, str] = {
     "graph": "graph",
     "findings": "findings",
     "status": "status",
+    "questionnaire": "questionnaire",
 }
 """Each command that prints JSON, and the schema of what it prints (with
 --summary, portfolio prints portfolio-summary/1)."""

@@ -7,8 +7,8 @@ Every error the user causes is printed as one line,
 Each command group keeps its options and its handler side by side in one
 private module (``_standard``, ``_template``, ``_score``, ``_formats``,
 ``_migrate``, ``_team``, ``_calibrate``, ``_interchange``, ``_export``, ``_journal``,
-``_findings``, ``_evidence``, ``_sample``, ``_portfolio``); what they share is in
-``_common``.
+``_findings``, ``_evidence``, ``_sample``, ``_portfolio``, ``_questionnaire``); what
+they share is in ``_common``.
 """
 
 from __future__ import annotations
@@ -84,6 +84,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 _COMMANDS: Final = (
     "editions",
     "show",
+    "questionnaire",
     "template",
     "score",
     "report",
@@ -157,6 +158,8 @@ def _adder(command: str) -> Callable[[Commands], None]:  # noqa: C901, PLR0912 -
     group: ModuleType
     if command in ("editions", "show", "graph", "extensions", "diff"):
         from goudenoor.cli import _standard as group
+    elif command == "questionnaire":
+        from goudenoor.cli import _questionnaire as group
     elif command in ("template", "import-xlsx"):
         from goudenoor.cli import _template as group
     elif command in ("score", "report", "compare"):

@@ -21,6 +21,7 @@ SCHEMA_KINDS: tuple[str, ...] = (
     *("rollup", "portfolio", "percentile-ranks", "trend", "portfolio-summary"),
     *("findings", "status", "evidence-check", "sample-plan", "sample-evaluation"),
     *("editions", "standard", "extensions", "validation", "graph"),
+    "questionnaire",
 )
 """The kinds ``goudenoor schema KIND`` prints a JSON Schema of (each has
 one: tests/files/test_generated_schemas.py)."""

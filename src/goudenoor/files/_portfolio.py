@@ -75,6 +75,7 @@ OTHER_KINDS: Final = frozenset(
         "percentile-ranks",
         "portfolio",
         "portfolio-summary",
+        "questionnaire",
         "rollup",
         "sample",
         "sample-evaluation",

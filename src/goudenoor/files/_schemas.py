@@ -61,6 +61,7 @@ from goudenoor.standard import (
     Crosswalk,
     EditionDiff,
     Extension,
+    Questionnaire,
     Standard,
     Translation,
 )
@@ -771,6 +772,7 @@ _OUTPUTS: dict[str, tuple[type | Object, str]] = {
     "evidence-check": (EvidenceCheck, "goudenoor evidence check"),
     "sample-plan": (SAMPLE_PLAN_SHAPE, "goudenoor sample plan"),
     "sample-evaluation": (SAMPLE_EVALUATION_SHAPE, "goudenoor sample evaluation"),
+    "questionnaire": (Questionnaire, "goudenoor self-assessment questionnaire"),
 }
 
 _INPUTS: dict[str, Callable[[], dict[str, Any]]] = {

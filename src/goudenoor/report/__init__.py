@@ -38,6 +38,9 @@ if TYPE_CHECKING:
     from goudenoor.report._migration import (
         migration_text as migration_text,
     )
+    from goudenoor.report._questionnaire import (
+        questionnaire_html as questionnaire_html,
+    )
     from goudenoor.report._render import (
         render_report as render_report,
     )
@@ -70,6 +73,7 @@ _EXPORTS: Final[dict[str, str]] = {
     "migration_text": "_migration",
     "portfolio_summary_html": "_many_html",
     "portfolio_summary_markdown": "_markdown",
+    "questionnaire_html": "_questionnaire",
     "render_report": "_render",
     "report_data": "_data",
     "rollup_html": "_many_html",

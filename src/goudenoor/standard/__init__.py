@@ -1,6 +1,7 @@
 """
 What the standard says: the model of an edition, its translations, sector
-extensions, crosswalks between editions and the differences between them.
+extensions, crosswalks between editions, the differences between them and
+the self-assessment questionnaire built from it.
 
 Objects in, objects out: loading them from files is :mod:`goudenoor.files`.
 """
@@ -75,6 +76,17 @@ if TYPE_CHECKING:
         Term as Term,
         Theme as Theme,
     )
+    from goudenoor.standard._questionnaire import (
+        CHECKPOINT_ANSWERS as CHECKPOINT_ANSWERS,
+        QUESTIONNAIRE_FORMAT as QUESTIONNAIRE_FORMAT,
+        CheckpointAnswer as CheckpointAnswer,
+        CheckpointQuestion as CheckpointQuestion,
+        LevelChoice as LevelChoice,
+        Questionnaire as Questionnaire,
+        QuestionnaireArea as QuestionnaireArea,
+        RequirementQuestion as RequirementQuestion,
+        questionnaire as questionnaire,
+    )
     from goudenoor.standard._reference import is_file_reference as is_file_reference
     from goudenoor.standard._translation import (
         TRANSLATION_FORMAT as TRANSLATION_FORMAT,
@@ -104,6 +116,9 @@ _EXPORTS: Final[dict[str, str]] = {
     "Change": "_model",
     "ChangeAction": "_model",
     "check_crosswalk": "_crosswalk",
+    "CHECKPOINT_ANSWERS": "_questionnaire",
+    "CheckpointAnswer": "_questionnaire",
+    "CheckpointQuestion": "_questionnaire",
     "Checkpoint": "_model",
     "CheckpointTranslation": "_translation",
     "Condition": "_model",
@@ -122,6 +137,7 @@ _EXPORTS: Final[dict[str, str]] = {
     "InfluenceStrength": "_model",
     "Inherited": "_diff",
     "is_file_reference": "_reference",
+    "LevelChoice": "_questionnaire",
     "LevelTranslation": "_translation",
     "MAX_NUMBER": "_model",
     "NewRequirement": "_crosswalk",
@@ -130,6 +146,10 @@ _EXPORTS: Final[dict[str, str]] = {
     "PerStandard": "_model",
     "PointsChange": "_diff",
     "Principle": "_model",
+    "questionnaire": "_questionnaire",
+    "Questionnaire": "_questionnaire",
+    "QUESTIONNAIRE_FORMAT": "_questionnaire",
+    "QuestionnaireArea": "_questionnaire",
     "RecognitionLevel": "_model",
     "RecognitionScheme": "_model",
     "Relationship": "_crosswalk",
@@ -138,6 +158,7 @@ _EXPORTS: Final[dict[str, str]] = {
     "RemovedRequirement": "_crosswalk",
     "Requirement": "_model",
     "RequirementOverride": "_extensions",
+    "RequirementQuestion": "_questionnaire",
     "RequirementRemoval": "_extensions",
     "RequirementTranslation": "_translation",
     "RewordedField": "_diff",

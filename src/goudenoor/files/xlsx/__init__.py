@@ -84,6 +84,10 @@ value (saved by a program that does not calculate), and an id that does
 not match the text of its row (a swapped id would move values but not
 evidence).
 
+:func:`save_questionnaire_workbook` writes another workbook, the
+self-assessment form: the questions of a questionnaire to answer (see
+``_form``); it is not read back.
+
 Before any cell is read, the sheets are scanned once and a
 workbook beyond the limits (:data:`MAX_BYTES`, :data:`MAX_UNPACKED`,
 :data:`MAX_ROWS`, :data:`MAX_COLUMNS`, :data:`MAX_CELLS`, numbers beyond
@@ -103,6 +107,7 @@ or contain ``;``.
 
 from __future__ import annotations
 
+from goudenoor.files.xlsx._form import save_questionnaire_workbook
 from goudenoor.files.xlsx._layout import (
     AUDIT_SHEET,
     EVIDENCE_SHEET,
@@ -139,6 +144,7 @@ __all__ = [
     "RATINGS_SHEET",
     "load_workbook",
     "read_workbook",
+    "save_questionnaire_workbook",
     "save_workbook",
     "write_workbook",
 ]
