@@ -35,6 +35,9 @@ ROWS = (
     "status, linear",
     "evidence, hash",
     "journal verify",
+    "sample, draw",
+    "sample, growth",
+    "sample, memory per record",
 )
 """The table's rows apart from the one per growth size."""
 
@@ -71,7 +74,7 @@ def test_runner_quick(tmp_path: Path) -> None:
     for name in ("benchmark", "contestant", "baseline", "ratio", "target", "met?"):
         assert name in done.stdout.splitlines()[2]
     assert "minimum (noise only adds time) of 1 fresh process each" in done.stdout
-    assert re.search(r"^targets: \d+ of 16 met", done.stdout, re.MULTILINE)
+    assert re.search(r"^targets: \d+ of 19 met", done.stdout, re.MULTILINE)
 
     data = json.loads(figures.read_text(encoding="utf-8"))
     assert benchmarks == [row["benchmark"] for row in data["rows"]]
@@ -93,8 +96,15 @@ def test_runner_quick(tmp_path: Path) -> None:
         "status",
         "evidence",
         "journal",
+        "sample",
     } == set(data["details"])
     assert [40, 80, 160] == [size["requirements"] for size in data["details"]["growth"]]
+    sample = data["details"]["sample"]
+    assert (10_000, 1_000, 59) == (
+        sample["records"],
+        sample["growth_records"],
+        sample["size"],
+    )
     limits = data["details"]["limits"]
     assert [0.25, 0.5, 1.0] == [size["fraction"] for size in limits["sizes"]]
 
