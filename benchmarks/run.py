@@ -99,6 +99,20 @@ What is measured, and how:
   from a ``file://`` URL in a fresh browser context each time (the best of
   R), against 1 s. Targets: at most 1x each. Without a Chromium (or
   Playwright) the second row says so and has no target.
+* **sample**: ``draw_sample(register, id_column=..., size=59, seed=...)``
+  from a CSV register of N (default 1,000,000) records (an id, a
+  department, a free-text summary of about 150 characters; about 214 MB)
+  in a temporary folder, against its floor: ``hashlib.file_digest`` of the
+  file, ``csv.reader`` over it and one ``hashlib.sha256`` of the seed and
+  each id, which a draw cannot avoid; the floor's selection
+  (``heapq.nsmallest`` over the keys) is checked first to be the library's
+  59 ids, with the same digest and count. Best of R, taking turns, garbage
+  collector off. Target: at most 2.5x (see :data:`SAMPLE_TARGET`). Then
+  the time per record at N against a register of N/10 (the growth point,
+  timed in the same turns; the floor's own ratio is given beside), and the
+  peak memory (tracemalloc) per record at both; targets: at most 1.3x
+  each (linear time, constant memory per record: the ids are kept, to
+  refuse a repeated one, never a record's text).
 * **CLI**: the wall time of ``python -m goudenoor score
   examples/audit-2012.yaml`` against ``python -c "import goudenoor"``,
   the median of fresh processes (the minimums' ratio is given too), for
@@ -177,6 +191,7 @@ BENCHMARKS: Final = (
     "evidence",
     "journal",
     "form",
+    "sample",
 )
 """The groups of rows, in table order (``--only`` picks some)."""
 
@@ -208,6 +223,20 @@ FORM_BYTES: Final = 300_000
 FORM_SECONDS: Final = 1.0
 """The longest the form may take to open in headless Chromium (its load event)."""
 FORM_TARGET: Final = 1.0
+SAMPLE_TARGET: Final = 2.5
+"""
+draw_sample against hashing the file, csv.reader and a SHA-256 per id:
+measured at 2.0-2.6x on 2 shared cores. The draw adds to the floor, per
+record, the checks it owes its users (the register remembers each id with
+its row, to name a repeated one; the draw checks each pair and remembers
+each id too, for any iterable) and the comparison with the largest key
+kept; the hashing of the file comes in the same pass as its reading.
+"""
+SAMPLE_GROWTH_TARGET: Final = 1.3
+"""draw_sample's time, and its peak memory, per record at N against N/10."""
+SAMPLE_SIZE: Final = 59
+"""The sample drawn: 95 % confidence, 5 % tolerable, no deviation expected."""
+SAMPLE_SEED: Final = "klachten-2026-benchmark"
 LIMIT_FRACTIONS: Final = (0.25, 0.5, 1.0)
 """The sizes of the near-the-limit rows, as fractions of the limit."""
 
@@ -300,6 +329,10 @@ class Settings:
     """The size of each evidence file."""
     journal_n: int
     """Entries in the journal of the journal benchmark."""
+    sample_n: int
+    """Records in the register of the sample benchmark."""
+    sample_growth_n: int
+    """Records in its smaller register (the growth point)."""
 
 
 DEFAULT: Final = Settings(
@@ -318,6 +351,8 @@ DEFAULT: Final = Settings(
     evidence_files=16,
     evidence_bytes=4 * 1024 * 1024,
     journal_n=100_000,
+    sample_n=1_000_000,
+    sample_growth_n=100_000,
 )
 QUICK: Final = Settings(
     process_runs=1,
@@ -335,6 +370,8 @@ QUICK: Final = Settings(
     evidence_files=4,
     evidence_bytes=256 * 1024,
     journal_n=1_000,
+    sample_n=10_000,
+    sample_growth_n=1_000,
 )
 
 
@@ -1650,6 +1687,228 @@ def bench_form(settings: Settings, report: Report) -> None:
     )
 
 
+SAMPLE_DEPARTMENTS: Final = (
+    "Klantcontactcentrum",
+    "Wonen",
+    "Zorg en welzijn",
+    "Belastingen",
+    "Parkeren",
+    "Afval",
+    "Burgerzaken",
+    "Vergunningen",
+)
+"""The strata column of the benchmark's register."""
+
+SAMPLE_TEXT: Final = (
+    "de het een klacht over late reactie van medewerker brief niet ontvangen "
+    "telefonisch toegezegd terug te bellen factuur onjuist bedrag afspraak "
+    "verzet zonder bericht wachttijd lang behandeling onvriendelijk, excuses "
+    'gevraagd; vergoeding "dringend" aanvraag afgewezen bezwaar ingediend'
+)
+"""The words of its free text (a comma, a semicolon, quotes: quoted cells)."""
+
+
+def sample_register(path: Path, n: int) -> None:
+    """
+    Write a CSV register of *n* complaints to *path*: an id (``zaaknummer``,
+    ``K-0000001``), a department (``afdeling``) and a free-text summary
+    (``omschrijving``, 12 to 36 words, about 150 characters), the same for
+    the same *n*.
+    """
+    import csv
+    import random
+
+    chance = random.Random(27)  # noqa: S311 - benchmark data
+    vocabulary = SAMPLE_TEXT.split()
+    with path.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file)
+        writer.writerow(["zaaknummer", "afdeling", "omschrijving"])
+        for number in range(1, n + 1):
+            words = chance.choices(vocabulary, k=chance.randint(12, 36))
+            writer.writerow(
+                [
+                    f"K-{number:07d}",
+                    chance.choice(SAMPLE_DEPARTMENTS),
+                    " ".join(words).capitalize(),
+                ]
+            )
+
+
+def _sample_floor(path: Path, seed: str) -> tuple[str, int, list[str]]:
+    """
+    What a draw cannot avoid, done by hand: the file's SHA-256, its records
+    read with ``csv.reader`` and one SHA-256 of the seed and each id; with
+    the *SAMPLE_SIZE* ids of the smallest keys (``heapq.nsmallest``), to
+    check the library's draw against.
+    """
+    import csv
+    import hashlib
+    import heapq
+
+    with path.open("rb") as file:
+        digest = hashlib.file_digest(file, "sha256").hexdigest()
+    with path.open(encoding="utf-8", newline="") as file:
+        rows = csv.reader(file)
+        next(rows)
+        keyed = [
+            (hashlib.sha256((seed + row[0]).encode("utf-8")).digest(), row[0])
+            for row in rows
+        ]
+    chosen = heapq.nsmallest(SAMPLE_SIZE, keyed)
+    return digest, len(keyed), [ident for _, ident in chosen]
+
+
+def _peak_per_record(run: Callable[[], object], records: int) -> float:
+    """
+    The peak memory (tracemalloc) of *run*, in bytes per record.
+    """
+    gc.collect()
+    tracemalloc.start()
+    try:
+        run()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    return peak / records
+
+
+def bench_sample(settings: Settings, report: Report) -> None:
+    """
+    ``draw_sample`` from a register of N records against its floor (the
+    file's hash, ``csv.reader`` and a SHA-256 per id), and its time and
+    peak memory per record at N against N/10.
+    """
+    import csv
+    import hashlib
+
+    from goudenoor.files import draw_sample
+
+    n, small_n, repeat = settings.sample_n, settings.sample_growth_n, settings.repeat
+    seed = SAMPLE_SEED
+    with tempfile.TemporaryDirectory(prefix="goudenoor-bench-sample-") as name:
+        large_path = Path(name) / "register.csv"
+        small_path = Path(name) / "register-small.csv"
+        _progress(f"sample: writing registers of {n:,} and {small_n:,} records")
+        sample_register(large_path, n)
+        sample_register(small_path, small_n)
+        size = large_path.stat().st_size
+
+        def draw(path: Path) -> go.audit.Sample:
+            return draw_sample(
+                path, id_column="zaaknummer", size=SAMPLE_SIZE, seed=seed
+            )
+
+        # The library's draw and the floor's selection agree first (this
+        # also puts the files in the page cache before any timing).
+        sample = draw(large_path)
+        digest, records, ids = _sample_floor(large_path, seed)
+        if (digest, records, ids) != (
+            sample.register.sha256,
+            sample.register.records,
+            list(sample.ids),
+        ):
+            msg = "draw_sample and the floor's selection (heapq.nsmallest) disagree"
+            raise BenchmarkError(msg)
+        draw(small_path)
+
+        def large() -> None:
+            draw(large_path)
+
+        def small() -> None:
+            draw(small_path)
+
+        def floor_of(path: Path) -> None:
+            with path.open("rb") as file:
+                hashlib.file_digest(file, "sha256")
+            with path.open(encoding="utf-8", newline="") as file:
+                rows = csv.reader(file)
+                next(rows)
+                for row in rows:
+                    hashlib.sha256((seed + row[0]).encode("utf-8")).digest()
+
+        def floor() -> None:
+            floor_of(large_path)
+
+        def small_floor() -> None:
+            floor_of(small_path)
+
+        _progress(
+            f"sample: draw_sample from {n:,} and {small_n:,} records and the floor, "
+            f"best of {repeat}"
+        )
+        large_time, floor_time, small_time, small_floor_time = bench_scoring.best_times(
+            [
+                ("draw", large),
+                ("floor", floor),
+                ("draw, growth point", small),
+                ("floor, growth point", small_floor),
+            ],
+            repeat,
+        )
+        _progress("sample: peak memory per record")
+        memory = {
+            "small": _peak_per_record(small, small_n),
+            "large": _peak_per_record(large, n),
+        }
+    per_large, per_small = large_time / n, small_time / small_n
+    floor_growth = (floor_time / n) / (small_floor_time / small_n)
+    report.details["sample"] = {
+        "records": n,
+        "growth_records": small_n,
+        "bytes": size,
+        "size": SAMPLE_SIZE,
+        "draw": large_time,
+        "floor": floor_time,
+        "growth_draw": small_time,
+        "growth_floor": small_floor_time,
+        "peak_bytes_per_record": memory,
+    }
+    report.rows.append(
+        Row(
+            benchmark="sample, draw",
+            contestant=f"draw_sample {_duration(large_time)}",
+            contestant_value=large_time,
+            baseline=f"digest + csv + sha256 {_duration(floor_time)}",
+            baseline_value=floor_time,
+            target=SAMPLE_TARGET,
+            explanation=f"draw_sample(register, size={SAMPLE_SIZE}) from a CSV "
+            f"register of {n:,} records ({size / 1e6:.0f} MB: id, department, "
+            "free text) vs hashlib.file_digest of the file, csv.reader over it "
+            "and hashlib.sha256 of the seed and each id (the same ids as "
+            f"heapq.nsmallest, checked first); best of {repeat}, taking turns, "
+            "gc off",
+        )
+    )
+    report.rows.append(
+        Row(
+            benchmark="sample, growth",
+            contestant=f"{n:,} records {_duration(per_large)}/r",
+            contestant_value=per_large,
+            baseline=f"{small_n:,} records {_duration(per_small)}/r",
+            baseline_value=per_small,
+            target=SAMPLE_GROWTH_TARGET,
+            explanation="draw_sample time per record, the register of "
+            f"{n:,} records vs one of {small_n:,}; best of {repeat}, taking "
+            "turns with the row above: about 1 or below is linear; the "
+            f"floor's own ratio is {_ratio(floor_growth)}",
+        )
+    )
+    report.rows.append(
+        Row(
+            benchmark="sample, memory per record",
+            contestant=f"{n:,} records {memory['large']:.0f} B",
+            contestant_value=memory["large"],
+            baseline=f"{small_n:,} records {memory['small']:.0f} B",
+            baseline_value=memory["small"],
+            target=SAMPLE_GROWTH_TARGET,
+            explanation="peak memory (tracemalloc) of draw_sample divided by "
+            f"the number of records, {n:,} vs {small_n:,}: constant when no "
+            "record's text is kept (the ids are, to refuse a repeated one)",
+            unit="bytes",
+        )
+    )
+
+
 def random_bytes(size: int, *, seed: int) -> bytes:
     """
     *size* random bytes, the same for the same *seed*.
@@ -1674,6 +1933,7 @@ _RUNNERS: Final[Mapping[str, Callable[[Settings, Report], None]]] = {
     "evidence": bench_evidence,
     "journal": bench_journal,
     "form": bench_form,
+    "sample": bench_sample,
 }
 
 

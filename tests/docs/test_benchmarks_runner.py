@@ -38,6 +38,9 @@ ROWS = (
     "journal verify",
     "form size",
     "form open",
+    "sample, draw",
+    "sample, growth",
+    "sample, memory per record",
 )
 """The table's rows apart from the one per growth size."""
 
@@ -75,7 +78,7 @@ def test_runner_quick(tmp_path: Path) -> None:
         assert name in done.stdout.splitlines()[2]
     assert "minimum (noise only adds time) of 1 fresh process each" in done.stdout
     # The form's opening time has a target only where there is a Chromium.
-    targets = 18 if chromium() is not None else 17
+    targets = 21 if chromium() is not None else 20
     assert re.search(rf"^targets: \d+ of {targets} met", done.stdout, re.MULTILINE)
 
     data = json.loads(figures.read_text(encoding="utf-8"))
@@ -99,8 +102,15 @@ def test_runner_quick(tmp_path: Path) -> None:
         "evidence",
         "journal",
         "form",
+        "sample",
     } == set(data["details"])
     assert [40, 80, 160] == [size["requirements"] for size in data["details"]["growth"]]
+    sample = data["details"]["sample"]
+    assert (10_000, 1_000, 59) == (
+        sample["records"],
+        sample["growth_records"],
+        sample["size"],
+    )
     limits = data["details"]["limits"]
     assert [0.25, 0.5, 1.0] == [size["fraction"] for size in limits["sizes"]]
 

@@ -78,6 +78,30 @@ def test_empty_and_repeated_ids_name_the_rows(tmp_path: Path) -> None:
     ) == str(caught.value)
 
 
+def test_blank_rows_are_no_records(tmp_path: Path) -> None:
+    """
+    A row whose cells are all empty or spaces (Excel writes ';;') is
+    skipped wherever the id column is; a row with text but no id is not.
+    """
+    name = _write(
+        tmp_path / "r.csv",
+        "tekst;id;team\n;;\n \t; ;  \ntekst;K1;Noord\n;K2;Zuid\n",
+    )
+    no_id = _write(tmp_path / "n.csv", "tekst;id\n;;\nx; \n")
+    records = read_register(name, id_column="id", stratify="team")
+    with pytest.raises(FileFormatError) as caught:
+        _read(no_id)
+
+    assert ([("K1", "Noord"), ("K2", "Zuid")], 2) == (
+        list(records),
+        records.records,
+    )
+    assert (
+        f"{no_id}: records with an empty id in row 3: each record needs its own "
+        "id (and a stratum to stratify by)"
+    ) == str(caught.value)
+
+
 def test_empty_register(tmp_path: Path) -> None:
     empty = _write(tmp_path / "e.csv", "")
     header = _write(tmp_path / "h.csv", "id;x\n\n")

@@ -510,9 +510,11 @@ class Draw:
 
 
 def _key(seed: str, ident: str) -> int:
-    # The hexadecimal digest read as a number: the same order as the
-    # 64-digit text, and cheaper to compare.
-    return int(hashlib.sha256((seed + ident).encode("utf-8")).hexdigest(), 16)
+    # The digest read as a big-endian number: the same order as its
+    # 64-digit hexadecimal text, and cheaper to make and compare.
+    return int.from_bytes(
+        hashlib.sha256((seed + ident).encode("utf-8")).digest(), "big"
+    )
 
 
 def _allocate(size: int, counts: dict[str, int]) -> dict[str, int]:
@@ -575,11 +577,13 @@ def _smallest(
         seen.add(ident)
         counts[stratum] = counts.get(stratum, 0) + 1
         heap = kept.setdefault(stratum, [])
-        entry = (-_key(seed, ident), ident)
+        key = -_key(seed, ident)
         if len(heap) < size:
-            heapq.heappush(heap, entry)
-        elif entry > heap[0]:
-            heapq.heapreplace(heap, entry)
+            heapq.heappush(heap, (key, ident))
+        elif key > heap[0][0]:
+            # Keys alone decide (two ids with one SHA-256 are not found in
+            # practice), so most records, which are not kept, make no tuple.
+            heapq.heapreplace(heap, (key, ident))
     return kept, counts
 
 

@@ -206,9 +206,11 @@ class RegisterRecords:
         repeated: list[tuple[str, int, int]] = []
         count = 0
         for number, row in enumerate(rows, start=2):
-            if not any(cell.strip() for cell in row):
-                continue  # a blank row is no record (Excel writes ';;;')
             ident = row[at].strip() if at < len(row) else ""
+            # A row with an id is no blank row: only the others are looked
+            # at cell by cell (once per record, this is the hot path).
+            if not ident and not any(cell.strip() for cell in row):
+                continue  # a blank row is no record (Excel writes ';;;')
             stratum = None
             if group is not None:
                 stratum = row[group].strip() if group < len(row) else ""
