@@ -84,6 +84,7 @@ TABLE: dict[str, tuple[list[str], list[str] | None, list[str] | None]] = {
     ),
     "oscal results": (["oscal", "results", A], ["oscal", "results", MISSING], None),
     "oscal poam": (["oscal", "poam", FINDINGS_AUDIT], ["oscal", "poam", A], None),
+    "oscal mapping": (["oscal", "mapping", "gos-2012", "gos-2016"], None, None),
     "export ciso-assistant": (
         ["export", "ciso-assistant", "gos-2012"],
         ["export", "ciso-assistant", "gos-2012", "--extension", MISSING],
