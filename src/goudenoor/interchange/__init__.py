@@ -30,6 +30,8 @@ if TYPE_CHECKING:
         to_oscal_results as to_oscal_results,
     )
     from goudenoor.interchange._oscal_mapping import (
+        MAPPING_OSCAL_VERSION as MAPPING_OSCAL_VERSION,
+        OSCAL_RELATIONSHIPS as OSCAL_RELATIONSHIPS,
         from_oscal_mapping as from_oscal_mapping,
         to_oscal_mapping as to_oscal_mapping,
     )
@@ -40,8 +42,10 @@ _EXPORTS: Final = {
     "control_id": "_oscal",
     "from_oscal_mapping": "_oscal_mapping",
     "LIBRARY_REVISION": "_ciso",
+    "MAPPING_OSCAL_VERSION": "_oscal_mapping",
     "MAX_SCORE": "_ciso",
     "NAMESPACE": "_oscal",
+    "OSCAL_RELATIONSHIPS": "_oscal_mapping",
     "OSCAL_VERSION": "_oscal",
     "OSCAL_VERSIONS": "_oscal",
     "OscalVersion": "_oscal",
