@@ -93,8 +93,9 @@ def test_equal_to_reads_as_equal() -> None:
 
 def test_what_does_not_map_is_listed() -> None:
     """
-    A map of two controls to one, an unknown relationship and a control
-    of another catalogue are each named with their path, not dropped.
+    A map of two controls to one, an unknown relationship, a control of
+    another catalogue and a map that is not an object are each named with
+    their path, not dropped.
     """
     document = _document(("gos-2012", "gos-2016"))
     [mapping] = document["mapping-collection"]["mappings"]
@@ -102,6 +103,7 @@ def test_what_does_not_map_is_listed() -> None:
     maps[0]["sources"].append({"type": "control", "id-ref": "req-1.2"})
     maps[1]["relationship"] = "related-to"
     maps[2]["targets"] = [{"type": "control", "id-ref": "ac-1"}]
+    maps[3] = "req-1.1"
 
     with pytest.raises(go.ValidationError) as caught:
         go.from_oscal_mapping(document)
@@ -118,6 +120,10 @@ def test_what_does_not_map_is_listed() -> None:
         (
             EXPECTED_CONTROL + "\"{'type': 'control', 'id-ref': 'ac-1'}\"",
             ("mapping-collection", "mappings", 0, "maps", 2, "targets", 0),
+        ),
+        (
+            "expected a map (an object), found 'req-1.1'",
+            ("mapping-collection", "mappings", 0, "maps", 3),
         ),
     ] == [(p.message, p.path) for p in caught.value.problems]
 

@@ -334,7 +334,12 @@ class _Reader:
             return ""
         return requirement
 
-    def row(self, item: dict[str, Any], *path: str | int) -> CrosswalkMapping | None:
+    def row(self, item: object, *path: str | int) -> CrosswalkMapping | None:
+        if not isinstance(item, dict):
+            self.problem(
+                f"expected a map (an object), found {excerpt(str(item))}", *path
+            )
+            return None
         relationship = _READ.get(str(item.get("relationship")))
         if relationship is None or item.get("ns", _OSCAL_NS) != _OSCAL_NS:
             self.problem(
@@ -406,7 +411,9 @@ def from_oscal_mapping(document: dict[str, Any]) -> Crosswalk:
     shape: one mapping between two goudenoor catalogues (each resource
     reference with the property ``edition``), each map one control to one
     control with a relationship OSCAL defines (``equal-to`` reads as
-    ``equal``) and its rationale in the remarks.
+    ``equal``) and its rationale in the remarks. The crosswalk is not
+    checked against the editions it names: that is
+    :func:`~goudenoor.standard.check_crosswalk`'s work.
 
     Raises:
         ValidationError: With every part of *document* that does not map,
@@ -417,7 +424,11 @@ def from_oscal_mapping(document: dict[str, Any]) -> Crosswalk:
     mappings = collection.get("mappings") if isinstance(collection, dict) else None
     if isinstance(mappings, dict):  # OSCAL allows one mapping without a list
         mappings = [mappings]
-    if not isinstance(mappings, list) or len(mappings) != 1:
+    if (
+        not isinstance(mappings, list)
+        or len(mappings) != 1
+        or not isinstance(mappings[0], dict)
+    ):
         raise ValidationError(
             [
                 Problem(
