@@ -80,6 +80,8 @@ EXPECTED = frozenset(
         "standard",
         "to_oscal_results",
         "to_oscal_catalog",
+        "to_oscal_mapping",
+        "from_oscal_mapping",
         "to_oscal_poam",
         "to_ciso_assistant_library",
         "register_rule",

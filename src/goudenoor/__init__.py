@@ -160,8 +160,10 @@ if TYPE_CHECKING:
         save_workbook as save_workbook,
     )
     from .interchange import (
+        from_oscal_mapping as from_oscal_mapping,
         to_ciso_assistant_library as to_ciso_assistant_library,
         to_oscal_catalog as to_oscal_catalog,
+        to_oscal_mapping as to_oscal_mapping,
         to_oscal_poam as to_oscal_poam,
         to_oscal_results as to_oscal_results,
     )
@@ -392,8 +394,10 @@ _PUBLIC: Final[dict[str, str]] = {
     "to_graphml": "audit",
     "to_json": "audit",
     "to_mermaid": "audit",
+    "from_oscal_mapping": "interchange",
     "to_ciso_assistant_library": "interchange",
     "to_oscal_catalog": "interchange",
+    "to_oscal_mapping": "interchange",
     "to_oscal_poam": "interchange",
     "to_oscal_results": "interchange",
     "translation_problems": "standard",

@@ -89,6 +89,7 @@ TABLE: dict[str, tuple[list[str], list[str] | None, list[str] | None]] = {
     ),
     "oscal results": (["oscal", "results", A], ["oscal", "results", MISSING], None),
     "oscal poam": (["oscal", "poam", FINDINGS_AUDIT], ["oscal", "poam", A], None),
+    "oscal mapping": (["oscal", "mapping", "gos-2012", "gos-2016"], None, None),
     "export ciso-assistant": (
         ["export", "ciso-assistant", "gos-2012"],
         ["export", "ciso-assistant", "gos-2012", "--extension", MISSING],
@@ -383,3 +384,25 @@ class TestWords:
         (edition,) = [a for a in catalog._actions if a.dest == "edition"]
 
         assert "edition id: gos-2012 or gos-2016" == edition.help
+
+    def test_every_oscal_command_offers_the_versions_it_writes(self) -> None:
+        """
+        Each ``oscal`` command offers ``--oscal-version`` with the versions
+        the library writes (spelled out in the parser, which does not import
+        it), the mapping only 1.2.1, and its default.
+        """
+        from goudenoor.cli import build_parser
+        from goudenoor.interchange import OSCAL_VERSION, OSCAL_VERSIONS
+
+        found = {}
+        for name, command in commands_of(build_parser()).items():
+            for action in command._actions:
+                if action.dest == "oscal_version":
+                    found[name] = (list(action.choices or ()), action.default)
+
+        assert {
+            "oscal catalog": (list(OSCAL_VERSIONS), OSCAL_VERSION),
+            "oscal results": (list(OSCAL_VERSIONS), OSCAL_VERSION),
+            "oscal poam": (list(OSCAL_VERSIONS), OSCAL_VERSION),
+            "oscal mapping": (["1.2.1"], "1.2.1"),
+        } == found

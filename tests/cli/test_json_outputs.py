@@ -98,6 +98,7 @@ def _runs(out: Path) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
         ("oscal", "poam"): [
             ("oscal", "poam", str(DATA / "findings-2012.yaml"), *json_)
         ],
+        ("oscal", "mapping"): [("oscal", "mapping", "gos-2012", "gos-2016", *json_)],
         ("portfolio",): [
             ("portfolio", *SECTOR, "--level", level, *json_)
             for level in ("total", "area", "requirement")

@@ -1,7 +1,8 @@
 """
 Every OSCAL document goudenoor writes validates against NIST's official
-OSCAL 1.1.3 JSON Schema (``tests/data/oscal/``, see its README), not only
-against compliance-trestle's models.
+OSCAL JSON Schema of the version it is written in, 1.1.3 and 1.2.1
+(``tests/data/oscal/``, see its README), not only against
+compliance-trestle's models.
 
 JSON Schema's ``pattern`` is an ECMAScript regular expression, and NIST's
 use ``\\p{L}`` and ``\\p{N}``, which Python's ``re`` does not know (and
@@ -37,6 +38,7 @@ import goudenoor as go
 from conftest import DATA, EXAMPLE_AUDIT, ROOT
 from goudenoor import cli
 from goudenoor.interchange._oscal import (
+    OscalVersion,
     to_oscal_catalog,
     to_oscal_poam,
     to_oscal_results,
@@ -46,6 +48,18 @@ from goudenoor.interchange._oscal import (
 SCHEMA = DATA / "oscal" / "oscal_complete_schema.json"
 POAM_SCHEMA = DATA / "oscal" / "oscal_poam_schema.json"
 """NIST's schema of the POA&M model alone (see the README)."""
+SCHEMAS = {
+    "1.1.3": SCHEMA,
+    "1.2.1": DATA / "oscal" / "oscal_complete_schema_1.2.1.json",
+}
+"""NIST's complete schema of each version the exports can be written in."""
+POAM_SCHEMAS = {
+    "1.1.3": POAM_SCHEMA,
+    "1.2.1": DATA / "oscal" / "oscal_poam_schema_1.2.1.json",
+}
+MAPPING_SCHEMA = DATA / "oscal" / "oscal_mapping_schema_1.2.1.json"
+"""NIST's schema of the OSCAL 1.2.1 mapping model alone."""
+VERSIONS = list(go.interchange.OSCAL_VERSIONS)
 ZORG = ROOT / "examples" / "goudenoor-zorg" / "src" / "goudenoor_zorg" / "zorg.yaml"
 
 _ECMA_WHITE_SPACE = (
@@ -216,6 +230,26 @@ def test_the_schema_is_nists_for_the_version_we_claim() -> None:
     ) == (poam["$id"], poam["required"])
 
 
+def test_the_schemas_are_nists_for_every_version_we_write() -> None:
+    """
+    There is a stored complete and POA&M schema for each version the
+    exports can be written in, and a mapping schema of 1.2.1.
+    """
+    ids = [
+        json.loads(path.read_text(encoding="utf-8"))["$id"]
+        for path in (*SCHEMAS.values(), *POAM_SCHEMAS.values(), MAPPING_SCHEMA)
+    ]
+
+    assert ["1.1.3", "1.2.1"] == VERSIONS == list(SCHEMAS) == list(POAM_SCHEMAS)
+    assert [
+        "http://csrc.nist.gov/ns/oscal/1.0/1.1.3/oscal-complete-schema.json",
+        "http://csrc.nist.gov/ns/oscal/1.0/1.2.1/oscal-complete-schema.json",
+        "http://csrc.nist.gov/ns/oscal/1.1.3/oscal-poam-schema.json",
+        "http://csrc.nist.gov/ns/oscal/1.2.1/oscal-poam-schema.json",
+        "http://csrc.nist.gov/ns/oscal/1.2.1/oscal-mapping-schema.json",
+    ] == ids
+
+
 @pytest.mark.parametrize(
     ("ecma", "text", "matches"),
     [
@@ -272,20 +306,26 @@ def test_the_validator_refuses_what_the_schema_forbids() -> None:
     ] == [error.split(" '^")[0] for error in errors]
 
 
+@pytest.mark.parametrize("version", VERSIONS)
 @pytest.mark.parametrize(
     ("edition", "extensions"),
     [*((edition, ()) for edition in go.editions()), ("gos-2012", (ZORG,))],
 )
-def test_catalogs(edition: str, extensions: tuple[Path, ...]) -> None:
+def test_catalogs(
+    edition: str, extensions: tuple[Path, ...], version: OscalVersion
+) -> None:
     """
     The catalogue of each edition, and of one with the example extension,
-    is valid.
+    is valid at each version, and says which.
     """
     standard = go.load_standard(edition)
     for extension in extensions:
         standard = go.apply_extension(standard, go.load_extension_file(extension))
 
-    assert [] == schema_errors(to_oscal_catalog(standard))
+    catalog = to_oscal_catalog(standard, oscal_version=version)
+
+    assert version == catalog["catalog"]["metadata"]["oscal-version"]
+    assert [] == schema_errors(catalog, SCHEMAS[version])
 
 
 def test_catalog_with_changes_and_payloads(tmp_path: Path) -> None:
@@ -322,17 +362,73 @@ def _example_audits() -> list[Path]:
     )
 
 
+@pytest.mark.parametrize("version", VERSIONS)
 @pytest.mark.parametrize(
     "path", _example_audits(), ids=lambda p: str(p.relative_to(ROOT / "examples"))
 )
-def test_results_of_the_examples(path: Path) -> None:
+def test_results_of_the_examples(path: Path, version: OscalVersion) -> None:
     """
-    The results of every example audit are valid.
+    The results of every example audit are valid at each version (one
+    example rates nothing, which 1.2 says otherwise than 1.1.3).
     """
     assessment = go.load_assessment(path)
     standard = go.standard_for(assessment)
 
-    assert [] == schema_errors(to_oscal_results(standard, assessment))
+    results = to_oscal_results(standard, assessment, oscal_version=version)
+
+    assert version == results["assessment-results"]["metadata"]["oscal-version"]
+    assert [] == schema_errors(results, SCHEMAS[version])
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_results_that_rate_nothing(version: OscalVersion) -> None:
+    """
+    Results of an audit that rates nothing review no control: at 1.1.3 a
+    selection with only its description, at 1.2.1 (whose selections must
+    include controls) every control included and each excluded again.
+    """
+    standard = go.load_standard("gos-2012")
+    audit = go.Assessment(
+        edition="gos-2012",
+        organisation="ACME",
+        date=datetime.date(2025, 1, 1),
+        ratings={},
+    )
+
+    results = to_oscal_results(standard, audit, oscal_version=version)
+    [result] = results["assessment-results"]["results"]
+
+    selection: dict[str, object] = {"description": "No requirement was rated."}
+    if version != "1.1.3":
+        selection["include-all"] = {}
+        selection["exclude-controls"] = [
+            {"control-id": go.interchange.control_id(r.id)}
+            for r in standard.requirements
+        ]
+    assert {"control-selections": [selection]} == result["reviewed-controls"]
+    assert [] == schema_errors(results, SCHEMAS[version])
+
+
+def test_an_unknown_version_is_refused() -> None:
+    """
+    Each export refuses a version it cannot write, naming those it can.
+    """
+    standard = go.load_standard("gos-2012")
+    audit = _followed_up(go.load_assessment(EXAMPLE_AUDIT))
+    unknown: Any = "1.2"  # not an OscalVersion, as a caller may pass it
+    messages = []
+    for export, arguments in (
+        (to_oscal_catalog, (standard,)),
+        (to_oscal_results, (standard, audit)),
+        (to_oscal_poam, (standard, audit)),
+    ):
+        with pytest.raises(go.OutputError) as caught:
+            export(*arguments, oscal_version=unknown)
+        messages.append(str(caught.value))
+
+    assert [
+        "unknown OSCAL version '1.2': expected one of ['1.1.3', '1.2.1']"
+    ] * 3 == messages
 
 
 PAYLOADS = (
@@ -346,10 +442,11 @@ PAYLOADS = (
 """Texts an audit may hold that Markdown or a terminal would act on."""
 
 
-def test_results_with_a_unit_and_payloads() -> None:
+@pytest.mark.parametrize("version", VERSIONS)
+def test_results_with_a_unit_and_payloads(version: OscalVersion) -> None:
     """
     Results of an audit of a unit, with payloads in every text and names
-    with invisible characters at their ends, are valid.
+    with invisible characters at their ends, are valid at each version.
     """
     payload = " ".join(PAYLOADS)
     evidence = go.Evidence(
@@ -376,17 +473,20 @@ def test_results_with_a_unit_and_payloads() -> None:
         },
     )
 
-    results = to_oscal_results(go.load_standard("gos-2012"), audit)
+    results = to_oscal_results(
+        go.load_standard("gos-2012"), audit, oscal_version=version
+    )
 
-    assert [] == schema_errors(results)
+    assert [] == schema_errors(results, SCHEMAS[version])
 
 
+@pytest.mark.parametrize("version", VERSIONS)
 def test_what_the_command_writes(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], version: OscalVersion
 ) -> None:
     """
     The files ``oscal catalog``, ``oscal results`` and ``oscal poam``
-    write are valid.
+    write are valid at the version ``--oscal-version`` asks for.
     """
     # A file holds no carriage return: the payloads without it.
     audit = _followed_up(
@@ -401,10 +501,16 @@ def test_what_the_command_writes(
         ["oscal", "poam", str(tmp_path / "audit.yaml"), "--as-of", "2999-06-30"],
     ):
         out = io.StringIO()
-        assert 0 == cli.main(argv, out=out)
+        assert 0 == cli.main([*argv, "--oscal-version", version], out=out)
         documents.append(json.loads(out.getvalue() + capsys.readouterr().out))
 
-    assert [[], [], []] == [schema_errors(document) for document in documents]
+    assert [version] * 3 == [
+        next(iter(document.values()))["metadata"]["oscal-version"]
+        for document in documents
+    ]
+    assert [[], [], []] == [
+        schema_errors(document, SCHEMAS[version]) for document in documents
+    ]
 
 
 def _followed_up(
@@ -457,8 +563,16 @@ def _followed_up(
     )
 
 
-@pytest.mark.parametrize("schema", [SCHEMA, POAM_SCHEMA], ids=["complete", "poam"])
-def test_poam_with_payloads(schema: Path) -> None:
+@pytest.mark.parametrize(
+    ("version", "schema"),
+    [
+        (version, schemas[version])
+        for version in VERSIONS
+        for schemas in (SCHEMAS, POAM_SCHEMAS)
+    ],
+    ids=[f"{v}-{kind}" for v in VERSIONS for kind in ("complete", "poam")],
+)
+def test_poam_with_payloads(version: OscalVersion, schema: Path) -> None:
     """
     A plan of action and milestones with a finding of each kind, a full
     history, evidence, a unit and payloads in every text is valid against
@@ -469,7 +583,10 @@ def test_poam_with_payloads(schema: Path) -> None:
     standard = go.load_standard("gos-2012")
 
     assert [[], []] == [
-        schema_errors(to_oscal_poam(standard, audit, as_of=as_of), schema)
+        schema_errors(
+            to_oscal_poam(standard, audit, as_of=as_of, oscal_version=version),
+            schema,
+        )
         for as_of in (None, datetime.date(2999, 1, 1))
     ]
 
@@ -499,3 +616,26 @@ def test_the_poam_validator_refuses_what_the_schema_forbids() -> None:
         ),
         "$['plan-of-action-and-milestones']: 'poam-items' is a required property",
     ] == [error.split(" '^")[0] for error in errors]
+
+
+@pytest.mark.parametrize(
+    "schema", [SCHEMAS["1.2.1"], MAPPING_SCHEMA], ids=["complete", "mapping"]
+)
+@pytest.mark.parametrize("pair", go.crosswalks(), ids="--".join)
+def test_mappings(
+    pair: tuple[str, str], schema: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """
+    The mapping collection of every shipped crosswalk, as the API and the
+    command write it, is valid against the complete schema of OSCAL 1.2.1
+    and its mapping schema.
+    """
+    document = go.to_oscal_mapping(
+        go.load_crosswalk(*pair), *map(go.load_standard, pair)
+    )
+    out = io.StringIO()
+    assert 0 == cli.main(["oscal", "mapping", *pair], out=out)
+    written = json.loads(out.getvalue() + capsys.readouterr().out)
+
+    assert document == written
+    assert [] == schema_errors(document, schema)

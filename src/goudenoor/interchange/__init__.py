@@ -21,24 +21,38 @@ if TYPE_CHECKING:
     from goudenoor.interchange._oscal import (
         NAMESPACE as NAMESPACE,
         OSCAL_VERSION as OSCAL_VERSION,
+        OSCAL_VERSIONS as OSCAL_VERSIONS,
         UUID_NAMESPACE as UUID_NAMESPACE,
+        OscalVersion as OscalVersion,
         control_id as control_id,
         to_oscal_catalog as to_oscal_catalog,
         to_oscal_poam as to_oscal_poam,
         to_oscal_results as to_oscal_results,
+    )
+    from goudenoor.interchange._oscal_mapping import (
+        MAPPING_OSCAL_VERSION as MAPPING_OSCAL_VERSION,
+        OSCAL_RELATIONSHIPS as OSCAL_RELATIONSHIPS,
+        from_oscal_mapping as from_oscal_mapping,
+        to_oscal_mapping as to_oscal_mapping,
     )
 
 
 _EXPORTS: Final = {
     "ciso_assistant_score": "_ciso",
     "control_id": "_oscal",
+    "from_oscal_mapping": "_oscal_mapping",
     "LIBRARY_REVISION": "_ciso",
+    "MAPPING_OSCAL_VERSION": "_oscal_mapping",
     "MAX_SCORE": "_ciso",
     "NAMESPACE": "_oscal",
+    "OSCAL_RELATIONSHIPS": "_oscal_mapping",
     "OSCAL_VERSION": "_oscal",
+    "OSCAL_VERSIONS": "_oscal",
+    "OscalVersion": "_oscal",
     "PACKAGER": "_ciso",
     "to_ciso_assistant_library": "_ciso",
     "to_oscal_catalog": "_oscal",
+    "to_oscal_mapping": "_oscal_mapping",
     "to_oscal_poam": "_oscal",
     "to_oscal_results": "_oscal",
     "UUID_NAMESPACE": "_oscal",

@@ -1,5 +1,6 @@
 """
-The standard and its audits in NIST's OSCAL (version 1.1.3), as plain data.
+The standard and its audits in NIST's OSCAL (version 1.1.3 or 1.2.1), as
+plain data.
 
 :func:`to_oscal_catalog` turns a :class:`~goudenoor.standard.Standard` (a
 shipped edition, or one with sector extensions applied) into an OSCAL
@@ -40,6 +41,14 @@ The same input always gives the same output, byte for byte once dumped:
 Properties OSCAL does not define carry the namespace :data:`NAMESPACE`.
 The objective status of a finding is derived from the rating (see
 :func:`to_oscal_results`).
+
+Each export takes ``oscal_version``: :data:`OSCAL_VERSION` (1.1.3) by
+default, or 1.2.1 (:data:`OSCAL_VERSIONS`). The documents are the same at
+both but for ``metadata.oscal-version`` and one case OSCAL 1.2 no longer
+allows: results in which nothing was rated review no controls, which 1.1.3
+says with a selection that has only a description and 1.2.1 (whose
+selection must include controls) with every control included and then
+excluded.
 """
 
 from __future__ import annotations
@@ -49,7 +58,7 @@ import json
 import re
 import uuid
 from collections.abc import Iterable
-from typing import Any, NamedTuple
+from typing import Any, Final, Literal, NamedTuple, get_args
 from urllib.parse import quote
 
 from goudenoor._checks import checked
@@ -85,6 +94,8 @@ from goudenoor.standard import (
 __all__ = [
     "NAMESPACE",
     "OSCAL_VERSION",
+    "OSCAL_VERSIONS",
+    "OscalVersion",
     "UUID_NAMESPACE",
     "control_id",
     "to_oscal_catalog",
@@ -97,8 +108,17 @@ def __dir__() -> list[str]:
     return __all__
 
 
-OSCAL_VERSION = "1.1.3"
-"""The OSCAL version the exports conform to."""
+OscalVersion = Literal["1.1.3", "1.2.1"]
+"""An OSCAL version the exports can be written in."""
+
+OSCAL_VERSIONS: Final[tuple[OscalVersion, ...]] = get_args(OscalVersion)
+"""Every OSCAL version the exports can be written in, oldest first."""
+
+OSCAL_VERSION: Final[OscalVersion] = "1.1.3"
+"""The OSCAL version the exports conform to by default. Still 1.1.3: the
+tools that read OSCAL (compliance-trestle 3.x among them) read it, and a
+1.2 reader is told so by ``--oscal-version``; the documents differ only as
+the module documentation says."""
 
 NAMESPACE = "https://github.com/goudenoor/goudenoor/ns/oscal"
 """The ``ns`` of the properties and parts that OSCAL does not define."""
@@ -106,6 +126,18 @@ NAMESPACE = "https://github.com/goudenoor/goudenoor/ns/oscal"
 UUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, NAMESPACE)
 """The namespace of every UUID the exports make, fixed and derived from
 :data:`NAMESPACE`."""
+
+
+def _version(version: str) -> OscalVersion:
+    # The keyword is typed as a Literal, which @checked checks only as a
+    # str: an unknown value is refused here, with the known ones.
+    for known in OSCAL_VERSIONS:
+        if version == known:
+            return known
+    raise OutputError(
+        f"unknown OSCAL version {version!r}: expected one of {list(OSCAL_VERSIONS)}"
+    )
+
 
 _EVIDENCE_METHODS = {
     "document": "EXAMINE",
@@ -218,9 +250,12 @@ def _notes(notes: Iterable[str]) -> str:
 
 
 @checked
-def to_oscal_catalog(standard: Standard) -> dict[str, Any]:
+def to_oscal_catalog(
+    standard: Standard, *, oscal_version: OscalVersion = OSCAL_VERSION
+) -> dict[str, Any]:
     """
-    The standard as an OSCAL catalog: ``{"catalog": {...}}``.
+    The standard as an OSCAL catalog: ``{"catalog": {...}}``, in OSCAL
+    *oscal_version* (1.1.3 by default, or 1.2.1).
 
     * Each area is a group (class ``area``) with its kind, points and
       aliases as properties and its summary as an ``overview`` part.
@@ -242,7 +277,11 @@ def to_oscal_catalog(standard: Standard) -> dict[str, Any]:
     >>> group = catalog["groups"][4]
     >>> group["id"], group["title"], group["controls"][2]["id"]
     ('area-5', 'Leren & ontwikkelen', 'req-5.3')
+
+    Raises:
+        OutputError: *oscal_version* is not one of :data:`OSCAL_VERSIONS`.
     """
+    version = _version(oscal_version)
     resources = _source_resources(standard)
     source_uuids = {source.id: item["uuid"] for source, item in resources}
     changes = _Changes(standard)
@@ -253,7 +292,7 @@ def to_oscal_catalog(standard: Standard) -> dict[str, Any]:
             "title": markdown_text(standard.title),
             "last-modified": _timestamp(datetime.date(standard.year, 1, 1)),
             "version": "+".join((standard.id, *standard.extensions)),
-            "oscal-version": OSCAL_VERSION,
+            "oscal-version": version,
         },
         props=[
             _prop("edition", standard.id),
@@ -521,9 +560,11 @@ def to_oscal_results(
     assessment: Assessment | None = None,
     *,
     card: ScoreCard | None = None,
+    oscal_version: OscalVersion = OSCAL_VERSION,
 ) -> dict[str, Any]:
     """
-    The audit as OSCAL assessment results: ``{"assessment-results": {...}}``.
+    The audit as OSCAL assessment results: ``{"assessment-results": {...}}``,
+    in OSCAL *oscal_version* (1.1.3 by default, or 1.2.1).
 
     ``to_oscal_results(audit)``, or ``to_oscal_results(standard,
     assessment)``: then the assessment is checked against *standard*
@@ -562,7 +603,9 @@ def to_oscal_results(
         ValidationError: The assessment does not fit the standard.
         ScoringError: *card* is not a score card of this assessment
             against this standard.
+        OutputError: *oscal_version* is not one of :data:`OSCAL_VERSIONS`.
     """
+    version = _version(oscal_version)
     standard, assessment, fits = standard_and_assessment(
         standard, assessment, "to_oscal_results"
     )
@@ -598,7 +641,7 @@ def to_oscal_results(
             ),
             "last-modified": _timestamp(assessment.date),
             "version": assessment.date.isoformat(),
-            "oscal-version": OSCAL_VERSION,
+            "oscal-version": version,
             "roles": [{"id": "assessor", "title": "Auditor"}],
             "parties": [*auditors, organisation],
         },
@@ -619,6 +662,7 @@ def to_oscal_results(
         subject=subject,
         origins=[{"actors": actors}] if actors else None,
         resources=[],
+        version=version,
     )
     result = _result(standard, audit)
     return {
@@ -686,6 +730,8 @@ class _Audit(NamedTuple):
     resources: list[dict[str, Any]]
     """The back-matter resources of the evidence files and links, as the
     observations are made."""
+    version: OscalVersion
+    """The OSCAL version being written."""
 
 
 def _result(standard: Standard, audit: _Audit) -> dict[str, Any]:
@@ -706,11 +752,16 @@ def _result(standard: Standard, audit: _Audit) -> dict[str, Any]:
             continue
         reviewed.append({"control-id": control_id(requirement.id)})
         findings.append(_finding(audit, requirement, rating, linked))
-    selection = (
-        {"include-controls": reviewed}
-        if reviewed
-        else {"description": "No requirement was rated."}
-    )
+    selection: dict[str, Any] = {"description": "No requirement was rated."}
+    if reviewed:
+        selection = {"include-controls": reviewed}
+    elif audit.version != "1.1.3":
+        # OSCAL 1.2 requires a selection to include controls: all of them,
+        # each excluded again, is none.
+        selection["include-all"] = {}
+        selection["exclude-controls"] = [
+            {"control-id": control_id(r.id)} for r in standard.requirements
+        ]
     return _with(
         {
             "uuid": _uuid(*subject, "result"),
@@ -976,10 +1027,12 @@ def to_oscal_poam(
     assessment: Assessment | None = None,
     *,
     as_of: datetime.date | None = None,
+    oscal_version: OscalVersion = OSCAL_VERSION,
 ) -> dict[str, Any]:
     """
     The follow-up of an audit's findings as an OSCAL plan of action and
-    milestones: ``{"plan-of-action-and-milestones": {...}}``.
+    milestones: ``{"plan-of-action-and-milestones": {...}}``, in OSCAL
+    *oscal_version* (1.1.3 by default, or 1.2.1).
 
     ``to_oscal_poam(audit)``, or ``to_oscal_poam(standard, assessment)``:
     then the assessment is checked against *standard* first. *as_of*
@@ -1017,9 +1070,10 @@ def to_oscal_poam(
     Raises:
         ValidationError: The assessment does not fit the standard.
         OutputError: The assessment has no afwijking or verbeterpunt (an
-            OSCAL POA&M has at least one item), or *as_of* is before its
-            date.
+            OSCAL POA&M has at least one item), *as_of* is before its
+            date, or *oscal_version* is not one of :data:`OSCAL_VERSIONS`.
     """
+    version = _version(oscal_version)
     standard, assessment, fits = standard_and_assessment(
         standard, assessment, "to_oscal_poam"
     )
@@ -1037,7 +1091,7 @@ def to_oscal_poam(
             f"the audit of {audited} has no afwijking or verbeterpunt: an "
             "OSCAL plan of action and milestones needs at least one item"
         )
-    poam = _Poam(standard, assessment, as_of)
+    poam = _Poam(standard, assessment, as_of, version)
     for finding in assessment.findings:
         poam.add(finding)
     return {"plan-of-action-and-milestones": poam.document()}
@@ -1049,11 +1103,16 @@ class _Poam:
     """
 
     def __init__(
-        self, standard: Standard, assessment: Assessment, as_of: datetime.date | None
+        self,
+        standard: Standard,
+        assessment: Assessment,
+        as_of: datetime.date | None,
+        version: OscalVersion,
     ) -> None:
         self.standard = standard
         self.assessment = assessment
         self.as_of = as_of
+        self.version = version
         self.subject = _audit_subject(
             "plan-of-action-and-milestones", standard, assessment
         )
@@ -1271,7 +1330,7 @@ class _Poam:
                 ),
                 "last-modified": _timestamp(self.last),
                 "version": self.last.isoformat(),
-                "oscal-version": OSCAL_VERSION,
+                "oscal-version": self.version,
                 "props": props,
                 "roles": [{"id": "assessor", "title": "Auditor"}],
                 "parties": [*self.persons.values(), organisation],
