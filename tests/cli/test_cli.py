@@ -121,6 +121,8 @@ def test_help_lists_the_commands_in_the_order_of_an_audit() -> None:
         "oscal results",
         "oscal poam",
         "export ciso-assistant",
+        "export ciso-assistant-audit",
+        "import ciso-assistant-audit",
         "rate",
         "journal verify",
         "journal show",

@@ -379,6 +379,17 @@ def from_ciso_assistant_audit(
     for index, row in enumerate(rows):
         number = index + 2
         ref_id, urn = _cell(row, "ref_id"), _cell(row, "urn")
+        if not ref_id and not urn:
+            # A theme's row without its urn: nothing to read, unless filled in.
+            if any(_cell(row, key) for key in ("compliance_result", "score")):
+                reading.refusals.append(
+                    Problem(
+                        message=f"row {number}: a result without a ref_id or "
+                        "urn (expected the requirement's ref_id)",
+                        path=(number,),
+                    )
+                )
+            continue
         if urn and urn not in by_urn:
             where = (
                 f"is not a node of the library {library_ref(standard)}"
