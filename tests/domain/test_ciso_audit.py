@@ -312,20 +312,32 @@ class TestReading:
 
         assert 43 == len(rows)  # 41 nodes, 9.9 and the repeated 1.1
         assert [
-            "row 3 (1.1): score 80 is not the score of a level of the scale "
-            "gos-0-4 (expected 0, 25, 50, 75, 100)",
-            "row 4 (1.2): score veel is not the score of a level of the scale "
-            "gos-0-4 (expected 0, 25, 50, 75, 100)",
-            "row 5 (1.3): compliance_result 'half' is not one of CISO "
-            "Assistant's (expected compliant, non_compliant, "
-            "partially_compliant, not_applicable, not_assessed)",
-            "row 22 (5.1): not_applicable without observations (expected the "
-            "justification in observations)",
-            "row 23: urn 'urn:goudenoor:risk:req_node:gos-2016:5.2' is not of "
-            "the library gos-2012 (expected URNs starting "
-            "urn:goudenoor:risk:req_node:gos-2012:)",
-            "row 43: ref_id '9.9' is not a node of the library gos-2012 "
-            "(expected a requirement id such as 1.1)",
+            (
+                "row 3 (1.1): score 80 is not the score of a level of the scale "
+                "gos-0-4 (expected 0, 25, 50, 75, 100)"
+            ),
+            (
+                "row 4 (1.2): score veel is not the score of a level of the scale "
+                "gos-0-4 (expected 0, 25, 50, 75, 100)"
+            ),
+            (
+                "row 5 (1.3): compliance_result 'half' is not one of CISO "
+                "Assistant's (expected compliant, non_compliant, "
+                "partially_compliant, not_applicable, not_assessed)"
+            ),
+            (
+                "row 22 (5.1): not_applicable without observations (expected the "
+                "justification in observations)"
+            ),
+            (
+                "row 23: urn 'urn:goudenoor:risk:req_node:gos-2016:5.2' is not of "
+                "the library gos-2012 (expected URNs starting "
+                "urn:goudenoor:risk:req_node:gos-2012:)"
+            ),
+            (
+                "row 43: ref_id '9.9' is not a node of the library gos-2012 "
+                "(expected a requirement id such as 1.1)"
+            ),
             "row 44: requirement 1.2 has a row already (row 4)",
         ] == [problem.message for problem in raised.value.problems]
 
@@ -351,15 +363,23 @@ class TestReading:
 
         assert [
             "row 3 (1.1): compliant without a score: read as 4, the scale's maximum",
-            "row 4 (1.2): non_compliant without a score: read as 0, the "
-            "scale's minimum",
-            "row 5 (1.3): partially_compliant without a score: read as "
-            "unrated (expected the score of a level)",
-            "row 6 (1.4): compliant with score 50: the score is read (2, "
-            "partially_compliant)",
+            (
+                "row 4 (1.2): non_compliant without a score: read as 0, the "
+                "scale's minimum"
+            ),
+            (
+                "row 5 (1.3): partially_compliant without a score: read as "
+                "unrated (expected the score of a level)"
+            ),
+            (
+                "row 6 (1.4): compliant with score 50: the score is read (2, "
+                "partially_compliant)"
+            ),
             "row 8: node 2 is not assessable: its result and score are not read",
-            "row 22 (5.1): not_applicable with score 25: the score is not read "
-            "(CISO Assistant skips it too)",
+            (
+                "row 22 (5.1): not_applicable with score 25: the score is not read "
+                "(CISO Assistant skips it too)"
+            ),
         ] == [problem.message for problem in problems]
         assert {
             "1.1": (4.0, False, None),

@@ -56,6 +56,7 @@ CISO Assistant's mean makes no difference and is not named.
 
 from __future__ import annotations
 
+import datetime
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any, Final, Literal, get_args
@@ -330,17 +331,86 @@ def _split_observations(
     return note or None, justification, checkpoints, evidence
 
 
-@attrs.frozen
 class _Reading:
-    standard: Standard
-    problems: list[Problem] = attrs.field(factory=list)
-    refusals: list[Problem] = attrs.field(factory=list)
+    """
+    The library's nodes, and what reading the rows found.
+    """
+
+    def __init__(self, standard: Standard) -> None:
+        self.standard = standard
+        self.problems: list[Problem] = []
+        self.refusals: list[Problem] = []
+        self.ref = library_ref(standard)
+        library = to_ciso_assistant_library(standard)
+        nodes = library["objects"]["framework"]["requirement_nodes"]
+        self.by_ref = {node["ref_id"]: node for node in nodes if "ref_id" in node}
+        self.by_urn = {node["urn"]: node for node in nodes}
+        self.prefix = f"urn:{PACKAGER}:risk:req_node:{self.ref}:"
+        self.seen: dict[str, int] = {}
 
     def levels(self) -> dict[int, float]:
         return {
             ciso_assistant_score(self.standard, value): value
             for value in self.standard.scale().values
         }
+
+    def refuse(self, number: int, message: str) -> None:
+        self.refusals.append(
+            Problem(message=f"row {number}: {message}", path=(number,))
+        )
+
+    def requirement(self, row: Mapping[str, object], number: int) -> str | None:
+        """
+        The requirement row *number* rates, or ``None`` for a row of a node
+        that is not assessable and a row refused.
+        """
+        ref_id, urn = _cell(row, "ref_id"), _cell(row, "urn")
+        filled = any(_cell(row, key) for key in ("compliance_result", "score"))
+        if not ref_id and not urn:
+            # A theme's row without its urn: nothing to read, unless filled in.
+            if filled:
+                self.refuse(
+                    number,
+                    "a result without a ref_id or urn (expected the "
+                    "requirement's ref_id)",
+                )
+            return None
+        if urn and urn not in self.by_urn:
+            where = (
+                f"is not a node of the library {self.ref}"
+                if urn.startswith(self.prefix)
+                else f"is not of the library {self.ref} (expected URNs starting "
+                f"{self.prefix})"
+            )
+            self.refuse(number, f"urn {urn!r} {where}")
+            return None
+        node = self.by_ref.get(ref_id) if ref_id else self.by_urn.get(urn)
+        if node is None:
+            example = self.standard.requirements[0].id
+            self.refuse(
+                number,
+                f"ref_id {ref_id!r} is not a node of the library {self.ref} "
+                f"(expected a requirement id such as {example})",
+            )
+            return None
+        if not node["assessable"]:
+            if filled:
+                self.problems.append(
+                    Problem(
+                        message=f"row {number}: node {node.get('ref_id', urn)} is "
+                        "not assessable: its result and score are not read",
+                        path=(number,),
+                    )
+                )
+            return None
+        rid: str = node["ref_id"]
+        if rid in self.seen:
+            self.refuse(
+                number, f"requirement {rid} has a row already (row {self.seen[rid]})"
+            )
+            return None
+        self.seen[rid] = number
+        return rid
 
 
 @checked
@@ -349,7 +419,7 @@ def from_ciso_assistant_audit(
     standard: Standard,
     *,
     organisation: str,
-    date: Any,
+    date: datetime.date,
 ) -> tuple[Assessment, tuple[Problem, ...]]:
     """
     The assessment of *standard* in *rows*: CISO Assistant's audit export
@@ -369,77 +439,16 @@ def from_ciso_assistant_audit(
             each naming its row.
     """
     reading = _Reading(standard)
-    library = to_ciso_assistant_library(standard)
-    nodes = library["objects"]["framework"]["requirement_nodes"]
-    by_ref = {node["ref_id"]: node for node in nodes if "ref_id" in node}
-    by_urn = {node["urn"]: node for node in nodes}
-    prefix = f"urn:{PACKAGER}:risk:req_node:{library_ref(standard)}:"
     ratings: dict[str, Rating] = {}
-    seen: dict[str, int] = {}
     for index, row in enumerate(rows):
         number = index + 2
-        ref_id, urn = _cell(row, "ref_id"), _cell(row, "urn")
-        if not ref_id and not urn:
-            # A theme's row without its urn: nothing to read, unless filled in.
-            if any(_cell(row, key) for key in ("compliance_result", "score")):
-                reading.refusals.append(
-                    Problem(
-                        message=f"row {number}: a result without a ref_id or "
-                        "urn (expected the requirement's ref_id)",
-                        path=(number,),
-                    )
-                )
-            continue
-        if urn and urn not in by_urn:
-            where = (
-                f"is not a node of the library {library_ref(standard)}"
-                if urn.startswith(prefix)
-                else f"is not of the library {library_ref(standard)} (expected "
-                f"URNs starting {prefix})"
-            )
-            reading.refusals.append(
-                Problem(message=f"row {number}: urn {urn!r} {where}", path=(number,))
-            )
-            continue
-        node = by_ref.get(ref_id) if ref_id else by_urn.get(urn)
-        if node is None:
-            reading.refusals.append(
-                Problem(
-                    message=f"row {number}: ref_id {ref_id!r} is not a node of the "
-                    f"library {library_ref(standard)} (expected a requirement id "
-                    "such as "
-                    f"{standard.requirements[0].id})",
-                    path=(number,),
-                )
-            )
-            continue
-        if not node["assessable"]:
-            if _cell(row, "compliance_result") or _cell(row, "score"):
-                reading.problems.append(
-                    Problem(
-                        message=f"row {number}: node {node.get('ref_id', urn)} is "
-                        "not assessable: its result and score are not read",
-                        path=(number,),
-                    )
-                )
-            continue
-        rid = node["ref_id"]
-        if rid in seen:
-            reading.refusals.append(
-                Problem(
-                    message=f"row {number}: requirement {rid} has a row already "
-                    f"(row {seen[rid]})",
-                    path=(number,),
-                )
-            )
-            continue
-        seen[rid] = number
-        rating = _rating(reading, row, number, rid)
-        if rating is not None:
+        rid = reading.requirement(row, number)
+        rating = None if rid is None else _rating(reading, row, number, rid)
+        if rid is not None and rating is not None:
             ratings[rid] = rating
     if reading.refusals:
         raise ValidationError(reading.refusals, source="CISO Assistant audit")
-    missing = [r.id for r in standard.requirements if r.id not in seen]
+    missing = [r.id for r in standard.requirements if r.id not in reading.seen]
     if missing:
         reading.problems.append(
             Problem(
