@@ -5,13 +5,12 @@ between cells, lines ended by CR LF: ``compliance_assessment_csv`` in
 ``backend/core/views.py``), or an XLSX workbook of one sheet (the
 ``xlsx`` extra).
 
-Writing: every text cell goes through :func:`~goudenoor._text.
-visible_controls` (a control character is written as its visible
-``\\u`` escape, never raw) and :func:`~goudenoor._text.spreadsheet_text`
-(a text a spreadsheet would run as a formula gets a leading apostrophe),
-in the CSV and in the workbook alike; numbers are numbers, ``assessable``
-is ``True`` or ``False`` (as pandas, which CISO Assistant's import reads
-with, parses them).
+Writing: every text cell goes through ``visible_controls`` (a control
+character is written as its visible ``\\u`` escape, never raw) and
+``spreadsheet_text`` (a text a spreadsheet would run as a formula gets a
+leading apostrophe), in the CSV and in the workbook alike; numbers are
+numbers, ``assessable`` is ``True`` or ``False`` (as pandas, which CISO
+Assistant's import reads with, parses them).
 
 Reading: the first row names the columns (their case and the spaces
 around them do not matter, as in CISO Assistant's ``normalize_df_columns``),
@@ -124,7 +123,7 @@ def read_ciso_assistant_audit(name: str) -> list[dict[str, object]]:
 
     Raises:
         FileFormatError: The file cannot be read, is larger than
-            :data:`MAX_BYTES`, is not UTF-8 CSV nor an XLSX workbook, has
+            ``MAX_BYTES`` (32 MiB), is not UTF-8 CSV nor an XLSX workbook, has
             no header row or a column twice.
         MissingExtraError: A workbook without openpyxl.
     """
