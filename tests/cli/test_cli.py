@@ -123,6 +123,8 @@ def test_help_lists_the_commands_in_the_order_of_an_audit() -> None:
         "oscal poam",
         "oscal mapping",
         "export ciso-assistant",
+        "export ciso-assistant-audit",
+        "import ciso-assistant-audit",
         "rate",
         "journal verify",
         "journal show",

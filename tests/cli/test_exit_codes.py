@@ -34,6 +34,7 @@ CHANGED = str(DATA / "evidence" / "changed.yaml")
 REGISTER = str(DATA / "sample" / "register.csv")
 SAMPLE = str(DATA / "sample" / "sample.yaml")
 OTHER_REGISTER = str(DATA / "sample" / "other.csv")
+CISO_AUDIT = str(DATA / "ciso" / "audit-2012.csv")
 MISSING = "{missing}"  # a file that does not exist
 BAD = "{bad}"  # a file that is read but is no valid assessment
 OUT = "{out}"  # a fresh output file
@@ -93,6 +94,16 @@ TABLE: dict[str, tuple[list[str], list[str] | None, list[str] | None]] = {
     "export ciso-assistant": (
         ["export", "ciso-assistant", "gos-2012"],
         ["export", "ciso-assistant", "gos-2012", "--extension", MISSING],
+        None,
+    ),
+    "export ciso-assistant-audit": (
+        ["export", "ciso-assistant-audit", A],
+        ["export", "ciso-assistant-audit", MISSING],
+        None,
+    ),
+    "import ciso-assistant-audit": (
+        ["import", "ciso-assistant-audit", CISO_AUDIT, "--edition", "gos-2012"],
+        ["import", "ciso-assistant-audit", MISSING, "--edition", "gos-2012"],
         None,
     ),
     "portfolio": (["portfolio", A], ["portfolio", A, MISSING], ["portfolio", A, BAD]),

@@ -33,6 +33,7 @@ EVIDENCE = DATA / "evidence" / "audit.yaml"
 SAMPLE = DATA / "sample" / "sample.yaml"
 REGISTER = DATA / "sample" / "register.csv"
 RESULTS = DATA / "sample" / "results.csv"
+CISO_AUDIT = DATA / "ciso" / "audit-2012.csv"
 OUT = "{out}"  # replaced by a fresh output file
 WORKBOOK = "{workbook}"  # replaced by an audit workbook of gos-2012
 
@@ -147,6 +148,42 @@ CASES = [
         "extension",
         ZORG,
         ["export", "ciso-assistant", "gos-2012", "--extension", "-"],
+        0,
+    ),
+    (
+        "export ciso-assistant-audit",
+        "file",
+        EXAMPLE_AUDIT,
+        ["export", "ciso-assistant-audit", "-"],
+        0,
+    ),
+    (
+        "export ciso-assistant-audit",
+        "extension",
+        ZORG,
+        ["export", "ciso-assistant-audit", A, "--extension", "-"],
+        0,
+    ),
+    (
+        "import ciso-assistant-audit",
+        "file",
+        CISO_AUDIT,
+        ["import", "ciso-assistant-audit", "-", "--edition", "gos-2012"],
+        0,
+    ),
+    (
+        "import ciso-assistant-audit",
+        "extension",
+        ZORG,
+        [
+            "import",
+            "ciso-assistant-audit",
+            str(CISO_AUDIT),
+            "--edition",
+            "gos-2012",
+            "--extension",
+            "-",
+        ],
         0,
     ),
     # A PATH may be a folder or a pattern, which standard input is not.

@@ -100,6 +100,7 @@ _COMMANDS: Final = (
     "calibrate",
     "oscal",
     "export",
+    "import",
     "rate",
     "journal",
     "findings",
@@ -174,7 +175,7 @@ def _adder(command: str) -> Callable[[Commands], None]:  # noqa: C901, PLR0912 -
         from goudenoor.cli import _calibrate as group
     elif command == "oscal":
         from goudenoor.cli import _interchange as group
-    elif command == "export":
+    elif command in ("export", "import"):
         from goudenoor.cli import _export as group
     elif command == "findings":
         from goudenoor.cli import _findings as group

@@ -43,6 +43,11 @@ if TYPE_CHECKING:
         write_bytes_atomic as write_bytes_atomic,
         write_text_atomic as write_text_atomic,
     )
+    from goudenoor.files._ciso_audit import (
+        ciso_assistant_audit_csv as ciso_assistant_audit_csv,
+        ciso_assistant_audit_xlsx as ciso_assistant_audit_xlsx,
+        read_ciso_assistant_audit as read_ciso_assistant_audit,
+    )
     from goudenoor.files._crosswalk import (
         CROSSWALK_FORMAT as CROSSWALK_FORMAT,
         crosswalk_from_mapping as crosswalk_from_mapping,
@@ -160,6 +165,9 @@ if TYPE_CHECKING:
 
 
 _EXPORTS: Final[dict[str, str]] = {
+    "ciso_assistant_audit_csv": "_ciso_audit",
+    "ciso_assistant_audit_xlsx": "_ciso_audit",
+    "read_ciso_assistant_audit": "_ciso_audit",
     "is_glob_pattern": "_portfolio",
     "JOURNAL_SUFFIX": "_journal",
     "journal_path": "_journal",

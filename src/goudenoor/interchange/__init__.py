@@ -18,6 +18,16 @@ if TYPE_CHECKING:
         ciso_assistant_score as ciso_assistant_score,
         to_ciso_assistant_library as to_ciso_assistant_library,
     )
+    from goudenoor.interchange._ciso_audit import (
+        AUDIT_COLUMNS as AUDIT_COLUMNS,
+        COMPLIANCE_RESULTS as COMPLIANCE_RESULTS,
+        Parity as Parity,
+        ParityDifference as ParityDifference,
+        ciso_assistant_average as ciso_assistant_average,
+        ciso_assistant_parity as ciso_assistant_parity,
+        from_ciso_assistant_audit as from_ciso_assistant_audit,
+        to_ciso_assistant_audit as to_ciso_assistant_audit,
+    )
     from goudenoor.interchange._oscal import (
         NAMESPACE as NAMESPACE,
         OSCAL_VERSION as OSCAL_VERSION,
@@ -38,7 +48,15 @@ if TYPE_CHECKING:
 
 
 _EXPORTS: Final = {
+    "AUDIT_COLUMNS": "_ciso_audit",
+    "ciso_assistant_average": "_ciso_audit",
+    "ciso_assistant_parity": "_ciso_audit",
     "ciso_assistant_score": "_ciso",
+    "COMPLIANCE_RESULTS": "_ciso_audit",
+    "from_ciso_assistant_audit": "_ciso_audit",
+    "Parity": "_ciso_audit",
+    "ParityDifference": "_ciso_audit",
+    "to_ciso_assistant_audit": "_ciso_audit",
     "control_id": "_oscal",
     "from_oscal_mapping": "_oscal_mapping",
     "LIBRARY_REVISION": "_ciso",
