@@ -228,8 +228,8 @@ class TestRoundTrip:
         text = ciso_assistant_audit_csv(to_ciso_assistant_audit(audit), AUDIT_COLUMNS)
 
         assert (
-            "\ufeffurn;ref_id;assessable;compliance_result;score;observations\r\n"
-            "urn:goudenoor:risk:req_node:gos-2012:1;1;False;;;\r\n"
+            "\ufeffurn,ref_id,assessable,compliance_result,score,observations\r\n"
+            "urn:goudenoor:risk:req_node:gos-2012:1,1,False,,,\r\n"
         ) == "".join(text.splitlines(keepends=True)[:2])
 
     def test_ciso_assistants_own_export(self, audit: go.Audit, tmp_path: Path) -> None:
@@ -415,9 +415,7 @@ class TestHostileText:
 
     def test_never_a_formula_in_the_csv(self, rows: list[dict[str, Any]]) -> None:
         text = ciso_assistant_audit_csv(rows, AUDIT_COLUMNS).removeprefix("\ufeff")
-        cells = [
-            cell for row in csv.reader(io.StringIO(text), delimiter=";") for cell in row
-        ]
+        cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
 
         assert [] == [cell for cell in cells if cell.startswith(("=", "+", "-", "@"))]
         assert [] == [cell for cell in cells if "\x1b" in cell or "\u202e" in cell]
@@ -638,7 +636,7 @@ class TestCommands:
         )
 
         assert 0 == code
-        assert out.startswith("\ufeffurn;ref_id;assessable;")
+        assert out.startswith("\ufeffurn,ref_id,assessable,")
         assert err.startswith("totaal goudenoor: 50.00 / 100.00\n")
 
     def test_export_and_import(self, tmp_path: Path) -> None:

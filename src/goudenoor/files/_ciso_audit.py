@@ -1,9 +1,11 @@
 """
 The rows of a CISO Assistant audit as a file, and back: CSV as CISO
-Assistant writes its audit export (UTF-8 with a byte order mark, ``;``
-between cells, lines ended by CR LF: ``compliance_assessment_csv`` in
-``backend/core/views.py``), or an XLSX workbook of one sheet (the
-``xlsx`` extra).
+Assistant's data wizard reads it (UTF-8 with a byte order mark, ``,``
+between cells: ``pd.read_csv(record_file, encoding="utf-8-sig")`` in
+``backend/data_wizard/views.py`` at f990d7b1b; lines ended by CR LF), or
+an XLSX workbook of one sheet (the ``xlsx`` extra). CISO Assistant's own
+audit export writes ``;`` (``compliance_assessment_csv`` in
+``backend/core/views.py``), which the reader takes too.
 
 Writing: every text cell goes through ``visible_controls`` (a control
 character is written as its visible ``\\u`` escape, never raw) and
@@ -67,13 +69,13 @@ def ciso_assistant_audit_csv(
     rows: Sequence[Mapping[str, object]], columns: Sequence[str]
 ) -> str:
     """
-    *rows* as the text of a CSV file in CISO Assistant's own form: a byte
-    order mark, a header line of *columns*, ``;`` between cells, CR LF
-    after each line.
+    *rows* as the text of a CSV file that CISO Assistant's data wizard
+    reads: a byte order mark, a header line of *columns*, ``,`` between
+    cells, CR LF after each line.
     """
     buffer = io.StringIO()
     buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=",", lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:
         writer.writerow([_cell(row.get(column)) for column in columns])
