@@ -27,15 +27,21 @@ if TYPE_CHECKING:
         to_oscal_poam as to_oscal_poam,
         to_oscal_results as to_oscal_results,
     )
+    from goudenoor.interchange._oscal_read import (
+        OscalImport as OscalImport,
+        from_oscal_results as from_oscal_results,
+    )
 
 
 _EXPORTS: Final = {
     "ciso_assistant_score": "_ciso",
     "control_id": "_oscal",
+    "from_oscal_results": "_oscal_read",
     "LIBRARY_REVISION": "_ciso",
     "MAX_SCORE": "_ciso",
     "NAMESPACE": "_oscal",
     "OSCAL_VERSION": "_oscal",
+    "OscalImport": "_oscal_read",
     "PACKAGER": "_ciso",
     "to_ciso_assistant_library": "_ciso",
     "to_oscal_catalog": "_oscal",
