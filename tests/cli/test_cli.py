@@ -120,6 +120,7 @@ def test_help_lists_the_commands_in_the_order_of_an_audit() -> None:
         "oscal catalog",
         "oscal results",
         "oscal poam",
+        "oscal import-results",
         "export ciso-assistant",
         "rate",
         "journal verify",

@@ -145,8 +145,9 @@ def from_oscal_results(
       property, or the scale's maximum for a finding ``satisfied`` without
       one; not applicable where the implementation status is
       ``not-applicable``, with its remarks as the justification; the
-      finding's remarks as the note and ``checkpoint-met`` properties as
-      the checkpoints met;
+      finding's description (another tool's; ours says the rating again)
+      and remarks as the note and ``checkpoint-met`` properties as the
+      checkpoints met (titles, a finding's label, are not read);
     * the observations a finding links as its evidence: kind, reference
       (the description), date (``collected``), ``expires`` and the file
       or link of the back-matter resource it points at, with the file's
@@ -408,16 +409,16 @@ class _Reader:
         ])
 
     def date(self, result_path: _Path) -> datetime.date:
-        start = self.result.get("start")
-        try:
-            return datetime.date.fromisoformat(str(start)[:10])
-        except ValueError:
+        start = _day(self.result.get("start"), (*result_path, "start"))
+        if start is None:
             raise ValidationError([
                 Problem(
-                    message=f"expected a date-time (YYYY-MM-DDThh:mm:ssZ), got {start!r}",
+                    message="expected the date-time the audit started "
+                    "(YYYY-MM-DDThh:mm:ssZ)",
                     path=(*result_path, "start"),
                 )
-            ]) from None
+            ])
+        return start
 
     def auditors(self, parties: Mapping[Any, Mapping[str, Any]]) -> tuple[str, ...]:
         names: list[str] = []
@@ -474,7 +475,10 @@ class _Reader:
             return None
         target = finding.get("target", {})
         evidence = tuple(self.evidence(finding, path, linked))
-        note = finding.get("remarks") or None
+        # Our description says the rating again; another tool's says what
+        # was found: the note, before the remarks.
+        said = [] if _props(finding, "requirement-id") else [finding.get("description")]
+        note = "\n\n".join(filter(None, [*said, finding.get("remarks")])) or None
         if target.get("implementation-status", {}).get("state") == "not-applicable":
             justification = target["implementation-status"].get("remarks") or str(
                 finding.get("description") or "not applicable"
@@ -559,8 +563,10 @@ class _Reader:
         return Evidence(
             kind=kind,
             reference=reference,
-            date=None if undated else _day(observation.get("collected")),
-            valid_until=_day(observation.get("expires")),
+            date=None
+            if undated
+            else _day(observation.get("collected"), (*path, "collected")),
+            valid_until=_day(observation.get("expires"), (*path, "expires")),
             collected_by=(_props(observation, "collected-by") or [None])[0],
             **file,
         )
@@ -595,10 +601,21 @@ def _props(item: Mapping[str, Any], name: str) -> list[str]:
     ]
 
 
-def _day(value: object) -> datetime.date | None:
-    if not isinstance(value, str):
+def _day(value: object, path: _Path) -> datetime.date | None:
+    """
+    The date of the date-time *value* (at *path*), ``None`` if absent.
+    """
+    if value is None:
         return None
-    return datetime.date.fromisoformat(value[:10])
+    try:
+        return datetime.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        raise ValidationError([
+            Problem(
+                message=f"expected a date-time (YYYY-MM-DDThh:mm:ssZ), got {value!r}",
+                path=path,
+            )
+        ]) from None
 
 
 def _difference(written: object, found: object, path: _Path) -> _Path | None:
