@@ -73,9 +73,10 @@ def test_every_audit_comes_back(path: Path) -> None:
 
     read = from_oscal_results(document, standard=audit.standard)
 
-    assert OscalImport(
-        assessment=audit.assessment, standard=audit.standard, exact=True
-    ) == read
+    assert (
+        OscalImport(assessment=audit.assessment, standard=audit.standard, exact=True)
+        == read
+    )
     assert dump_assessment(audit.assessment) == dump_assessment(read.assessment)
 
 
@@ -200,42 +201,45 @@ def test_a_foreign_document_as_far_as_it_maps() -> None:
 
     read = from_oscal_results(document, standard=GOS_2012)
 
-    assert go.Assessment(
-        edition="gos-2012",
-        organisation="Gemeente Voorbeeld",
-        date=datetime.date(2026, 5, 4),
-        auditors=("J. de Tester",),
-        ratings={
-            "1.1": go.Rating(
-                value=4,
-                evidence=(
-                    go.Evidence(
-                        kind="interview",
-                        reference="Interview with the complaints officer",
-                        date=datetime.date(2026, 5, 4),
+    assert (
+        go.Assessment(
+            edition="gos-2012",
+            organisation="Gemeente Voorbeeld",
+            date=datetime.date(2026, 5, 4),
+            auditors=("J. de Tester",),
+            ratings={
+                "1.1": go.Rating(
+                    value=4,
+                    evidence=(
+                        go.Evidence(
+                            kind="interview",
+                            reference="Interview with the complaints officer",
+                            date=datetime.date(2026, 5, 4),
+                        ),
                     ),
+                    note="Customer views are collected.",
                 ),
-                note="Customer views are collected.",
-            ),
-            "1.2": go.Rating(
-                evidence=(
-                    go.Evidence(
-                        kind="document",
-                        reference="Complaints register 2025",
-                        date=datetime.date(2026, 5, 4),
-                        uri="https://dms.example.org/register-2025",
+                "1.2": go.Rating(
+                    evidence=(
+                        go.Evidence(
+                            kind="document",
+                            reference="Complaints register 2025",
+                            date=datetime.date(2026, 5, 4),
+                            uri="https://dms.example.org/register-2025",
+                        ),
                     ),
+                    note="The register is incomplete.\n\n"
+                    "Half of the complaints lack a date.",
                 ),
-                note="The register is incomplete.\n\n"
-                "Half of the complaints lack a date.",
-            ),
-            "1.5": go.Rating(
-                not_applicable=True,
-                justification="No external partners.",
-                note="Not applicable.",
-            ),
-        },
-    ) == read.assessment
+                "1.5": go.Rating(
+                    not_applicable=True,
+                    justification="No external partners.",
+                    note="Not applicable.",
+                ),
+            },
+        )
+        == read.assessment
+    )
     results = '"assessment-results".results'
     assert [
         f"{results}[1]: only the first result is read: an assessment is one audit",
@@ -295,7 +299,8 @@ def test_a_foreign_document_as_far_as_it_maps() -> None:
         (
             {"assessment-results": {"results": [{"start": "2026-05-04T00:00:00Z"}]}},
             '"assessment-results": the results do not say the edition (an '
-            "'edition' property): give the standard they were made against",
+            "'edition' property): give the standard they rate (standard= in "
+            "Python, --edition on the command line)",
         ),
     ],
 )

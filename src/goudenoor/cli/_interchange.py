@@ -171,7 +171,8 @@ def _add_import_results(kinds: Any) -> None:
         "--edition",
         default=None,
         metavar="EDITION",
-        help="the edition the results rate (default: the one they name)",
+        help="the edition the results rate, with the --extension options "
+        "applied (default: the edition and extensions the results name)",
     )
     add_extension_option(imported)
     add_output_options(imported)
@@ -196,22 +197,17 @@ def _read_results(name: str) -> Any:
 
 
 def _oscal_import_results(args: argparse.Namespace, out: TextIO) -> int:
-    import attrs
-
     from goudenoor.audit import check_assessment
     from goudenoor.files import dump_assessment, save_assessment, standard_for
     from goudenoor.interchange import from_oscal_results
 
     document = _read_results(args.file)
-    extensions = read_extensions(args.extension)
-    if args.edition is not None and not extensions:
-        standard = load_edition(args.edition, [])
+    if args.edition is not None:
+        standard = load_edition(args.edition, args.extension)
     else:
-        # The edition and extensions the results name, unless overridden.
+        # The edition and the extensions the results name.
         named = from_oscal_results(document).assessment
-        if args.edition is not None:
-            named = attrs.evolve(named, edition=args.edition)
-        standard = standard_for(named, extensions)
+        standard = standard_for(named, read_extensions(args.extension))
     read = from_oscal_results(document, standard=standard)
     check_assessment(read.assessment, standard)
     if args.output is None:

@@ -71,27 +71,29 @@ _METHOD_KINDS: dict[str, EvidenceKind] = {
 """OSCAL observation method -> evidence kind, for an observation without
 our ``evidence-kind`` property."""
 
-_DERIVED_PROPS = frozenset({
-    "edition",
-    "scale",
-    "scoring-method",
-    "recognition-scheme",
-    "evidence-policy",
-    "parameter",
-    "organisation-points",
-    "result-points",
-    "total-points",
-    "max-points",
-    "area-points",
-    "level",
-    "next-level",
-    "warnings",
-    "scale-maximum",
-    "points",
-    "score-status",
-    "not-applicable",
-    "requirement-id",
-})
+_DERIVED_PROPS = frozenset(
+    {
+        "edition",
+        "scale",
+        "scoring-method",
+        "recognition-scheme",
+        "evidence-policy",
+        "parameter",
+        "organisation-points",
+        "result-points",
+        "total-points",
+        "max-points",
+        "area-points",
+        "level",
+        "next-level",
+        "warnings",
+        "scale-maximum",
+        "points",
+        "score-status",
+        "not-applicable",
+        "requirement-id",
+    }
+)
 """Our properties that say nothing the assessment does not: the score card
 and the edition, computed again from the assessment and its standard."""
 
@@ -176,22 +178,26 @@ class _Reader:
                 if isinstance(document, Mapping)
                 else type(document).__name__
             )
-            raise ValidationError([
-                Problem(
-                    message="expected OSCAL assessment results: a mapping with "
-                    f"the key 'assessment-results' (got {keys or 'an empty mapping'})"
-                )
-            ])
+            raise ValidationError(
+                [
+                    Problem(
+                        message="expected OSCAL assessment results: a mapping with "
+                        f"the key 'assessment-results' (got {keys or 'an empty mapping'})"
+                    )
+                ]
+            )
         self.document = document
         self.root: Mapping[str, Any] = document["assessment-results"]
         results = self.root.get("results")
         if not isinstance(results, list) or not results:
-            raise ValidationError([
-                Problem(
-                    message="expected a list of at least one result",
-                    path=(*_ROOT, "results"),
-                )
-            ])
+            raise ValidationError(
+                [
+                    Problem(
+                        message="expected a list of at least one result",
+                        path=(*_ROOT, "results"),
+                    )
+                ]
+            )
         self.result = self._mapping(results[0], (*_ROOT, "results", 0))
         self.resources = {
             resource.get("uuid"): (index, resource)
@@ -203,12 +209,14 @@ class _Reader:
 
     def _mapping(self, value: object, path: _Path) -> Mapping[str, Any]:
         if not isinstance(value, Mapping):
-            raise ValidationError([
-                Problem(
-                    message=f"expected a mapping, got {type(value).__name__}",
-                    path=path,
-                )
-            ])
+            raise ValidationError(
+                [
+                    Problem(
+                        message=f"expected a mapping, got {type(value).__name__}",
+                        path=path,
+                    )
+                ]
+            )
         return value
 
     def skip(self, path: _Path, reason: str) -> None:
@@ -217,9 +225,7 @@ class _Reader:
     def read(self) -> OscalImport:
         record = self.record()
         if record is not None:
-            return OscalImport(
-                assessment=record, standard=self.standard, exact=True
-            )
+            return OscalImport(assessment=record, standard=self.standard, exact=True)
         assessment = self.fields()
         return OscalImport(
             assessment=assessment,
@@ -372,13 +378,16 @@ class _Reader:
         editions = _props(self.result, "edition")
         if editions:
             return editions[0]
-        raise ValidationError([
-            Problem(
-                message="the results do not say the edition (an 'edition' "
-                "property): give the standard they were made against",
-                path=_ROOT,
-            )
-        ])
+        raise ValidationError(
+            [
+                Problem(
+                    message="the results do not say the edition (an 'edition' "
+                    "property): give the standard they rate (standard= in Python, "
+                    "--edition on the command line)",
+                    path=_ROOT,
+                )
+            ]
+        )
 
     def extensions(self) -> tuple[str, ...]:
         if self.standard is not None:
@@ -396,28 +405,31 @@ class _Reader:
         if isinstance(title, str) and title.strip():
             self.skip(
                 (*_ROOT, "metadata", "parties"),
-                "no party of type organization: the title is taken as the "
-                "organisation",
+                "no party of type organization: the title is taken as the organisation",
             )
             return title
-        raise ValidationError([
-            Problem(
-                message="the results do not name the organisation: expected a "
-                "party of type organization or a title",
-                path=(*_ROOT, "metadata"),
-            )
-        ])
+        raise ValidationError(
+            [
+                Problem(
+                    message="the results do not name the organisation: expected a "
+                    "party of type organization or a title",
+                    path=(*_ROOT, "metadata"),
+                )
+            ]
+        )
 
     def date(self, result_path: _Path) -> datetime.date:
         start = _day(self.result.get("start"), (*result_path, "start"))
         if start is None:
-            raise ValidationError([
-                Problem(
-                    message="expected the date-time the audit started "
-                    "(YYYY-MM-DDThh:mm:ssZ)",
-                    path=(*result_path, "start"),
-                )
-            ])
+            raise ValidationError(
+                [
+                    Problem(
+                        message="expected the date-time the audit started "
+                        "(YYYY-MM-DDThh:mm:ssZ)",
+                        path=(*result_path, "start"),
+                    )
+                ]
+            )
         return start
 
     def auditors(self, parties: Mapping[Any, Mapping[str, Any]]) -> tuple[str, ...]:
@@ -466,8 +478,7 @@ class _Reader:
         if _props(finding, "finding-id"):
             self.skip(
                 path,
-                "a finding of the follow-up (finding-id): read from the record "
-                "only",
+                "a finding of the follow-up (finding-id): read from the record only",
             )
             return None
         requirement_id = self.requirement(finding, path)
@@ -547,7 +558,9 @@ class _Reader:
         kind: Any = (
             kinds[0]
             if kinds
-            else next((_METHOD_KINDS[m] for m in methods if m in _METHOD_KINDS), "other")
+            else next(
+                (_METHOD_KINDS[m] for m in methods if m in _METHOD_KINDS), "other"
+            )
         )
         reference = str(
             observation.get("description") or observation.get("title") or "evidence"
@@ -610,12 +623,14 @@ def _day(value: object, path: _Path) -> datetime.date | None:
     try:
         return datetime.date.fromisoformat(str(value)[:10])
     except ValueError:
-        raise ValidationError([
-            Problem(
-                message=f"expected a date-time (YYYY-MM-DDThh:mm:ssZ), got {value!r}",
-                path=path,
-            )
-        ]) from None
+        raise ValidationError(
+            [
+                Problem(
+                    message=f"expected a date-time (YYYY-MM-DDThh:mm:ssZ), got {value!r}",
+                    path=path,
+                )
+            ]
+        ) from None
 
 
 def _difference(written: object, found: object, path: _Path) -> _Path | None:
