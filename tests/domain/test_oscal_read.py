@@ -164,10 +164,12 @@ def test_a_changed_document_is_read_from_its_fields() -> None:
 
     assert 4.0 == read.assessment.ratings["1.1"].value
     assert [
-        f'"assessment-results"."back-matter".resources[{index}]: the assessment '
-        "record was not used: the results differ from those written from it at "
-        '"assessment-results".results[0].findings[0].props[1].value; the '
-        "results are read instead"
+        (
+            f'"assessment-results"."back-matter".resources[{index}]: the assessment '
+            "record was not used: the results differ from those written from it at "
+            '"assessment-results".results[0].findings[0].props[1].value; the '
+            "results are read instead"
+        )
     ] == [part.render() for part in read.unmapped]
 
 
@@ -184,9 +186,11 @@ def test_without_a_standard_the_record_is_not_used() -> None:
 
     assert (audit.assessment, None) == (read.assessment, read.standard)
     assert [
-        f'"assessment-results"."back-matter".resources[{index}]: the assessment '
-        "record is used only when the standard is given to check the results "
-        "against it: the results are read instead"
+        (
+            f'"assessment-results"."back-matter".resources[{index}]: the assessment '
+            "record is used only when the standard is given to check the results "
+            "against it: the results are read instead"
+        )
     ] == [part.render() for part in read.unmapped]
 
 
@@ -244,15 +248,23 @@ def test_a_foreign_document_as_far_as_it_maps() -> None:
     assert [
         f"{results}[1]: only the first result is read: an assessment is one audit",
         f"{results}[0].findings[0].props[0]: property 'priority' has no place",
-        f'{results}[0].findings[1]."related-observations"[1]: no observation '
-        "'a6c1d3f0-8e0b-4d3c-9b0e-5e2a1c4b7d99' in the result",
-        f"{results}[0].findings[1].target.status: a status without a value on "
-        "the scale: the requirement is left unrated",
-        f"{results}[0].findings[3].target: target 'ac-2_smt' is not a control "
-        "of gos-2012: expected a control id (req-5.3) or one of its parts "
-        "(req-5.3_smt)",
-        f"{results}[0].observations[2]: an observation no finding links: "
-        "evidence of no rating",
+        (
+            f'{results}[0].findings[1]."related-observations"[1]: no observation '
+            "'a6c1d3f0-8e0b-4d3c-9b0e-5e2a1c4b7d99' in the result"
+        ),
+        (
+            f"{results}[0].findings[1].target.status: a status without a value on "
+            "the scale: the requirement is left unrated"
+        ),
+        (
+            f"{results}[0].findings[3].target: target 'ac-2_smt' is not a control "
+            "of gos-2012: expected a control id (req-5.3) or one of its parts "
+            "(req-5.3_smt)"
+        ),
+        (
+            f"{results}[0].observations[2]: an observation no finding links: "
+            "evidence of no rating"
+        ),
         f"{results}[0].risks: risks are not part of an assessment",
     ] == [part.render() for part in read.unmapped]
     go.check_assessment(read.assessment, GOS_2012)
@@ -263,13 +275,17 @@ def test_a_foreign_document_as_far_as_it_maps() -> None:
     [
         (
             {"catalog": {}},
-            "expected OSCAL assessment results: a mapping with the key "
-            "'assessment-results' (got 'catalog')",
+            (
+                "expected OSCAL assessment results: a mapping with the key "
+                "'assessment-results' (got 'catalog')"
+            ),
         ),
         (
             {},
-            "expected OSCAL assessment results: a mapping with the key "
-            "'assessment-results' (got an empty mapping)",
+            (
+                "expected OSCAL assessment results: a mapping with the key "
+                "'assessment-results' (got an empty mapping)"
+            ),
         ),
         (
             {"assessment-results": {"results": []}},
@@ -293,14 +309,18 @@ def test_a_foreign_document_as_far_as_it_maps() -> None:
                     ],
                 }
             },
-            '"assessment-results".results[0].start: expected a date-time '
-            "(YYYY-MM-DDThh:mm:ssZ), got 'gisteren'",
+            (
+                '"assessment-results".results[0].start: expected a date-time '
+                "(YYYY-MM-DDThh:mm:ssZ), got 'gisteren'"
+            ),
         ),
         (
             {"assessment-results": {"results": [{"start": "2026-05-04T00:00:00Z"}]}},
-            '"assessment-results": the results do not say the edition (an '
-            "'edition' property): give the standard they rate (standard= in "
-            "Python, --edition on the command line)",
+            (
+                '"assessment-results": the results do not say the edition (an '
+                "'edition' property): give the standard they rate (standard= in "
+                "Python, --edition on the command line)"
+            ),
         ),
     ],
 )
@@ -336,3 +356,77 @@ def test_the_facade_has_it() -> None:
     go.from_oscal_results is the interchange's function.
     """
     assert from_oscal_results is go.from_oscal_results
+
+
+def _foreign() -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(FOREIGN.read_text(encoding="utf-8"))
+    return document
+
+
+def test_parts_of_the_wrong_shape_are_refused_where_they_are() -> None:
+    """
+    A list where a mapping belongs, or the other way round, is refused with
+    its path.
+    """
+    findings = _foreign()
+    findings["assessment-results"]["results"][0]["findings"] = {"x": 1}
+    target = _foreign()
+    target["assessment-results"]["results"][0]["findings"][2]["target"] = "req-1.5"
+
+    with pytest.raises(ValidationError) as first:
+        from_oscal_results(findings, standard=GOS_2012)
+    with pytest.raises(ValidationError) as second:
+        from_oscal_results(target, standard=GOS_2012)
+
+    assert [
+        '"assessment-results".results[0].findings: expected a list, got dict',
+        '"assessment-results".results[0].findings[2].target: expected a '
+        "mapping, got str",
+    ] == [str(first.value), str(second.value)]
+
+
+def test_values_and_evidence_that_do_not_fit_are_listed() -> None:
+    """
+    A value that is no number leaves the requirement unrated, a kind of
+    evidence that is none of ours is read from the methods, and an
+    observation that is no valid evidence is left out: each listed.
+    """
+    document = _foreign()
+    result = document["assessment-results"]["results"][0]
+    result["findings"][0]["props"] = [{"name": "value", "ns": NS, "value": "veel"}]
+    result["observations"][0]["description"] = " "
+    result["observations"][1]["props"] = [
+        {"name": "evidence-kind", "ns": NS, "value": "gerucht"}
+    ]
+
+    read = from_oscal_results(document, standard=GOS_2012)
+
+    assert (None, (), "document") == (
+        read.assessment.ratings["1.1"].value,
+        read.assessment.ratings["1.1"].evidence,
+        read.assessment.ratings["1.2"].evidence[0].kind,
+    )
+    results = '"assessment-results".results[0]'
+    assert [
+        f"{results}.observations[0]: not evidence: reference: must not be empty",
+        f"{results}.findings[0]: value 'veel' is not a number: left unrated",
+        f"{results}.observations[1]: evidence kind 'gerucht' is none of ours "
+        "(document, interview, observation, measurement, sample, other): the "
+        "kind is read from the methods",
+    ] == [part.render() for part in read.unmapped][1:4]
+
+
+def test_an_assessment_that_cannot_be_is_refused() -> None:
+    """
+    An organisation whose name shows nothing gives no assessment.
+    """
+    document = _foreign()
+    document["assessment-results"]["metadata"]["parties"][0]["name"] = " "
+
+    with pytest.raises(ValidationError) as caught:
+        from_oscal_results(document, standard=GOS_2012)
+
+    assert (
+        '"assessment-results": the assessment read from them is not valid: '
+        "organisation: must not be empty"
+    ) == str(caught.value)

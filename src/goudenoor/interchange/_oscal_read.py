@@ -25,7 +25,7 @@ import binascii
 import datetime
 import json
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, get_args
 from urllib.parse import unquote, urlsplit
 
 import attrs
@@ -39,9 +39,10 @@ from goudenoor.audit import (
     MigrationOrigin,
     Rating,
     Review,
+    ScoreCard,
     score,
 )
-from goudenoor.exceptions import GoudenoorError, ValidationError
+from goudenoor.exceptions import GoudenoorError, ModelError, ValidationError
 from goudenoor.interchange._oscal import (
     NAMESPACE,
     RECORD,
@@ -62,6 +63,8 @@ def __dir__() -> list[str]:
 _Path = tuple[PathElement, ...]
 
 _ROOT: _Path = ("assessment-results",)
+
+_KINDS: tuple[str, ...] = get_args(EvidenceKind)
 
 _METHOD_KINDS: dict[str, EvidenceKind] = {
     "EXAMINE": "document",
@@ -167,7 +170,8 @@ def from_oscal_results(
 
 
 class _Reader:
-    def __init__(self, document: Mapping[str, Any], standard: Standard | None) -> None:
+    # The document is what a JSON or YAML file held: anything, until checked.
+    def __init__(self, document: object, standard: Standard | None) -> None:
         self.standard = standard
         self.unmapped: list[Problem] = []
         if not isinstance(document, Mapping) or not isinstance(
@@ -178,46 +182,34 @@ class _Reader:
                 if isinstance(document, Mapping)
                 else type(document).__name__
             )
-            raise ValidationError(
-                [
-                    Problem(
-                        message="expected OSCAL assessment results: a mapping with "
-                        f"the key 'assessment-results' (got {keys or 'an empty mapping'})"
-                    )
-                ]
+            raise _refused(
+                (),
+                "expected OSCAL assessment results: a mapping with the key "
+                f"'assessment-results' (got {keys or 'an empty mapping'})",
             )
-        self.document = document
+        self.document: Mapping[str, Any] = document
         self.root: Mapping[str, Any] = document["assessment-results"]
-        results = self.root.get("results")
-        if not isinstance(results, list) or not results:
-            raise ValidationError(
-                [
-                    Problem(
-                        message="expected a list of at least one result",
-                        path=(*_ROOT, "results"),
-                    )
-                ]
+        results = _items(self.root, "results", _ROOT)
+        if not results:
+            raise _refused(
+                (*_ROOT, "results"), "expected a list of at least one result"
             )
-        self.result = self._mapping(results[0], (*_ROOT, "results", 0))
+        self.results = results
+        self.result_path, self.result = results[0]
+        self.metadata = _part(self.root, "metadata", _ROOT)
+        back_matter = _part(self.root, "back-matter", _ROOT)
         self.resources = {
-            resource.get("uuid"): (index, resource)
-            for index, resource in enumerate(
-                self.root.get("back-matter", {}).get("resources", [])
+            resource.get("uuid"): (path, resource)
+            for path, resource in _items(
+                back_matter, "resources", (*_ROOT, "back-matter")
             )
-            if isinstance(resource, Mapping)
         }
-
-    def _mapping(self, value: object, path: _Path) -> Mapping[str, Any]:
-        if not isinstance(value, Mapping):
-            raise ValidationError(
-                [
-                    Problem(
-                        message=f"expected a mapping, got {type(value).__name__}",
-                        path=path,
-                    )
-                ]
+        self.observations = {
+            observation.get("uuid"): (path, observation)
+            for path, observation in _items(
+                self.result, "observations", self.result_path
             )
-        return value
+        }
 
     def skip(self, path: _Path, reason: str) -> None:
         self.unmapped.append(Problem(message=reason, path=path))
@@ -242,14 +234,13 @@ class _Reader:
         the unmapped parts.
         """
         found = [
-            (index, resource)
-            for index, resource in self.resources.values()
+            (path, resource)
+            for path, resource in self.resources.values()
             if _props(resource, "record") == [RECORD]
         ]
         if not found:
             return None
-        index, resource = found[0]
-        path: _Path = (*_ROOT, "back-matter", "resources", index)
+        path, resource = found[0]
         try:
             data = json.loads(base64.b64decode(resource["base64"]["value"]))
             assessment = _assessment(data)
@@ -271,7 +262,7 @@ class _Reader:
             written = to_oscal_results(
                 self.standard, assessment, card=self.card(assessment)
             )
-        except GoudenoorError as error:
+        except (GoudenoorError, ValueError) as error:
             self.skip(
                 path,
                 "the assessment record does not fit the standard "
@@ -287,14 +278,17 @@ class _Reader:
                 "read instead",
             )
             return None
-        return attrs.evolve(assessment, source=None)
+        return assessment
 
-    def card(self, assessment: Assessment) -> Any:
+    def card(self, assessment: Assessment) -> ScoreCard:
+        """
+        The score card the results were written with: scored with the
+        options their properties name.
+        """
         assert self.standard is not None  # noqa: S101 - checked by the caller
-        props = self.result.get("props", [])
         parameters = {
-            str(prop.get("class")): float(prop["value"])
-            for prop in props
+            str(prop.get("class")): float(prop.get("value", ""))
+            for _, prop in _items(self.result, "props", self.result_path)
             if prop.get("name") == "parameter" and prop.get("ns") == NAMESPACE
         }
         options: dict[str, Any] = {}
@@ -303,9 +297,9 @@ class _Reader:
             ("recognition-scheme", "scheme"),
             ("evidence-policy", "evidence_policy"),
         ):
-            values = _props(self.result, name)
-            if values:
-                options[option] = values[0]
+            value = _first(self.result, name)
+            if value is not None:
+                options[option] = value
         return score(
             self.standard,
             assessment,
@@ -317,22 +311,16 @@ class _Reader:
     # -- the fields -----------------------------------------------------------
 
     def fields(self) -> Assessment:
-        result_path: _Path = (*_ROOT, "results", 0)
-        for extra in range(1, len(self.root["results"])):
-            self.skip(
-                (*_ROOT, "results", extra),
-                "only the first result is read: an assessment is one audit",
-            )
+        for path, _ in self.results[1:]:
+            self.skip(path, "only the first result is read: an assessment is one audit")
         parties = {
             party.get("uuid"): party
-            for party in self.root.get("metadata", {}).get("parties", [])
-            if isinstance(party, Mapping)
+            for _, party in _items(self.metadata, "parties", (*_ROOT, "metadata"))
         }
         ratings: dict[str, Rating] = {}
-        linked: set[str] = set()
-        for index, finding in enumerate(self.result.get("findings", [])):
-            path = (*result_path, "findings", index)
-            read = self.finding(self._mapping(finding, path), path, linked)
+        linked: set[object] = set()
+        for path, finding in _items(self.result, "findings", self.result_path):
+            read = self.finding(finding, path, linked)
             if read is None:
                 continue
             requirement_id, rating = read
@@ -344,49 +332,53 @@ class _Reader:
                 )
                 continue
             ratings[requirement_id] = rating
-        for index, observation in enumerate(self.result.get("observations", [])):
-            if isinstance(observation, Mapping) and observation.get("uuid") in linked:
-                continue
-            self.skip(
-                (*result_path, "observations", index),
-                "an observation no finding links: evidence of no rating",
-            )
+        for uuid_, (path, _) in self.observations.items():
+            if uuid_ not in linked:
+                self.skip(
+                    path, "an observation no finding links: evidence of no rating"
+                )
         for key in ("risks", "attestations", "assessment-log", "local-definitions"):
             if key in self.result:
                 self.skip(
-                    (*result_path, key),
-                    f"{key} are not part of an assessment",
+                    (*self.result_path, key), f"{key} are not part of an assessment"
                 )
-        return Assessment(
-            edition=self.edition(),
-            organisation=self.organisation(parties),
-            date=self.date(result_path),
-            auditors=self.auditors(parties),
-            extensions=self.extensions(),
-            ratings=ratings,
-            scale=(_props(self.result, "scale") or [None])[0],
-            unit=(_props(self.result, "unit") or [None])[0],
-        )
+        fields: dict[str, Any] = {
+            "edition": self.edition(),
+            "organisation": self.organisation(parties),
+            "date": self.date(),
+            "auditors": self.auditors(parties),
+            "extensions": self.extensions(),
+            "ratings": ratings,
+            "scale": _first(self.result, "scale"),
+            "unit": _first(self.result, "unit"),
+        }
+        try:
+            return Assessment(**fields)
+        except ModelError as error:
+            raise ValidationError(
+                Problem(
+                    message="the assessment read from them is not valid: "
+                    f"{problem.render()}",
+                    path=_ROOT,
+                )
+                for problem in error.problems
+            ) from None
 
     def edition(self) -> str:
         if self.standard is not None:
             return self.standard.id
         for _, resource in self.resources.values():
-            editions = _props(resource, "edition")
-            if editions:
-                return editions[0]
-        editions = _props(self.result, "edition")
-        if editions:
-            return editions[0]
-        raise ValidationError(
-            [
-                Problem(
-                    message="the results do not say the edition (an 'edition' "
-                    "property): give the standard they rate (standard= in Python, "
-                    "--edition on the command line)",
-                    path=_ROOT,
-                )
-            ]
+            edition = _first(resource, "edition")
+            if edition is not None:
+                return edition
+        edition = _first(self.result, "edition")
+        if edition is not None:
+            return edition
+        raise _refused(
+            _ROOT,
+            "the results do not say the edition (an 'edition' property): give "
+            "the standard they rate (standard= in Python, --edition on the "
+            "command line)",
         )
 
     def extensions(self) -> tuple[str, ...]:
@@ -397,71 +389,67 @@ class _Reader:
                 return tuple(_props(resource, "extension"))
         return ()
 
-    def organisation(self, parties: Mapping[Any, Mapping[str, Any]]) -> str:
+    def organisation(self, parties: Mapping[object, Mapping[str, Any]]) -> str:
         for party in parties.values():
-            if party.get("type") == "organization" and party.get("name"):
-                return str(party["name"])
-        title = self.root.get("metadata", {}).get("title")
+            name = party.get("name")
+            if party.get("type") == "organization" and isinstance(name, str):
+                return name
+        title = self.metadata.get("title")
         if isinstance(title, str) and title.strip():
             self.skip(
                 (*_ROOT, "metadata", "parties"),
                 "no party of type organization: the title is taken as the organisation",
             )
             return title
-        raise ValidationError(
-            [
-                Problem(
-                    message="the results do not name the organisation: expected a "
-                    "party of type organization or a title",
-                    path=(*_ROOT, "metadata"),
-                )
-            ]
+        raise _refused(
+            (*_ROOT, "metadata"),
+            "the results do not name the organisation: expected a party of "
+            "type organization or a title",
         )
 
-    def date(self, result_path: _Path) -> datetime.date:
-        start = _day(self.result.get("start"), (*result_path, "start"))
+    def date(self) -> datetime.date:
+        path = (*self.result_path, "start")
+        start = _day(self.result.get("start"), path)
         if start is None:
-            raise ValidationError(
-                [
-                    Problem(
-                        message="expected the date-time the audit started "
-                        "(YYYY-MM-DDThh:mm:ssZ)",
-                        path=(*result_path, "start"),
-                    )
-                ]
+            raise _refused(
+                path, "expected the date-time the audit started (YYYY-MM-DDThh:mm:ssZ)"
             )
         return start
 
-    def auditors(self, parties: Mapping[Any, Mapping[str, Any]]) -> tuple[str, ...]:
+    def auditors(self, parties: Mapping[object, Mapping[str, Any]]) -> tuple[str, ...]:
         names: list[str] = []
-        metadata = self.root.get("metadata", {})
-        for responsible in metadata.get("responsible-parties", []):
+        metadata_path = (*_ROOT, "metadata")
+        for path, responsible in _items(
+            self.metadata, "responsible-parties", metadata_path
+        ):
             if responsible.get("role-id") != "assessor":
                 continue
-            names += [
-                str(parties[uuid_]["name"])
-                for uuid_ in responsible.get("party-uuids", [])
-                if uuid_ in parties and parties[uuid_].get("name")
-            ]
+            uuids = responsible.get("party-uuids", [])
+            for uuid_ in uuids if isinstance(uuids, list) else []:
+                name = parties.get(uuid_, {}).get("name")
+                if isinstance(name, str):
+                    names.append(name)
+                else:
+                    self.skip(path, f"no party {uuid_!r} with a name")
         return tuple(names)
 
     def requirement(self, finding: Mapping[str, Any], path: _Path) -> str | None:
-        target = finding.get("target", {})
+        target = _part(finding, "target", path)
         target_id = str(target.get("target-id", ""))
-        ids = _props(finding, "requirement-id")
+        ours = _first(finding, "requirement-id")
         if self.standard is None:
-            if ids:
-                return ids[0]
+            if ours is not None:
+                return ours
             self.skip(
                 (*path, "target"),
                 f"target {target_id!r} is read only against a standard: none given",
             )
             return None
         controls = {control_id(r.id): r.id for r in self.standard.requirements}
-        if ids and ids[0] in controls.values():
-            return ids[0]
+        if ours is not None and ours in controls.values():
+            return ours
         control = target_id.split("_", 1)[0]
-        if target.get("type") in {"statement-id", "objective-id", "control-id"} and (
+        if target.get("type") in {"statement-id", "objective-id"} and (
             control in controls
         ):
             return controls[control]
@@ -473,7 +461,7 @@ class _Reader:
         return None
 
     def finding(
-        self, finding: Mapping[str, Any], path: _Path, linked: set[str]
+        self, finding: Mapping[str, Any], path: _Path, linked: set[object]
     ) -> tuple[str, Rating] | None:
         if _props(finding, "finding-id"):
             self.skip(
@@ -484,118 +472,163 @@ class _Reader:
         requirement_id = self.requirement(finding, path)
         if requirement_id is None:
             return None
-        target = finding.get("target", {})
+        target = _part(finding, "target", path)
+        status = _part(target, "status", (*path, "target"))
+        implementation = _part(target, "implementation-status", (*path, "target"))
         evidence = tuple(self.evidence(finding, path, linked))
         # Our description says the rating again; another tool's says what
         # was found: the note, before the remarks.
         said = [] if _props(finding, "requirement-id") else [finding.get("description")]
-        note = "\n\n".join(filter(None, [*said, finding.get("remarks")])) or None
-        if target.get("implementation-status", {}).get("state") == "not-applicable":
-            justification = target["implementation-status"].get("remarks") or str(
-                finding.get("description") or "not applicable"
+        texts = [
+            text for text in [*said, finding.get("remarks")] if isinstance(text, str)
+        ]
+        fields: dict[str, Any] = {
+            "evidence": evidence,
+            "note": "\n\n".join(filter(None, texts)) or None,
+        }
+        if implementation.get("state") == "not-applicable":
+            fields["not_applicable"] = True
+            fields["justification"] = str(
+                implementation.get("remarks")
+                or finding.get("description")
+                or "not applicable"
             )
-            return requirement_id, Rating(
-                not_applicable=True,
-                justification=justification,
-                evidence=evidence,
-                note=note,
-            )
-        values = _props(finding, "value")
-        value: float | None = None
-        if values:
-            value = float(values[0])
-        elif target.get("status", {}).get("state") == "satisfied" and (
-            self.standard is not None
-        ):
-            value = self.standard.scale().maximum
         else:
-            self.skip(
-                (*path, "target", "status"),
-                "a status without a value on the scale: the requirement is "
-                "left unrated",
-            )
+            fields["value"] = self.value(finding, status, path)
+            fields["checkpoints_met"] = tuple(_props(finding, "checkpoint-met"))
         self.other_props(finding, path)
-        return requirement_id, Rating(
-            value=value,
-            evidence=evidence,
-            checkpoints_met=tuple(_props(finding, "checkpoint-met")),
-            note=note,
+        try:
+            return requirement_id, Rating(**fields)
+        except ModelError as error:
+            self.skip(path, f"not a rating: {error}")
+            return None
+
+    def value(
+        self, finding: Mapping[str, Any], status: Mapping[str, Any], path: _Path
+    ) -> float | None:
+        written = _first(finding, "value")
+        if written is not None:
+            try:
+                return float(written)
+            except ValueError:
+                self.skip(path, f"value {written!r} is not a number: left unrated")
+                return None
+        if status.get("state") == "satisfied" and self.standard is not None:
+            return self.standard.scale().maximum
+        self.skip(
+            (*path, "target", "status"),
+            "a status without a value on the scale: the requirement is left unrated",
         )
+        return None
 
     def other_props(self, item: Mapping[str, Any], path: _Path) -> None:
-        for index, prop in enumerate(item.get("props", [])):
+        for prop_path, prop in _items(item, "props", path):
             name = prop.get("name")
             ours = prop.get("ns") == NAMESPACE
             if ours and name in _DERIVED_PROPS | {"value", "checkpoint-met"}:
                 continue
-            self.skip((*path, "props", index), f"property {name!r} has no place")
+            self.skip(prop_path, f"property {name!r} has no place")
 
     def evidence(
-        self, finding: Mapping[str, Any], path: _Path, linked: set[str]
+        self, finding: Mapping[str, Any], path: _Path, linked: set[object]
     ) -> Iterator[Evidence]:
-        observations = {
-            observation.get("uuid"): (index, observation)
-            for index, observation in enumerate(self.result.get("observations", []))
-            if isinstance(observation, Mapping)
-        }
-        for number, related in enumerate(finding.get("related-observations", [])):
+        for related_path, related in _items(finding, "related-observations", path):
             uuid_ = related.get("observation-uuid")
-            if uuid_ not in observations:
-                self.skip(
-                    (*path, "related-observations", number),
-                    f"no observation {uuid_!r} in the result",
-                )
+            if uuid_ not in self.observations:
+                self.skip(related_path, f"no observation {uuid_!r} in the result")
                 continue
             linked.add(uuid_)
-            index, observation = observations[uuid_]
-            yield self.observation(
-                observation, (*_ROOT, "results", 0, "observations", index)
-            )
+            observation_path, observation = self.observations[uuid_]
+            try:
+                yield self.observation(observation, observation_path)
+            except ModelError as error:
+                self.skip(observation_path, f"not evidence: {error}")
 
     def observation(self, observation: Mapping[str, Any], path: _Path) -> Evidence:
-        kinds = _props(observation, "evidence-kind")
         methods = observation.get("methods", [])
-        kind: Any = (
-            kinds[0]
-            if kinds
-            else next(
+        kind = _first(observation, "evidence-kind")
+        if kind not in _KINDS:
+            if kind is not None:
+                self.skip(
+                    path,
+                    f"evidence kind {kind!r} is none of ours "
+                    f"({', '.join(_KINDS)}): the kind is read from the methods",
+                )
+            kind = next(
                 (_METHOD_KINDS[m] for m in methods if m in _METHOD_KINDS), "other"
             )
-        )
-        reference = str(
-            observation.get("description") or observation.get("title") or "evidence"
-        )
-        undated = _props(observation, "undated") == ["true"]
-        file: dict[str, str | None] = {"path": None, "uri": None, "sha256": None}
-        for relevant in observation.get("relevant-evidence", []):
+        reference = observation.get("description") or observation.get("title")
+        undated = _first(observation, "undated") == "true"
+        file: dict[str, str | None] = {}
+        for relevant_path, relevant in _items(observation, "relevant-evidence", path):
             href = str(relevant.get("href", ""))
             if href.startswith("#") and href[1:] in self.resources:
-                file.update(self.links(self.resources[href[1:]][1]))
+                file.update(self.links(*self.resources[href[1:]]))
+            elif href.startswith("#"):
+                self.skip(relevant_path, f"no resource {href[1:]!r} in the back matter")
             elif href:
                 file["uri"] = href
         return Evidence(
-            kind=kind,
-            reference=reference,
+            kind=kind,  # type: ignore[arg-type] # Evidence checks the kind
+            reference=str(reference or "evidence"),
             date=None
             if undated
             else _day(observation.get("collected"), (*path, "collected")),
             valid_until=_day(observation.get("expires"), (*path, "expires")),
-            collected_by=(_props(observation, "collected-by") or [None])[0],
+            collected_by=_first(observation, "collected-by"),
             **file,
         )
 
-    def links(self, resource: Mapping[str, Any]) -> dict[str, str | None]:
+    def links(self, path: _Path, resource: Mapping[str, Any]) -> dict[str, str | None]:
+        """
+        The file (its path, and SHA-256) and the link of an evidence item's
+        back-matter resource.
+        """
         found: dict[str, str | None] = {}
-        for rlink in resource.get("rlinks", []):
+        for _, rlink in _items(resource, "rlinks", path):
             href = str(rlink.get("href", ""))
             if urlsplit(href).scheme:
                 found["uri"] = href
                 continue
             found["path"] = unquote(href)
-            for digest in rlink.get("hashes", []):
+            for _, digest in _items(rlink, "hashes", path):
                 if digest.get("algorithm") == "SHA-256":
-                    found["sha256"] = str(digest["value"]).lower()
+                    found["sha256"] = str(digest.get("value")).lower()
         return found
+
+
+def _refused(path: _Path, message: str) -> ValidationError:
+    return ValidationError([Problem(message=message, path=path)])
+
+
+def _part(parent: Mapping[str, Any], key: str, path: _Path) -> Mapping[str, Any]:
+    """
+    The mapping at *key* of *parent* (at *path*); empty if absent.
+    """
+    value = parent.get(key, {})
+    if not isinstance(value, Mapping):
+        raise _refused((*path, key), f"expected a mapping, got {type(value).__name__}")
+    return value
+
+
+def _items(
+    parent: Mapping[str, Any], key: str, path: _Path
+) -> list[tuple[_Path, Mapping[str, Any]]]:
+    """
+    The mappings in the list at *key* of *parent* (at *path*), each with its
+    path; none if absent.
+    """
+    value = parent.get(key, [])
+    if not isinstance(value, list):
+        raise _refused((*path, key), f"expected a list, got {type(value).__name__}")
+    items = []
+    for index, item in enumerate(value):
+        if not isinstance(item, Mapping):
+            raise _refused(
+                (*path, key, index), f"expected a mapping, got {type(item).__name__}"
+            )
+        items.append(((*path, key, index), item))
+    return items
 
 
 # -- helpers --------------------------------------------------------------------
@@ -614,6 +647,13 @@ def _props(item: Mapping[str, Any], name: str) -> list[str]:
     ]
 
 
+def _first(item: Mapping[str, Any], name: str) -> str | None:
+    """
+    The value of our first property called *name* on *item*, if any.
+    """
+    return next(iter(_props(item, name)), None)
+
+
 def _day(value: object, path: _Path) -> datetime.date | None:
     """
     The date of the date-time *value* (at *path*), ``None`` if absent.
@@ -626,7 +666,8 @@ def _day(value: object, path: _Path) -> datetime.date | None:
         raise ValidationError(
             [
                 Problem(
-                    message=f"expected a date-time (YYYY-MM-DDThh:mm:ssZ), got {value!r}",
+                    message="expected a date-time (YYYY-MM-DDThh:mm:ssZ), "
+                    f"got {value!r}",
                     path=path,
                 )
             ]
