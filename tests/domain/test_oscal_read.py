@@ -380,8 +380,10 @@ def test_parts_of_the_wrong_shape_are_refused_where_they_are() -> None:
 
     assert [
         '"assessment-results".results[0].findings: expected a list, got dict',
-        '"assessment-results".results[0].findings[2].target: expected a '
-        "mapping, got str",
+        (
+            '"assessment-results".results[0].findings[2].target: expected a '
+            "mapping, got str"
+        ),
     ] == [str(first.value), str(second.value)]
 
 
@@ -410,9 +412,11 @@ def test_values_and_evidence_that_do_not_fit_are_listed() -> None:
     assert [
         f"{results}.observations[0]: not evidence: reference: must not be empty",
         f"{results}.findings[0]: value 'veel' is not a number: left unrated",
-        f"{results}.observations[1]: evidence kind 'gerucht' is none of ours "
-        "(document, interview, observation, measurement, sample, other): the "
-        "kind is read from the methods",
+        (
+            f"{results}.observations[1]: evidence kind 'gerucht' is none of ours "
+            "(document, interview, observation, measurement, sample, other): the "
+            "kind is read from the methods"
+        ),
     ] == [part.render() for part in read.unmapped][1:4]
 
 
