@@ -132,3 +132,20 @@ def test_not_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().err.startswith(
         f"goudenoor: error: {broken}:1:24: not JSON: "
     )
+
+
+def test_not_a_mapping(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """
+    A file whose data is not a mapping is no OSCAL document: exit 2, saying
+    what was expected.
+    """
+    listed = tmp_path / "list.yaml"
+    listed.write_text("- 1\n- 2\n", encoding="utf-8")
+
+    code = main(["oscal", "import-results", str(listed)], out=io.StringIO())
+
+    assert 2 == code
+    assert (
+        f"goudenoor: error: {listed}: expected OSCAL assessment results: a "
+        "mapping with the key 'assessment-results' (got list)\n"
+    ) == capsys.readouterr().err

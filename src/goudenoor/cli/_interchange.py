@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Mapping
 from typing import Any, TextIO
 
 from goudenoor._text import json_text
@@ -179,21 +180,29 @@ def _add_import_results(kinds: Any) -> None:
     imported.set_defaults(handler=_oscal_import_results)
 
 
-def _read_results(name: str) -> Any:
+def _read_results(name: str) -> Mapping[str, Any]:
     import json
 
     from goudenoor.exceptions import FileFormatError
     from goudenoor.files import load_yaml, read_input
 
     source, text = read_input(name)
-    if not text.lstrip().startswith("{"):
-        return load_yaml(text, source)
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
+    if text.lstrip().startswith("{"):
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise FileFormatError(
+                f"not JSON: {error.msg}", source, error.lineno, error.colno
+            ) from None
+    else:
+        document = load_yaml(text, source)
+    if not isinstance(document, Mapping):
         raise FileFormatError(
-            f"not JSON: {error.msg}", source, error.lineno, error.colno
-        ) from None
+            "expected OSCAL assessment results: a mapping with the key "
+            f"'assessment-results' (got {type(document).__name__})",
+            source,
+        )
+    return document
 
 
 def _oscal_import_results(args: argparse.Namespace, out: TextIO) -> int:

@@ -30,6 +30,7 @@ from urllib.parse import unquote, urlsplit
 
 import attrs
 
+from goudenoor._checks import checked, typed_fields
 from goudenoor.audit import (
     Assessment,
     Evidence,
@@ -101,7 +102,7 @@ _DERIVED_PROPS = frozenset(
 and the edition, computed again from the assessment and its standard."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class OscalImport:
     """
     An assessment read from OSCAL assessment results.
@@ -126,6 +127,7 @@ class OscalImport:
     exact: bool = False
 
 
+@checked
 def from_oscal_results(
     document: Mapping[str, Any], *, standard: Standard | None = None
 ) -> OscalImport:
@@ -170,18 +172,11 @@ def from_oscal_results(
 
 
 class _Reader:
-    # The document is what a JSON or YAML file held: anything, until checked.
-    def __init__(self, document: object, standard: Standard | None) -> None:
+    def __init__(self, document: Mapping[str, Any], standard: Standard | None) -> None:
         self.standard = standard
         self.unmapped: list[Problem] = []
-        if not isinstance(document, Mapping) or not isinstance(
-            document.get("assessment-results"), Mapping
-        ):
-            keys = (
-                ", ".join(map(repr, document))
-                if isinstance(document, Mapping)
-                else type(document).__name__
-            )
+        if not isinstance(document.get("assessment-results"), Mapping):
+            keys = ", ".join(map(repr, document))
             raise _refused(
                 (),
                 "expected OSCAL assessment results: a mapping with the key "
