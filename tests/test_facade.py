@@ -83,6 +83,9 @@ EXPECTED = frozenset(
         "to_oscal_mapping",
         "from_oscal_mapping",
         "to_oscal_poam",
+        # OSCAL results read back (issue 29).
+        "from_oscal_results",
+        "OscalImport",
         "to_ciso_assistant_library",
         "register_rule",
         "consensus_rules",

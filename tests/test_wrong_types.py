@@ -211,6 +211,8 @@ def _seeds() -> list[object]:
         # Sampling records: a sample with its plan, and its evaluation.
         sample,
         go.evaluate_sample(sample, 0),
+        # OSCAL results read back.
+        go.from_oscal_results(go.to_oscal_results(std, audit), standard=std),
     ]
 
 

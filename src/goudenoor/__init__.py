@@ -160,7 +160,9 @@ if TYPE_CHECKING:
         save_workbook as save_workbook,
     )
     from .interchange import (
+        OscalImport as OscalImport,
         from_oscal_mapping as from_oscal_mapping,
+        from_oscal_results as from_oscal_results,
         to_ciso_assistant_library as to_ciso_assistant_library,
         to_oscal_catalog as to_oscal_catalog,
         to_oscal_mapping as to_oscal_mapping,
@@ -236,6 +238,7 @@ _PUBLIC: Final[dict[str, str]] = {
     "RecognitionStatus": "audit",
     "carry_findings": "audit",
     "findings_on": "audit",
+    "from_oscal_results": "interchange",
     "recognition_status": "audit",
     "Journal": "audit",
     "JournalEntry": "audit",
@@ -292,6 +295,7 @@ _PUBLIC: Final[dict[str, str]] = {
     "Migration": "audit",
     "MissingExtraError": "exceptions",
     "ModelError": "exceptions",
+    "OscalImport": "interchange",
     "OutputError": "exceptions",
     "Overrides": "standard",
     "Parameter": "standard",

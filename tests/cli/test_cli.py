@@ -122,6 +122,7 @@ def test_help_lists_the_commands_in_the_order_of_an_audit() -> None:
         "oscal results",
         "oscal poam",
         "oscal mapping",
+        "oscal import-results",
         "export ciso-assistant",
         "export ciso-assistant-audit",
         "import ciso-assistant-audit",

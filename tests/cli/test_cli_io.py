@@ -363,5 +363,7 @@ class TestExitCodes:
             "assessment's, or its replay is not the assessment\n"
             "     - sample verify: the register or the selection differs from the "
             "sample's\n"
+            "     - oscal import-results: a part of the results does not map (each "
+            "named on standard error; the assessment is still written)\n"
             "  2  usage or unreadable input:"
         ) in text

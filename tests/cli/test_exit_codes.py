@@ -39,6 +39,8 @@ MISSING = "{missing}"  # a file that does not exist
 BAD = "{bad}"  # a file that is read but is no valid assessment
 OUT = "{out}"  # a fresh output file
 WORKBOOK = "{workbook}"  # an audit workbook of gos-2012
+RESULTS = "{results}"  # A as OSCAL assessment results
+FOREIGN = str(DATA / "oscal" / "foreign-results.json")
 BROKEN_PACK = "{broken pack}"  # marks a run with a broken installed extension
 RATED = "{rated}"  # a copy of A rated once: it has a journal
 CUT = "{cut}"  # a copy of A rated twice, its journal's last entry deleted
@@ -91,6 +93,11 @@ TABLE: dict[str, tuple[list[str], list[str] | None, list[str] | None]] = {
     "oscal results": (["oscal", "results", A], ["oscal", "results", MISSING], None),
     "oscal poam": (["oscal", "poam", FINDINGS_AUDIT], ["oscal", "poam", A], None),
     "oscal mapping": (["oscal", "mapping", "gos-2012", "gos-2016"], None, None),
+    "oscal import-results": (
+        ["oscal", "import-results", RESULTS],
+        ["oscal", "import-results", MISSING],
+        ["oscal", "import-results", FOREIGN, "--edition", "gos-2012"],
+    ),
     "export ciso-assistant": (
         ["export", "ciso-assistant", "gos-2012"],
         ["export", "ciso-assistant", "gos-2012", "--extension", MISSING],
@@ -223,6 +230,8 @@ def _run(argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> in
         workbook = tmp_path / "audit.xlsx"
         if not workbook.exists():
             main(["template", "gos-2012", "--format", "xlsx", "-o", str(workbook)])
+    if RESULTS in argv:
+        main(["oscal", "results", A, "-o", str(tmp_path / "results.json"), "--force"])
     for name in (RATED, CUT):
         if name in argv:
             _journalled(tmp_path / f"{name[1:-1]}.yaml", cut=name == CUT)
@@ -235,6 +244,7 @@ def _run(argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> in
         BAD: str(bad),
         OUT: str(out),
         WORKBOOK: str(tmp_path / "audit.xlsx"),
+        RESULTS: str(tmp_path / "results.json"),
         RATED: str(tmp_path / "rated.yaml"),
         CUT: str(tmp_path / "cut.yaml"),
     }

@@ -34,6 +34,7 @@ SAMPLE = DATA / "sample" / "sample.yaml"
 REGISTER = DATA / "sample" / "register.csv"
 RESULTS = DATA / "sample" / "results.csv"
 CISO_AUDIT = DATA / "ciso" / "audit-2012.csv"
+MAPPED = DATA / "oscal" / "mapped-results.json"
 OUT = "{out}"  # replaced by a fresh output file
 WORKBOOK = "{workbook}"  # replaced by an audit workbook of gos-2012
 
@@ -136,6 +137,28 @@ CASES = [
         0,
     ),
     ("oscal poam", "file", FINDINGS_AUDIT, ["oscal", "poam", "-"], 0),
+    (
+        "oscal import-results",
+        "file",
+        MAPPED,
+        ["oscal", "import-results", "-", "--edition", "gos-2012"],
+        0,
+    ),
+    (
+        "oscal import-results",
+        "extension",
+        ZORG,
+        [
+            "oscal",
+            "import-results",
+            str(MAPPED),
+            "--edition",
+            "gos-2012",
+            "--extension",
+            "-",
+        ],
+        0,
+    ),
     (
         "oscal poam",
         "extension",

@@ -412,10 +412,11 @@ def test_an_evidence_files_hash_is_in_the_back_matter(std2012: go.Standard) -> N
     assert ["A. Jansen"] == props(first, "collected-by")
     # An item without a file or a link has no resource.
     assert [{"description": "Gesprek teamleider"}] == second["relevant-evidence"]
-    assert 2 == len(document["back-matter"]["resources"])
+    # The plan, this item's resource and the assessment's record.
+    assert 3 == len(document["back-matter"]["resources"])
     parsed = AssessmentResults.parse_obj(document)
     assert parsed.back_matter is not None
-    [_, read] = parsed.back_matter.resources or []
+    [_, read, _] = parsed.back_matter.resources or []
     hashes = [h.value for link in read.rlinks or [] for h in link.hashes or []]
     assert [digest] == hashes
 

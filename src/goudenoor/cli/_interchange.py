@@ -1,17 +1,21 @@
 """
 The ``oscal`` command: the standard as an OSCAL catalog, an audit as
 OSCAL assessment results, its findings' follow-up as an OSCAL plan of
-action and milestones, a crosswalk as an OSCAL mapping collection.
+action and milestones, a crosswalk as an OSCAL mapping collection;
+and assessment results read back into an assessment.
 """
 
 from __future__ import annotations
 
 import argparse
-from typing import TextIO
+import sys
+from collections.abc import Mapping
+from typing import Any, TextIO
 
 from goudenoor._text import json_text
 from goudenoor.audit import score
 from goudenoor.cli._common import (
+    EXIT_FINDINGS,
     EXIT_OK,
     Commands,
     Parser,
@@ -20,6 +24,7 @@ from goudenoor.cli._common import (
     add_scoring_options,
     date_argument,
     load_edition,
+    one_line_message,
     read_audit,
     read_extensions,
     scoring_arguments,
@@ -122,6 +127,7 @@ def add_oscal_command(commands: Commands) -> None:
     _add_oscal_version_option(mapping, default="1.2.1", only=("1.2.1",))
     add_output_options(mapping)
     mapping.set_defaults(handler=_oscal_mapping)
+    _add_import_results(kinds)
 
 
 def _add_oscal_format_option(parser: argparse.ArgumentParser) -> None:
@@ -201,3 +207,77 @@ def _oscal_mapping(args: argparse.Namespace, out: TextIO) -> int:
     )
     write_output(args, out, _oscal_text(data, args.format))
     return EXIT_OK
+
+
+def _add_import_results(kinds: Any) -> None:
+    imported = kinds.add_parser(
+        "import-results",
+        help="OSCAL assessment results read back into an assessment",
+        description="Read OSCAL assessment results (JSON or YAML) into an "
+        "assessment file (assessment/1), checked against its edition. Results "
+        "goudenoor wrote come back without loss; from other tools, each "
+        "finding on a control of the catalogue becomes a rating, with the "
+        "observations it links as evidence. Every part that does not map is "
+        "named on standard error (exit code 1; the assessment is still written).",
+    )
+    imported.add_argument(
+        "file", metavar="FILE", help="OSCAL assessment results (JSON or YAML)"
+    )
+    imported.add_argument(
+        "--edition",
+        default=None,
+        metavar="EDITION",
+        help="the edition the results rate, with the --extension options "
+        "applied (default: the edition and extensions the results name)",
+    )
+    add_extension_option(imported)
+    add_output_options(imported)
+    imported.set_defaults(handler=_oscal_import_results)
+
+
+def _read_results(name: str) -> Mapping[str, Any]:
+    import json
+
+    from goudenoor.exceptions import FileFormatError
+    from goudenoor.files import load_yaml, read_input
+
+    source, text = read_input(name)
+    if text.lstrip().startswith("{"):
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise FileFormatError(
+                f"not JSON: {error.msg}", source, error.lineno, error.colno
+            ) from None
+    else:
+        document = load_yaml(text, source)
+    if not isinstance(document, Mapping):
+        raise FileFormatError(
+            "expected OSCAL assessment results: a mapping with the key "
+            f"'assessment-results' (got {type(document).__name__})",
+            source,
+        )
+    return document
+
+
+def _oscal_import_results(args: argparse.Namespace, out: TextIO) -> int:
+    from goudenoor.audit import check_assessment
+    from goudenoor.files import dump_assessment, save_assessment, standard_for
+    from goudenoor.interchange import from_oscal_results
+
+    document = _read_results(args.file)
+    if args.edition is not None:
+        standard = load_edition(args.edition, args.extension)
+    else:
+        # The edition and the extensions the results name.
+        named = from_oscal_results(document).assessment
+        standard = standard_for(named, read_extensions(args.extension))
+    read = from_oscal_results(document, standard=standard)
+    check_assessment(read.assessment, standard)
+    if args.output is None:
+        out.write(dump_assessment(read.assessment))
+    else:
+        save_assessment(read.assessment, args.output, overwrite=args.force)
+    for part in read.unmapped:
+        sys.stderr.write(f"goudenoor: not read: {one_line_message(part.render())}\n")
+    return EXIT_FINDINGS if read.unmapped else EXIT_OK

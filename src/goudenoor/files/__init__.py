@@ -159,9 +159,11 @@ if TYPE_CHECKING:
     )
     from goudenoor.files._yaml import (
         dump,
+        load,
     )
 
     dump_yaml = dump
+    load_yaml = load
 
 
 _EXPORTS: Final[dict[str, str]] = {
@@ -206,6 +208,7 @@ _EXPORTS: Final[dict[str, str]] = {
     "crosswalks": "_crosswalk",
     "dump_assessment": "_assessment",
     "dump_yaml": "_yaml:dump",
+    "load_yaml": "_yaml:load",
     "editions": "_edition",
     "EDITIONS_FORMAT": "_schemas",
     "EDITIONS_SHAPE": "_schemas",

@@ -220,7 +220,8 @@ def _plain(value: str, mark: _Mark) -> object:
 
 def load(text: str, source: str) -> Any:
     """
-    Parse *text* as one YAML document: the data of :func:`read`.
+    Parse *text* as one YAML document of goudenoor's subset (as strictly as
+    every file is read; *source* names it in errors) and return its data.
     """
     return read(text, source)[0]
 

@@ -45,6 +45,10 @@ if TYPE_CHECKING:
         from_oscal_mapping as from_oscal_mapping,
         to_oscal_mapping as to_oscal_mapping,
     )
+    from goudenoor.interchange._oscal_read import (
+        OscalImport as OscalImport,
+        from_oscal_results as from_oscal_results,
+    )
 
 
 _EXPORTS: Final = {
@@ -59,6 +63,7 @@ _EXPORTS: Final = {
     "to_ciso_assistant_audit": "_ciso_audit",
     "control_id": "_oscal",
     "from_oscal_mapping": "_oscal_mapping",
+    "from_oscal_results": "_oscal_read",
     "LIBRARY_REVISION": "_ciso",
     "MAPPING_OSCAL_VERSION": "_oscal_mapping",
     "MAX_SCORE": "_ciso",
@@ -67,6 +72,7 @@ _EXPORTS: Final = {
     "OSCAL_VERSION": "_oscal",
     "OSCAL_VERSIONS": "_oscal",
     "OscalVersion": "_oscal",
+    "OscalImport": "_oscal_read",
     "PACKAGER": "_ciso",
     "to_ciso_assistant_library": "_ciso",
     "to_oscal_catalog": "_oscal",

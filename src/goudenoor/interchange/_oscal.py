@@ -53,6 +53,7 @@ excluded.
 
 from __future__ import annotations
 
+import base64
 import datetime
 import json
 import re
@@ -62,6 +63,7 @@ from typing import Any, Final, Literal, NamedTuple, get_args
 from urllib.parse import quote
 
 from goudenoor._checks import checked
+from goudenoor._data import to_data
 from goudenoor._text import markdown_text
 from goudenoor.audit import (
     Assessment,
@@ -598,6 +600,13 @@ def to_oscal_results(
       property ``collected-by``.
     * There is no OSCAL assessment plan: ``import-ap`` points at a
       back-matter resource naming the catalogue the audit used.
+    * The assessment itself is a back-matter resource too (property
+      ``record`` ``assessment/1``, the JSON in ``base64``): OSCAL results
+      have no place for a finding's follow-up, a review mark or the exact
+      texts the Markdown fields escape, and
+      :func:`~goudenoor.interchange.from_oscal_results` gives the
+      assessment back from it, without loss, while the results are
+      unchanged.
 
     Raises:
         ValidationError: The assessment does not fit the standard.
@@ -671,7 +680,9 @@ def to_oscal_results(
             "metadata": metadata,
             "import-ap": {"href": f"#{plan['uuid']}"},
             "results": [result],
-            "back-matter": {"resources": [plan, *audit.resources]},
+            "back-matter": {
+                "resources": [plan, *audit.resources, _record(subject, assessment)]
+            },
         }
     }
 
@@ -713,6 +724,33 @@ def _plan_resource(standard: Standard, subject: tuple[str, ...]) -> dict[str, An
             _prop("edition", standard.id),
             *(_prop("extension", ext) for ext in standard.extensions),
         ],
+    }
+
+
+RECORD = "assessment/1"
+"""The ``record`` property of the back-matter resource that holds the
+assessment itself (see :func:`to_oscal_results`)."""
+
+
+def _record(subject: tuple[str, ...], assessment: Assessment) -> dict[str, Any]:
+    # OSCAL has no place for a finding's follow-up in results, a rating's
+    # review mark, an unrated rating's note or the exact texts that the
+    # Markdown fields escape: the assessment itself goes along, so that
+    # from_oscal_results gives it back without loss.
+    # Where it was read from is not part of it (and no business of others).
+    fields = {k: v for k, v in to_data(assessment).items() if k != "source"}
+    data = json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return {
+        "uuid": _uuid(*subject, "record"),
+        "title": "The assessment, as goudenoor holds it",
+        "description": "The assessment these results were written from, as "
+        "JSON: goudenoor reads it back when the results are unchanged.",
+        "props": [_prop("record", RECORD)],
+        "base64": {
+            "filename": "assessment.json",
+            "media-type": "application/json",
+            "value": base64.b64encode(data.encode()).decode("ascii"),
+        },
     }
 
 
