@@ -715,9 +715,15 @@ def test_an_empty_audit_without_auditors_is_valid(std2012: go.Standard) -> None:
     AssessmentResults.parse_obj(results)
     assert "findings" not in results["results"][0]
     assert "responsible-parties" not in results["metadata"]
-    assert [{"description": "No requirement was rated."}] == results["results"][0][
-        "reviewed-controls"
-    ]["control-selections"]
+    assert [
+        {
+            "description": "No requirement was rated.",
+            "include-all": {},
+            "exclude-controls": [
+                {"control-id": control_id(r.id)} for r in std2012.requirements
+            ],
+        }
+    ] == results["results"][0]["reviewed-controls"]["control-selections"]
     assert ["A. Jansen", "X"] == [
         p["name"]
         for p in to_oscal_results(std2012, twice)["assessment-results"]["metadata"][
