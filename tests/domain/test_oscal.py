@@ -10,7 +10,7 @@ import datetime
 import doctest
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +20,19 @@ from hypothesis import assume, given, strategies as st
 from trestle import oscal as trestle_oscal
 from trestle.oscal.assessment_results import AssessmentResults
 from trestle.oscal.catalog import Catalog
+from trestle.oscal.mapping import MappingCollection
+from trestle.oscal.poam import PlanOfActionAndMilestones
 
 import goudenoor as go
 from conftest import EXAMPLE_AUDIT, ROOT
 from goudenoor.interchange import _oscal as oscal
-from goudenoor.interchange._oscal import control_id, to_oscal_catalog, to_oscal_results
+from goudenoor.interchange._oscal import (
+    OscalVersion,
+    control_id,
+    to_oscal_catalog,
+    to_oscal_poam,
+    to_oscal_results,
+)
 from helpers import run_python
 
 
@@ -103,12 +111,14 @@ def finding(results: dict[str, Any], requirement_id: str) -> dict[str, Any]:
     return found[0]
 
 
-def test_validator_models_the_version_we_claim() -> None:
+def test_validator_models_the_newest_version_we_write() -> None:
     """
-    The reference validator's models are of the OSCAL version the exports
-    declare, so parsing with them is a check of that version.
+    The reference validator's models are of the newest OSCAL version the
+    exports can be written in. compliance-trestle 4 has no models of 1.1.3:
+    its 1.2.1 models load 1.1.3 documents too (the version is not checked
+    strictly), which is the check a 1.2 reader makes of them.
     """
-    assert oscal.OSCAL_VERSION == trestle_oscal.OSCAL_VERSION
+    assert oscal.OSCAL_VERSIONS[-1] == trestle_oscal.OSCAL_VERSION
 
 
 @pytest.mark.parametrize("edition", ["gos-2012", "gos-2016"])
@@ -133,6 +143,138 @@ def test_results_parse_with_trestle(std2012: go.Standard, audit: go.Assessment) 
     parsed = AssessmentResults.parse_obj(exported["assessment-results"])
 
     assert 1 == len(parsed.results)
+
+
+MODELS: dict[str, Any] = {
+    "catalog": Catalog,
+    "assessment-results": AssessmentResults,
+    "plan-of-action-and-milestones": PlanOfActionAndMilestones,
+    "mapping-collection": MappingCollection,
+}
+"""compliance-trestle's model of each kind of OSCAL document goudenoor
+writes, by the document's one key."""
+
+
+def _example_audits() -> list[Path]:
+    return sorted(
+        path
+        for path in (ROOT / "examples").rglob("*.yaml")
+        if "goudenoor: assessment/1" in path.read_text(encoding="utf-8")
+    )
+
+
+def _has_poam_items(path: Path) -> bool:
+    # A POA&M needs an item: an afwijking or a verbeterpunt (to_oscal_poam
+    # refuses an audit without one).
+    return any(
+        finding.kind in {"afwijking", "verbeterpunt"}
+        for finding in go.load_assessment(path).findings
+    )
+
+
+def _catalog(edition: str, *extensions: Path) -> Callable[[OscalVersion], Any]:
+    def build(version: OscalVersion) -> Any:
+        standard = go.load_standard(edition)
+        for extension in extensions:
+            standard = go.apply_extension(standard, go.load_extension_file(extension))
+        return to_oscal_catalog(standard, oscal_version=version)
+
+    return build
+
+
+def _of_audit(export: Callable[..., Any], path: Path) -> Callable[[OscalVersion], Any]:
+    def build(version: OscalVersion) -> Any:
+        assessment = go.load_assessment(path)
+        return export(go.standard_for(assessment), assessment, oscal_version=version)
+
+    return build
+
+
+def _mapping(source: str, target: str) -> Callable[[OscalVersion], Any]:
+    def build(version: OscalVersion) -> Any:
+        del version  # a mapping collection is OSCAL 1.2.1 only
+        return go.to_oscal_mapping(
+            go.load_crosswalk(source, target),
+            go.load_standard(source),
+            go.load_standard(target),
+        )
+
+    return build
+
+
+def _every_output() -> Iterator[Any]:
+    """
+    Every OSCAL document goudenoor writes, at every version it is written
+    in: the catalogues of both editions with and without the sector pack,
+    the results and POA&M of every example audit (that has items for
+    one), and the mapping collection of every crosswalk (1.2.1 only).
+    """
+    examples = ROOT / "examples"
+    for version in oscal.OSCAL_VERSIONS:
+        for edition in go.editions():
+            yield pytest.param(
+                version, "catalog", _catalog(edition), id=f"{version}-{edition}"
+            )
+            yield pytest.param(
+                version,
+                "catalog",
+                _catalog(edition, ZORG),
+                id=f"{version}-{edition}+zorg",
+            )
+        for path in _example_audits():
+            name = path.relative_to(examples).as_posix()
+            yield pytest.param(
+                version,
+                "assessment-results",
+                _of_audit(to_oscal_results, path),
+                id=f"{version}-results-{name}",
+            )
+            if _has_poam_items(path):
+                yield pytest.param(
+                    version,
+                    "plan-of-action-and-milestones",
+                    _of_audit(to_oscal_poam, path),
+                    id=f"{version}-poam-{name}",
+                )
+        if version != "1.1.3":
+            for source, target in go.crosswalks():
+                yield pytest.param(
+                    version,
+                    "mapping-collection",
+                    _mapping(source, target),
+                    id=f"{version}-mapping-{source}--{target}",
+                )
+
+
+@pytest.mark.parametrize(("version", "kind", "build"), list(_every_output()))
+def test_every_output_loads_in_trestle(
+    version: OscalVersion, kind: str, build: Callable[[OscalVersion], Any]
+) -> None:
+    """
+    Every OSCAL document goudenoor writes, at both versions, loads in
+    compliance-trestle's model of its kind and keeps the version it says.
+    """
+    document = build(version)
+
+    parsed = MODELS[kind].parse_obj(document[kind])
+
+    assert [kind] == list(document)
+    assert version == parsed.metadata.oscal_version.__root__
+
+
+def test_every_kind_of_output_is_loaded() -> None:
+    """
+    The documents loaded above are of every kind goudenoor writes at each
+    version (POA&Ms of at least one example among them).
+    """
+    loaded = {param.values[:2] for param in _every_output()}
+
+    assert {
+        (version, kind)
+        for version in oscal.OSCAL_VERSIONS
+        for kind in MODELS
+        if (version, kind) != ("1.1.3", "mapping-collection")
+    } == loaded
 
 
 @pytest.mark.parametrize("edition", ["gos-2012", "gos-2016"])
@@ -716,9 +858,15 @@ def test_an_empty_audit_without_auditors_is_valid(std2012: go.Standard) -> None:
     AssessmentResults.parse_obj(results)
     assert "findings" not in results["results"][0]
     assert "responsible-parties" not in results["metadata"]
-    assert [{"description": "No requirement was rated."}] == results["results"][0][
-        "reviewed-controls"
-    ]["control-selections"]
+    assert [
+        {
+            "description": "No requirement was rated.",
+            "include-all": {},
+            "exclude-controls": [
+                {"control-id": control_id(r.id)} for r in std2012.requirements
+            ],
+        }
+    ] == results["results"][0]["reviewed-controls"]["control-selections"]
     assert ["A. Jansen", "X"] == [
         p["name"]
         for p in to_oscal_results(std2012, twice)["assessment-results"]["metadata"][

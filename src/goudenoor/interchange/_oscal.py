@@ -44,11 +44,10 @@ The objective status of a finding is derived from the rating (see
 
 Each export takes ``oscal_version``: :data:`OSCAL_VERSION` (1.1.3) by
 default, or 1.2.1 (:data:`OSCAL_VERSIONS`). The documents are the same at
-both but for ``metadata.oscal-version`` and one case OSCAL 1.2 no longer
-allows: results in which nothing was rated review no controls, which 1.1.3
-says with a selection that has only a description and 1.2.1 (whose
-selection must include controls) with every control included and then
-excluded.
+both but for ``metadata.oscal-version``. (Results in which nothing was
+rated review no controls: every control included and then excluded, as
+OSCAL 1.2 requires a selection to include controls; 1.1.3 accepts that
+form too.)
 """
 
 from __future__ import annotations
@@ -119,8 +118,8 @@ OSCAL_VERSIONS: Final[tuple[OscalVersion, ...]] = get_args(OscalVersion)
 OSCAL_VERSION: Final[OscalVersion] = "1.1.3"
 """The OSCAL version the exports conform to by default. Still 1.1.3: the
 tools that read OSCAL (compliance-trestle 3.x among them) read it, and a
-1.2 reader is told so by ``--oscal-version``; the documents differ only as
-the module documentation says."""
+1.2 reader is told so by ``--oscal-version``; the documents differ only in
+``metadata.oscal-version``."""
 
 NAMESPACE = "https://github.com/goudenoor/goudenoor/ns/oscal"
 """The ``ns`` of the properties and parts that OSCAL does not define."""
@@ -671,7 +670,6 @@ def to_oscal_results(
         subject=subject,
         origins=[{"actors": actors}] if actors else None,
         resources=[],
-        version=version,
     )
     result = _result(standard, audit)
     return {
@@ -768,8 +766,6 @@ class _Audit(NamedTuple):
     resources: list[dict[str, Any]]
     """The back-matter resources of the evidence files and links, as the
     observations are made."""
-    version: OscalVersion
-    """The OSCAL version being written."""
 
 
 def _result(standard: Standard, audit: _Audit) -> dict[str, Any]:
@@ -790,16 +786,19 @@ def _result(standard: Standard, audit: _Audit) -> dict[str, Any]:
             continue
         reviewed.append({"control-id": control_id(requirement.id)})
         findings.append(_finding(audit, requirement, rating, linked))
-    selection: dict[str, Any] = {"description": "No requirement was rated."}
-    if reviewed:
-        selection = {"include-controls": reviewed}
-    elif audit.version != "1.1.3":
+    selection: dict[str, Any] = {"include-controls": reviewed}
+    if not reviewed:
         # OSCAL 1.2 requires a selection to include controls: all of them,
-        # each excluded again, is none.
-        selection["include-all"] = {}
-        selection["exclude-controls"] = [
-            {"control-id": control_id(r.id)} for r in standard.requirements
-        ]
+        # each excluded again, is none. 1.1.3 allows a selection with only a
+        # description, but its schema accepts this form too, and the models
+        # of compliance-trestle 4 and later (1.2.1) refuse the other.
+        selection = {
+            "description": "No requirement was rated.",
+            "include-all": {},
+            "exclude-controls": [
+                {"control-id": control_id(r.id)} for r in standard.requirements
+            ],
+        }
     return _with(
         {
             "uuid": _uuid(*subject, "result"),
