@@ -194,3 +194,28 @@ def test_evaluate_refuses_half_a_plan(capsys: pytest.CaptureFixture[str]) -> Non
     assert (
         "goudenoor: error: a plan needs both --confidence and --tolerable\n"
     ) == capsys.readouterr().err
+
+
+def test_into_an_evidence_date_after_the_assessment_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """
+    The evidence may not be dated after the assessment: refused before
+    anything is written, naming the option that fixes it.
+    """
+    assessment = _into(tmp_path, journal=False)
+    before = assessment.read_bytes()
+
+    code, _ = run(
+        "sample", "evaluate", str(tmp_path / "sample.yaml"), "--deviations", "0",
+        "--requirement", "5.3", "--into", str(assessment), "--by", "A. Jansen",
+        "--reason", "steekproef", "--date", "2026-10-02",
+    )  # fmt: skip
+
+    assert 2 == code
+    assert (
+        "goudenoor: error: the evidence date 2026-10-02 (given) is after the date "
+        f"of the assessment {assessment} (2026-10-01): give --date DATE on or "
+        "before it\n"
+    ) == capsys.readouterr().err
+    assert before == assessment.read_bytes()

@@ -9,6 +9,7 @@ evidence item of an assessment.
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from typing import TYPE_CHECKING, TextIO
 
@@ -489,15 +490,23 @@ def _add_into(
             f"requirement {requirement.id} has no checkpoint "
             f"{args.checkpoint!r} (its checkpoints: {known})"
         )
+    date = args.date or datetime.date.today()  # noqa: DTZ011 - the user's local day
     evidence = sample_evidence(
         evaluation,
         args.sample,
         args.into,
         by=args.by,
-        date=args.date,
+        date=date,
         checkpoint=args.checkpoint,
         language=args.language,
     )
+    if date > audit.assessment.date:
+        given = "given" if args.date else "today by default"
+        raise GoudenoorError(
+            f"the evidence date {date.isoformat()} ({given}) is after the date of "
+            f"the assessment {args.into} ({audit.assessment.date.isoformat()}): "
+            "give --date DATE on or before it"
+        )
     journalled = journal_path(args.into).exists()
     _, entries = add_evidence_file(
         args.into, requirement.id, evidence, by=args.by, reason=args.reason
